@@ -1,0 +1,108 @@
+import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import {
+  ApiError,
+  isMethodName,
+  parseInput,
+  parseOutput,
+  type CallResult,
+  type CoreEvent,
+  type StoreHealth,
+} from '../../src-shared/api';
+import { openStore } from './store/db';
+import { checkIntegrityInBackground } from './store/integrity';
+import { ArticleRepository, ConflictError, NotFoundError } from './store/articles';
+import { SettingsRepository } from './store/settings';
+import { SectionRepository } from './store/sections';
+import { TagRepository } from './store/tags';
+import { handlers, type CoreContext } from './handlers';
+import type { CoreHandle, CoreOptions } from './types';
+import { APP_VERSION } from './version';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function databasePath(profileDir: string): string {
+  return join(profileDir, 'copydesk.db');
+}
+
+function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  if (e instanceof NotFoundError) return new ApiError('not_found', e.message);
+  if (e instanceof ConflictError) return new ApiError('conflict', e.message);
+  if (e instanceof Error && /SQLITE_CORRUPT|malformed/i.test(e.message)) {
+    return new ApiError('store_corrupt', `The local database is damaged: ${e.message}`);
+  }
+  return new ApiError('internal', `Internal error: ${e instanceof Error ? e.message : String(e)}`);
+}
+
+/**
+ * Opens the profile's store and returns the core: the one owner of the local database.
+ * Hosts (Electron worker, browser harness, CLI) differ only in how calls reach `call`.
+ */
+export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
+  const store = openStore(databasePath(opts.profileDir));
+  const events = new EventEmitter();
+  let health: StoreHealth = { state: 'unchecked', message: null, checkedAt: null };
+  const settingsRepo = new SettingsRepository(store.db);
+
+  const ctx: CoreContext = {
+    articles: new ArticleRepository(store.db),
+    settings: settingsRepo,
+    sections: new SectionRepository(store.db),
+    tags: new TagRepository(store.db),
+    info: {
+      version: APP_VERSION,
+      profileDir: opts.profileDir,
+      databasePath: store.path,
+      host: opts.host,
+      schemaVersion: store.schemaVersion,
+    },
+    health: () => health,
+    emit: (event) => events.emit('event', event),
+  };
+
+  const lastCheck = store.db.prepare("SELECT value FROM sync_state WHERE key = 'last_integrity_check'");
+  const saveCheck = store.db.prepare("INSERT INTO sync_state (key, value) VALUES ('last_integrity_check', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  const previous = (lastCheck.get() as { value: string } | undefined)?.value;
+  const due = store.uncleanShutdown || !previous || Date.now() - Date.parse(previous) > DAY_MS;
+  if (opts.backgroundIntegrityCheck !== false && due) {
+    // Deferred to the next turn so the first calls (the first screen) are answered first.
+    setTimeout(() => {
+      health = { state: 'checking', message: null, checkedAt: null };
+      void checkIntegrityInBackground(store.path).then((r) => {
+        const at = new Date().toISOString();
+        health = r.ok ? { state: 'ok', message: null, checkedAt: at } : { state: 'corrupt', message: r.message, checkedAt: at };
+        if (r.ok && store.db.open) saveCheck.run(at);
+        ctx.emit({ type: 'store.health', health });
+      });
+    }, 0);
+  }
+
+  let closed = false;
+  return {
+    call(method: string, input: unknown): Promise<CallResult> {
+      try {
+        if (closed) throw new ApiError('transport', 'The Copydesk core has been closed.');
+        if (!isMethodName(method)) throw new ApiError('unknown_method', `Unknown method "${String(method).slice(0, 100)}".`);
+        const parsed = parseInput(method, input);
+        const handler = handlers[method] as (i: unknown, c: CoreContext) => unknown;
+        const value = parseOutput(method, handler(parsed, ctx));
+        return Promise.resolve({ ok: true, value });
+      } catch (e) {
+        return Promise.resolve({ ok: false, error: toApiError(e).toJSON() });
+      }
+    },
+    onEvent(listener: (event: CoreEvent) => void) {
+      events.on('event', listener);
+      return () => events.off('event', listener);
+    },
+    close() {
+      if (!closed) {
+        closed = true;
+        events.removeAllListeners();
+        store.close();
+      }
+      return Promise.resolve();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import type { Article, ArticleSummary } from '../../../src-shared/model';
+
+/** The articles table row as SQLite returns it. */
+export interface ArticleRow {
+  rowid: number;
+  id: string;
+  kicker: string;
+  headline: string;
+  teaser: string;
+  byline: string;
+  section: string | null;
+  slug: string;
+  tags_json: string;
+  links_json: string;
+  lead_image_json: string | null;
+  body_json: string;
+  body_text: string;
+  word_count: number;
+  status: Article['status'];
+  author_id: string | null;
+  assignee_id: string | null;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  deleted_at: string | null;
+  server_version: number | null;
+}
+
+export type SummaryRow = Pick<
+  ArticleRow,
+  'id' | 'kicker' | 'headline' | 'teaser' | 'section' | 'tags_json' | 'status' | 'updated_at' | 'created_at' | 'deleted_at' | 'word_count'
+>;
+
+export const SUMMARY_COLUMNS =
+  'id, kicker, headline, teaser, section, tags_json, status, updated_at, created_at, deleted_at, word_count';
+
+export function rowToArticle(r: ArticleRow): Article {
+  return {
+    id: r.id,
+    kicker: r.kicker,
+    headline: r.headline,
+    teaser: r.teaser,
+    byline: r.byline,
+    section: r.section,
+    slug: r.slug,
+    tags: JSON.parse(r.tags_json) as string[],
+    links: JSON.parse(r.links_json) as Article['links'],
+    leadImage: r.lead_image_json ? (JSON.parse(r.lead_image_json) as Article['leadImage']) : null,
+    body: JSON.parse(r.body_json) as Article['body'],
+    status: r.status,
+    authorId: r.author_id,
+    assigneeId: r.assignee_id,
+    revision: r.revision,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    publishedAt: r.published_at,
+    deletedAt: r.deleted_at,
+  };
+}
+
+export function rowToSummary(r: SummaryRow): ArticleSummary {
+  return {
+    id: r.id,
+    kicker: r.kicker,
+    headline: r.headline,
+    teaser: r.teaser,
+    section: r.section,
+    tags: JSON.parse(r.tags_json) as string[],
+    status: r.status,
+    updatedAt: r.updated_at,
+    createdAt: r.created_at,
+    deletedAt: r.deleted_at,
+    wordCount: r.word_count,
+  };
+}

@@ -1,0 +1,34 @@
+import type { Db } from './db';
+import { DEFAULT_SETTINGS, Settings } from '../../../src-shared/api';
+
+/** Per-profile settings as one JSON value per key, validated on the way in and out. */
+export class SettingsRepository {
+  private readonly getAll;
+  private readonly put;
+
+  constructor(private readonly db: Db) {
+    this.getAll = db.prepare('SELECT key, value FROM settings');
+    this.put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  }
+
+  get(): Settings {
+    const stored: Record<string, unknown> = {};
+    for (const { key, value } of this.getAll.all() as { key: string; value: string }[]) {
+      stored[key] = JSON.parse(value);
+    }
+    // A stored value that no longer validates (older app, hand edit) falls back to its default.
+    const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+    for (const [k, v] of Object.entries(stored)) {
+      const field = Settings.shape[k as keyof Settings];
+      if (field && field.safeParse(v).success) merged[k] = v;
+    }
+    return Settings.parse(merged);
+  }
+
+  update(patch: Partial<Settings>): Settings {
+    this.db.transaction(() => {
+      for (const [k, v] of Object.entries(patch)) if (v !== undefined) this.put.run(k, JSON.stringify(v));
+    })();
+    return this.get();
+  }
+}

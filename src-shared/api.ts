@@ -1,0 +1,233 @@
+/**
+ * DesktopApi: the one contract between the renderer and the core.
+ *
+ * Every method has a zod schema for its input and its output. The caller validates before
+ * sending, the core validates on arrival and before answering, so a bug or a hostile renderer
+ * gets a readable error and never reaches the database with bad data.
+ */
+import { z } from 'zod';
+import {
+  Article,
+  ArticleFieldsPatch,
+  ArticleStatus,
+  ArticleSummary,
+  BodyJson,
+  Id,
+  Revision,
+  Section,
+  Tag,
+} from './model';
+
+const Empty = z.strictObject({});
+const Ok = z.strictObject({ ok: z.literal(true) });
+
+export const ListQuery = z.strictObject({
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+  status: ArticleStatus.optional(),
+  section: z.string().max(100).optional(),
+  tag: z.string().max(80).optional(),
+  includeDeleted: z.boolean().optional(),
+});
+export type ListQuery = z.input<typeof ListQuery>;
+
+export const SearchQuery = z.strictObject({
+  query: z.string().max(500),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+export const SaveArticleInput = z.strictObject({
+  id: Id,
+  fields: ArticleFieldsPatch.optional(),
+  body: BodyJson.optional(),
+  /** The revision the editor started from; a save against an older one still succeeds (last write wins locally) but is recorded. */
+  baseRevision: z.number().int().nonnegative().optional(),
+});
+export type SaveArticleInput = z.input<typeof SaveArticleInput>;
+
+export const StoreHealth = z.strictObject({
+  state: z.enum(['unchecked', 'checking', 'ok', 'corrupt']),
+  message: z.string().nullable(),
+  checkedAt: z.string().nullable(),
+});
+export type StoreHealth = z.infer<typeof StoreHealth>;
+
+export const AppInfo = z.strictObject({
+  version: z.string(),
+  profileDir: z.string(),
+  databasePath: z.string(),
+  host: z.enum(['electron', 'browser', 'cli']),
+  schemaVersion: z.number().int(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const SettingKey = z.enum(['language', 'headlineSoftLimit', 'teaserSoftLimit']);
+export const Settings = z.strictObject({
+  language: z.enum(['system', 'en', 'de']),
+  headlineSoftLimit: z.number().int().min(10).max(1000),
+  teaserSoftLimit: z.number().int().min(10).max(5000),
+});
+export type Settings = z.infer<typeof Settings>;
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'system',
+  headlineSoftLimit: 80,
+  teaserSoftLimit: 300,
+};
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+export const desktopApi = {
+  'app.info': method(Empty, AppInfo),
+  'store.health': method(Empty, StoreHealth),
+  'settings.get': method(Empty, Settings),
+  'settings.update': method(Settings.partial().strict(), Settings),
+
+  'articles.list': method(ListQuery, z.strictObject({ items: z.array(ArticleSummary), total: z.number().int() })),
+  'articles.search': method(SearchQuery, z.strictObject({ items: z.array(ArticleSummary) })),
+  'articles.get': method(z.strictObject({ id: Id }), Article),
+  'articles.create': method(
+    z.strictObject({ id: Id.optional(), fields: ArticleFieldsPatch.optional(), body: BodyJson.optional() }),
+    Article,
+  ),
+  'articles.save': method(SaveArticleInput, Article),
+  'articles.delete': method(z.strictObject({ id: Id }), Ok),
+  'articles.restore': method(z.strictObject({ id: Id }), Article),
+
+  'revisions.list': method(z.strictObject({ articleId: Id }), z.strictObject({ items: z.array(Revision) })),
+  'revisions.get': method(
+    z.strictObject({ id: Id }),
+    Revision.extend({ body: BodyJson, fields: z.record(z.string(), z.unknown()) }),
+  ),
+  'revisions.restore': method(z.strictObject({ id: Id }), Article),
+
+  'sections.list': method(Empty, z.strictObject({ items: z.array(Section) })),
+  'tags.list': method(
+    z.strictObject({ prefix: z.string().max(80).optional(), limit: z.number().int().min(1).max(200).default(20) }),
+    z.strictObject({ items: z.array(Tag) }),
+  ),
+} as const;
+
+export type DesktopApiSpec = typeof desktopApi;
+export type MethodName = keyof DesktopApiSpec;
+export type MethodInput<M extends MethodName> = z.input<DesktopApiSpec[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<DesktopApiSpec[M]['output']>;
+export const METHOD_NAMES = Object.keys(desktopApi) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(desktopApi, name);
+}
+
+/** The typed client view of the API: one async function per method. */
+export type DesktopApi = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> };
+
+// ---- errors -------------------------------------------------------------------------------
+
+export const API_ERROR_CODES = [
+  'invalid_input',
+  'invalid_output',
+  'unknown_method',
+  'not_found',
+  'conflict',
+  'store_corrupt',
+  'unauthorized',
+  'transport',
+  'internal',
+] as const;
+export const ApiErrorCode = z.enum(API_ERROR_CODES);
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
+
+export const ApiErrorShape = z.strictObject({
+  code: ApiErrorCode,
+  message: z.string(),
+  issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
+
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly issues: { path: string; message: string }[] | undefined;
+  constructor(code: ApiErrorCode, message: string, issues?: { path: string; message: string }[]) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.issues = issues;
+  }
+  toJSON(): ApiErrorShape {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+  static from(shape: ApiErrorShape): ApiError {
+    return new ApiError(shape.code, shape.message, shape.issues);
+  }
+}
+
+/** Turns a zod failure into an ApiError whose message a person can read. */
+export function zodToApiError(code: ApiErrorCode, where: string, error: z.ZodError): ApiError {
+  const issues = error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
+  const summary = issues
+    .slice(0, 3)
+    .map((i) => `${i.path}: ${i.message}`)
+    .join('; ');
+  return new ApiError(code, `${where}: ${summary}${issues.length > 3 ? ` (+${issues.length - 3} more)` : ''}`, issues);
+}
+
+export function parseInput<M extends MethodName>(method: M, input: unknown): z.output<DesktopApiSpec[M]['input']> {
+  const r = desktopApi[method].input.safeParse(input ?? {});
+  if (!r.success) throw zodToApiError('invalid_input', `Invalid input for ${method}`, r.error);
+  return r.data as z.output<DesktopApiSpec[M]['input']>;
+}
+
+export function parseOutput<M extends MethodName>(method: M, output: unknown): MethodOutput<M> {
+  const r = desktopApi[method].output.safeParse(output);
+  if (!r.success) throw zodToApiError('invalid_output', `Invalid output from ${method}`, r.error);
+  return r.data as MethodOutput<M>;
+}
+
+/** The envelope every transport carries back: a value or an error, never a thrown exception. */
+export const CallResult = z.union([
+  z.strictObject({ ok: z.literal(true), value: z.unknown() }),
+  z.strictObject({ ok: z.literal(false), error: ApiErrorShape }),
+]);
+export type CallResult = z.infer<typeof CallResult>;
+
+export const CallRequest = z.strictObject({ method: z.string().max(100), input: z.unknown() });
+export type CallRequest = z.infer<typeof CallRequest>;
+
+// ---- change events --------------------------------------------------------------------------
+
+export const CoreEvent = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('article.created'), id: Id }),
+  z.strictObject({ type: z.literal('article.updated'), id: Id }),
+  z.strictObject({ type: z.literal('article.deleted'), id: Id }),
+  z.strictObject({ type: z.literal('article.restored'), id: Id }),
+  z.strictObject({ type: z.literal('store.health'), health: StoreHealth }),
+  z.strictObject({ type: z.literal('settings.updated') }),
+]);
+export type CoreEvent = z.infer<typeof CoreEvent>;
+
+/** What a host (Electron preload, browser transport, CLI) must offer the renderer. */
+export interface DesktopTransport {
+  call(method: MethodName, input: unknown): Promise<CallResult>;
+  onEvent(listener: (event: CoreEvent) => void): () => void;
+}
+
+/** Builds the typed DesktopApi over any transport, validating both directions. */
+export function createDesktopApi(transport: DesktopTransport): DesktopApi {
+  const api = {} as Record<MethodName, (input: unknown) => Promise<unknown>>;
+  for (const m of METHOD_NAMES) {
+    api[m] = async (input: unknown) => {
+      const parsed = parseInput(m, input);
+      let result: CallResult;
+      try {
+        result = CallResult.parse(await transport.call(m, parsed));
+      } catch (e) {
+        if (e instanceof ApiError) throw e;
+        throw new ApiError('transport', `Could not reach the Copydesk core: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      if (!result.ok) throw ApiError.from(result.error);
+      return parseOutput(m, result.value);
+    };
+  }
+  return api as unknown as DesktopApi;
+}

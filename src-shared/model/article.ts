@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './common';
+import { checkLinkUrl } from './url';
+
+export const ARTICLE_STATUSES = ['draft', 'in_review', 'approved', 'published', 'unpublished'] as const;
+export const ArticleStatus = z.enum(ARTICLE_STATUSES);
+export type ArticleStatus = z.infer<typeof ArticleStatus>;
+
+/** Serialized Lexical editor state ({ root: {...} }). Its inner shape is checked by src-shared/richtext. */
+export const BodyJson = z
+  .object({ root: z.object({ type: z.literal('root'), children: z.array(z.unknown()) }).loose() })
+  .loose();
+export type BodyJson = z.infer<typeof BodyJson>;
+
+export const ArticleLink = z.strictObject({
+  url: z.string().max(2048).superRefine((u, ctx) => {
+    const r = checkLinkUrl(u);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.reason });
+  }),
+  label: z.string().max(300),
+});
+export type ArticleLink = z.infer<typeof ArticleLink>;
+
+export const LeadImage = z.strictObject({
+  imageId: Id,
+  caption: z.string().max(1000),
+});
+export type LeadImage = z.infer<typeof LeadImage>;
+
+export const TagName = z
+  .string()
+  .trim()
+  .min(1, 'a tag cannot be empty')
+  .max(80, 'a tag is at most 80 characters')
+  .refine((t) => !/[,\n]/.test(t), 'a tag cannot contain a comma or a line break');
+
+/** The editable fields of an article: what an editor changes in one save. */
+export const ArticleFields = z.strictObject({
+  kicker: z.string().max(200),
+  headline: z.string().max(500),
+  teaser: z.string().max(3000),
+  byline: z.string().max(200),
+  section: z.string().max(100).nullable(),
+  tags: z.array(TagName).max(50),
+  links: z.array(ArticleLink).max(50),
+  leadImage: LeadImage.nullable(),
+  slug: z.string().max(200),
+});
+export type ArticleFields = z.infer<typeof ArticleFields>;
+export const ArticleFieldsPatch = ArticleFields.partial();
+export type ArticleFieldsPatch = z.infer<typeof ArticleFieldsPatch>;
+
+export const Article = ArticleFields.extend({
+  id: Id,
+  body: BodyJson,
+  status: ArticleStatus,
+  authorId: z.string().nullable(),
+  assigneeId: z.string().nullable(),
+  revision: z.number().int().nonnegative(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  publishedAt: Timestamp.nullable(),
+  deletedAt: Timestamp.nullable(),
+});
+export type Article = z.infer<typeof Article>;
+
+/** What a list row needs: no body. */
+export const ArticleSummary = Article.pick({
+  id: true,
+  kicker: true,
+  headline: true,
+  teaser: true,
+  section: true,
+  tags: true,
+  status: true,
+  updatedAt: true,
+  createdAt: true,
+  deletedAt: true,
+}).extend({ wordCount: z.number().int().nonnegative() });
+export type ArticleSummary = z.infer<typeof ArticleSummary>;
+
+export function emptyBody(): BodyJson {
+  return {
+    root: {
+      type: 'root',
+      children: [],
+      direction: null,
+      format: '',
+      indent: 0,
+      version: 1,
+    },
+  };
+}
+
+export function emptyFields(): ArticleFields {
+  return {
+    kicker: '',
+    headline: '',
+    teaser: '',
+    byline: '',
+    section: null,
+    tags: [],
+    links: [],
+    leadImage: null,
+    slug: '',
+  };
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Ids are UUIDs (v7, made where the entity is created). */
+export const Id = z.uuid({ message: 'must be a UUID' });
+export type Id = z.infer<typeof Id>;
+
+/** ISO-8601 timestamp with offset, e.g. 2026-11-26T18:10:53.123Z. */
+export const Timestamp = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 time' });
+export type Timestamp = z.infer<typeof Timestamp>;
+
+export const Slug = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and dashes');
+
+/** Makes a URL slug from a German title: umlauts transliterated, everything else dashed. */
+export function slugify(text: string): string {
+  const map: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', Ä: 'ae', Ö: 'oe', Ü: 'ue' };
+  return text
+    .replace(/[äöüßÄÖÜ]/g, (c) => map[c] ?? c)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 120);
+}

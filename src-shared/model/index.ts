@@ -1,0 +1,5 @@
+export * from './common';
+export * from './url';
+export * from './article';
+export * from './taxonomy';
+export * from './user';

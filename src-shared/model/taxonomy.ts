@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { Id, Slug, Timestamp } from './common';
+
+export const Section = z.strictObject({ slug: Slug, name: z.string().min(1).max(100) });
+export type Section = z.infer<typeof Section>;
+
+export const DEFAULT_SECTIONS: readonly Section[] = [
+  { slug: 'politik', name: 'Politik' },
+  { slug: 'digitalisierung', name: 'Digitalisierung' },
+  { slug: 'verwaltung', name: 'Verwaltung' },
+  { slug: 'wirtschaft', name: 'Wirtschaft' },
+];
+
+export const Tag = z.strictObject({ slug: z.string(), name: z.string(), count: z.number().int() });
+export type Tag = z.infer<typeof Tag>;
+
+export const Revision = z.strictObject({
+  id: Id,
+  articleId: Id,
+  revision: z.number().int(),
+  reason: z.string(),
+  size: z.number().int(),
+  createdAt: Timestamp,
+});
+export type Revision = z.infer<typeof Revision>;

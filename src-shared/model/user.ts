@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+export const ROLES = ['editor', 'photo_editor', 'desk_chief', 'admin'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const User = z.strictObject({
+  id: z.string(),
+  username: z.string(),
+  role: Role,
+});
+export type User = z.infer<typeof User>;
