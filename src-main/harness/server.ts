@@ -1,0 +1,108 @@
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import websocket from '@fastify/websocket';
+import { readFile } from 'node:fs/promises';
+import { CallRequest, type CoreEvent } from '../../src-shared/api';
+import { contentSecurityPolicy } from '../../src-shared/csp';
+import type { CoreHandle } from '../core/types';
+import { contentTypeFor, resolveStaticPath } from './static-files';
+import { newLaunchToken, tokenFromCookie, tokenMatches, TOKEN_COOKIE } from './token';
+
+export interface HarnessOptions {
+  core: CoreHandle;
+  rendererDir: string;
+  port: number;
+  token?: string;
+}
+
+export interface Harness {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MAX_CALL_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Browser mode: serves the built renderer and the DesktopApi on 127.0.0.1 only. Every request
+ * and WebSocket must carry the per-launch token (query on first load, then an HttpOnly cookie,
+ * or the x-copydesk-token header); anything else gets 401.
+ */
+export async function startHarness(opts: HarnessOptions): Promise<Harness> {
+  const token = opts.token ?? newLaunchToken();
+  const app = Fastify({ logger: false, bodyLimit: MAX_CALL_BYTES });
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  let origin = '';
+  const csp = () => contentSecurityPolicy({ connectSrc: [origin.replace(/^http/, 'ws')] });
+
+  const tokenOf = (req: FastifyRequest): string | undefined => {
+    const q = (req.query as Record<string, unknown> | undefined)?.token;
+    if (typeof q === 'string') return q;
+    const h = req.headers['x-copydesk-token'];
+    if (typeof h === 'string') return h;
+    return tokenFromCookie(req.headers.cookie);
+  };
+
+  app.addHook('onRequest', async (req, reply) => {
+    void reply.header('Content-Security-Policy', csp());
+    void reply.header('X-Content-Type-Options', 'nosniff');
+    void reply.header('Referrer-Policy', 'no-referrer');
+    void reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+    // DNS-rebinding guard: only our own loopback host names.
+    const host = req.headers.host ?? '';
+    if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) {
+      return reply.code(403).send({ error: { code: 'forbidden_host', message: 'Requests must address 127.0.0.1.' } });
+    }
+    if (!tokenMatches(token, tokenOf(req))) {
+      return reply.code(401).send({ error: { code: 'unauthorized', message: 'Missing or invalid launch token. Open the URL printed at start.' } });
+    }
+  });
+
+  app.post('/api/call', async (req, reply) => {
+    const parsed = CallRequest.safeParse(req.body);
+    if (!parsed.success) {
+      return reply.code(400).send({ ok: false, error: { code: 'invalid_input', message: 'A call needs {"method": string, "input": …}.' } });
+    }
+    return opts.core.call(parsed.data.method, parsed.data.input);
+  });
+
+  app.get('/api/events', { websocket: true }, (socket, req) => {
+    const requestOrigin = req.headers.origin;
+    if (requestOrigin && requestOrigin !== origin && requestOrigin !== origin.replace('127.0.0.1', 'localhost')) {
+      socket.close(1008, 'origin not allowed');
+      return;
+    }
+    const off = opts.core.onEvent((event: CoreEvent) => socket.send(JSON.stringify(event)));
+    socket.on('close', off);
+    socket.on('message', () => {
+      /* events are one-way; the renderer sends nothing */
+    });
+  });
+
+  app.get('/*', async (req: FastifyRequest, reply: FastifyReply) => {
+    const path = resolveStaticPath(opts.rendererDir, req.url);
+    if (!path) return reply.code(400).send({ error: { code: 'bad_path', message: 'Invalid path.' } });
+    const q = (req.query as Record<string, unknown>).token;
+    if (typeof q === 'string') {
+      void reply.header('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    }
+    try {
+      const bytes = await readFile(path);
+      void reply.header('Cache-Control', path.endsWith('.html') ? 'no-store' : 'max-age=3600');
+      return reply.type(contentTypeFor(path)).send(bytes);
+    } catch {
+      return reply.code(404).send({ error: { code: 'not_found', message: 'Not found.' } });
+    }
+  });
+
+  await app.listen({ host: '127.0.0.1', port: opts.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    port,
+    token,
+    close: () => app.close(),
+  };
+}

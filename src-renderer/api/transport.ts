@@ -1,0 +1,70 @@
+import {
+  CallResult,
+  CoreEvent,
+  createDesktopApi,
+  type DesktopApi,
+  type DesktopTransport,
+  type MethodName,
+} from '../../src-shared/api';
+
+const TOKEN_KEY = 'copydesk.token';
+
+/** Browser mode: the token arrives once in the URL; it is kept for reloads of this tab. */
+function launchToken(): string {
+  const fromUrl = new URLSearchParams(location.search).get('token');
+  if (fromUrl) sessionStorage.setItem(TOKEN_KEY, fromUrl);
+  return fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function httpTransport(): DesktopTransport {
+  const token = launchToken();
+  const listeners = new Set<(e: CoreEvent) => void>();
+  let socket: WebSocket | null = null;
+  let retry = 500;
+
+  const connect = () => {
+    const url = new URL('/api/events', location.href);
+    url.protocol = url.protocol.replace('http', 'ws');
+    url.searchParams.set('token', token);
+    socket = new WebSocket(url);
+    socket.onopen = () => {
+      retry = 500;
+    };
+    socket.onmessage = (m) => {
+      const parsed = CoreEvent.safeParse(JSON.parse(String(m.data)));
+      if (parsed.success) for (const l of listeners) l(parsed.data);
+    };
+    socket.onclose = () => {
+      socket = null;
+      setTimeout(connect, retry);
+      retry = Math.min(retry * 2, 10_000);
+    };
+  };
+
+  return {
+    async call(method: MethodName, input: unknown) {
+      const res = await fetch('/api/call', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-copydesk-token': token },
+        body: JSON.stringify({ method, input }),
+      });
+      if (res.status === 401) {
+        return { ok: false, error: { code: 'unauthorized', message: 'This browser tab is not authorised. Open the URL that Copydesk printed at start.' } };
+      }
+      return CallResult.parse(await res.json());
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      if (!socket) connect();
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+function pickTransport(): DesktopTransport {
+  const bridge = (window as { copydesk?: DesktopTransport }).copydesk;
+  return bridge ?? httpTransport();
+}
+
+export const transport = pickTransport();
+export const api: DesktopApi = createDesktopApi(transport);

@@ -1,0 +1,18 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { api } from './api/transport';
+import { initI18n, resolveLanguage } from './i18n';
+import { App } from './views/App';
+import './styles.css';
+
+async function boot(): Promise<void> {
+  const settings = await api['settings.get']({}).catch(() => null);
+  await initI18n(resolveLanguage(settings?.language ?? 'system'));
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+void boot();

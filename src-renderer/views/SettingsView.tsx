@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, Settings } from '../../src-shared/api';
+import { api } from '../api/transport';
+import { changeLanguage, resolveLanguage, systemLanguage } from '../i18n';
+
+export function SettingsView() {
+  const { t } = useTranslation();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  useEffect(() => {
+    void api['settings.get']({}).then(setSettings);
+    void api['app.info']({}).then(setInfo);
+  }, []);
+  if (!settings) return null;
+
+  const update = async (patch: Partial<Settings>) => {
+    const next = await api['settings.update'](patch);
+    setSettings(next);
+    if (patch.language) await changeLanguage(resolveLanguage(next.language));
+  };
+
+  return (
+    <section className="settings" aria-labelledby="settings-title">
+      <h2 id="settings-title">{t('settings.title')}</h2>
+      <label className="field">
+        <span>{t('settings.language')}</span>
+        <select value={settings.language} onChange={(e) => void update({ language: e.target.value as Settings['language'] })}>
+          <option value="system">{t('settings.languageSystem', { lang: systemLanguage() })}</option>
+          <option value="en">English</option>
+          <option value="de">Deutsch</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('settings.headlineLimit')}</span>
+        <input type="number" min={10} max={1000} defaultValue={settings.headlineSoftLimit} onBlur={(e) => void update({ headlineSoftLimit: Number(e.target.value) })} />
+      </label>
+      <label className="field">
+        <span>{t('settings.teaserLimit')}</span>
+        <input type="number" min={10} max={5000} defaultValue={settings.teaserSoftLimit} onBlur={(e) => void update({ teaserSoftLimit: Number(e.target.value) })} />
+      </label>
+      {info && (
+        <dl className="settings__info">
+          <dt>{t('settings.profile')}</dt>
+          <dd>{info.profileDir}</dd>
+          <dt>{t('settings.database')}</dt>
+          <dd>{info.databasePath}</dd>
+        </dl>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ArticleSummary } from '../../src-shared/model';
+import { api } from '../api/transport';
+import { useCoreEvents } from '../api/events';
+
+export const PAGE_SIZE = 100;
+
+/**
+ * The article list as pages loaded on demand: a 100,000-row list costs one page per screen
+ * scrolled, never the whole table. Any change event invalidates the loaded pages.
+ */
+export function useArticlePages() {
+  const [total, setTotal] = useState<number | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const pages = useRef(new Map<number, ArticleSummary[]>());
+  const loading = useRef(new Set<number>());
+  const [, force] = useState(0);
+
+  const loadPage = useCallback(
+    (page: number) => {
+      if (pages.current.has(page) || loading.current.has(page)) return;
+      loading.current.add(page);
+      const gen = generation;
+      void api['articles.list']({ offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
+        (r) => {
+          loading.current.delete(page);
+          if (gen !== generation) return;
+          pages.current.set(page, r.items);
+          setTotal(r.total);
+          force((n) => n + 1);
+        },
+        () => loading.current.delete(page),
+      );
+    },
+    [generation],
+  );
+
+  useEffect(() => {
+    pages.current = new Map();
+    loading.current = new Set();
+    loadPage(0);
+  }, [loadPage]);
+
+  useCoreEvents((e) => {
+    if (e.type.startsWith('article.')) setGeneration((g) => g + 1);
+  });
+
+  const rowAt = (index: number): ArticleSummary | undefined => {
+    const page = Math.floor(index / PAGE_SIZE);
+    const rows = pages.current.get(page);
+    if (!rows) {
+      loadPage(page);
+      return undefined;
+    }
+    return rows[index % PAGE_SIZE];
+  };
+
+  return { total, rowAt };
+}

@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+
+export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+
+export interface Started {
+  child: ChildProcess;
+  /** The URL parsed from the process's start-up line. */
+  url: string;
+  output: () => string;
+  /** SIGTERM, wait for exit. */
+  stop(): Promise<void>;
+  /** SIGKILL: an unclean death. */
+  kill(): Promise<void>;
+}
+
+/** Starts a TypeScript entry point with tsx and waits for the line matching `ready`. */
+export function startTs(entry: string, args: string[], ready: RegExp, timeoutMs = 30_000): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+  });
+  let out = '';
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${entry} did not start within ${timeoutMs} ms. Output:\n${out}`));
+    }, timeoutMs);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = ready.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolvePromise({
+          child,
+          url: m[1] ?? m[0],
+          output: () => out,
+          stop: async () => {
+            if (child.exitCode === null) child.kill('SIGTERM');
+            await exited;
+          },
+          kill: async () => {
+            if (child.exitCode === null) child.kill('SIGKILL');
+            await exited;
+          },
+        });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${entry} exited with ${code} before it was ready. Output:\n${out}`));
+    });
+  });
+}
+
+export function startBrowserMode(profileDir: string, port = 0): Promise<Started> {
+  return startTs('src-main/harness/cli.ts', ['--profile', profileDir, '--port', String(port)], /Copydesk browser mode: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/);
+}
