@@ -24,15 +24,34 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { attributes: false } },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
     },
   },
   {
     files: ['src-shared/**'],
     rules: restrict(
-      [...nodeBuiltins, 'electron', 'better-sqlite3', 'react', 'react-dom', 'fastify', 'sharp', 'exifr'],
+      [
+        ...nodeBuiltins,
+        'electron',
+        'better-sqlite3',
+        'react',
+        'react-dom',
+        'fastify',
+        'sharp',
+        'exifr',
+      ],
       ['**/src-main/**', '**/src-renderer/**', '**/src-server/**', 'node:*'],
       'src-shared is pure TypeScript: it runs in the renderer, the core and the server, so it imports nothing runtime-specific.',
     ),
@@ -71,7 +90,11 @@ export default tseslint.config(
   },
   {
     files: ['**/*.test.ts', 'tests/**', 'bench/**', 'scripts/**'],
-    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-unsafe-assignment': 'off', '@typescript-eslint/no-unsafe-member-access': 'off' },
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+    },
   },
   {
     files: ['eslint.config.js'],

@@ -84,18 +84,28 @@ export const desktopApi = {
   'settings.get': method(Empty, Settings),
   'settings.update': method(Settings.partial().strict(), Settings),
 
-  'articles.list': method(ListQuery, z.strictObject({ items: z.array(ArticleSummary), total: z.number().int() })),
+  'articles.list': method(
+    ListQuery,
+    z.strictObject({ items: z.array(ArticleSummary), total: z.number().int() }),
+  ),
   'articles.search': method(SearchQuery, z.strictObject({ items: z.array(ArticleSummary) })),
   'articles.get': method(z.strictObject({ id: Id }), Article),
   'articles.create': method(
-    z.strictObject({ id: Id.optional(), fields: ArticleFieldsPatch.optional(), body: BodyJson.optional() }),
+    z.strictObject({
+      id: Id.optional(),
+      fields: ArticleFieldsPatch.optional(),
+      body: BodyJson.optional(),
+    }),
     Article,
   ),
   'articles.save': method(SaveArticleInput, Article),
   'articles.delete': method(z.strictObject({ id: Id }), Ok),
   'articles.restore': method(z.strictObject({ id: Id }), Article),
 
-  'revisions.list': method(z.strictObject({ articleId: Id }), z.strictObject({ items: z.array(Revision) })),
+  'revisions.list': method(
+    z.strictObject({ articleId: Id }),
+    z.strictObject({ items: z.array(Revision) }),
+  ),
   'revisions.get': method(
     z.strictObject({ id: Id }),
     Revision.extend({ body: BodyJson, fields: z.record(z.string(), z.unknown()) }),
@@ -104,7 +114,10 @@ export const desktopApi = {
 
   'sections.list': method(Empty, z.strictObject({ items: z.array(Section) })),
   'tags.list': method(
-    z.strictObject({ prefix: z.string().max(80).optional(), limit: z.number().int().min(1).max(200).default(20) }),
+    z.strictObject({
+      prefix: z.string().max(80).optional(),
+      limit: z.number().int().min(1).max(200).default(20),
+    }),
     z.strictObject({ items: z.array(Tag) }),
   ),
 } as const;
@@ -155,7 +168,9 @@ export class ApiError extends Error {
     this.issues = issues;
   }
   toJSON(): ApiErrorShape {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return this.issues
+      ? { code: this.code, message: this.message, issues: this.issues }
+      : { code: this.code, message: this.message };
   }
   static from(shape: ApiErrorShape): ApiError {
     return new ApiError(shape.code, shape.message, shape.issues);
@@ -164,15 +179,25 @@ export class ApiError extends Error {
 
 /** Turns a zod failure into an ApiError whose message a person can read. */
 export function zodToApiError(code: ApiErrorCode, where: string, error: z.ZodError): ApiError {
-  const issues = error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
+  const issues = error.issues.map((i) => ({
+    path: i.path.map(String).join('.') || '(input)',
+    message: i.message,
+  }));
   const summary = issues
     .slice(0, 3)
     .map((i) => `${i.path}: ${i.message}`)
     .join('; ');
-  return new ApiError(code, `${where}: ${summary}${issues.length > 3 ? ` (+${issues.length - 3} more)` : ''}`, issues);
+  return new ApiError(
+    code,
+    `${where}: ${summary}${issues.length > 3 ? ` (+${issues.length - 3} more)` : ''}`,
+    issues,
+  );
 }
 
-export function parseInput<M extends MethodName>(method: M, input: unknown): z.output<DesktopApiSpec[M]['input']> {
+export function parseInput<M extends MethodName>(
+  method: M,
+  input: unknown,
+): z.output<DesktopApiSpec[M]['input']> {
   const r = desktopApi[method].input.safeParse(input ?? {});
   if (!r.success) throw zodToApiError('invalid_input', `Invalid input for ${method}`, r.error);
   return r.data as z.output<DesktopApiSpec[M]['input']>;
@@ -223,7 +248,10 @@ export function createDesktopApi(transport: DesktopTransport): DesktopApi {
         result = CallResult.parse(await transport.call(m, parsed));
       } catch (e) {
         if (e instanceof ApiError) throw e;
-        throw new ApiError('transport', `Could not reach the Copydesk core: ${e instanceof Error ? e.message : String(e)}`);
+        throw new ApiError(
+          'transport',
+          `Could not reach the Copydesk core: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
       if (!result.ok) throw ApiError.from(result.error);
       return parseOutput(m, result.value);

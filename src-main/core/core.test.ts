@@ -40,7 +40,15 @@ describe('articles through the DesktopApi', () => {
   it('creates the fixture article and reads back every field, umlauts and quotes intact', async () => {
     const f = fixtureArticle();
     const created = await api['articles.create']({
-      fields: { kicker: f.kicker, headline: f.headline, teaser: f.teaser, byline: f.byline, section: f.section, tags: f.tags, links: f.links },
+      fields: {
+        kicker: f.kicker,
+        headline: f.headline,
+        teaser: f.teaser,
+        byline: f.byline,
+        section: f.section,
+        tags: f.tags,
+        links: f.links,
+      },
       body: f.body,
     });
     const got = await api['articles.get']({ id: created.id });
@@ -54,21 +62,35 @@ describe('articles through the DesktopApi', () => {
 
   it('every save writes one revision and the outbox mutations in the same transaction', async () => {
     const a = await api['articles.create']({ fields: { headline: 'Erste Fassung' } });
-    const saved = await api['articles.save']({ id: a.id, fields: { headline: 'Zweite Fassung', tags: ['Politik'] }, body: bodyFromParagraphs(['Text eins']) });
+    const saved = await api['articles.save']({
+      id: a.id,
+      fields: { headline: 'Zweite Fassung', tags: ['Politik'] },
+      body: bodyFromParagraphs(['Text eins']),
+    });
     expect(saved.revision).toBe(a.revision + 1);
     const revs = await api['revisions.list']({ articleId: a.id });
     expect(revs.items.map((r) => r.revision)).toEqual([2, 1]);
     const db = new Database(databasePath(dir), { readonly: true });
-    const names = (db.prepare('SELECT name FROM outbox ORDER BY mutation_id').all() as { name: string }[]).map((r) => r.name);
+    const names = (
+      db.prepare('SELECT name FROM outbox ORDER BY mutation_id').all() as { name: string }[]
+    ).map((r) => r.name);
     db.close();
-    expect(names).toEqual(['article.create', 'article.setFields', 'article.addTag', 'article.setBody']);
+    expect(names).toEqual([
+      'article.create',
+      'article.setFields',
+      'article.addTag',
+      'article.setBody',
+    ]);
   });
 
   it('coalesces unsent body saves of one article into one mutation', async () => {
     const a = await api['articles.create']({});
-    for (const t of ['eins', 'zwei', 'drei']) await api['articles.save']({ id: a.id, body: bodyFromParagraphs([t]) });
+    for (const t of ['eins', 'zwei', 'drei'])
+      await api['articles.save']({ id: a.id, body: bodyFromParagraphs([t]) });
     const db = new Database(databasePath(dir), { readonly: true });
-    const bodies = db.prepare("SELECT args_json FROM outbox WHERE name = 'article.setBody'").all() as { args_json: string }[];
+    const bodies = db
+      .prepare("SELECT args_json FROM outbox WHERE name = 'article.setBody'")
+      .all() as { args_json: string }[];
     db.close();
     expect(bodies).toHaveLength(1);
     expect(bodies[0]!.args_json).toContain('drei');
@@ -85,7 +107,13 @@ describe('articles through the DesktopApi', () => {
   it('lists newest first, pages, and filters by status, section and tag', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const a = await api['articles.create']({ fields: { headline: `Nr ${i}`, section: i % 2 ? 'politik' : 'wirtschaft', tags: i === 3 ? ['LWL.IT'] : [] } });
+      const a = await api['articles.create']({
+        fields: {
+          headline: `Nr ${i}`,
+          section: i % 2 ? 'politik' : 'wirtschaft',
+          tags: i === 3 ? ['LWL.IT'] : [],
+        },
+      });
       ids.push(a.id);
       await new Promise((r) => setTimeout(r, 3));
     }
@@ -95,7 +123,9 @@ describe('articles through the DesktopApi', () => {
     const page2 = await api['articles.list']({ limit: 2, offset: 2 });
     expect(page2.items.map((i) => i.headline)).toEqual(['Nr 2', 'Nr 1']);
     expect((await api['articles.list']({ section: 'politik' })).total).toBe(2);
-    expect((await api['articles.list']({ tag: 'lwl.it' })).items.map((i) => i.id)).toEqual([ids[3]]);
+    expect((await api['articles.list']({ tag: 'lwl.it' })).items.map((i) => i.id)).toEqual([
+      ids[3],
+    ]);
     expect((await api['articles.list']({ status: 'published' })).total).toBe(0);
   });
 
@@ -111,8 +141,15 @@ describe('articles through the DesktopApi', () => {
   });
 
   it('restoring a revision writes a new revision and keeps the old ones', async () => {
-    const a = await api['articles.create']({ fields: { headline: 'Alt' }, body: bodyFromParagraphs(['Alter Text']) });
-    await api['articles.save']({ id: a.id, fields: { headline: 'Neu' }, body: bodyFromParagraphs(['Neuer Text']) });
+    const a = await api['articles.create']({
+      fields: { headline: 'Alt' },
+      body: bodyFromParagraphs(['Alter Text']),
+    });
+    await api['articles.save']({
+      id: a.id,
+      fields: { headline: 'Neu' },
+      body: bodyFromParagraphs(['Neuer Text']),
+    });
     const [newest, oldest] = (await api['revisions.list']({ articleId: a.id })).items;
     const preview = await api['revisions.get']({ id: oldest!.id });
     expect(JSON.stringify(preview.body)).toContain('Alter Text');
@@ -127,8 +164,14 @@ describe('articles through the DesktopApi', () => {
 describe('full-text search', () => {
   beforeEach(async () => {
     const f = fixtureArticle();
-    await api['articles.create']({ fields: { kicker: f.kicker, headline: f.headline, teaser: f.teaser, tags: f.tags }, body: f.body });
-    await api['articles.create']({ fields: { headline: 'Haushalt 2027 in Köln' }, body: bodyFromParagraphs(['Der Kämmerer legt den Entwurf vor.']) });
+    await api['articles.create']({
+      fields: { kicker: f.kicker, headline: f.headline, teaser: f.teaser, tags: f.tags },
+      body: f.body,
+    });
+    await api['articles.create']({
+      fields: { headline: 'Haushalt 2027 in Köln' },
+      body: bodyFromParagraphs(['Der Kämmerer legt den Entwurf vor.']),
+    });
   });
 
   it.each([
@@ -149,13 +192,28 @@ describe('bad input gets a clear error and changes nothing', () => {
   it.each([
     ['articles.get', { id: 'not-a-uuid' }, 'invalid_input', /id: must be a UUID/],
     ['articles.create', { fields: { headline: 42 } }, 'invalid_input', /fields\.headline/],
-    ['articles.create', { fields: { links: [{ url: 'javascript:alert(1)', label: 'x' }] } }, 'invalid_input', /not allowed/],
-    ['articles.create', { fields: { section: 'sport' } }, 'invalid_input', /Unknown section "sport"/],
+    [
+      'articles.create',
+      { fields: { links: [{ url: 'javascript:alert(1)', label: 'x' }] } },
+      'invalid_input',
+      /not allowed/,
+    ],
+    [
+      'articles.create',
+      { fields: { section: 'sport' } },
+      'invalid_input',
+      /Unknown section "sport"/,
+    ],
     ['articles.create', { fields: { tags: ['a,b'] } }, 'invalid_input', /comma/],
     ['articles.create', { unknownField: true }, 'invalid_input', /Unrecognized key/],
     ['articles.create', { body: { root: { type: 'paragraph' } } }, 'invalid_input', /body/],
     ['articles.list', { limit: 100000 }, 'invalid_input', /limit/],
-    ['articles.save', { id: '0190b4a2-0000-7000-8000-000000000000', fields: { headline: 'x' } }, 'not_found', /not found/],
+    [
+      'articles.save',
+      { id: '0190b4a2-0000-7000-8000-000000000000', fields: { headline: 'x' } },
+      'not_found',
+      /not found/,
+    ],
     ['settings.update', { language: 'fr' }, 'invalid_input', /language/],
     ['no.such.method', {}, 'unknown_method', /Unknown method/],
   ])('%s %j → %s', async (method, input, code, message) => {
@@ -186,13 +244,19 @@ describe('bad input gets a clear error and changes nothing', () => {
 
   it('the core keeps serving after many bad calls', async () => {
     for (let i = 0; i < 50; i++) await core.call('articles.create', { fields: { headline: i } });
-    expect((await api['articles.create']({ fields: { headline: 'danach' } })).headline).toBe('danach');
+    expect((await api['articles.create']({ fields: { headline: 'danach' } })).headline).toBe(
+      'danach',
+    );
   });
 });
 
 describe('settings', () => {
   it('default to the system language and the 80/300 soft limits, and persist changes', async () => {
-    expect(await api['settings.get']({})).toEqual({ language: 'system', headlineSoftLimit: 80, teaserSoftLimit: 300 });
+    expect(await api['settings.get']({})).toEqual({
+      language: 'system',
+      headlineSoftLimit: 80,
+      teaserSoftLimit: 300,
+    });
     await api['settings.update']({ language: 'de', headlineSoftLimit: 90 });
     expect(await api['settings.get']({})).toMatchObject({ language: 'de', headlineSoftLimit: 90 });
     expect(events).toContainEqual({ type: 'settings.updated' });

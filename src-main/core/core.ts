@@ -61,8 +61,12 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
     emit: (event) => events.emit('event', event),
   };
 
-  const lastCheck = store.db.prepare("SELECT value FROM sync_state WHERE key = 'last_integrity_check'");
-  const saveCheck = store.db.prepare("INSERT INTO sync_state (key, value) VALUES ('last_integrity_check', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  const lastCheck = store.db.prepare(
+    "SELECT value FROM sync_state WHERE key = 'last_integrity_check'",
+  );
+  const saveCheck = store.db.prepare(
+    "INSERT INTO sync_state (key, value) VALUES ('last_integrity_check', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+  );
   const previous = (lastCheck.get() as { value: string } | undefined)?.value;
   const due = store.uncleanShutdown || !previous || Date.now() - Date.parse(previous) > DAY_MS;
   if (opts.backgroundIntegrityCheck !== false && due) {
@@ -71,7 +75,9 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
       health = { state: 'checking', message: null, checkedAt: null };
       void checkIntegrityInBackground(store.path).then((r) => {
         const at = new Date().toISOString();
-        health = r.ok ? { state: 'ok', message: null, checkedAt: at } : { state: 'corrupt', message: r.message, checkedAt: at };
+        health = r.ok
+          ? { state: 'ok', message: null, checkedAt: at }
+          : { state: 'corrupt', message: r.message, checkedAt: at };
         if (r.ok && store.db.open) saveCheck.run(at);
         ctx.emit({ type: 'store.health', health });
       });
@@ -83,7 +89,8 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
     call(method: string, input: unknown): Promise<CallResult> {
       try {
         if (closed) throw new ApiError('transport', 'The Copydesk core has been closed.');
-        if (!isMethodName(method)) throw new ApiError('unknown_method', `Unknown method "${String(method).slice(0, 100)}".`);
+        if (!isMethodName(method))
+          throw new ApiError('unknown_method', `Unknown method "${String(method).slice(0, 100)}".`);
         const parsed = parseInput(method, input);
         const handler = handlers[method] as (i: unknown, c: CoreContext) => unknown;
         const value = parseOutput(method, handler(parsed, ctx));

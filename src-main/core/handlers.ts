@@ -19,13 +19,22 @@ export interface CoreContext {
 }
 
 type Handlers = {
-  [M in MethodName]: (input: z.output<DesktopApiSpec[M]['input']>, ctx: CoreContext) => MethodOutput<M>;
+  [M in MethodName]: (
+    input: z.output<DesktopApiSpec[M]['input']>,
+    ctx: CoreContext,
+  ) => MethodOutput<M>;
 };
 
 function assertKnownSection(ctx: CoreContext, section: string | null | undefined): void {
   if (section == null) return;
   if (!ctx.sections.list().some((s) => s.slug === section)) {
-    throw new ApiError('invalid_input', `Unknown section "${section}". Choose one of: ${ctx.sections.list().map((s) => s.slug).join(', ')}.`);
+    throw new ApiError(
+      'invalid_input',
+      `Unknown section "${section}". Choose one of: ${ctx.sections
+        .list()
+        .map((s) => s.slug)
+        .join(', ')}.`,
+    );
   }
 }
 

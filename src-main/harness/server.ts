@@ -51,24 +51,42 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     // DNS-rebinding guard: only our own loopback host names.
     const host = req.headers.host ?? '';
     if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) {
-      return reply.code(403).send({ error: { code: 'forbidden_host', message: 'Requests must address 127.0.0.1.' } });
+      return reply
+        .code(403)
+        .send({ error: { code: 'forbidden_host', message: 'Requests must address 127.0.0.1.' } });
     }
     if (!tokenMatches(token, tokenOf(req))) {
-      return reply.code(401).send({ error: { code: 'unauthorized', message: 'Missing or invalid launch token. Open the URL printed at start.' } });
+      return reply
+        .code(401)
+        .send({
+          error: {
+            code: 'unauthorized',
+            message: 'Missing or invalid launch token. Open the URL printed at start.',
+          },
+        });
     }
   });
 
   app.post('/api/call', async (req, reply) => {
     const parsed = CallRequest.safeParse(req.body);
     if (!parsed.success) {
-      return reply.code(400).send({ ok: false, error: { code: 'invalid_input', message: 'A call needs {"method": string, "input": …}.' } });
+      return reply
+        .code(400)
+        .send({
+          ok: false,
+          error: { code: 'invalid_input', message: 'A call needs {"method": string, "input": …}.' },
+        });
     }
     return opts.core.call(parsed.data.method, parsed.data.input);
   });
 
   app.get('/api/events', { websocket: true }, (socket, req) => {
     const requestOrigin = req.headers.origin;
-    if (requestOrigin && requestOrigin !== origin && requestOrigin !== origin.replace('127.0.0.1', 'localhost')) {
+    if (
+      requestOrigin &&
+      requestOrigin !== origin &&
+      requestOrigin !== origin.replace('127.0.0.1', 'localhost')
+    ) {
       socket.close(1008, 'origin not allowed');
       return;
     }
@@ -81,10 +99,14 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
 
   app.get('/*', async (req: FastifyRequest, reply: FastifyReply) => {
     const path = resolveStaticPath(opts.rendererDir, req.url);
-    if (!path) return reply.code(400).send({ error: { code: 'bad_path', message: 'Invalid path.' } });
+    if (!path)
+      return reply.code(400).send({ error: { code: 'bad_path', message: 'Invalid path.' } });
     const q = (req.query as Record<string, unknown>).token;
     if (typeof q === 'string') {
-      void reply.header('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      void reply.header(
+        'Set-Cookie',
+        `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      );
     }
     try {
       const bytes = await readFile(path);

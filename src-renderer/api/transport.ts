@@ -49,7 +49,14 @@ function httpTransport(): DesktopTransport {
         body: JSON.stringify({ method, input }),
       });
       if (res.status === 401) {
-        return { ok: false, error: { code: 'unauthorized', message: 'This browser tab is not authorised. Open the URL that Copydesk printed at start.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'unauthorized',
+            message:
+              'This browser tab is not authorised. Open the URL that Copydesk printed at start.',
+          },
+        };
       }
       return CallResult.parse(await res.json());
     },

@@ -3,7 +3,14 @@ import type { Messages } from './en';
 export const de: Messages = {
   app: {
     name: 'Copydesk',
-    nav: { label: 'Hauptmenü', articles: 'Artikel', images: 'Bilder', review: 'Abnahme', settings: 'Einstellungen', soon: 'demnächst' },
+    nav: {
+      label: 'Hauptmenü',
+      articles: 'Artikel',
+      images: 'Bilder',
+      review: 'Abnahme',
+      settings: 'Einstellungen',
+      soon: 'demnächst',
+    },
     newArticle: 'Neuer Artikel',
     storeChecking: 'Lokale Datenbank wird geprüft …',
     storeCorrupt: 'Problem mit der lokalen Datenbank',
@@ -23,7 +30,13 @@ export const de: Messages = {
     untitled: '(ohne Titel)',
     words: '{{count}} Wörter',
     loading: 'Lädt …',
-    status: { draft: 'Entwurf', in_review: 'In Abnahme', approved: 'Freigegeben', published: 'Veröffentlicht', unpublished: 'Zurückgezogen' },
+    status: {
+      draft: 'Entwurf',
+      in_review: 'In Abnahme',
+      approved: 'Freigegeben',
+      published: 'Veröffentlicht',
+      unpublished: 'Zurückgezogen',
+    },
   },
   settings: {
     title: 'Einstellungen',

@@ -1,7 +1,14 @@
 export const en = {
   app: {
     name: 'Copydesk',
-    nav: { label: 'Main', articles: 'Articles', images: 'Images', review: 'Review', settings: 'Settings', soon: 'coming soon' },
+    nav: {
+      label: 'Main',
+      articles: 'Articles',
+      images: 'Images',
+      review: 'Review',
+      settings: 'Settings',
+      soon: 'coming soon',
+    },
     newArticle: 'New article',
     storeChecking: 'Checking the local database…',
     storeCorrupt: 'Local database problem',
@@ -21,7 +28,13 @@ export const en = {
     untitled: '(untitled)',
     words: '{{count}} words',
     loading: 'Loading…',
-    status: { draft: 'Draft', in_review: 'In review', approved: 'Approved', published: 'Published', unpublished: 'Unpublished' },
+    status: {
+      draft: 'Draft',
+      in_review: 'In review',
+      approved: 'Approved',
+      published: 'Published',
+      unpublished: 'Unpublished',
+    },
   },
   settings: {
     title: 'Settings',

@@ -7,9 +7,9 @@ interface UiState {
   view: View;
   openArticleId: string | null;
   query: string;
-  setView(view: View): void;
-  openArticle(id: string | null): void;
-  setQuery(query: string): void;
+  setView: (view: View) => void;
+  openArticle: (id: string | null) => void;
+  setQuery: (query: string) => void;
 }
 
 export const useUi = create<UiState>((set) => ({

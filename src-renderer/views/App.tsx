@@ -43,7 +43,11 @@ export function App() {
         </button>
       </header>
       <nav className="app__nav" aria-label={t('app.nav.label')}>
-        <button type="button" aria-current={view === 'articles' ? 'page' : undefined} onClick={() => setView('articles')}>
+        <button
+          type="button"
+          aria-current={view === 'articles' ? 'page' : undefined}
+          onClick={() => setView('articles')}
+        >
           {t('app.nav.articles')}
         </button>
         <button type="button" disabled title={t('app.nav.soon')}>
@@ -52,7 +56,11 @@ export function App() {
         <button type="button" disabled title={t('app.nav.soon')}>
           {t('app.nav.review')}
         </button>
-        <button type="button" aria-current={view === 'settings' ? 'page' : undefined} onClick={() => setView('settings')}>
+        <button
+          type="button"
+          aria-current={view === 'settings' ? 'page' : undefined}
+          onClick={() => setView('settings')}
+        >
           {t('app.nav.settings')}
         </button>
       </nav>

@@ -13,13 +13,23 @@ function ArticleRow({ article, active }: { article: ArticleSummary | undefined; 
   const { t, i18n } = useTranslation();
   const openArticle = useUi((s) => s.openArticle);
   if (!article) return <div className="row row--loading">{t('list.loading')}</div>;
-  const updated = new Date(article.updatedAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const updated = new Date(article.updatedAt).toLocaleString(i18n.language, {
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
   return (
-    <button type="button" className={`row${active ? ' row--active' : ''}`} onClick={() => openArticle(article.id)} aria-current={active || undefined}>
+    <button
+      type="button"
+      className={`row${active ? ' row--active' : ''}`}
+      onClick={() => openArticle(article.id)}
+      aria-current={active || undefined}
+    >
       <span className="row__kicker">{article.kicker}</span>
       <span className="row__headline">{article.headline || t('list.untitled')}</span>
       <span className="row__meta">
-        <span className={`status status--${article.status}`}>{t(`list.status.${article.status}`)}</span>
+        <span className={`status status--${article.status}`}>
+          {t(`list.status.${article.status}`)}
+        </span>
         {article.section && <span>{article.section}</span>}
         <span>{t('list.words', { count: article.wordCount })}</span>
         <time dateTime={article.updatedAt}>{updated}</time>
@@ -28,18 +38,40 @@ function ArticleRow({ article, active }: { article: ArticleSummary | undefined; 
   );
 }
 
-function VirtualList({ count, rowAt }: { count: number; rowAt: (i: number) => ArticleSummary | undefined }) {
+function VirtualList({
+  count,
+  rowAt,
+}: {
+  count: number;
+  rowAt: (i: number) => ArticleSummary | undefined;
+}) {
   const parent = useRef<HTMLDivElement>(null);
   const openId = useUi((s) => s.openArticleId);
   const { t } = useTranslation();
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => parent.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
   return (
-    <div ref={parent} className="list__scroll" role="list" aria-label={t('list.label')} data-testid="article-list">
+    <div
+      ref={parent}
+      className="list__scroll"
+      role="list"
+      aria-label={t('list.label')}
+      data-testid="article-list"
+    >
       <div className="list__inner" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((v) => {
           const a = rowAt(v.index);
           return (
-            <div key={v.key} role="listitem" className="list__item" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
+            <div
+              key={v.key}
+              role="listitem"
+              className="list__item"
+              style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
+            >
               <ArticleRow article={a} active={!!a && a.id === openId} />
             </div>
           );
@@ -67,8 +99,14 @@ function SearchResults({ query }: { query: string }) {
   if (!items) return <p className="list__note">{t('list.loading')}</p>;
   return (
     <>
-      <p className="list__count" aria-live="polite">{t('list.results', { count: items.length })}</p>
-      {items.length === 0 ? <p className="list__note">{t('list.noResults', { query })}</p> : <VirtualList count={items.length} rowAt={(i) => items[i]} />}
+      <p className="list__count" aria-live="polite">
+        {t('list.results', { count: items.length })}
+      </p>
+      {items.length === 0 ? (
+        <p className="list__note">{t('list.noResults', { query })}</p>
+      ) : (
+        <VirtualList count={items.length} rowAt={(i) => items[i]} />
+      )}
     </>
   );
 }
@@ -79,8 +117,14 @@ function AllArticles() {
   if (total === null) return <p className="list__note">{t('list.loading')}</p>;
   return (
     <>
-      <p className="list__count" aria-live="polite">{t('list.count', { count: total })}</p>
-      {total === 0 ? <p className="list__note">{t('list.empty')}</p> : <VirtualList count={total} rowAt={rowAt} />}
+      <p className="list__count" aria-live="polite">
+        {t('list.count', { count: total })}
+      </p>
+      {total === 0 ? (
+        <p className="list__note">{t('list.empty')}</p>
+      ) : (
+        <VirtualList count={total} rowAt={rowAt} />
+      )}
     </>
   );
 }

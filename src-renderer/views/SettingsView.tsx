@@ -25,7 +25,10 @@ export function SettingsView() {
       <h2 id="settings-title">{t('settings.title')}</h2>
       <label className="field">
         <span>{t('settings.language')}</span>
-        <select value={settings.language} onChange={(e) => void update({ language: e.target.value as Settings['language'] })}>
+        <select
+          value={settings.language}
+          onChange={(e) => void update({ language: e.target.value as Settings['language'] })}
+        >
           <option value="system">{t('settings.languageSystem', { lang: systemLanguage() })}</option>
           <option value="en">English</option>
           <option value="de">Deutsch</option>
@@ -33,11 +36,23 @@ export function SettingsView() {
       </label>
       <label className="field">
         <span>{t('settings.headlineLimit')}</span>
-        <input type="number" min={10} max={1000} defaultValue={settings.headlineSoftLimit} onBlur={(e) => void update({ headlineSoftLimit: Number(e.target.value) })} />
+        <input
+          type="number"
+          min={10}
+          max={1000}
+          defaultValue={settings.headlineSoftLimit}
+          onBlur={(e) => void update({ headlineSoftLimit: Number(e.target.value) })}
+        />
       </label>
       <label className="field">
         <span>{t('settings.teaserLimit')}</span>
-        <input type="number" min={10} max={5000} defaultValue={settings.teaserSoftLimit} onBlur={(e) => void update({ teaserSoftLimit: Number(e.target.value) })} />
+        <input
+          type="number"
+          min={10}
+          max={5000}
+          defaultValue={settings.teaserSoftLimit}
+          onBlur={(e) => void update({ teaserSoftLimit: Number(e.target.value) })}
+        />
       </label>
       {info && (
         <dl className="settings__info">

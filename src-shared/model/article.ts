@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { Id, Timestamp } from './common';
 import { checkLinkUrl } from './url';
 
-export const ARTICLE_STATUSES = ['draft', 'in_review', 'approved', 'published', 'unpublished'] as const;
+export const ARTICLE_STATUSES = [
+  'draft',
+  'in_review',
+  'approved',
+  'published',
+  'unpublished',
+] as const;
 export const ArticleStatus = z.enum(ARTICLE_STATUSES);
 export type ArticleStatus = z.infer<typeof ArticleStatus>;
 
@@ -13,10 +19,13 @@ export const BodyJson = z
 export type BodyJson = z.infer<typeof BodyJson>;
 
 export const ArticleLink = z.strictObject({
-  url: z.string().max(2048).superRefine((u, ctx) => {
-    const r = checkLinkUrl(u);
-    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.reason });
-  }),
+  url: z
+    .string()
+    .max(2048)
+    .superRefine((u, ctx) => {
+      const r = checkLinkUrl(u);
+      if (!r.ok) ctx.addIssue({ code: 'custom', message: r.reason });
+    }),
   label: z.string().max(300),
 });
 export type ArticleLink = z.infer<typeof ArticleLink>;

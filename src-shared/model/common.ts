@@ -16,7 +16,15 @@ export const Slug = z
 
 /** Makes a URL slug from a German title: umlauts transliterated, everything else dashed. */
 export function slugify(text: string): string {
-  const map: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', Ä: 'ae', Ö: 'oe', Ü: 'ue' };
+  const map: Record<string, string> = {
+    ä: 'ae',
+    ö: 'oe',
+    ü: 'ue',
+    ß: 'ss',
+    Ä: 'ae',
+    Ö: 'oe',
+    Ü: 'ue',
+  };
   return text
     .replace(/[äöüßÄÖÜ]/g, (c) => map[c] ?? c)
     .normalize('NFKD')

@@ -1,3 +1,5 @@
+import { newBlockId } from './blockIdsJson';
+
 /**
  * Plain text of a serialized Lexical body, without Lexical: used for search indexing and word
  * counts in the core and on the server, where building an editor per row would be wasteful.
@@ -5,14 +7,25 @@
  */
 type JsonNode = { type?: unknown; text?: unknown; children?: unknown; caption?: unknown };
 
-const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'list', 'listitem', 'article-image', 'code']);
+const BLOCK_TYPES = new Set([
+  'paragraph',
+  'heading',
+  'quote',
+  'list',
+  'listitem',
+  'article-image',
+  'code',
+]);
 
 export function bodyPlainText(body: unknown): string {
   const out: string[] = [];
   const root = (body as { root?: JsonNode } | null)?.root;
   if (!root) return '';
   walk(root, out);
-  return out.join('').replace(/\n{3,}/g, '\n\n').trim();
+  return out
+    .join('')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 function walk(node: JsonNode, out: string[]): void {
@@ -30,7 +43,8 @@ function walk(node: JsonNode, out: string[]): void {
   }
   if (node.type === 'article-image' && typeof node.caption === 'string') out.push(node.caption);
   if (Array.isArray(node.children)) {
-    for (const child of node.children) if (child && typeof child === 'object') walk(child as JsonNode, out);
+    for (const child of node.children)
+      if (child && typeof child === 'object') walk(child as JsonNode, out);
   }
   if (typeof node.type === 'string' && BLOCK_TYPES.has(node.type)) out.push('\n\n');
 }
@@ -48,8 +62,17 @@ export function readingMinutes(words: number): number {
   return words === 0 ? 0 : Math.max(1, Math.round(words / 200));
 }
 
-/** Builds a Lexical body JSON from plain paragraphs: demo content, imports and tests. */
-export function bodyFromParagraphs(paragraphs: string[]): { root: { type: 'root'; children: unknown[]; direction: null; format: string; indent: number; version: number } } {
+/** Builds a Lexical body JSON from plain paragraphs, each with a fresh block id: demo content, imports and tests. */
+export function bodyFromParagraphs(paragraphs: string[]): {
+  root: {
+    type: 'root';
+    children: unknown[];
+    direction: null;
+    format: string;
+    indent: number;
+    version: number;
+  };
+} {
   return {
     root: {
       type: 'root',
@@ -65,6 +88,7 @@ export function bodyFromParagraphs(paragraphs: string[]): { root: { type: 'root'
         version: 1,
         textFormat: 0,
         textStyle: '',
+        $: { blockId: newBlockId() },
         children: text
           ? [{ type: 'text', text, detail: 0, format: 0, mode: 'normal', style: '', version: 1 }]
           : [],

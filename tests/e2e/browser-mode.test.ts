@@ -43,24 +43,44 @@ describe('browser mode', () => {
     const headline = page.getByLabel('Headline');
     await headline.fill('IT-Kooperation in Münster beschlossen');
     const list = page.getByRole('list', { name: 'Articles' });
-    await expect.poll(() => list.getByText('IT-Kooperation in Münster beschlossen').count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => list.getByText('IT-Kooperation in Münster beschlossen').count(), {
+        timeout: 10_000,
+      })
+      .toBe(1);
 
     await page.getByRole('searchbox', { name: 'Search articles' }).fill('munster kooperat');
     await expect.poll(() => page.getByText('1 result').count()).toBe(1);
-    await expect.poll(() => list.getByText('IT-Kooperation in Münster beschlossen').count()).toBe(1);
+    await expect
+      .poll(() => list.getByText('IT-Kooperation in Münster beschlossen').count())
+      .toBe(1);
     await page.getByRole('searchbox', { name: 'Search articles' }).fill('nirgendwo');
     await expect.poll(() => page.getByText('No article matches "nirgendwo".').count()).toBe(1);
 
     await page.reload();
     await page.getByRole('button', { name: 'New article' }).waitFor();
-    await expect.poll(() => page.getByRole('list', { name: 'Articles' }).getByText('IT-Kooperation in Münster beschlossen').count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('list', { name: 'Articles' })
+          .getByText('IT-Kooperation in Münster beschlossen')
+          .count(),
+      )
+      .toBe(1);
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
     await page.close();
 
     await host.kill();
     host = await startBrowserMode(t.dir);
     page = await openApp(host.url);
-    await expect.poll(() => page.getByRole('list', { name: 'Articles' }).getByText('IT-Kooperation in Münster beschlossen').count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('list', { name: 'Articles' })
+          .getByText('IT-Kooperation in Münster beschlossen')
+          .count(),
+      )
+      .toBe(1);
     await page.close();
   });
 

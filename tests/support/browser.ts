@@ -23,7 +23,7 @@ export function findChromium(): string {
     /* none bundled */
   }
   throw new Error(
-    'No Chromium found for the browser tests. Install Debian\'s chromium (apt-get install -y chromium) ' +
+    "No Chromium found for the browser tests. Install Debian's chromium (apt-get install -y chromium) " +
       'or set CHROMIUM_PATH to a Chromium binary.',
   );
 }

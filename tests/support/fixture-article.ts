@@ -6,7 +6,10 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 
 /** The fixture article of ../shared/fixtures/seed-article.txt, split into Copydesk's fields. */
 export function fixtureArticle() {
-  const candidates = [`${here}../../../shared/fixtures/seed-article.txt`, `${here}../../resources/demo/seed-article.txt`];
+  const candidates = [
+    `${here}../../../shared/fixtures/seed-article.txt`,
+    `${here}../../resources/demo/seed-article.txt`,
+  ];
   let text = '';
   for (const c of candidates) {
     try {

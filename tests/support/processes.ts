@@ -16,7 +16,12 @@ export interface Started {
 }
 
 /** Starts a TypeScript entry point with tsx and waits for the line matching `ready`. */
-export function startTs(entry: string, args: string[], ready: RegExp, timeoutMs = 30_000): Promise<Started> {
+export function startTs(
+  entry: string,
+  args: string[],
+  ready: RegExp,
+  timeoutMs = 30_000,
+): Promise<Started> {
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,8 +54,8 @@ export function startTs(entry: string, args: string[], ready: RegExp, timeoutMs 
         });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`${entry} exited with ${code} before it was ready. Output:\n${out}`));
@@ -59,5 +64,9 @@ export function startTs(entry: string, args: string[], ready: RegExp, timeoutMs 
 }
 
 export function startBrowserMode(profileDir: string, port = 0): Promise<Started> {
-  return startTs('src-main/harness/cli.ts', ['--profile', profileDir, '--port', String(port)], /Copydesk browser mode: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/);
+  return startTs(
+    'src-main/harness/cli.ts',
+    ['--profile', profileDir, '--port', String(port)],
+    /Copydesk browser mode: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/,
+  );
 }

@@ -12,7 +12,13 @@ import {
   type Revision,
 } from '../../../src-shared/model';
 import { bodyPlainText, countWords } from '../../../src-shared/richtext/plainText';
-import { rowToArticle, rowToSummary, SUMMARY_COLUMNS, type ArticleRow, type SummaryRow } from './rows';
+import {
+  rowToArticle,
+  rowToSummary,
+  SUMMARY_COLUMNS,
+  type ArticleRow,
+  type SummaryRow,
+} from './rows';
 import { dedupeTags, tagKey, TagRepository } from './tags';
 import { OutboxRepository } from './outbox';
 import { toFtsQuery } from './fts-query';
@@ -98,10 +104,12 @@ export class ArticleRepository {
         'INSERT INTO articles_fts (rowid, kicker, headline, teaser, body, tags) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       search: db.prepare(
-        `SELECT ${SUMMARY_COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')}
+        `SELECT ${SUMMARY_COLUMNS.split(', ')
+          .map((c) => `a.${c}`)
+          .join(', ')}
            FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
           WHERE articles_fts MATCH ? AND a.deleted_at IS NULL
-          ORDER BY rank LIMIT ?`,
+          ORDER BY articles_fts.rowid DESC LIMIT ?`,
       ),
     };
   }
@@ -112,7 +120,12 @@ export class ArticleRepository {
     return rowToArticle(row);
   }
 
-  create(input: { id?: string | undefined; fields?: ArticleFieldsPatch | undefined; body?: BodyJson | undefined; authorId?: string | null }): Article {
+  create(input: {
+    id?: string | undefined;
+    fields?: ArticleFieldsPatch | undefined;
+    body?: BodyJson | undefined;
+    authorId?: string | null;
+  }): Article {
     const id = input.id ?? uuidv7();
     const fields: ArticleFields = { ...emptyFields(), ...input.fields };
     fields.tags = dedupeTags(fields.tags);
@@ -120,7 +133,8 @@ export class ArticleRepository {
     const now = this.now();
     const bodyText = bodyPlainText(body);
     const tx = this.db.transaction(() => {
-      if (this.stmts.get.get(id)) throw new ConflictError(`An article with id ${id} already exists.`);
+      if (this.stmts.get.get(id))
+        throw new ConflictError(`An article with id ${id} already exists.`);
       const info = this.stmts.insert.run({
         id,
         ...this.fieldParams(fields),
@@ -132,7 +146,16 @@ export class ArticleRepository {
       });
       this.tags.setForArticle(id, fields.tags);
       this.index(Number(info.lastInsertRowid), fields, bodyText);
-      this.stmts.insertRevision.run(uuidv7(), id, 1, 'created', JSON.stringify(body), JSON.stringify(fields), JSON.stringify(body).length, now);
+      this.stmts.insertRevision.run(
+        uuidv7(),
+        id,
+        1,
+        'created',
+        JSON.stringify(body),
+        JSON.stringify(fields),
+        JSON.stringify(body).length,
+        now,
+      );
       this.outbox.enqueue('article.create', { id, fields, body }, 'article', id, null, now);
     });
     tx.immediate();
@@ -170,14 +193,37 @@ export class ArticleRepository {
       if (changedFields.includes('tags')) this.tags.setForArticle(id, next.tags);
       this.index(row.rowid, next, bodyText, true);
       const revision = row.revision + 1;
-      this.stmts.insertRevision.run(uuidv7(), id, revision, change.reason ?? 'saved', bodyJson, JSON.stringify(next), bodyJson.length, now);
-      this.enqueueChanges(current, before, next, changedFields, bodyChanged ? body : undefined, now);
+      this.stmts.insertRevision.run(
+        uuidv7(),
+        id,
+        revision,
+        change.reason ?? 'saved',
+        bodyJson,
+        JSON.stringify(next),
+        bodyJson.length,
+        now,
+      );
+      this.enqueueChanges(
+        current,
+        before,
+        next,
+        changedFields,
+        bodyChanged ? body : undefined,
+        now,
+      );
     });
     tx.immediate();
     return this.get(id);
   }
 
-  private enqueueChanges(current: Article, before: ArticleFields, next: ArticleFields, changedFields: (keyof ArticleFields)[], body: BodyJson | undefined, now: string): void {
+  private enqueueChanges(
+    current: Article,
+    before: ArticleFields,
+    next: ArticleFields,
+    changedFields: (keyof ArticleFields)[],
+    body: BodyJson | undefined,
+    now: string,
+  ): void {
     const id = current.id;
     const plain = changedFields.filter((k) => k !== 'tags');
     if (plain.length > 0) {
@@ -187,13 +233,24 @@ export class ArticleRepository {
         values[k] = next[k];
         baseValues[k] = before[k];
       }
-      this.outbox.enqueue('article.setFields', { id, values, baseValues }, 'article', id, null, now);
+      this.outbox.enqueue(
+        'article.setFields',
+        { id, values, baseValues },
+        'article',
+        id,
+        null,
+        now,
+      );
     }
     if (changedFields.includes('tags')) {
       const beforeKeys = new Set(before.tags.map(tagKey));
       const nextKeys = new Set(next.tags.map(tagKey));
-      for (const t of next.tags) if (!beforeKeys.has(tagKey(t))) this.outbox.enqueue('article.addTag', { id, tag: t }, 'article', id, null, now);
-      for (const t of before.tags) if (!nextKeys.has(tagKey(t))) this.outbox.enqueue('article.removeTag', { id, tag: t }, 'article', id, null, now);
+      for (const t of next.tags)
+        if (!beforeKeys.has(tagKey(t)))
+          this.outbox.enqueue('article.addTag', { id, tag: t }, 'article', id, null, now);
+      for (const t of before.tags)
+        if (!nextKeys.has(tagKey(t)))
+          this.outbox.enqueue('article.removeTag', { id, tag: t }, 'article', id, null, now);
     }
     if (body) this.outbox.enqueueBody(id, { id, body, baseBodyVersion: null }, null, now);
   }
@@ -238,15 +295,19 @@ export class ArticleRepository {
       params.push(tagKey(f.tag));
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const items = this.cached(`SELECT ${SUMMARY_COLUMNS} FROM articles ${clause} ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`).all(
-      ...params,
-      f.limit,
-      f.offset,
-    ) as SummaryRow[];
-    const total = (this.cached(`SELECT COUNT(*) AS n FROM articles ${clause}`).get(...params) as { n: number }).n;
+    const items = this.cached(
+      `SELECT ${SUMMARY_COLUMNS} FROM articles ${clause} ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`,
+    ).all(...params, f.limit, f.offset) as SummaryRow[];
+    const total = (
+      this.cached(`SELECT COUNT(*) AS n FROM articles ${clause}`).get(...params) as { n: number }
+    ).n;
     return { items: items.map(rowToSummary), total };
   }
 
+  /**
+   * Newest first rather than by relevance: on a desk the latest piece on a topic is the one
+   * wanted, and FTS5 can then stop after `limit` hits instead of ranking every match.
+   */
   search(query: string, limit: number): ArticleSummary[] {
     const fts = toFtsQuery(query);
     if (!fts) return [];
@@ -255,13 +316,36 @@ export class ArticleRepository {
 
   revisions(articleId: string): Revision[] {
     this.get(articleId);
-    const rows = this.stmts.revisions.all(articleId) as { id: string; article_id: string; revision: number; reason: string; size: number; created_at: string }[];
-    return rows.map((r) => ({ id: r.id, articleId: r.article_id, revision: r.revision, reason: r.reason, size: r.size, createdAt: r.created_at }));
+    const rows = this.stmts.revisions.all(articleId) as {
+      id: string;
+      article_id: string;
+      revision: number;
+      reason: string;
+      size: number;
+      created_at: string;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      articleId: r.article_id,
+      revision: r.revision,
+      reason: r.reason,
+      size: r.size,
+      createdAt: r.created_at,
+    }));
   }
 
   revision(id: string): Revision & { body: BodyJson; fields: Record<string, unknown> } {
     const r = this.stmts.revision.get(id) as
-      | { id: string; article_id: string; revision: number; reason: string; size: number; created_at: string; body_json: string; fields_json: string }
+      | {
+          id: string;
+          article_id: string;
+          revision: number;
+          reason: string;
+          size: number;
+          created_at: string;
+          body_json: string;
+          fields_json: string;
+        }
       | undefined;
     if (!r) throw new NotFoundError(`Revision ${id}`);
     return {
@@ -280,7 +364,11 @@ export class ArticleRepository {
   restoreRevision(revisionId: string): Article {
     const r = this.revision(revisionId);
     const fields = { ...emptyFields(), ...(r.fields as Partial<ArticleFields>) };
-    return this.save(r.articleId, { fields, body: r.body, reason: `restored revision ${r.revision}` });
+    return this.save(r.articleId, {
+      fields,
+      body: r.body,
+      reason: `restored revision ${r.revision}`,
+    });
   }
 
   private fieldParams(f: ArticleFields) {

@@ -76,13 +76,18 @@ describe('openStore', () => {
     const v1 = openStore(path);
     v1.db.prepare("INSERT INTO settings (key, value) VALUES ('language', '\"de\"')").run();
     v1.close();
-    const withV2 = [...MIGRATIONS, { version: LATEST_SCHEMA_VERSION + 1, name: 'test-add', sql: 'CREATE TABLE added (x);' }];
+    const withV2 = [
+      ...MIGRATIONS,
+      { version: LATEST_SCHEMA_VERSION + 1, name: 'test-add', sql: 'CREATE TABLE added (x);' },
+    ];
     const s = openStore(path, withV2);
     expect(s.schemaVersion).toBe(LATEST_SCHEMA_VERSION + 1);
     expect(s.backupPath).not.toBeNull();
     const copy = new Database(s.backupPath!, { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-    expect(copy.prepare("SELECT value FROM settings WHERE key = 'language'").get()).toEqual({ value: '"de"' });
+    expect(copy.prepare("SELECT value FROM settings WHERE key = 'language'").get()).toEqual({
+      value: '"de"',
+    });
     copy.close();
     s.close();
   });
@@ -92,12 +97,20 @@ describe('openStore', () => {
     openStore(path).close();
     const broken = [
       ...MIGRATIONS,
-      { version: LATEST_SCHEMA_VERSION + 1, name: 'half', sql: 'CREATE TABLE half_done (x); SELECT * FROM no_such_table;' },
+      {
+        version: LATEST_SCHEMA_VERSION + 1,
+        name: 'half',
+        sql: 'CREATE TABLE half_done (x); SELECT * FROM no_such_table;',
+      },
     ];
-    expect(() => openStore(path, broken)).toThrow(/schema 2 \(half\) failed.*Nothing of that step was applied/s);
+    expect(() => openStore(path, broken)).toThrow(
+      /schema 2 \(half\) failed.*Nothing of that step was applied/s,
+    );
     const s = openStore(path);
     expect(s.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-    expect(s.db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get()).toBeUndefined();
+    expect(
+      s.db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get(),
+    ).toBeUndefined();
     s.close();
   });
 });
@@ -106,7 +119,9 @@ describe('integrity check', () => {
   it('passes on a healthy database and fails with advice on a damaged one', async () => {
     const path = dbPath();
     const s = openStore(path);
-    s.db.exec("CREATE TABLE filler (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < 2000) INSERT INTO filler SELECT hex(randomblob(200)) FROM n;");
+    s.db.exec(
+      'CREATE TABLE filler (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < 2000) INSERT INTO filler SELECT hex(randomblob(200)) FROM n;',
+    );
     s.close();
     expect(await checkIntegrityInBackground(path)).toEqual({ ok: true });
 

@@ -26,19 +26,6 @@ function markerPath(dbPath: string): string {
   return `${dbPath}.open`;
 }
 
-/** Reads the schema version without changing the file (no WAL switch, no migration). */
-function readSchemaVersion(path: string): number {
-  let probe: Db | undefined;
-  try {
-    probe = new Database(path, { readonly: true, fileMustExist: true });
-    return probe.pragma('user_version', { simple: true }) as number;
-  } catch (e) {
-    throw new StoreError('corrupt', `The local database ${path} cannot be read: ${(e as Error).message}. ${RECOVERY_ADVICE}`);
-  } finally {
-    probe?.close();
-  }
-}
-
 function backupBeforeMigration(db: Db, path: string, fromVersion: number): string {
   db.pragma('wal_checkpoint(TRUNCATE)');
   const dir = join(dirname(path), 'backups');
@@ -49,7 +36,13 @@ function backupBeforeMigration(db: Db, path: string, fromVersion: number): strin
   return target;
 }
 
-function migrate(db: Db, path: string, current: number, existed: boolean, migrations: readonly Migration[]): string | null {
+function migrate(
+  db: Db,
+  path: string,
+  current: number,
+  existed: boolean,
+  migrations: readonly Migration[],
+): string | null {
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return null;
   const backup = existed ? backupBeforeMigration(db, path, current) : null;
@@ -75,28 +68,46 @@ function migrate(db: Db, path: string, current: number, existed: boolean, migrat
  * Opens (creating if needed) the profile database: refuses a newer schema untouched, backs up
  * and migrates an older one, and sets the durability pragmas that the outbox relies on.
  */
-export function openStore(path: string, migrations: readonly Migration[] = MIGRATIONS): OpenedStore {
+export function openStore(
+  path: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): OpenedStore {
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   mkdirSync(dirname(path), { recursive: true });
   const exists = existsSync(path) && statSync(path).size > 0;
-  const onDiskVersion = exists ? readSchemaVersion(path) : 0;
+
+  // Read the version before anything that writes (the WAL switch changes the file header), so a
+  // database from a newer version or a damaged file is left exactly as it was.
+  let db: Db;
+  let onDiskVersion: number;
+  try {
+    db = new Database(path);
+    onDiskVersion = db.pragma('user_version', { simple: true }) as number;
+  } catch (e) {
+    throw new StoreError(
+      'corrupt',
+      `The local database ${path} cannot be read: ${(e as Error).message}. ${RECOVERY_ADVICE}`,
+    );
+  }
   if (onDiskVersion > latest) {
+    db.close();
     throw new StoreError(
       'newer_schema',
       `This profile's database (${path}) was written by a newer Copydesk (schema ${onDiskVersion}; this ` +
         `version knows up to ${latest}). Update Copydesk to open it. The file was left untouched.`,
     );
   }
-
-  let db: Db;
   try {
-    db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
   } catch (e) {
-    throw new StoreError('corrupt', `The local database ${path} cannot be opened: ${(e as Error).message}. ${RECOVERY_ADVICE}`);
+    db.close();
+    throw new StoreError(
+      'corrupt',
+      `The local database ${path} cannot be opened: ${(e as Error).message}. ${RECOVERY_ADVICE}`,
+    );
   }
 
   let backupPath: string | null;

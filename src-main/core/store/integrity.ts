@@ -33,9 +33,18 @@ export function checkIntegrityInBackground(dbPath: string): Promise<IntegrityRes
   return new Promise((resolve) => {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { modulePath, dbPath } });
     worker.once('message', (r: IntegrityResult) => {
-      resolve(r.ok ? r : { ok: false, message: `The local database failed its integrity check (${r.message}). ${RECOVERY_ADVICE}` });
+      resolve(
+        r.ok
+          ? r
+          : {
+              ok: false,
+              message: `The local database failed its integrity check (${r.message}). ${RECOVERY_ADVICE}`,
+            },
+      );
       void worker.terminate();
     });
-    worker.once('error', (e) => resolve({ ok: false, message: `The integrity check could not run: ${e.message}` }));
+    worker.once('error', (e) =>
+      resolve({ ok: false, message: `The integrity check could not run: ${e.message}` }),
+    );
   });
 }

@@ -50,24 +50,46 @@ export class OutboxRepository {
                              AND b.name NOT IN ('article.setFields', 'article.addTag', 'article.removeTag'))
         ORDER BY o.mutation_id DESC LIMIT 1`,
     );
-    this.replaceArgs = db.prepare('UPDATE outbox SET args_json = ? WHERE mutation_id = ? AND state = ?');
+    this.replaceArgs = db.prepare(
+      'UPDATE outbox SET args_json = ? WHERE mutation_id = ? AND state = ?',
+    );
     this.all = db.prepare('SELECT * FROM outbox ORDER BY mutation_id');
     this.count = db.prepare('SELECT COUNT(*) AS n FROM outbox');
   }
 
-  enqueue(name: string, args: unknown, entityType: string, entityId: string, baseVersion: number | null, at: string): number {
-    return Number(this.insert.run(name, JSON.stringify(args), entityType, entityId, baseVersion, at).lastInsertRowid);
+  enqueue(
+    name: string,
+    args: unknown,
+    entityType: string,
+    entityId: string,
+    baseVersion: number | null,
+    at: string,
+  ): number {
+    return Number(
+      this.insert.run(name, JSON.stringify(args), entityType, entityId, baseVersion, at)
+        .lastInsertRowid,
+    );
   }
 
   /**
    * Unsent body saves of one article coalesce: the newest pending setBody takes the new body and
    * keeps its own (earliest) base. An in-flight mutation is never rewritten.
    */
-  enqueueBody(articleId: string, args: { id: string; body: unknown; baseBodyVersion: number | null }, baseVersion: number | null, at: string): number {
-    const row = this.pendingBody.get(articleId) as { mutation_id: number; args_json: string } | undefined;
+  enqueueBody(
+    articleId: string,
+    args: { id: string; body: unknown; baseBodyVersion: number | null },
+    baseVersion: number | null,
+    at: string,
+  ): number {
+    const row = this.pendingBody.get(articleId) as
+      { mutation_id: number; args_json: string } | undefined;
     if (row) {
       const previous = JSON.parse(row.args_json) as { baseBodyVersion: number | null };
-      this.replaceArgs.run(JSON.stringify({ ...args, baseBodyVersion: previous.baseBodyVersion }), row.mutation_id, 'pending');
+      this.replaceArgs.run(
+        JSON.stringify({ ...args, baseBodyVersion: previous.baseBodyVersion }),
+        row.mutation_id,
+        'pending',
+      );
       return row.mutation_id;
     }
     return this.enqueue('article.setBody', args, 'article', articleId, baseVersion, at);

@@ -29,7 +29,17 @@ export interface ArticleRow {
 
 export type SummaryRow = Pick<
   ArticleRow,
-  'id' | 'kicker' | 'headline' | 'teaser' | 'section' | 'tags_json' | 'status' | 'updated_at' | 'created_at' | 'deleted_at' | 'word_count'
+  | 'id'
+  | 'kicker'
+  | 'headline'
+  | 'teaser'
+  | 'section'
+  | 'tags_json'
+  | 'status'
+  | 'updated_at'
+  | 'created_at'
+  | 'deleted_at'
+  | 'word_count'
 >;
 
 export const SUMMARY_COLUMNS =

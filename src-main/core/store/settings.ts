@@ -8,7 +8,9 @@ export class SettingsRepository {
 
   constructor(private readonly db: Db) {
     this.getAll = db.prepare('SELECT key, value FROM settings');
-    this.put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.put = db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
   }
 
   get(): Settings {
@@ -27,7 +29,8 @@ export class SettingsRepository {
 
   update(patch: Partial<Settings>): Settings {
     this.db.transaction(() => {
-      for (const [k, v] of Object.entries(patch)) if (v !== undefined) this.put.run(k, JSON.stringify(v));
+      for (const [k, v] of Object.entries(patch))
+        if (v !== undefined) this.put.run(k, JSON.stringify(v));
     })();
     return this.get();
   }

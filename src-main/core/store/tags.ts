@@ -27,9 +27,13 @@ export class TagRepository {
   private readonly byPrefix;
 
   constructor(db: Db) {
-    this.upsertTag = db.prepare('INSERT INTO tags (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING');
+    this.upsertTag = db.prepare(
+      'INSERT INTO tags (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING',
+    );
     this.clearArticle = db.prepare('DELETE FROM article_tags WHERE article_id = ?');
-    this.link = db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag_slug) VALUES (?, ?)');
+    this.link = db.prepare(
+      'INSERT OR IGNORE INTO article_tags (article_id, tag_slug) VALUES (?, ?)',
+    );
     this.byPrefix = db.prepare(
       `SELECT t.slug, t.name, COUNT(at.article_id) AS count
          FROM tags t LEFT JOIN article_tags at ON at.tag_slug = t.slug

@@ -8,8 +8,22 @@ afterEach(() => db?.close());
 it('0001-init creates every table of the local store and seeds the four sections', () => {
   db = new Database(':memory:');
   db.exec(sql);
-  const names = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").all() as { name: string }[]).map((r) => r.name);
-  for (const t of ['articles', 'article_tags', 'tags', 'sections', 'revisions', 'settings', 'outbox', 'sync_state', 'articles_fts']) {
+  const names = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+  for (const t of [
+    'articles',
+    'article_tags',
+    'tags',
+    'sections',
+    'revisions',
+    'settings',
+    'outbox',
+    'sync_state',
+    'articles_fts',
+  ]) {
     expect(names).toContain(t);
   }
   expect(db.prepare('SELECT name FROM sections ORDER BY position').all()).toEqual([
@@ -20,9 +34,17 @@ it('0001-init creates every table of the local store and seeds the four sections
   ]);
   // The status check constraint rejects unknown statuses.
   expect(() =>
-    db!.prepare("INSERT INTO articles (id, body_json, status, created_at, updated_at) VALUES ('x', '{}', 'bogus', 'a', 'a')").run(),
+    db!
+      .prepare(
+        "INSERT INTO articles (id, body_json, status, created_at, updated_at) VALUES ('x', '{}', 'bogus', 'a', 'a')",
+      )
+      .run(),
   ).toThrow(/CHECK constraint/);
   // The full-text index folds diacritics.
-  db.prepare("INSERT INTO articles_fts (rowid, kicker, headline, teaser, body, tags) VALUES (1, 'Münster/LWL:', '', '', '', '')").run();
-  expect(db.prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH '\"munster\"*'").all()).toEqual([{ rowid: 1 }]);
+  db.prepare(
+    "INSERT INTO articles_fts (rowid, kicker, headline, teaser, body, tags) VALUES (1, 'Münster/LWL:', '', '', '', '')",
+  ).run();
+  expect(
+    db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH \'"munster"*\'').all(),
+  ).toEqual([{ rowid: 1 }]);
 });

@@ -1,0 +1,61 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const benchRoot = dirname(fileURLToPath(import.meta.url));
+
+export interface Summary {
+  n: number;
+  median: number;
+  p95: number;
+  min: number;
+  max: number;
+}
+
+export function summarize(samples: number[]): Summary {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return {
+    n: s.length,
+    median: round(at(0.5)),
+    p95: round(at(0.95)),
+    min: round(s[0]!),
+    max: round(s[s.length - 1]!),
+  };
+}
+
+export function time<T>(fn: () => T): [number, T] {
+  const t0 = performance.now();
+  const r = fn();
+  return [performance.now() - t0, r];
+}
+
+export async function timeAsync<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t0 = performance.now();
+  const r = await fn();
+  return [performance.now() - t0, r];
+}
+
+export function ratio(ours: number, baseline: number): number {
+  return Math.round((ours / Math.max(baseline, 1e-6)) * 100) / 100;
+}
+
+export function writeResult(name: string, data: object): string {
+  const path = join(benchRoot, 'results', `${name}.json`);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(
+    path,
+    JSON.stringify(
+      { ...data, recordedAt: new Date().toISOString(), node: process.version },
+      null,
+      2,
+    ) + '\n',
+  );
+  return path;
+}
+
+export function printTable(title: string, rows: Record<string, string | number | boolean>[]): void {
+  console.log(`\n${title}`);
+  console.table(rows);
+}
