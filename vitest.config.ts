@@ -17,7 +17,11 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts', 'tests/electron/**/*.test.ts', 'tests/sync/**/*.test.ts'],
+          include: [
+            'tests/e2e/**/*.test.ts',
+            'tests/electron/**/*.test.ts',
+            'tests/sync/**/*.test.ts',
+          ],
           environment: 'node',
           fileParallelism: false,
           testTimeout: 120_000,

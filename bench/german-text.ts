@@ -67,34 +67,33 @@ export function rng(seed: number): () => number {
   };
 }
 
+const FUNCTION_WORDS = `der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an
+werden aus er hat dass sie nach wird bei einer um am sind noch wie einem über einen so zum war haben nur oder aber
+vor zur bis mehr durch man sein wurde sei hatte kann gegen vom können schon wenn habe seine ihre dann unter wir
+soll ich eines jahr zwei jahren diese dieser wieder keine seiner worden will zwischen immer millionen was sagte
+gibt alle diesem seit muss wurden beim doch jetzt waren drei jahre neue neuen damit bereits da ab ihr ins sondern`;
+
+/**
+ * Ranked vocabulary: function words first, then topic words and compounds spread over the
+ * middle ranks, then a long tail of generated names, so a topic word or a name is as rare as
+ * it would be across 100,000 real articles.
+ */
 export function vocabulary(): string[] {
-  const words = [...new Set(BASE.split(/\s+/).filter(Boolean))];
-  for (const s of STEMS) for (const t of TAILS) words.push(s + t);
-  // Long tail: generated place and person names.
   const r = rng(7);
-  const syll = [
-    'ber',
-    'gen',
-    'dorf',
-    'hau',
-    'sen',
-    'mar',
-    'lin',
-    'kir',
-    'wald',
-    'feld',
-    'ing',
-    'ler',
-    'bach',
-    'heim',
-    'stein',
-  ];
-  for (let i = 0; i < 3000; i++) {
-    const n = 2 + Math.floor(r() * 2);
+  const head = FUNCTION_WORDS.split(/\s+/).filter(Boolean);
+  const topic = [...new Set(BASE.split(/\s+/).filter(Boolean))];
+  for (const s of STEMS) for (const t of TAILS) topic.push(s + t);
+  const syll = ['ber', 'gen', 'dorf', 'hau', 'sen', 'mar', 'lin', 'kir', 'wald', 'feld', 'ing', 'ler', 'bach', 'heim', 'stein', 'ro', 'ta', 'ku', 'mel', 'nor'];
+  const tail: string[] = [];
+  for (let i = 0; i < 60_000; i++) {
+    const n = 2 + Math.floor(r() * 3);
     let w = '';
     for (let j = 0; j < n; j++) w += syll[Math.floor(r() * syll.length)]!;
-    words.push(w[0]!.toUpperCase() + w.slice(1));
+    tail.push(w[0]!.toUpperCase() + w.slice(1));
   }
+  // Topic words land at ranks between ~150 and ~10,000, most of them nearer the top.
+  const words = [...head, ...tail];
+  for (const w of topic) words.splice(head.length + 30 + Math.floor(r() ** 2 * 10_000), 0, w);
   return words;
 }
 

@@ -17,6 +17,7 @@ function optional(name: string, file: string, exportName: string): void {
   };
 }
 
+optional('list', './list', 'runListBench');
 optional('editor', './editor', 'runEditorBench');
 optional('server', './server', 'runServerBench');
 

@@ -4,7 +4,6 @@ import {
   ApiError,
   isMethodName,
   parseInput,
-  parseOutput,
   type CallResult,
   type CoreEvent,
   type StoreHealth,
@@ -15,6 +14,8 @@ import { ArticleRepository, ConflictError, NotFoundError } from './store/article
 import { SettingsRepository } from './store/settings';
 import { SectionRepository } from './store/sections';
 import { TagRepository } from './store/tags';
+import { ImageRepository } from './store/images';
+import { BlobStore } from './media/blob-store';
 import { handlers, type CoreContext } from './handlers';
 import type { CoreHandle, CoreOptions } from './types';
 import { APP_VERSION } from './version';
@@ -50,6 +51,8 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
     settings: settingsRepo,
     sections: new SectionRepository(store.db),
     tags: new TagRepository(store.db),
+    images: new ImageRepository(store.db),
+    blobs: new BlobStore(opts.profileDir),
     info: {
       version: APP_VERSION,
       profileDir: opts.profileDir,
@@ -86,17 +89,18 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
 
   let closed = false;
   return {
-    call(method: string, input: unknown): Promise<CallResult> {
+    async call(method: string, input: unknown): Promise<CallResult> {
       try {
         if (closed) throw new ApiError('transport', 'The Copydesk core has been closed.');
         if (!isMethodName(method))
           throw new ApiError('unknown_method', `Unknown method "${String(method).slice(0, 100)}".`);
         const parsed = parseInput(method, input);
         const handler = handlers[method] as (i: unknown, c: CoreContext) => unknown;
-        const value = parseOutput(method, handler(parsed, ctx));
-        return Promise.resolve({ ok: true, value });
+        // Outputs are validated where they are received (createDesktopApi), like inputs here.
+        const value = await handler(parsed, ctx);
+        return { ok: true, value };
       } catch (e) {
-        return Promise.resolve({ ok: false, error: toApiError(e).toJSON() });
+        return { ok: false, error: toApiError(e).toJSON() };
       }
     },
     onEvent(listener: (event: CoreEvent) => void) {

@@ -134,3 +134,25 @@ describe('browser mode', () => {
     expect(wsOk).toBe(true);
   });
 });
+
+describe('language', () => {
+  it('follows the system language and can be switched in settings', async () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    host = await startBrowserMode(t.dir);
+    const page = await browser.newPage({ locale: 'de-DE' });
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Neuer Artikel' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+
+    await page.getByRole('button', { name: 'Einstellungen' }).click();
+    await page.getByLabel('Sprache').selectOption('en');
+    await page.getByRole('button', { name: 'New article' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    // The choice is stored in the profile: a reload stays English despite the German system.
+    await page.reload();
+    await page.getByRole('button', { name: 'New article' }).waitFor();
+    await page.close();
+  });
+});

@@ -22,6 +22,7 @@ import {
 import { dedupeTags, tagKey, TagRepository } from './tags';
 import { OutboxRepository } from './outbox';
 import { toFtsQuery } from './fts-query';
+import { lazyStatements } from './statements';
 
 export class NotFoundError extends Error {
   constructor(what: string) {
@@ -74,44 +75,157 @@ export class ArticleRepository {
   ) {
     this.tags = new TagRepository(db);
     this.outbox = new OutboxRepository(db);
-    this.stmts = {
-      get: db.prepare('SELECT * FROM articles WHERE id = ?'),
-      insert: db.prepare(
-        `INSERT INTO articles (id, kicker, headline, teaser, byline, section, slug, tags_json, links_json,
+    this.stmts = lazyStatements(db, {
+      get: 'SELECT * FROM articles WHERE id = ?',
+      insert: `INSERT INTO articles (id, kicker, headline, teaser, byline, section, slug, tags_json, links_json,
            lead_image_json, body_json, body_text, word_count, status, author_id, revision, created_at, updated_at)
          VALUES (@id, @kicker, @headline, @teaser, @byline, @section, @slug, @tags_json, @links_json,
            @lead_image_json, @body_json, @body_text, @word_count, 'draft', @author_id, 1, @now, @now)`,
-      ),
-      update: db.prepare(
-        `UPDATE articles SET kicker = @kicker, headline = @headline, teaser = @teaser, byline = @byline,
+      update: `UPDATE articles SET kicker = @kicker, headline = @headline, teaser = @teaser, byline = @byline,
            section = @section, slug = @slug, tags_json = @tags_json, links_json = @links_json,
            lead_image_json = @lead_image_json, body_json = @body_json, body_text = @body_text,
            word_count = @word_count, revision = revision + 1, updated_at = @now
          WHERE id = @id`,
-      ),
-      setDeleted: db.prepare('UPDATE articles SET deleted_at = ?, updated_at = ? WHERE id = ?'),
-      insertRevision: db.prepare(
-        `INSERT INTO revisions (id, article_id, revision, reason, body_json, fields_json, size, created_at)
+      setDeleted: 'UPDATE articles SET deleted_at = ?, updated_at = ? WHERE id = ?',
+      // ---- sync (SYNC.md §8): rows as the sync engine computes them ----
+      setStatus: 'UPDATE articles SET status = ?, updated_at = ? WHERE id = ?',
+      insertSynced: `INSERT INTO articles (id, kicker, headline, teaser, byline, section, slug, tags_json,
+           links_json, lead_image_json, body_json, body_text, word_count, status, author_id, assignee_id,
+           revision, created_at, updated_at, published_at, deleted_at, server_version,
+           server_body_version, has_conflict)
+         VALUES (@id, @kicker, @headline, @teaser, @byline, @section, @slug, @tags_json, @links_json,
+           @lead_image_json, @body_json, @body_text, @word_count, @status, @author_id, @assignee_id,
+           @revision, @created_at, @updated_at, @published_at, @deleted_at, @server_version,
+           @server_body_version, @has_conflict)`,
+      updateSynced: `UPDATE articles SET kicker = @kicker, headline = @headline, teaser = @teaser,
+           byline = @byline, section = @section, slug = @slug, tags_json = @tags_json,
+           links_json = @links_json, lead_image_json = @lead_image_json, body_json = @body_json,
+           body_text = @body_text, word_count = @word_count, status = @status, author_id = @author_id,
+           assignee_id = @assignee_id, revision = revision + 1, created_at = @created_at,
+           updated_at = @updated_at, published_at = @published_at, deleted_at = @deleted_at,
+           server_version = @server_version, server_body_version = @server_body_version,
+           has_conflict = @has_conflict
+         WHERE id = @id`,
+      setSyncColumns:
+        'UPDATE articles SET server_version = ?, server_body_version = ?, has_conflict = ? WHERE id = ?',
+      deleteRow: 'DELETE FROM articles WHERE id = ?',
+      insertRevision: `INSERT INTO revisions (id, article_id, revision, reason, body_json, fields_json, size, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      revisions: db.prepare(
-        `SELECT id, article_id, revision, reason, size, created_at FROM revisions
+      revisions: `SELECT id, article_id, revision, reason, size, created_at FROM revisions
           WHERE article_id = ? ORDER BY revision DESC LIMIT 500`,
-      ),
-      revision: db.prepare('SELECT * FROM revisions WHERE id = ?'),
-      ftsDelete: db.prepare('DELETE FROM articles_fts WHERE rowid = ?'),
-      ftsInsert: db.prepare(
+      revision: 'SELECT * FROM revisions WHERE id = ?',
+      ftsDelete: 'DELETE FROM articles_fts WHERE rowid = ?',
+      ftsInsert:
         'INSERT INTO articles_fts (rowid, kicker, headline, teaser, body, tags) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
-      search: db.prepare(
-        `SELECT ${SUMMARY_COLUMNS.split(', ')
-          .map((c) => `a.${c}`)
-          .join(', ')}
+      search: `SELECT ${SUMMARY_COLUMNS.split(', ')
+        .map((c) => `a.${c}`)
+        .join(', ')}
            FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
           WHERE articles_fts MATCH ? AND a.deleted_at IS NULL
           ORDER BY articles_fts.rowid DESC LIMIT ?`,
-      ),
+    });
+  }
+
+  /** The raw row (with its sync columns), or NotFoundError. */
+  row(id: string): ArticleRow {
+    const row = this.stmts.get.get(id) as ArticleRow | undefined;
+    if (!row) throw new NotFoundError(`Article ${id}`);
+    return row;
+  }
+
+  /**
+   * Queues a workflow step (compare-and-set on the status the user saw; the server decides).
+   * With `optimistic` the local status changes at once; otherwise it changes when a pull brings
+   * the server's verdict (publishing and approval are decided online only).
+   */
+  transition(id: string, to: Article['status'], comment: string | undefined, optimistic: boolean): number {
+    let mutationId = 0;
+    const tx = this.db.transaction(() => {
+      const row = this.row(id);
+      const now = this.now();
+      const args: Record<string, unknown> = { id, from: row.status, to };
+      if (comment !== undefined) args.comment = comment;
+      if (optimistic) this.stmts.setStatus.run(to, now, id);
+      mutationId = this.outbox.enqueue(
+        'article.transition',
+        args,
+        'article',
+        id,
+        row.server_version ?? 0,
+        now,
+      );
+    });
+    tx.immediate();
+    return mutationId;
+  }
+
+  /**
+   * Writes a state that sync computed (server state plus still-pending local mutations) into
+   * the visible row, its tags and search entry. Runs inside the caller's transaction. A changed
+   * body gets a local revision so the text before the merge stays recoverable. Returns whether
+   * the row is new.
+   */
+  putSynced(
+    a: Article,
+    sync: { serverVersion: number; serverBodyVersion: number; hasConflict: boolean },
+  ): 'created' | 'updated' | 'unchanged' {
+    const row = this.stmts.get.get(a.id) as ArticleRow | undefined;
+    const fields = pickFields(a);
+    const bodyJson = JSON.stringify(a.body);
+    const bodyChanged = !row || row.body_json !== bodyJson;
+    const bodyText = bodyChanged ? bodyPlainText(a.body) : row.body_text;
+    const params = {
+      ...this.fieldParams(fields),
+      id: a.id,
+      body_json: bodyJson,
+      body_text: bodyText,
+      word_count: bodyChanged ? countWords(bodyText) : row.word_count,
+      status: a.status,
+      author_id: a.authorId,
+      assignee_id: a.assigneeId,
+      created_at: a.createdAt,
+      updated_at: a.updatedAt,
+      published_at: a.publishedAt,
+      deleted_at: a.deletedAt,
+      server_version: sync.serverVersion,
+      server_body_version: sync.serverBodyVersion,
+      has_conflict: sync.hasConflict ? 1 : 0,
     };
+    if (!row) {
+      const info = this.stmts.insertSynced.run({ ...params, revision: 1 });
+      this.tags.setForArticle(a.id, fields.tags);
+      this.index(Number(info.lastInsertRowid), fields, bodyText);
+      this.stmts.insertRevision.run(uuidv7(), a.id, 1, 'synced', bodyJson, JSON.stringify(fields), bodyJson.length, a.updatedAt);
+      return 'created';
+    }
+    const current = rowToArticle(row);
+    const same =
+      sameValue(pickFields(current), fields) &&
+      !bodyChanged &&
+      current.status === a.status &&
+      current.assigneeId === a.assigneeId &&
+      current.authorId === a.authorId &&
+      current.deletedAt === a.deletedAt &&
+      current.publishedAt === a.publishedAt;
+    if (same) {
+      this.stmts.setSyncColumns.run(sync.serverVersion, sync.serverBodyVersion, params.has_conflict, a.id);
+      return 'unchanged';
+    }
+    this.stmts.updateSynced.run(params);
+    if (!sameValue(current.tags, fields.tags)) this.tags.setForArticle(a.id, fields.tags);
+    this.index(row.rowid, fields, bodyText, true);
+    if (bodyChanged) {
+      this.stmts.insertRevision.run(uuidv7(), a.id, row.revision + 1, 'synced', bodyJson, JSON.stringify(fields), bodyJson.length, a.updatedAt);
+    }
+    return 'updated';
+  }
+
+  /** Drops a local article entirely (access to it was revoked on the server). */
+  removeLocal(id: string): void {
+    const row = this.stmts.get.get(id) as ArticleRow | undefined;
+    if (!row) return;
+    this.stmts.ftsDelete.run(row.rowid);
+    this.stmts.deleteRow.run(id);
   }
 
   get(id: string): Article {
@@ -132,18 +246,25 @@ export class ArticleRepository {
     const body = input.body ?? emptyBody();
     const now = this.now();
     const bodyText = bodyPlainText(body);
+    const bodyJson = JSON.stringify(body);
     const tx = this.db.transaction(() => {
-      if (this.stmts.get.get(id))
-        throw new ConflictError(`An article with id ${id} already exists.`);
-      const info = this.stmts.insert.run({
-        id,
-        ...this.fieldParams(fields),
-        body_json: JSON.stringify(body),
-        body_text: bodyText,
-        word_count: countWords(bodyText),
-        author_id: input.authorId ?? null,
-        now,
-      });
+      let info: { lastInsertRowid: number | bigint };
+      try {
+        info = this.stmts.insert.run({
+          id,
+          ...this.fieldParams(fields),
+          body_json: bodyJson,
+          body_text: bodyText,
+          word_count: countWords(bodyText),
+          author_id: input.authorId ?? null,
+          now,
+        });
+      } catch (e) {
+        if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+          throw new ConflictError(`An article with id ${id} already exists.`);
+        }
+        throw e;
+      }
       this.tags.setForArticle(id, fields.tags);
       this.index(Number(info.lastInsertRowid), fields, bodyText);
       this.stmts.insertRevision.run(
@@ -151,15 +272,28 @@ export class ArticleRepository {
         id,
         1,
         'created',
-        JSON.stringify(body),
+        bodyJson,
         JSON.stringify(fields),
-        JSON.stringify(body).length,
+        bodyJson.length,
         now,
       );
       this.outbox.enqueue('article.create', { id, fields, body }, 'article', id, null, now);
     });
     tx.immediate();
-    return this.get(id);
+    // What was just written, without reading it back.
+    return {
+      id,
+      ...fields,
+      body,
+      status: 'draft',
+      authorId: input.authorId ?? null,
+      assigneeId: null,
+      revision: 1,
+      createdAt: now,
+      updatedAt: now,
+      publishedAt: null,
+      deletedAt: null,
+    };
   }
 
   /**
@@ -204,7 +338,7 @@ export class ArticleRepository {
         now,
       );
       this.enqueueChanges(
-        current,
+        row,
         before,
         next,
         changedFields,
@@ -216,15 +350,21 @@ export class ArticleRepository {
     return this.get(id);
   }
 
+  /**
+   * The outbox rows of one save, shaped exactly like the shared mutation args
+   * (src-shared/mutations): bases come from the last server state this article was synced at
+   * (0 = never synced; the sync engine fills in the real base once the create is acknowledged).
+   */
   private enqueueChanges(
-    current: Article,
+    row: ArticleRow,
     before: ArticleFields,
     next: ArticleFields,
     changedFields: (keyof ArticleFields)[],
     body: BodyJson | undefined,
     now: string,
   ): void {
-    const id = current.id;
+    const id = row.id;
+    const baseVersion = row.server_version ?? 0;
     const plain = changedFields.filter((k) => k !== 'tags');
     if (plain.length > 0) {
       const values: Record<string, unknown> = {};
@@ -235,10 +375,10 @@ export class ArticleRepository {
       }
       this.outbox.enqueue(
         'article.setFields',
-        { id, values, baseValues },
+        { id, baseVersion, values, baseValues },
         'article',
         id,
-        null,
+        baseVersion,
         now,
       );
     }
@@ -247,32 +387,37 @@ export class ArticleRepository {
       const nextKeys = new Set(next.tags.map(tagKey));
       for (const t of next.tags)
         if (!beforeKeys.has(tagKey(t)))
-          this.outbox.enqueue('article.addTag', { id, tag: t }, 'article', id, null, now);
+          this.outbox.enqueue('article.addTag', { id, tag: t }, 'article', id, baseVersion, now);
       for (const t of before.tags)
         if (!nextKeys.has(tagKey(t)))
-          this.outbox.enqueue('article.removeTag', { id, tag: t }, 'article', id, null, now);
+          this.outbox.enqueue('article.removeTag', { id, tag: t }, 'article', id, baseVersion, now);
     }
-    if (body) this.outbox.enqueueBody(id, { id, body, baseBodyVersion: null }, null, now);
+    if (body) {
+      const baseBodyVersion = row.server_body_version ?? 0;
+      this.outbox.enqueueBody(id, { id, baseBodyVersion, body }, baseVersion, now);
+    }
   }
 
   softDelete(id: string): void {
     const tx = this.db.transaction(() => {
-      const a = this.get(id);
-      if (a.deletedAt) return;
+      const row = this.row(id);
+      if (row.deleted_at) return;
       const now = this.now();
+      const baseVersion = row.server_version ?? 0;
       this.stmts.setDeleted.run(now, now, id);
-      this.outbox.enqueue('article.delete', { id }, 'article', id, null, now);
+      this.outbox.enqueue('article.delete', { id, baseVersion }, 'article', id, baseVersion, now);
     });
     tx.immediate();
   }
 
   restore(id: string): Article {
     const tx = this.db.transaction(() => {
-      const a = this.get(id);
-      if (!a.deletedAt) return;
+      const row = this.row(id);
+      if (!row.deleted_at) return;
       const now = this.now();
+      const baseVersion = row.server_version ?? 0;
       this.stmts.setDeleted.run(null, now, id);
-      this.outbox.enqueue('article.restore', { id }, 'article', id, null, now);
+      this.outbox.enqueue('article.restore', { id, baseVersion }, 'article', id, baseVersion, now);
     });
     tx.immediate();
     return this.get(id);

@@ -1,12 +1,15 @@
 import type { Db } from './db';
 import type { Section } from '../../../src-shared/model';
+import { lazyStatements } from './statements';
 
 export class SectionRepository {
-  private readonly all;
+  private readonly stmts;
   constructor(db: Db) {
-    this.all = db.prepare('SELECT slug, name FROM sections ORDER BY position, name');
+    this.stmts = lazyStatements(db, {
+      all: 'SELECT slug, name FROM sections ORDER BY position, name',
+    });
   }
   list(): Section[] {
-    return this.all.all() as Section[];
+    return this.stmts.all.all() as Section[];
   }
 }

@@ -1,21 +1,21 @@
 import type { Db } from './db';
+import { lazyStatements } from './statements';
 import { DEFAULT_SETTINGS, Settings } from '../../../src-shared/api';
 
 /** Per-profile settings as one JSON value per key, validated on the way in and out. */
 export class SettingsRepository {
-  private readonly getAll;
-  private readonly put;
+  private readonly stmts;
 
   constructor(private readonly db: Db) {
-    this.getAll = db.prepare('SELECT key, value FROM settings');
-    this.put = db.prepare(
-      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    );
+    this.stmts = lazyStatements(db, {
+      getAll: 'SELECT key, value FROM settings',
+      put: 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    });
   }
 
   get(): Settings {
     const stored: Record<string, unknown> = {};
-    for (const { key, value } of this.getAll.all() as { key: string; value: string }[]) {
+    for (const { key, value } of this.stmts.getAll.all() as { key: string; value: string }[]) {
       stored[key] = JSON.parse(value);
     }
     // A stored value that no longer validates (older app, hand edit) falls back to its default.
@@ -30,7 +30,7 @@ export class SettingsRepository {
   update(patch: Partial<Settings>): Settings {
     this.db.transaction(() => {
       for (const [k, v] of Object.entries(patch))
-        if (v !== undefined) this.put.run(k, JSON.stringify(v));
+        if (v !== undefined) this.stmts.put.run(k, JSON.stringify(v));
     })();
     return this.get();
   }

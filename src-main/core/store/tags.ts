@@ -1,5 +1,6 @@
 import type { Db } from './db';
 import type { Tag } from '../../../src-shared/model';
+import { lazyStatements } from './statements';
 
 /** Case-folded key: "LWL.IT" and "lwl.it" are one tag. */
 export function tagKey(name: string): string {
@@ -21,39 +22,32 @@ export function dedupeTags(names: readonly string[]): string[] {
 }
 
 export class TagRepository {
-  private readonly upsertTag;
-  private readonly clearArticle;
-  private readonly link;
-  private readonly byPrefix;
+  private readonly stmts;
 
   constructor(db: Db) {
-    this.upsertTag = db.prepare(
-      'INSERT INTO tags (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING',
-    );
-    this.clearArticle = db.prepare('DELETE FROM article_tags WHERE article_id = ?');
-    this.link = db.prepare(
-      'INSERT OR IGNORE INTO article_tags (article_id, tag_slug) VALUES (?, ?)',
-    );
-    this.byPrefix = db.prepare(
-      `SELECT t.slug, t.name, COUNT(at.article_id) AS count
+    this.stmts = lazyStatements(db, {
+      upsertTag: 'INSERT INTO tags (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING',
+      clearArticle: 'DELETE FROM article_tags WHERE article_id = ?',
+      link: 'INSERT OR IGNORE INTO article_tags (article_id, tag_slug) VALUES (?, ?)',
+      byPrefix: `SELECT t.slug, t.name, COUNT(at.article_id) AS count
          FROM tags t LEFT JOIN article_tags at ON at.tag_slug = t.slug
         WHERE t.slug >= ? AND t.slug < ?
         GROUP BY t.slug ORDER BY count DESC, t.name LIMIT ?`,
-    );
+    });
   }
 
   /** Replaces an article's tags; call inside the save transaction. */
   setForArticle(articleId: string, names: readonly string[]): void {
-    this.clearArticle.run(articleId);
+    this.stmts.clearArticle.run(articleId);
     for (const name of names) {
       const key = tagKey(name);
-      this.upsertTag.run(key, name);
-      this.link.run(articleId, key);
+      this.stmts.upsertTag.run(key, name);
+      this.stmts.link.run(articleId, key);
     }
   }
 
   list(prefix: string, limit: number): Tag[] {
     const key = tagKey(prefix);
-    return this.byPrefix.all(key, `${key}\uffff`, limit) as Tag[];
+    return this.stmts.byPrefix.all(key, `${key}\uffff`, limit) as Tag[];
   }
 }
