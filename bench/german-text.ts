@@ -83,7 +83,28 @@ export function vocabulary(): string[] {
   const head = FUNCTION_WORDS.split(/\s+/).filter(Boolean);
   const topic = [...new Set(BASE.split(/\s+/).filter(Boolean))];
   for (const s of STEMS) for (const t of TAILS) topic.push(s + t);
-  const syll = ['ber', 'gen', 'dorf', 'hau', 'sen', 'mar', 'lin', 'kir', 'wald', 'feld', 'ing', 'ler', 'bach', 'heim', 'stein', 'ro', 'ta', 'ku', 'mel', 'nor'];
+  const syll = [
+    'ber',
+    'gen',
+    'dorf',
+    'hau',
+    'sen',
+    'mar',
+    'lin',
+    'kir',
+    'wald',
+    'feld',
+    'ing',
+    'ler',
+    'bach',
+    'heim',
+    'stein',
+    'ro',
+    'ta',
+    'ku',
+    'mel',
+    'nor',
+  ];
   const tail: string[] = [];
   for (let i = 0; i < 60_000; i++) {
     const n = 2 + Math.floor(r() * 3);

@@ -14,10 +14,14 @@ const browserOnly = args.includes('--browser');
 const passThrough = args.filter((a) => a !== '--browser');
 
 function build() {
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   if (r.status !== 0) {
     console.error('Copydesk: the build failed (see above).');
     process.exit(r.status ?? 1);
@@ -34,7 +38,9 @@ function electronBinary() {
     if (typeof path === 'string' && existsSync(path)) return { path };
     return { reason: 'the Electron binary is not installed' };
   } catch (e) {
-    return { reason: `the Electron binary is not available (${String(e.message ?? e).split('\n')[0]})` };
+    return {
+      reason: `the Electron binary is not available (${String(e.message ?? e).split('\n')[0]})`,
+    };
   }
 }
 
@@ -57,7 +63,9 @@ if (browserOnly) {
   if (electron.path) {
     run(electron.path, [root, ...passThrough]);
   } else {
-    console.log(`Copydesk: Electron cannot start here (${electron.reason}); starting browser mode instead.`);
+    console.log(
+      `Copydesk: Electron cannot start here (${electron.reason}); starting browser mode instead.`,
+    );
     browserMode();
   }
 }

@@ -56,26 +56,22 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
         .send({ error: { code: 'forbidden_host', message: 'Requests must address 127.0.0.1.' } });
     }
     if (!tokenMatches(token, tokenOf(req))) {
-      return reply
-        .code(401)
-        .send({
-          error: {
-            code: 'unauthorized',
-            message: 'Missing or invalid launch token. Open the URL printed at start.',
-          },
-        });
+      return reply.code(401).send({
+        error: {
+          code: 'unauthorized',
+          message: 'Missing or invalid launch token. Open the URL printed at start.',
+        },
+      });
     }
   });
 
   app.post('/api/call', async (req, reply) => {
     const parsed = CallRequest.safeParse(req.body);
     if (!parsed.success) {
-      return reply
-        .code(400)
-        .send({
-          ok: false,
-          error: { code: 'invalid_input', message: 'A call needs {"method": string, "input": …}.' },
-        });
+      return reply.code(400).send({
+        ok: false,
+        error: { code: 'invalid_input', message: 'A call needs {"method": string, "input": …}.' },
+      });
     }
     return opts.core.call(parsed.data.method, parsed.data.input);
   });

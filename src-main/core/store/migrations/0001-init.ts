@@ -37,9 +37,11 @@ CREATE TABLE articles (
   deleted_at      TEXT,
   server_version  INTEGER
 );
-CREATE INDEX articles_live_updated ON articles (deleted_at, updated_at DESC, id);
-CREATE INDEX articles_status_updated ON articles (status, updated_at DESC);
-CREATE INDEX articles_section_updated ON articles (section, updated_at DESC);
+-- Same order as the list (updated_at DESC, id DESC), so a page at any offset is read from the
+-- index alone.
+CREATE INDEX articles_live_updated ON articles (deleted_at, updated_at DESC, id DESC);
+CREATE INDEX articles_status_updated ON articles (status, updated_at DESC, id DESC);
+CREATE INDEX articles_section_updated ON articles (section, updated_at DESC, id DESC);
 
 CREATE TABLE article_tags (
   article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
