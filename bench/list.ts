@@ -50,6 +50,7 @@ export async function runListBench(): Promise<object> {
       undefined,
       { timeout: 120_000, polling: 500 },
     );
+    // A pass with the tracing profiler on, to see what a long task is made of (for diagnosis).
     await page.evaluate(() => (window.__longTasks = []));
     const frames = await page.evaluate(async () => {
       const el = document.querySelector('[data-testid="article-list"]')!;

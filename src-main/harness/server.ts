@@ -21,7 +21,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const MAX_CALL_BYTES = 8 * 1024 * 1024;
+// Large enough for images.import: 50 MB of image as base64 inside the JSON envelope.
+const MAX_CALL_BYTES = 72 * 1024 * 1024;
 
 /**
  * Browser mode: serves the built renderer and the DesktopApi on 127.0.0.1 only. Every request

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ArticleSummary } from '../../src-shared/model';
@@ -9,14 +9,28 @@ import { useArticlePages } from './useArticlePages';
 
 const ROW_HEIGHT = 68;
 
-function ArticleRow({ article, active }: { article: ArticleSummary | undefined; active: boolean }) {
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** Intl formatters are expensive to build; a list row must not build one per render. */
+function dateFormat(language: string): Intl.DateTimeFormat {
+  let f = dateFormats.get(language);
+  if (!f) {
+    f = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' });
+    dateFormats.set(language, f);
+  }
+  return f;
+}
+
+const ArticleRow = memo(function ArticleRow({
+  article,
+  active,
+}: {
+  article: ArticleSummary | undefined;
+  active: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const openArticle = useUi((s) => s.openArticle);
   if (!article) return <div className="row row--loading">{t('list.loading')}</div>;
-  const updated = new Date(article.updatedAt).toLocaleString(i18n.language, {
-    dateStyle: 'short',
-    timeStyle: 'short',
-  });
+  const updated = dateFormat(i18n.language).format(new Date(article.updatedAt));
   return (
     <button
       type="button"
@@ -36,7 +50,7 @@ function ArticleRow({ article, active }: { article: ArticleSummary | undefined; 
       </span>
     </button>
   );
-}
+});
 
 function VirtualList({
   count,
