@@ -5,6 +5,7 @@ import type { ArticleSummary } from '../../src-shared/model';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
 import { useUi } from '../state/ui';
+import { sectionName, useSections } from '../state/sections';
 import { useArticlePages } from './useArticlePages';
 
 const ROW_HEIGHT = 68;
@@ -29,6 +30,7 @@ const ArticleRow = memo(function ArticleRow({
 }) {
   const { t, i18n } = useTranslation();
   const openArticle = useUi((s) => s.openArticle);
+  const sections = useSections();
   if (!article) return <div className="row row--loading">{t('list.loading')}</div>;
   const updated = dateFormat(i18n.language).format(new Date(article.updatedAt));
   return (
@@ -44,7 +46,7 @@ const ArticleRow = memo(function ArticleRow({
         <span className={`status status--${article.status}`}>
           {t(`list.status.${article.status}`)}
         </span>
-        {article.section && <span>{article.section}</span>}
+        {article.section && <span>{sectionName(sections, article.section)}</span>}
         <span>{t('list.words', { count: article.wordCount })}</span>
         <time dateTime={article.updatedAt}>{updated}</time>
       </span>
