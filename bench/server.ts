@@ -1,0 +1,294 @@
+/**
+ * Backend benchmark (issue 4, point 9). Runs the real server as a child process on 127.0.0.1 and
+ * measures from this process:
+ * - seeding 9,000 articles by push, then a timed push of 1,000 mutations (10,000 articles);
+ * - a full initial pull by one new client (all pages);
+ * - an empty incremental pull (p50/p95/p99);
+ * - 50 concurrent clients running push+pull loops for 20 s (p50/p95/p99, errors);
+ * - the floor: a bare node:http server in this process answering the same bytes as the empty
+ *   pull, measured with the same client, and our ratio to it.
+ * Writes bench/results/server.json and returns the figures. Load stays on loopback and is
+ * bounded in count and time. COPYDESK_BENCH_SECONDS shortens the concurrent phase.
+ */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bodyFromParagraphs } from '../src-shared/richtext/plainText';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ARTICLES = 10_000;
+const TIMED_PUSH = 1_000;
+const CLIENTS = 50;
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] as number;
+}
+function stats(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  const r = (n: number) => Math.round(n * 1000) / 1000;
+  return {
+    n: s.length,
+    p50Ms: r(percentile(s, 50)),
+    p95Ms: r(percentile(s, 95)),
+    p99Ms: r(percentile(s, 99)),
+    maxMs: r(s[s.length - 1] ?? NaN),
+  };
+}
+
+async function startBackend(dataDir: string) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src-server/cli.ts', '--data', dataDir, '--port', '0', '--demo'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  let err = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+  const url = await new Promise<string>((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`server did not start: ${err}`)), 30_000);
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        res(m[1] as string);
+      }
+    });
+    child.on('exit', (code) => rej(new Error(`server exited ${code}: ${err}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((res) => {
+        child.on('exit', () => res());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function json(
+  url: string,
+  init: RequestInit = {},
+): Promise<{ status: number; body: unknown; bytes: number }> {
+  const r = await fetch(url, init);
+  const text = await r.text();
+  return { status: r.status, body: JSON.parse(text) as unknown, bytes: Buffer.byteLength(text) };
+}
+
+const SAMPLE = [
+  'Stadt Münster und Landschaftsverband Westfalen-Lippe (LWL) beschließen Kooperation bei IT. Eine Absichtserklärung zur Vertiefung ihrer Zusammenarbeit im Bereich der IT haben die Stadt Münster und der Landschaftsverband Westfalen-Lippe (LWL) unterzeichnet.',
+  '„Durch diesen Schritt wollen wir die Stärken der IT-Dienstleister miteinander verbinden.“ „Die Informationstechnologie des öffentlichen Bereichs steht vor großen Veränderungen“, erklärte Wolfgang Heuer.',
+];
+
+export async function runServerBench(): Promise<object> {
+  const seconds = Number(process.env.COPYDESK_BENCH_SECONDS ?? 20);
+  const dataDir = mkdtempSync(join(tmpdir(), 'copydesk-bench-'));
+  const server = await startBackend(dataDir);
+  try {
+    const login = await json(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'chief', password: 'chief' }),
+    });
+    const token = (login.body as { token: string }).token;
+    const auth = { authorization: `Bearer ${token}` };
+    const push = (clientId: string, mutations: unknown[]) =>
+      json(`${server.url}/api/v1/sync/push`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ protocolVersion: 1, clientId, mutations }),
+      });
+    const create = (id: number, i: number) => ({
+      id,
+      name: 'article.create',
+      args: {
+        id: randomUUID(),
+        fields: {
+          kicker: 'Münster:',
+          headline: `Meldung ${i}`,
+          teaser: SAMPLE[0],
+          section: 'politik',
+          tags: ['Politik'],
+        },
+        body: bodyFromParagraphs(SAMPLE),
+      },
+    });
+
+    // Seed 9,000, then time a push of 1,000 more (one request, one transaction per mutation).
+    const seeder = randomUUID();
+    let next = 1;
+    const seedStart = performance.now();
+    while (next <= ARTICLES - TIMED_PUSH) {
+      const batch = Array.from({ length: 500 }, (_, k) => create(next + k, next + k));
+      const r = await push(seeder, batch);
+      if (r.status !== 200) throw new Error(`seed push ${r.status} ${JSON.stringify(r.body)}`);
+      next += batch.length;
+    }
+    const seedMs = performance.now() - seedStart;
+    const timed = Array.from({ length: TIMED_PUSH }, (_, k) => create(next + k, next + k));
+    const pushStart = performance.now();
+    const pushed = await push(seeder, timed);
+    const push1000Ms = performance.now() - pushStart;
+    if (pushed.status !== 200) throw new Error(`timed push ${pushed.status}`);
+
+    // Full initial pull by a new client.
+    const reader = randomUUID();
+    const pullUrl = (cursor: number, limit = 1000, clientId = reader) =>
+      `${server.url}/api/v1/sync/pull?protocolVersion=1&clientId=${clientId}&cursor=${cursor}&limit=${limit}`;
+    let cursor = 0;
+    let pages = 0;
+    let bytes = 0;
+    let changes = 0;
+    const fullStart = performance.now();
+    for (;;) {
+      const r = await json(pullUrl(cursor), { headers: auth });
+      const b = r.body as { cursor: number; hasMore: boolean; changes: unknown[] };
+      pages++;
+      bytes += r.bytes;
+      changes += b.changes.length;
+      cursor = b.cursor;
+      if (!b.hasMore) break;
+    }
+    const fullPullMs = performance.now() - fullStart;
+
+    // Empty incremental pull, and the same bytes from a bare node:http server.
+    const emptySamples: number[] = [];
+    let emptyBody = '';
+    for (let i = 0; i < 300; i++) {
+      const t = performance.now();
+      const r = await fetch(pullUrl(cursor), { headers: auth });
+      emptyBody = await r.text();
+      if (i >= 20) emptySamples.push(performance.now() - t);
+    }
+    const floor = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(emptyBody);
+    });
+    await new Promise<void>((r) => floor.listen(0, '127.0.0.1', () => r()));
+    const floorAddress = floor.address();
+    const floorUrl = `http://127.0.0.1:${typeof floorAddress === 'object' && floorAddress ? floorAddress.port : 0}/`;
+    const floorSamples: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const t = performance.now();
+      const r = await fetch(floorUrl, { headers: auth });
+      await r.text();
+      if (i >= 20) floorSamples.push(performance.now() - t);
+    }
+    await new Promise<void>((r) => floor.close(() => r()));
+    const empty = stats(emptySamples);
+    const bare = stats(floorSamples);
+
+    // 50 concurrent clients: each pushes one mutation and pulls, in a loop, for `seconds`.
+    const clients = await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        const clientId = randomUUID();
+        const articleId = randomUUID();
+        const r = await push(clientId, [
+          {
+            id: 1,
+            name: 'article.create',
+            args: { id: articleId, fields: { headline: 'Last' }, body: bodyFromParagraphs(['x']) },
+          },
+        ]);
+        if (r.status !== 200) throw new Error('client setup failed');
+        return { clientId, articleId, next: 2, cursor, tag: 0 };
+      }),
+    );
+    const latencies: number[] = [];
+    const pushLatencies: number[] = [];
+    const pullLatencies: number[] = [];
+    let errors = 0;
+    let loops = 0;
+    const until = performance.now() + seconds * 1000;
+    await Promise.all(
+      clients.map(async (c) => {
+        while (performance.now() < until) {
+          try {
+            let t = performance.now();
+            const p = await push(c.clientId, [
+              {
+                id: c.next,
+                name: 'article.addTag',
+                args: { id: c.articleId, tag: `t${c.tag++ % 40}` },
+              },
+            ]);
+            let dt = performance.now() - t;
+            latencies.push(dt);
+            pushLatencies.push(dt);
+            if (p.status !== 200) errors++;
+            else c.next++;
+            t = performance.now();
+            const q = await json(pullUrl(c.cursor, 500, c.clientId), { headers: auth });
+            dt = performance.now() - t;
+            latencies.push(dt);
+            pullLatencies.push(dt);
+            if (q.status !== 200) errors++;
+            else c.cursor = (q.body as { cursor: number }).cursor;
+            loops++;
+          } catch {
+            errors++;
+          }
+        }
+      }),
+    );
+    const all = stats(latencies);
+
+    const result = {
+      when: new Date().toISOString(),
+      machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+      articles: ARTICLES,
+      seed: { articles: ARTICLES - TIMED_PUSH, ms: Math.round(seedMs) },
+      push1000: {
+        mutations: TIMED_PUSH,
+        ms: Math.round(push1000Ms),
+        perMutationMs: Math.round((push1000Ms / TIMED_PUSH) * 1000) / 1000,
+      },
+      fullInitialPull: { ms: Math.round(fullPullMs), pages, changes, bytes, pageLimit: 1000 },
+      emptyPull: {
+        ...empty,
+        bytes: Buffer.byteLength(emptyBody),
+        targetP50Ms: 10,
+        meetsTarget: empty.p50Ms <= 10,
+      },
+      bareHttpFloor: { ...bare, bytes: Buffer.byteLength(emptyBody) },
+      ratioEmptyPullToFloorP50: Math.round((empty.p50Ms / bare.p50Ms) * 100) / 100,
+      concurrent: {
+        clients: CLIENTS,
+        seconds,
+        loops,
+        requests: latencies.length,
+        errors,
+        all,
+        push: stats(pushLatencies),
+        pull: stats(pullLatencies),
+        targetP99Ms: 100,
+        meetsTarget: all.p99Ms <= 100 && errors === 0,
+      },
+    };
+    mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+    writeFileSync(
+      join(ROOT, 'bench', 'results', 'server.json'),
+      `${JSON.stringify(result, null, 2)}\n`,
+    );
+    return result;
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runServerBench().then(
+    (r) => console.log(JSON.stringify(r, null, 2)),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,183 @@
+/** Login, logout, bearer-token authentication and user management (admin API and CLI). */
+import { randomUUID } from 'node:crypto';
+import type { Role } from '../../src-shared/model';
+import type { AdminUser, LoginResponse, PublicUser } from '../../src-shared/protocol';
+import type { Storage, UserRow } from '../storage/types';
+import { HttpError } from '../http/errors';
+import { dummyHash, hashPassword, verifyPassword } from './passwords';
+import { LoginRateLimiter, type RateLimitOptions } from './rateLimit';
+import { hashToken, newToken } from './tokens';
+
+const CACHE_MS = 5_000;
+
+export interface AuthOptions {
+  tokenTtlMs?: number;
+  rateLimit?: RateLimitOptions;
+}
+
+export function publicUser(u: UserRow): PublicUser {
+  return { id: u.id, username: u.username, role: u.role };
+}
+
+export function adminUser(u: UserRow): AdminUser {
+  return { ...publicUser(u), disabled: u.disabled, createdAt: u.createdAt };
+}
+
+export class AuthService {
+  private readonly limiter: LoginRateLimiter;
+  private readonly ttl: number;
+  /**
+   * Verified sessions by token hash, kept for CACHE_MS so that a busy client does not cost a
+   * database read per request. Logout, disabling and password changes through this server drop
+   * entries at once; a change made by another process (the CLI) is seen within CACHE_MS.
+   */
+  private readonly cache = new Map<string, { user: UserRow; expiresAt: number; until: number }>();
+
+  constructor(
+    private readonly storage: Storage,
+    options: AuthOptions = {},
+  ) {
+    this.limiter = new LoginRateLimiter(options.rateLimit);
+    this.ttl = options.tokenTtlMs ?? 30 * 24 * 3600_000;
+  }
+
+  async login(username: string, password: string, ip: string): Promise<LoginResponse> {
+    const key = `${username.toLowerCase()}|${ip}`;
+    const wait = this.limiter.retryAfter(key);
+    if (wait > 0) {
+      throw new HttpError(
+        429,
+        'rate_limited',
+        `Too many failed logins; try again in ${wait} s.`,
+        { retryAfter: wait },
+        { 'retry-after': String(wait) },
+      );
+    }
+    const user = await this.storage.read((tx) => tx.getUserByName(username));
+    const ok = user
+      ? await verifyPassword(password, user.passwordHash)
+      : await verifyPassword(password, await dummyHash()).then(() => false);
+    if (!user || !ok || user.disabled) {
+      this.limiter.fail(key);
+      throw new HttpError(401, 'unauthorized', 'Wrong user name or password.');
+    }
+    this.limiter.succeed(key);
+    const token = newToken();
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.ttl).toISOString();
+    await this.storage.write((tx) =>
+      tx.insertSession({
+        tokenHash: hashToken(token),
+        userId: user.id,
+        createdAt: now.toISOString(),
+        expiresAt,
+        revokedAt: null,
+      }),
+    );
+    return { token, expiresAt, user: publicUser(user) };
+  }
+
+  async logout(token: string): Promise<void> {
+    this.cache.delete(hashToken(token));
+    await this.storage.write((tx) => tx.revokeSession(hashToken(token), new Date().toISOString()));
+  }
+
+  /** The user behind a bearer token, or a 401. */
+  async authenticate(authorization: string | undefined): Promise<{ user: UserRow; token: string }> {
+    const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(authorization ?? '');
+    if (!m) throw new HttpError(401, 'unauthorized', 'A bearer token is required.');
+    const token = m[1] as string;
+    const key = hashToken(token);
+    const now = Date.now();
+    const cached = this.cache.get(key);
+    if (cached && cached.until > now && cached.expiresAt > now) return { user: cached.user, token };
+    const found = await this.storage.read(async (tx) => {
+      const session = await tx.getSession(key);
+      if (!session) return undefined;
+      const user = await tx.getUserById(session.userId);
+      return user ? { session, user } : undefined;
+    });
+    if (!found) throw new HttpError(401, 'unauthorized', 'The token is not valid.');
+    if (found.session.revokedAt !== null) {
+      throw new HttpError(401, 'unauthorized', 'The token was revoked; log in again.');
+    }
+    if (Date.parse(found.session.expiresAt) <= Date.now()) {
+      throw new HttpError(401, 'unauthorized', 'The token expired; log in again.');
+    }
+    if (found.user.disabled) throw new HttpError(401, 'unauthorized', 'The user is disabled.');
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(key, {
+      user: found.user,
+      expiresAt: Date.parse(found.session.expiresAt),
+      until: now + CACHE_MS,
+    });
+    return { user: found.user, token };
+  }
+
+  async createUser(username: string, password: string, role: Role): Promise<UserRow> {
+    const passwordHash = await hashPassword(password);
+    return this.storage.write(async (tx) => {
+      if (await tx.getUserByName(username)) {
+        throw new HttpError(409, 'conflict', `The user name ${username} is taken.`);
+      }
+      const user: UserRow = {
+        id: randomUUID(),
+        username,
+        role,
+        passwordHash,
+        disabled: false,
+        createdAt: new Date().toISOString(),
+      };
+      await tx.insertUser(user);
+      await tx.insertAudit({
+        userId: null,
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        detail: { username, role },
+        createdAt: user.createdAt,
+      });
+      return user;
+    });
+  }
+
+  async updateUser(
+    actorId: string | null,
+    id: string,
+    patch: { role?: Role; disabled?: boolean; password?: string },
+  ): Promise<UserRow> {
+    const passwordHash =
+      patch.password !== undefined ? await hashPassword(patch.password) : undefined;
+    const updated = await this.storage.write(async (tx) => {
+      const user = await tx.getUserById(id);
+      if (!user) throw new HttpError(404, 'not_found', `There is no user ${id}.`);
+      if (actorId === id && (patch.disabled === true || (patch.role && patch.role !== 'admin'))) {
+        throw new HttpError(400, 'invalid_input', 'Admins cannot disable or demote themselves.');
+      }
+      const now = new Date().toISOString();
+      await tx.updateUser(id, {
+        ...(patch.role !== undefined ? { role: patch.role } : {}),
+        ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
+        ...(passwordHash !== undefined ? { passwordHash } : {}),
+      });
+      if (patch.disabled === true || passwordHash !== undefined)
+        await tx.revokeUserSessions(id, now);
+      await tx.insertAudit({
+        userId: actorId,
+        action: 'user.update',
+        entityType: 'user',
+        entityId: id,
+        detail: {
+          role: patch.role,
+          disabled: patch.disabled,
+          password: passwordHash !== undefined,
+        },
+        createdAt: now,
+      });
+      return (await tx.getUserById(id)) as UserRow;
+    });
+    // After the commit: drop cached sessions of this user so the change applies at once.
+    for (const [k, v] of this.cache) if (v.user.id === id) this.cache.delete(k);
+    return updated;
+  }
+}

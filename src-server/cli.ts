@@ -1,0 +1,143 @@
+/**
+ * Command line of the publishing backend.
+ *
+ *   npm run server -- --data DIR [--port 8787] [--host 127.0.0.1] [--demo] [--max-blob-mb 50]
+ *                    [--public-url URL] [--synchronous full|normal]
+ *   npm run server -- user add NAME --role ROLE --data DIR [--password PW | (password on stdin)]
+ *   npm run server -- user list --data DIR
+ *   npm run server -- user set NAME --data DIR [--role ROLE] [--disable | --enable] [--password PW]
+ *
+ * The server prints exactly one line on stdout: "Copydesk server listening on http://HOST:PORT".
+ * Everything else (demo warning, errors) goes to stderr.
+ */
+import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline';
+import { Role } from '../src-shared/model';
+import { Username } from '../src-shared/protocol';
+import { AuthService, adminUser } from './auth/service';
+import { openStorage, startServer } from './server';
+import { HttpError } from './http/errors';
+
+function fail(message: string): never {
+  process.stderr.write(`copydesk-server: ${message}\n`);
+  process.exit(2);
+}
+
+async function readPassword(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Password: ');
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  for await (const line of rl) {
+    rl.close();
+    return line.replace(/\r$/, '');
+  }
+  return '';
+}
+
+async function userCommand(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+      disable: { type: 'boolean' },
+      enable: { type: 'boolean' },
+    },
+  });
+  const [sub, name] = positionals;
+  if (!values.data) fail('--data DIR is required');
+  const storage = openStorage(values.data);
+  const auth = new AuthService(storage);
+  try {
+    if (sub === 'list') {
+      for (const u of await storage.read((tx) => tx.listUsers())) {
+        const a = adminUser(u);
+        process.stdout.write(`${a.username}\t${a.role}\t${a.disabled ? 'disabled' : 'active'}\n`);
+      }
+      return;
+    }
+    if (sub !== 'add' && sub !== 'set') fail('usage: user add|set|list …');
+    const username = Username.safeParse(name);
+    if (!username.success) fail(`invalid user name: ${username.error.issues[0]?.message ?? ''}`);
+    const role = values.role === undefined ? undefined : Role.safeParse(values.role);
+    if (role && !role.success) fail(`--role must be one of ${Role.options.join(', ')}`);
+    if (sub === 'add') {
+      if (!role) fail('--role ROLE is required');
+      const password = values.password ?? (await readPassword());
+      if (password.length < 8) fail('the password must have at least 8 characters');
+      const user = await auth.createUser(username.data, password, role.data);
+      process.stdout.write(`created ${user.username} (${user.role}) ${user.id}\n`);
+    } else {
+      const user = await storage.read((tx) => tx.getUserByName(username.data));
+      if (!user) fail(`no user ${username.data}`);
+      const patch: { role?: Role; disabled?: boolean; password?: string } = {};
+      if (role) patch.role = role.data;
+      if (values.disable) patch.disabled = true;
+      if (values.enable) patch.disabled = false;
+      if (values.password !== undefined) patch.password = values.password;
+      await auth.updateUser(null, user.id, patch);
+      process.stdout.write(`updated ${user.username}\n`);
+    }
+  } catch (e) {
+    fail(e instanceof HttpError ? e.message : String(e));
+  } finally {
+    await storage.close();
+  }
+}
+
+async function serve(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string', default: '8787' },
+      host: { type: 'string', default: '127.0.0.1' },
+      demo: { type: 'boolean', default: false },
+      'max-blob-mb': { type: 'string' },
+      'public-url': { type: 'string' },
+      synchronous: { type: 'string', default: 'full' },
+    },
+  });
+  if (!values.data) fail('--data DIR is required');
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port must be 0…65535');
+  const maxMb = values['max-blob-mb'] === undefined ? 50 : Number(values['max-blob-mb']);
+  if (!(maxMb > 0)) fail('--max-blob-mb must be a positive number');
+  const synchronous = values.synchronous;
+  if (synchronous !== 'full' && synchronous !== 'normal')
+    fail('--synchronous must be full or normal');
+  if (values.demo) {
+    process.stderr.write(
+      'WARNING: --demo creates the users editor, photo, chief and admin with password = user name. Demo use only; never expose this server.\n',
+    );
+  }
+  const server = await startServer({
+    dataDir: values.data,
+    port,
+    host: values.host,
+    demo: values.demo,
+    maxBlobBytes: Math.round(maxMb * 1024 * 1024),
+    synchronous,
+    ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
+  });
+  process.stdout.write(`Copydesk server listening on ${server.url}\n`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    server.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        process.stderr.write(`copydesk-server: error while stopping on ${signal}: ${String(e)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+const argv = process.argv.slice(2);
+const run = argv[0] === 'user' ? userCommand(argv.slice(1)) : serve(argv);
+run.catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));

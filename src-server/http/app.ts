@@ -1,0 +1,114 @@
+/**
+ * The Fastify application: body limits, the error shape, security headers and the routes.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { HttpError } from './errors';
+import type { AppContext } from './context';
+import { authRoutes } from '../routes/auth';
+import { userRoutes } from '../routes/users';
+import { syncRoutes } from '../routes/sync';
+import { blobRoutes } from '../routes/blobs';
+import { publishedRoutes } from '../routes/published';
+import { siteRoutes } from '../routes/site';
+
+/** JSON request bodies (a push of many mutations with bodies) — larger ones get 413. */
+export const MAX_JSON_BYTES = 8 * 1024 * 1024;
+
+function mapFrameworkError(err: FastifyError): HttpError {
+  const status = err.statusCode ?? 500;
+  if (status === 413)
+    return new HttpError(413, 'payload_too_large', 'The request body is too large.');
+  if (status === 415) {
+    return new HttpError(
+      415,
+      'unsupported_media_type',
+      'Unsupported Content-Type for this endpoint.',
+    );
+  }
+  if (status === 400 || err instanceof SyntaxError) {
+    const json =
+      err instanceof SyntaxError || /JSON/i.test(err.code ?? '') || /JSON/.test(err.message);
+    return new HttpError(
+      400,
+      json ? 'invalid_json' : 'invalid_input',
+      json ? 'The request body is not valid JSON.' : err.message,
+    );
+  }
+  if (status >= 400 && status < 500) return new HttpError(status, 'invalid_input', err.message);
+  return new HttpError(500, 'internal', 'Internal server error.');
+}
+
+export function buildApp(ctx: AppContext, log: (line: string) => void): FastifyInstance {
+  const app = Fastify({
+    logger: false,
+    bodyLimit: MAX_JSON_BYTES,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
+
+  // JSON only (blobs have their own raw parser): text/plain bodies get 415.
+  app.removeContentTypeParser('text/plain');
+
+  app.addHook('onSend', (_req, reply, payload, done) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    if (!reply.hasHeader('content-security-policy')) {
+      reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+    }
+    done(null, payload);
+  });
+
+  app.setErrorHandler((error: FastifyError | HttpError, req, reply) => {
+    const http = error instanceof HttpError ? error : mapFrameworkError(error);
+    if (http.status === 413) {
+      // Read and discard the rest of the body (Node keeps the connection), so that the client
+      // reads the 413 instead of failing with EPIPE while it is still sending.
+      // (Fastify asks for "Connection: close" on parser errors; the drained socket can stay.)
+      req.raw.resume();
+      reply.removeHeader('connection');
+    }
+    if (http.status >= 500 && !(error instanceof HttpError))
+      log(`error: ${error.stack ?? String(error)}`);
+    void reply.code(http.status).headers(http.headers).type('application/json').send(http.body());
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    void reply
+      .code(404)
+      .type('application/json')
+      .send(
+        new HttpError(404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}.`).body(),
+      );
+  });
+
+  // Clients that send "Expect: 100-continue" get the 413 before they upload anything.
+  app.server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    const length = Number(req.headers['content-length'] ?? 0);
+    const limit = (req.url ?? '').startsWith('/api/v1/blobs/') ? ctx.maxBlobBytes : MAX_JSON_BYTES;
+    if (length > limit) {
+      const body = JSON.stringify(
+        new HttpError(413, 'payload_too_large', 'The request body is too large.').body(),
+      );
+      res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+      res.end(body);
+      return;
+    }
+    res.writeContinue();
+    app.server.emit('request', req, res);
+  });
+
+  app.get('/api/v1/health', () => ({ ok: true }));
+  authRoutes(app, ctx);
+  userRoutes(app, ctx);
+  syncRoutes(app, ctx);
+  void app.register((child, _opts, done) => {
+    blobRoutes(child, ctx);
+    done();
+  });
+  publishedRoutes(app, ctx);
+  siteRoutes(app, ctx);
+  return app;
+}

@@ -1,0 +1,39 @@
+/** What every route module gets: the services and the resolved options. */
+import type { FastifyRequest } from 'fastify';
+import type { AuthService } from '../auth/service';
+import type { BlobStore } from '../storage/blobs';
+import type { Storage, UserRow } from '../storage/types';
+import type { PullService } from '../sync/pull';
+import type { PushService } from '../sync/push';
+import type { PublishedView } from '../publish/view';
+import { HttpError } from './errors';
+
+export interface AppContext {
+  storage: Storage;
+  blobs: BlobStore;
+  auth: AuthService;
+  push: PushService;
+  pull: PullService;
+  view: PublishedView;
+  maxBlobBytes: number;
+  /** Absolute base URL for links in feeds and pages (no trailing slash). */
+  publicUrl: () => string;
+}
+
+export async function requireUser(ctx: AppContext, req: FastifyRequest): Promise<UserRow> {
+  return (await ctx.auth.authenticate(req.headers.authorization)).user;
+}
+
+export async function requireAdmin(ctx: AppContext, req: FastifyRequest): Promise<UserRow> {
+  const user = await requireUser(ctx, req);
+  if (user.role !== 'admin')
+    throw new HttpError(403, 'forbidden', 'Only an admin may manage users.');
+  return user;
+}
+
+/** Rejects a request body on endpoints that take none (anything but nothing or {}). */
+export function expectNoBody(body: unknown): void {
+  if (body === undefined || body === null) return;
+  if (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0) return;
+  throw new HttpError(400, 'invalid_input', 'This endpoint takes no request body.');
+}

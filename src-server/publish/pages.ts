@@ -1,0 +1,145 @@
+/**
+ * HTML of the published site: article page (the structure of fixtures/seed-article.txt), section
+ * pages, front page. Every value is escaped here; the body HTML comes from the shared safe
+ * renderer (src-shared/richtext/html.ts). No inline styles or scripts (strict CSP).
+ */
+import { checkLinkUrl } from '../../src-shared/model';
+import type { PublishedSnapshot, Section } from '../storage/types';
+import { esc, germanDate } from './format';
+
+export interface PageChrome {
+  sections: readonly Section[];
+  baseUrl: string;
+}
+
+export interface TeaserItem {
+  slug: string;
+  kicker: string;
+  headline: string;
+  teaser: string;
+  publishedAt: string;
+  correctedAt: string | null;
+}
+
+function layout(
+  title: string,
+  main: string,
+  chrome: PageChrome,
+  opts: { canonical?: string; print?: boolean } = {},
+): string {
+  const nav = chrome.sections
+    .map((s) => `<a href="/sections/${esc(encodeURIComponent(s.slug))}">${esc(s.name)}</a>`)
+    .join(' ');
+  return `<!DOCTYPE html>
+<html lang="de">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<link rel="stylesheet" href="/static/site.css">
+<link rel="alternate" type="application/atom+xml" title="Copydesk – alle Meldungen" href="/feed.xml">
+${opts.canonical ? `<link rel="canonical" href="${esc(opts.canonical)}">\n` : ''}${opts.print ? '<meta name="robots" content="noindex">\n' : ''}</head>
+<body${opts.print ? ' class="print"' : ''}>
+<header class="site"><a class="brand" href="/">Copydesk</a><nav aria-label="Bereiche">${nav}</nav></header>
+<main>
+${main}
+</main>
+<footer class="site"><a href="/feed.xml">Atom-Feed</a></footer>
+</body>
+</html>
+`;
+}
+
+function dateLine(publishedAt: string, correctedAt: string | null): string {
+  const updated = correctedAt
+    ? ` <span class="updated">(aktualisiert am <time datetime="${esc(correctedAt)}">${germanDate(correctedAt)}</time>)</span>`
+    : '';
+  return `<p class="meta"><time datetime="${esc(publishedAt)}">[${germanDate(publishedAt)}]</time>${updated}</p>`;
+}
+
+export function teaserList(items: readonly TeaserItem[], headingLevel = 3): string {
+  if (items.length === 0) return '<p>Keine Meldungen.</p>';
+  const h = `h${headingLevel}`;
+  const lis = items.map(
+    (a) => `<li><article>
+${a.kicker ? `<p class="kicker">${esc(a.kicker)}</p>\n` : ''}<${h}><a href="/articles/${esc(encodeURIComponent(a.slug))}">${esc(a.headline)}</a></${h}>
+${dateLine(a.publishedAt, a.correctedAt)}
+<p>${esc(a.teaser)}</p>
+</article></li>`,
+  );
+  return `<ul class="teaser-list">\n${lis.join('\n')}\n</ul>`;
+}
+
+export function articlePage(
+  s: PublishedSnapshot,
+  bodyHtml: string,
+  related: readonly TeaserItem[],
+  chrome: PageChrome,
+  print: boolean,
+): string {
+  const url = `${chrome.baseUrl}/articles/${encodeURIComponent(s.slug)}`;
+  const parts: string[] = ['<article class="story">'];
+  if (s.kicker) parts.push(`<p class="kicker">${esc(s.kicker)}</p>`);
+  parts.push(`<h1>${esc(s.headline)}</h1>`);
+  parts.push(dateLine(s.publishedAt, s.correctedAt));
+  if (s.teaser) parts.push(`<p class="teaser">${esc(s.teaser)}</p>`);
+  if (s.leadImage) {
+    const img = s.leadImage;
+    const size =
+      img.width > 0 && img.height > 0 ? ` width="${img.width}" height="${img.height}"` : '';
+    parts.push(
+      `<figure class="lead"><img src="/media/${esc(img.imageId)}" alt="${esc(img.alt)}"${size}>` +
+        `<figcaption>${img.caption ? `${esc(img.caption)} ` : ''}<span class="credit">Bildquelle: ${esc(img.credit)}</span></figcaption></figure>`,
+    );
+  }
+  parts.push(`<div class="body">${bodyHtml}</div>`);
+  if (s.byline) parts.push(`<p class="byline">(${esc(s.byline)})</p>`);
+  const links = s.links.flatMap((l) => {
+    const checked = checkLinkUrl(l.url);
+    if (!checked.ok) return [];
+    return [
+      `<li><a href="${esc(checked.url)}" rel="noopener noreferrer">${esc(l.label || l.url)}</a></li>`,
+    ];
+  });
+  if (links.length > 0) parts.push(`<ul class="links">${links.join('')}</ul>`);
+  if (s.tags.length > 0)
+    parts.push(`<p class="tags">Stichwörter: ${s.tags.map(esc).join(', ')}</p>`);
+  if (s.leadImage) parts.push(`<p class="credit">Bildquelle: ${esc(s.leadImage.credit)}</p>`);
+  const mail = `mailto:?subject=${encodeURIComponent(s.headline)}&body=${encodeURIComponent(url)}`;
+  parts.push(
+    `<p class="tools"><a href="/articles/${esc(encodeURIComponent(s.slug))}/print" rel="nofollow">Druckversion</a> <a href="${esc(mail)}">Link mailen</a></p>`,
+  );
+  parts.push('</article>');
+  if (!print && s.sectionName) {
+    parts.push(
+      `<section class="more"><h2>Weitere Meldungen und Beiträge aus dem Bereich ${esc(s.sectionName)}</h2>\n${teaserList(related)}</section>`,
+    );
+  }
+  return layout(`${s.headline} – Copydesk`, parts.join('\n'), chrome, { canonical: url, print });
+}
+
+export function listPage(
+  title: string,
+  heading: string,
+  items: readonly TeaserItem[],
+  chrome: PageChrome,
+  pager: { page: number; hasNext: boolean; path: string },
+): string {
+  const links: string[] = [];
+  if (pager.page > 1)
+    links.push(
+      `<a href="${esc(pager.path)}?page=${pager.page - 1}" rel="prev">Neuere Meldungen</a>`,
+    );
+  if (pager.hasNext)
+    links.push(
+      `<a href="${esc(pager.path)}?page=${pager.page + 1}" rel="next">Ältere Meldungen</a>`,
+    );
+  const main = `<section class="list"><h1>${esc(heading)}</h1>
+${teaserList(items, 2)}
+${links.length ? `<p class="pager">${links.join(' ')}</p>` : ''}</section>`;
+  return layout(title, main, chrome);
+}
+
+export function messagePage(title: string, message: string, chrome: PageChrome): string {
+  return layout(title, `<h1>${esc(title)}</h1>\n<p>${esc(message)}</p>`, chrome);
+}

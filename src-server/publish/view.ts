@@ -1,0 +1,92 @@
+/**
+ * Read side of the published site: body HTML through the shared safe renderer (cached per
+ * snapshot), summaries for lists and the JSON API. Images are addressed by image id
+ * (/media/:imageId), never by a src stored in the body JSON.
+ */
+import { renderBodyHtml } from '../../src-shared/richtext/html';
+import { bodyPlainText } from '../../src-shared/richtext/plainText';
+import type { PublishedArticle, PublishedSummary } from '../../src-shared/protocol';
+import type { PublishedRow, PublishedSnapshot } from '../storage/types';
+import { esc } from './format';
+import type { TeaserItem } from './pages';
+
+const CACHE_SIZE = 500;
+
+export class PublishedView {
+  private readonly cache = new Map<string, string>();
+
+  constructor(private readonly baseUrl: () => string) {}
+
+  bodyHtml(s: PublishedSnapshot): string {
+    const key = `${s.articleId}|${s.correctedAt ?? s.publishedAt}|${this.baseUrl()}`;
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    const allowed = new Set(s.imageIds);
+    let html: string;
+    try {
+      html = renderBodyHtml(s.body, {
+        imageSrc: (id) =>
+          allowed.has(id) ? { src: `${this.baseUrl()}/media/${encodeURIComponent(id)}` } : null,
+      });
+    } catch {
+      // A body the renderer refuses is shown as escaped plain text, never as raw input.
+      html = bodyPlainText(s.body)
+        .split(/\n{2,}/)
+        .filter((p) => p.trim() !== '')
+        .map((p) => `<p>${esc(p)}</p>`)
+        .join('');
+    }
+    this.cache.set(key, html);
+    if (this.cache.size > CACHE_SIZE) {
+      const first = this.cache.keys().next().value;
+      if (first !== undefined) this.cache.delete(first);
+    }
+    return html;
+  }
+
+  teaser(row: PublishedRow): TeaserItem {
+    const s = row.snapshot;
+    return {
+      slug: row.slug,
+      kicker: s.kicker,
+      headline: s.headline,
+      teaser: s.teaser,
+      publishedAt: s.publishedAt,
+      correctedAt: s.correctedAt,
+    };
+  }
+
+  summary(row: PublishedRow): PublishedSummary {
+    const s = row.snapshot;
+    return {
+      slug: row.slug,
+      url: `${this.baseUrl()}/articles/${encodeURIComponent(row.slug)}`,
+      kicker: s.kicker,
+      headline: s.headline,
+      teaser: s.teaser,
+      section: s.sectionSlug && s.sectionName ? { slug: s.sectionSlug, name: s.sectionName } : null,
+      tags: s.tags,
+      publishedAt: s.publishedAt,
+      updatedAt: s.correctedAt,
+    };
+  }
+
+  article(row: PublishedRow): PublishedArticle {
+    const s = row.snapshot;
+    return {
+      ...this.summary(row),
+      id: s.articleId,
+      byline: s.byline,
+      bodyHtml: this.bodyHtml(s),
+      links: s.links,
+      leadImage: s.leadImage
+        ? {
+            url: `${this.baseUrl()}/media/${encodeURIComponent(s.leadImage.imageId)}`,
+            caption: s.leadImage.caption,
+            credit: s.leadImage.credit,
+            alt: s.leadImage.alt,
+          }
+        : null,
+    };
+  }
+}

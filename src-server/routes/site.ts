@@ -1,0 +1,180 @@
+/**
+ * The public site: front page, section pages, article pages (+ print view), Atom feed, the
+ * stylesheet and published images. HTML pages are sent with a CSP without 'unsafe-inline'.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { Id } from '../../src-shared/model';
+import { HttpError, parseOr400 } from '../http/errors';
+import type { AppContext } from '../http/context';
+import { SITE_CSS } from '../publish/css';
+import { atomFeed } from '../publish/feed';
+import { articlePage, listPage, messagePage, type PageChrome } from '../publish/pages';
+import { SlugParams } from './published';
+
+const PAGE_SIZE = 20;
+const RELATED = 5;
+export const SITE_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const PageQuery = z.strictObject({
+  page: z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/, 'must be a page number')
+    .transform(Number)
+    .default(1),
+});
+const ArticleQuery = z.strictObject({ print: z.enum(['1']).optional() });
+const MediaParams = z.strictObject({ imageId: Id });
+
+function html(reply: FastifyReply, status: number, body: string): FastifyReply {
+  return reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('content-security-policy', SITE_CSP)
+    .header('cache-control', 'public, max-age=60')
+    .send(body);
+}
+
+export function siteRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const view = ctx.view;
+  const chrome = async (): Promise<PageChrome> => ({
+    sections: await ctx.storage.read((tx) => tx.listSections()),
+    baseUrl: ctx.publicUrl(),
+  });
+
+  app.get('/static/site.css', (_req, reply) =>
+    reply
+      .header('content-type', 'text/css; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(SITE_CSS),
+  );
+
+  app.get('/', async (req, reply) => {
+    const { page } = parseOr400(PageQuery, req.query, 'query');
+    const { rows, total } = await ctx.storage.read((tx) =>
+      tx.listPublished({ offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+    );
+    return html(
+      reply,
+      200,
+      listPage(
+        'Copydesk – Nachrichten',
+        'Aktuelle Meldungen',
+        rows.map((r) => view.teaser(r)),
+        await chrome(),
+        {
+          page,
+          hasNext: page * PAGE_SIZE < total,
+          path: '/',
+        },
+      ),
+    );
+  });
+
+  app.get('/sections/:slug', async (req, reply) => {
+    const { slug } = parseOr400(SlugParams, req.params, 'section');
+    const { page } = parseOr400(PageQuery, req.query, 'query');
+    const c = await chrome();
+    const section = c.sections.find((s) => s.slug === slug);
+    if (!section)
+      return html(reply, 404, messagePage('Nicht gefunden', 'Diesen Bereich gibt es nicht.', c));
+    const { rows, total } = await ctx.storage.read((tx) =>
+      tx.listPublished({
+        sectionSlug: section.slug,
+        offset: (page - 1) * PAGE_SIZE,
+        limit: PAGE_SIZE,
+      }),
+    );
+    return html(
+      reply,
+      200,
+      listPage(
+        `${section.name} – Copydesk`,
+        `Bereich ${section.name}`,
+        rows.map((r) => view.teaser(r)),
+        c,
+        {
+          page,
+          hasNext: page * PAGE_SIZE < total,
+          path: `/sections/${encodeURIComponent(section.slug)}`,
+        },
+      ),
+    );
+  });
+
+  const articleHandler =
+    (forcePrint: boolean) =>
+    async (req: { params: unknown; query: unknown }, reply: FastifyReply) => {
+      const { slug } = parseOr400(SlugParams, req.params, 'slug');
+      const { print } = parseOr400(ArticleQuery, req.query, 'query');
+      const c = await chrome();
+      const found = await ctx.storage.read(async (tx) => {
+        const row = await tx.getPublishedBySlug(slug);
+        if (!row || row.state !== 'live' || !row.snapshot.sectionSlug) return { row, related: [] };
+        const { rows } = await tx.listPublished({
+          sectionSlug: row.snapshot.sectionSlug,
+          offset: 0,
+          limit: RELATED + 1,
+        });
+        return {
+          row,
+          related: rows.filter((r) => r.articleId !== row.articleId).slice(0, RELATED),
+        };
+      });
+      if (!found.row)
+        return html(reply, 404, messagePage('Nicht gefunden', 'Diesen Artikel gibt es nicht.', c));
+      if (found.row.state === 'gone') {
+        return html(
+          reply,
+          410,
+          messagePage('Nicht mehr verfügbar', 'Dieser Artikel wurde zurückgezogen.', c),
+        );
+      }
+      const s = found.row.snapshot;
+      return html(
+        reply,
+        200,
+        articlePage(
+          s,
+          view.bodyHtml(s),
+          found.related.map((r) => view.teaser(r)),
+          c,
+          forcePrint || print === '1',
+        ),
+      );
+    };
+  app.get('/articles/:slug', articleHandler(false));
+  app.get('/articles/:slug/print', articleHandler(true));
+
+  app.get('/feed.xml', async (req, reply) => {
+    parseOr400(z.strictObject({}), req.query, 'query');
+    const { rows } = await ctx.storage.read((tx) =>
+      tx.listPublished({ offset: 0, limit: PAGE_SIZE }),
+    );
+    const xml = atomFeed(
+      rows.map((r) => ({ snapshot: r.snapshot, bodyHtml: view.bodyHtml(r.snapshot) })),
+      ctx.publicUrl(),
+      new Date().toISOString(),
+    );
+    return reply.header('content-type', 'application/atom+xml; charset=utf-8').send(xml);
+  });
+
+  app.get('/media/:imageId', async (req, reply) => {
+    const { imageId } = parseOr400(MediaParams, req.params, 'image id');
+    const found = await ctx.storage.read(async (tx) => {
+      if (!(await tx.isImagePublished(imageId))) return undefined;
+      const img = await tx.getImage(imageId);
+      const blob = img ? await tx.getBlob(img.sha256) : undefined;
+      return blob;
+    });
+    if (!found || !(await ctx.blobs.has(found.sha256))) {
+      throw new HttpError(404, 'not_found', 'There is no published image with this id.');
+    }
+    return reply
+      .header('content-type', found.mime)
+      .header('content-length', String(found.size))
+      .header('cache-control', 'public, max-age=86400')
+      .send(ctx.blobs.stream(found.sha256));
+  });
+}

@@ -1,0 +1,138 @@
+/**
+ * The programmatic entry point: `startServer({dataDir, port, host, demo})` opens the database in
+ * dataDir, optionally seeds demo users and sections, and listens. `close()` stops accepting,
+ * finishes requests in flight and closes the database.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_SECTIONS, type Role } from '../src-shared/model';
+import { AuthService, type AuthOptions } from './auth/service';
+import { hashPassword } from './auth/passwords';
+import { buildApp } from './http/app';
+import type { AppContext } from './http/context';
+import { PublishedView } from './publish/view';
+import { BlobStore } from './storage/blobs';
+import { openSqliteStorage } from './storage/sqlite';
+import type { Storage } from './storage/types';
+import { PullService } from './sync/pull';
+import { PushService } from './sync/push';
+import { randomUUID } from 'node:crypto';
+
+export interface ServerOptions {
+  dataDir: string;
+  /** 0 picks a free port. Default 8787. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Create the demo users (password = name) and the default sections. */
+  demo?: boolean;
+  /** Blob size limit in bytes (default 50 MB). */
+  maxBlobBytes?: number;
+  /** Public base URL used in feeds and page links (default: the listening URL). */
+  publicUrl?: string;
+  /** SQLite synchronous mode (default 'full'). */
+  synchronous?: 'full' | 'normal';
+  auth?: AuthOptions;
+  /** Where diagnostics go (default stderr). */
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export const DEMO_USERS: readonly { username: string; role: Role }[] = [
+  { username: 'editor', role: 'editor' },
+  { username: 'photo', role: 'photo_editor' },
+  { username: 'chief', role: 'desk_chief' },
+  { username: 'admin', role: 'admin' },
+];
+
+export const DATABASE_FILE = 'copydesk-server.db';
+
+export function openStorage(dataDir: string, synchronous?: 'full' | 'normal'): Storage {
+  mkdirSync(dataDir, { recursive: true });
+  return openSqliteStorage(join(dataDir, DATABASE_FILE), synchronous ? { synchronous } : {});
+}
+
+/** Demo users (password = user name) and the default sections; existing ones are kept. */
+export async function seedDemo(storage: Storage): Promise<void> {
+  const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.username)));
+  await storage.write(async (tx) => {
+    for (const [i, u] of DEMO_USERS.entries()) {
+      if (await tx.getUserByName(u.username)) continue;
+      await tx.insertUser({
+        id: randomUUID(),
+        username: u.username,
+        role: u.role,
+        passwordHash: hashes[i] as string,
+        disabled: false,
+        createdAt: new Date().toISOString(),
+      });
+    }
+    await seedSections(storage, tx);
+  });
+}
+
+async function seedSections(
+  _storage: Storage,
+  tx: Parameters<Parameters<Storage['write']>[0]>[0],
+): Promise<void> {
+  const existing = new Set((await tx.listSections()).map((s) => s.slug));
+  for (const s of DEFAULT_SECTIONS) if (!existing.has(s.slug)) await tx.upsertSection(s);
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const host = options.host ?? '127.0.0.1';
+  const storage = openStorage(options.dataDir, options.synchronous);
+  try {
+    await storage.write(async (tx) => {
+      // Sections exist on every server; users only with --demo or the CLI.
+      if ((await tx.listSections()).length === 0) await seedSections(storage, tx);
+    });
+    if (options.demo) await seedDemo(storage);
+  } catch (e) {
+    await storage.close();
+    throw e;
+  }
+
+  let baseUrl = options.publicUrl?.replace(/\/+$/, '') ?? '';
+  const publicUrl = () => baseUrl;
+  const ctx: AppContext = {
+    storage,
+    blobs: new BlobStore(join(options.dataDir, 'blobs')),
+    auth: new AuthService(storage, options.auth),
+    push: new PushService(storage),
+    pull: new PullService(storage),
+    view: new PublishedView(publicUrl),
+    maxBlobBytes: options.maxBlobBytes ?? 50 * 1024 * 1024,
+    publicUrl,
+  };
+  const app = buildApp(ctx, log);
+  try {
+    await app.listen({ port: options.port ?? 8787, host });
+  } catch (e) {
+    await storage.close();
+    throw e;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 8787);
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  if (!baseUrl) baseUrl = url;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    close() {
+      closing ??= (async () => {
+        await app.close(); // stops accepting; waits for requests in flight
+        await storage.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,228 @@
+/**
+ * The one storage interface of the backend. The sync, auth and publishing logic talk only to
+ * this; `sqlite/` implements it with better-sqlite3 (the embedded default), and a PostgreSQL
+ * implementation can be added beside it without touching the logic.
+ *
+ * Everything is async so that a networked database fits. A transaction is a callback: the store
+ * runs it with exclusive access (SQLite: one writer; PostgreSQL: the `seq` counter row locked
+ * with SELECT … FOR UPDATE, see SYNC.md §6) and commits when it resolves, rolls back when it throws.
+ */
+import type { Role } from '../../src-shared/model';
+import type {
+  ArticleState,
+  CommentState,
+  EntityType,
+  ImageState,
+} from '../../src-shared/mutations';
+
+export interface UserRow {
+  id: string;
+  username: string;
+  role: Role;
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface SessionRow {
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
+export interface ClientRow {
+  clientId: string;
+  userId: string;
+  lastMutationId: number;
+  lastSeenAt: string;
+}
+
+/** Entity types in the change feed: the synced entities plus per-client notices. */
+export type ChangeEntity = EntityType | 'conflict' | 'rejection';
+
+export interface ChangeRow {
+  seq: number;
+  entityType: ChangeEntity;
+  entityId: string;
+  op: 'upsert' | 'delete';
+  version: number;
+  changedFields: string[];
+  actorUserId: string | null;
+  clientId: string | null;
+  mutationId: number | null;
+  /** For comments the article id; for conflict/rejection notices the client id they belong to. */
+  scopeId: string | null;
+  createdAt: string;
+}
+
+export interface ConflictRow {
+  id: string;
+  entityType: EntityType;
+  entityId: string;
+  field: string;
+  base: unknown;
+  theirs: unknown;
+  mine: unknown;
+  region: { kind: string; blockIds: string[]; kept: 'mine' | 'theirs' } | null;
+  userId: string;
+  clientId: string;
+  mutationId: number;
+  status: 'open' | 'resolved';
+  createdAt: string;
+}
+
+export interface RejectedRow {
+  id: string;
+  clientId: string;
+  mutationId: number;
+  userId: string;
+  name: string;
+  args: unknown;
+  code: string;
+  reason: string;
+  missing: unknown[] | null;
+  createdAt: string;
+}
+
+export interface RevisionRow {
+  articleId: string;
+  bodyVersion: number;
+  body: unknown;
+  authorId: string | null;
+  reason: string;
+  createdAt: string;
+}
+
+export interface BlobRow {
+  sha256: string;
+  size: number;
+  mime: string;
+  createdAt: string;
+}
+
+/** What readers see of a published article: a snapshot taken at publish/correct time. */
+export interface PublishedSnapshot {
+  articleId: string;
+  slug: string;
+  kicker: string;
+  headline: string;
+  teaser: string;
+  byline: string;
+  body: unknown;
+  sectionSlug: string | null;
+  sectionName: string | null;
+  tags: string[];
+  links: { url: string; label: string }[];
+  leadImage: {
+    imageId: string;
+    caption: string;
+    credit: string;
+    alt: string;
+    width: number;
+    height: number;
+  } | null;
+  /** Ids of every image the page shows (lead + inline): only these are served publicly. */
+  imageIds: string[];
+  publishedAt: string;
+  correctedAt: string | null;
+}
+
+export interface PublishedRow {
+  articleId: string;
+  slug: string;
+  /** live: shown; gone: unpublished (410). */
+  state: 'live' | 'gone';
+  snapshot: PublishedSnapshot;
+  publishedAt: string;
+  updatedAt: string;
+}
+
+export interface PublishedFilter {
+  sectionSlug?: string;
+  tag?: string;
+  offset: number;
+  limit: number;
+}
+
+export interface AuditRow {
+  userId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  detail: unknown;
+  createdAt: string;
+}
+
+export interface Section {
+  slug: string;
+  name: string;
+}
+
+/** Everything a request may do inside one transaction. */
+export interface Tx {
+  // users and sessions
+  getUserByName(username: string): Promise<UserRow | undefined>;
+  getUserById(id: string): Promise<UserRow | undefined>;
+  listUsers(): Promise<UserRow[]>;
+  insertUser(user: UserRow): Promise<void>;
+  updateUser(
+    id: string,
+    patch: Partial<Pick<UserRow, 'role' | 'disabled' | 'passwordHash'>>,
+  ): Promise<void>;
+  insertSession(session: SessionRow): Promise<void>;
+  getSession(tokenHash: string): Promise<SessionRow | undefined>;
+  revokeSession(tokenHash: string, at: string): Promise<void>;
+  revokeUserSessions(userId: string, at: string): Promise<void>;
+
+  // taxonomy
+  listSections(): Promise<Section[]>;
+  upsertSection(section: Section): Promise<void>;
+
+  // sync bookkeeping
+  getClient(clientId: string): Promise<ClientRow | undefined>;
+  insertClient(client: ClientRow): Promise<void>;
+  setLastMutationId(clientId: string, lastMutationId: number, at: string): Promise<void>;
+  /** Takes the next change sequence number (commit order: only inside a write transaction). */
+  nextSeq(): Promise<number>;
+  currentSeq(): Promise<number>;
+  insertChange(change: ChangeRow): Promise<void>;
+  /** Changes with seq > afterSeq in seq order. */
+  listChanges(afterSeq: number, limit: number): Promise<ChangeRow[]>;
+  /** Highest mutation id of a client among change rows with seq <= upToSeq (0 if none). */
+  lastMutationIdUpTo(clientId: string, upToSeq: number): Promise<number>;
+
+  // entities
+  getArticle(id: string): Promise<ArticleState | undefined>;
+  putArticle(article: ArticleState): Promise<void>;
+  getImage(id: string): Promise<ImageState | undefined>;
+  putImage(image: ImageState): Promise<void>;
+  getComment(id: string): Promise<CommentState | undefined>;
+  putComment(comment: CommentState): Promise<void>;
+  insertRevision(rev: RevisionRow): Promise<void>;
+  getRevisionBody(articleId: string, bodyVersion: number): Promise<unknown>;
+  countRevisions(articleId: string): Promise<number>;
+  insertConflict(conflict: ConflictRow): Promise<void>;
+  getConflict(id: string): Promise<ConflictRow | undefined>;
+  insertRejected(rejected: RejectedRow): Promise<void>;
+  getRejected(id: string): Promise<RejectedRow | undefined>;
+  insertAudit(event: AuditRow): Promise<void>;
+
+  // blobs (metadata; the bytes live in the BlobStore)
+  getBlob(sha256: string): Promise<BlobRow | undefined>;
+  insertBlob(blob: BlobRow): Promise<void>;
+
+  // publication
+  getPublishedByArticle(articleId: string): Promise<PublishedRow | undefined>;
+  getPublishedBySlug(slug: string): Promise<PublishedRow | undefined>;
+  putPublished(row: PublishedRow): Promise<void>;
+  listPublished(filter: PublishedFilter): Promise<{ rows: PublishedRow[]; total: number }>;
+  isImagePublished(imageId: string): Promise<boolean>;
+}
+
+export interface Storage {
+  read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,163 @@
+/**
+ * GET /api/v1/sync/pull (SYNC.md §7). One read transaction (one snapshot) per page:
+ * - the changes after the cursor, in commit (seq) order, compressed per entity and carrying the
+ *   entity's full current data;
+ * - filtered by what the user may read (`mayReadArticle` in src-shared/workflow.ts: editors read
+ *   their own and assigned articles and everything published; other roles read all; images are
+ *   readable by all; comments follow their article). An article an editor could see before
+ *   (it was published, or its assignee changed) and cannot see now comes as
+ *   `op: 'delete', reason: 'revoked'`;
+ * - conflict records and rejected mutations of the pulling client in the page's range;
+ * - lastMutationId that never runs ahead of the page: on the last page the client row's value,
+ *   on earlier pages the highest mutation of this client whose change rows all lie at or before
+ *   the page's cursor.
+ */
+import type { ArticleState } from '../../src-shared/mutations';
+import type {
+  ConflictRecord,
+  PullChange,
+  PullQuery,
+  PullResponse,
+  RejectedMutation,
+} from '../../src-shared/protocol';
+import { mayReadArticle, type Actor } from '../../src-shared/workflow';
+import { HttpError } from '../http/errors';
+import type { ChangeRow, Storage, Tx, UserRow } from '../storage/types';
+
+export class PullService {
+  constructor(private readonly storage: Storage) {}
+
+  pull(user: UserRow, q: PullQuery): Promise<PullResponse> {
+    return this.storage.read((tx) => this.page(tx, user, q));
+  }
+
+  private async page(tx: Tx, user: UserRow, q: PullQuery): Promise<PullResponse> {
+    const client = await tx.getClient(q.clientId);
+    if (client && client.userId !== user.id) {
+      throw new HttpError(403, 'client_mismatch', 'This client id belongs to another user.');
+    }
+    const current = await tx.currentSeq();
+    if (q.cursor > current) {
+      throw new HttpError(
+        410,
+        'resync_required',
+        `The cursor ${q.cursor} is unknown to this server (latest is ${current}); resync from 0.`,
+      );
+    }
+    const rows = await tx.listChanges(q.cursor, q.limit + 1);
+    const hasMore = rows.length > q.limit;
+    const page = hasMore ? rows.slice(0, q.limit) : rows;
+    const cursor = page.length > 0 ? (page[page.length - 1] as ChangeRow).seq : q.cursor;
+    const actor: Actor = { id: user.id, role: user.role };
+
+    const conflicts: ConflictRecord[] = [];
+    const rejected: RejectedMutation[] = [];
+    const latest = new Map<string, ChangeRow>();
+    for (const row of page) {
+      if (row.entityType === 'conflict' || row.entityType === 'rejection') {
+        if (row.scopeId !== q.clientId) continue;
+        if (row.entityType === 'conflict') {
+          const c = await tx.getConflict(row.entityId);
+          if (c) {
+            conflicts.push({
+              id: c.id,
+              entityType: c.entityType,
+              entityId: c.entityId,
+              field: c.field,
+              base: c.base,
+              theirs: c.theirs,
+              mine: c.mine,
+              region: c.region,
+              mutationId: c.mutationId,
+              createdAt: c.createdAt,
+            });
+          }
+        } else {
+          const r = await tx.getRejected(row.entityId);
+          if (r) {
+            const item: RejectedMutation = {
+              mutationId: r.mutationId,
+              name: r.name,
+              args: r.args,
+              code: r.code,
+              reason: r.reason,
+              createdAt: r.createdAt,
+            };
+            if (r.missing) item.missing = r.missing as RejectedMutation['missing'];
+            rejected.push(item);
+          }
+        }
+        continue;
+      }
+      const key = `${row.entityType}:${row.entityId}`;
+      latest.delete(key); // keep the entity at its last position in this page
+      latest.set(key, row);
+    }
+
+    const articles = new Map<string, ArticleState | undefined>();
+    const article = async (id: string) => {
+      if (!articles.has(id)) articles.set(id, await tx.getArticle(id));
+      return articles.get(id);
+    };
+    const changes: PullChange[] = [];
+    for (const row of latest.values()) {
+      if (row.entityType === 'article') {
+        const a = await article(row.entityId);
+        if (!a) continue;
+        if (mayReadArticle(a, actor)) {
+          changes.push({
+            seq: row.seq,
+            entity: 'article',
+            id: a.id,
+            op: 'upsert',
+            version: a.version,
+            data: a,
+          });
+        } else if (a.publishedAt !== null || row.changedFields.includes('assigneeId')) {
+          changes.push({
+            seq: row.seq,
+            entity: 'article',
+            id: a.id,
+            op: 'delete',
+            version: a.version,
+            reason: 'revoked',
+          });
+        }
+      } else if (row.entityType === 'image') {
+        const img = await tx.getImage(row.entityId);
+        if (img)
+          changes.push({
+            seq: row.seq,
+            entity: 'image',
+            id: img.id,
+            op: 'upsert',
+            version: img.version,
+            data: img,
+          });
+      } else if (row.entityType === 'comment') {
+        const c = await tx.getComment(row.entityId);
+        const a = c ? await article(c.articleId) : undefined;
+        if (c && a && mayReadArticle(a, actor)) {
+          changes.push({
+            seq: row.seq,
+            entity: 'comment',
+            id: c.id,
+            op: 'upsert',
+            version: c.version,
+            data: c,
+          });
+        }
+      }
+    }
+
+    let lastMutationId = client?.lastMutationId ?? 0;
+    if (hasMore) {
+      const m = await tx.lastMutationIdUpTo(q.clientId, cursor);
+      // A mutation with change rows on both sides of the cursor is not complete in this page.
+      const split =
+        m > 0 && rows.slice(q.limit).some((r) => r.clientId === q.clientId && r.mutationId === m);
+      lastMutationId = Math.min(lastMutationId, split ? m - 1 : m);
+    }
+    return { changes, cursor, hasMore, lastMutationId, conflicts, rejected };
+  }
+}

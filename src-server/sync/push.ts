@@ -1,0 +1,302 @@
+/**
+ * POST /api/v1/sync/push (SYNC.md §5). Each mutation runs in its own write transaction:
+ * duplicate → skip; gap → stop with 409 and the last applied id; otherwise validate, apply the
+ * shared mutator (permission, workflow, merge), write entity, revision, conflict records and
+ * change rows, and bump the client's last mutation id. A permanently invalid mutation is stored in
+ * rejected_mutations with its full payload and reason, and still bumps the counter.
+ */
+import { randomUUID } from 'node:crypto';
+import type { BodyJson } from '../../src-shared/model';
+import {
+  parseMutation,
+  type ApplyOk,
+  type ArticleState,
+  type CommentState,
+  type EntityStates,
+  type EntityType,
+  type ImageCreateArgs,
+  type ImageState,
+  type MutationContext,
+} from '../../src-shared/mutations';
+import type {
+  MutationOutcome,
+  PushMutation,
+  PushRequest,
+  PushResponse,
+} from '../../src-shared/protocol';
+import type { Actor } from '../../src-shared/workflow';
+import { HttpError } from '../http/errors';
+import { publishSnapshot, unpublishSnapshot } from '../publish/snapshot';
+import type { Tx, Storage, UserRow } from '../storage/types';
+
+type EntityState = EntityStates[EntityType];
+
+/** `last`: the client's last applied mutation id after the step. */
+type StepResult =
+  { kind: 'done'; outcome: MutationOutcome; last: number } | { kind: 'gap'; last: number };
+
+async function loadEntity(tx: Tx, type: EntityType, id: string): Promise<EntityState | null> {
+  if (type === 'article') return (await tx.getArticle(id)) ?? null;
+  if (type === 'image') return (await tx.getImage(id)) ?? null;
+  return (await tx.getComment(id)) ?? null;
+}
+
+async function saveEntity(tx: Tx, type: EntityType, state: EntityState): Promise<void> {
+  if (type === 'article') await tx.putArticle(state as ArticleState);
+  else if (type === 'image') await tx.putImage(state as ImageState);
+  else await tx.putComment(state as CommentState);
+}
+
+export class PushService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly onCommit: () => void = () => undefined,
+  ) {}
+
+  async push(user: UserRow, req: PushRequest): Promise<PushResponse> {
+    const outcomes: MutationOutcome[] = [];
+    let last = 0;
+    for (const m of req.mutations) {
+      const r = await this.storage.write((tx) => this.step(tx, user, req.clientId, m));
+      if (r.kind === 'gap') {
+        throw new HttpError(
+          409,
+          'mutation_gap',
+          `Mutation ${m.id} leaves a gap: the last applied mutation of this client is ${r.last}; resend from ${r.last + 1}.`,
+          { lastMutationId: r.last, outcomes },
+        );
+      }
+      outcomes.push(r.outcome);
+      last = r.last;
+    }
+    this.onCommit();
+    return { lastMutationId: last, outcomes };
+  }
+
+  private async step(
+    tx: Tx,
+    user: UserRow,
+    clientId: string,
+    m: PushMutation,
+  ): Promise<StepResult> {
+    const now = new Date().toISOString();
+    let client = await tx.getClient(clientId);
+    if (!client) {
+      client = { clientId, userId: user.id, lastMutationId: 0, lastSeenAt: now };
+      await tx.insertClient(client);
+    } else if (client.userId !== user.id) {
+      throw new HttpError(403, 'client_mismatch', 'This client id belongs to another user.');
+    }
+    if (m.id <= client.lastMutationId) {
+      return {
+        kind: 'done',
+        outcome: { id: m.id, status: 'duplicate' },
+        last: client.lastMutationId,
+      };
+    }
+    if (m.id > client.lastMutationId + 1) return { kind: 'gap', last: client.lastMutationId };
+
+    const actor: Actor = { id: user.id, role: user.role };
+    const seq = await tx.nextSeq();
+    const finish = async (): Promise<void> => tx.setLastMutationId(clientId, m.id, now);
+
+    const reject = async (
+      code: string,
+      reason: string,
+      missing?: unknown[],
+    ): Promise<StepResult> => {
+      const id = randomUUID();
+      await tx.insertRejected({
+        id,
+        clientId,
+        mutationId: m.id,
+        userId: user.id,
+        name: m.name,
+        args: m.args,
+        code,
+        reason,
+        missing: missing ?? null,
+        createdAt: now,
+      });
+      await tx.insertChange({
+        seq,
+        entityType: 'rejection',
+        entityId: id,
+        op: 'upsert',
+        version: seq,
+        changedFields: [],
+        actorUserId: user.id,
+        clientId,
+        mutationId: m.id,
+        scopeId: clientId,
+        createdAt: now,
+      });
+      await finish();
+      const outcome: MutationOutcome = { id: m.id, status: 'rejected', code, reason };
+      if (missing) outcome.missing = missing as MutationOutcome['missing'];
+      return { kind: 'done', outcome, last: m.id };
+    };
+
+    const parsed = parseMutation(m.name, m.args);
+    if (!parsed.ok) return reject('invalid_args', parsed.reason);
+    const { def, args, entityId } = parsed;
+    const state = await loadEntity(tx, def.entity, entityId);
+
+    // Load what apply will look up.
+    const pre = def.prefetch(args, state);
+    const images = new Map<string, ImageState>();
+    for (const id of pre.imageIds ?? []) {
+      const img = await tx.getImage(id);
+      if (img) images.set(id, img);
+    }
+    const articles = new Map<string, ArticleState>();
+    for (const id of pre.articleIds ?? []) {
+      const a = await tx.getArticle(id);
+      if (a) articles.set(id, a);
+    }
+    const users = new Set<string>();
+    for (const id of pre.userIds ?? []) {
+      const u = await tx.getUserById(id);
+      if (u && !u.disabled) users.add(id);
+    }
+    let baseBody: BodyJson | undefined;
+    if (pre.baseBody) {
+      baseBody = (await tx.getRevisionBody(pre.baseBody.articleId, pre.baseBody.bodyVersion)) as
+        BodyJson | undefined;
+    }
+    if (def.name === 'image.create' && !state) {
+      const sha = (args as ImageCreateArgs).sha256;
+      if (!(await tx.getBlob(sha))) {
+        // Transient (SYNC §11): the client uploads the blob first; retry later.
+        throw new HttpError(
+          503,
+          'blob_missing',
+          `Blob ${sha} is not uploaded yet; upload it, then push again.`,
+          { lastMutationId: client.lastMutationId },
+          { 'retry-after': '5' },
+        );
+      }
+    }
+
+    const ctx: MutationContext = {
+      actor,
+      now,
+      version: seq,
+      getImage: (id) => images.get(id),
+      getArticle: (id) => articles.get(id),
+      userExists: (id) => users.has(id),
+      baseBody: (articleId, bodyVersion) =>
+        pre.baseBody?.articleId === articleId && pre.baseBody.bodyVersion === bodyVersion
+          ? baseBody
+          : undefined,
+    };
+
+    let result;
+    try {
+      result = def.apply(state, args, ctx);
+    } catch (e) {
+      return reject('internal_error', `The server could not apply this mutation: ${String(e)}`);
+    }
+    if (!result.ok) return reject(result.code, result.reason, result.missing);
+    if (result.outcome === 'noop') {
+      await finish();
+      return { kind: 'done', outcome: { id: m.id, status: 'noop' }, last: m.id };
+    }
+    const ok: ApplyOk<EntityState> = result;
+    let next = ok.state;
+    const changed = [...ok.changed];
+
+    // Publication effects of workflow transitions.
+    if (def.entity === 'article' && ok.transition) {
+      const article = next as ArticleState;
+      if (ok.transition === 'publish' || ok.transition === 'correct') {
+        const published = await publishSnapshot(tx, article, now);
+        if (published.slug !== article.slug) {
+          next = {
+            ...published,
+            fieldVersions: { ...published.fieldVersions, slug: seq },
+          };
+          changed.push('slug');
+        }
+      } else if (ok.transition === 'unpublish') {
+        await unpublishSnapshot(tx, article.id, now);
+      }
+      await tx.insertAudit({
+        userId: user.id,
+        action: `article.${ok.transition}`,
+        entityType: 'article',
+        entityId: article.id,
+        detail: {
+          from: state ? (state as ArticleState).status : null,
+          to: article.status,
+          comment: ok.comment ?? null,
+        },
+        createdAt: now,
+      });
+    }
+
+    await saveEntity(tx, def.entity, next);
+    if (ok.bodyWritten && def.entity === 'article') {
+      const a = next as ArticleState;
+      await tx.insertRevision({
+        articleId: a.id,
+        bodyVersion: a.bodyVersion,
+        body: a.body,
+        authorId: user.id,
+        reason: m.name,
+        createdAt: now,
+      });
+    }
+    await tx.insertChange({
+      seq,
+      entityType: def.entity,
+      entityId,
+      op: 'upsert',
+      version: seq,
+      changedFields: changed,
+      actorUserId: user.id,
+      clientId,
+      mutationId: m.id,
+      scopeId: def.entity === 'comment' ? (next as CommentState).articleId : null,
+      createdAt: now,
+    });
+    const conflictIds: string[] = [];
+    for (const c of ok.conflicts) {
+      const id = randomUUID();
+      conflictIds.push(id);
+      await tx.insertConflict({
+        id,
+        entityType: c.entityType,
+        entityId: c.entityId,
+        field: c.field,
+        base: c.base ?? null,
+        theirs: c.theirs ?? null,
+        mine: c.mine ?? null,
+        region: c.region ?? null,
+        userId: user.id,
+        clientId,
+        mutationId: m.id,
+        status: 'open',
+        createdAt: now,
+      });
+      const noticeSeq = await tx.nextSeq();
+      await tx.insertChange({
+        seq: noticeSeq,
+        entityType: 'conflict',
+        entityId: id,
+        op: 'upsert',
+        version: noticeSeq,
+        changedFields: [],
+        actorUserId: user.id,
+        clientId,
+        mutationId: m.id,
+        scopeId: clientId,
+        createdAt: now,
+      });
+    }
+    await finish();
+    const outcome: MutationOutcome = { id: m.id, status: ok.outcome };
+    if (conflictIds.length > 0) outcome.conflictIds = conflictIds;
+    return { kind: 'done', outcome, last: m.id };
+  }
+}

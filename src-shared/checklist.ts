@@ -1,0 +1,127 @@
+/**
+ * The publication checklist (DESIGN §5): what must hold before an article is submitted, approved,
+ * published or corrected. Pure: the caller passes the article and a lookup for image metadata.
+ *
+ * Items: headline, teaser, section, at least one tag, and a credit ("Bildquelle") on every image —
+ * the lead image and every inline `article-image` node of the body. An inline image counts as
+ * credited when the node itself carries a credit or the image record it points to has one.
+ */
+import type { ArticleFields } from './model';
+
+export const CHECKLIST_CODES = [
+  'headline_missing',
+  'teaser_missing',
+  'section_missing',
+  'tag_missing',
+  'lead_image_unknown',
+  'lead_image_credit_missing',
+  'image_credit_missing',
+] as const;
+export type ChecklistCode = (typeof CHECKLIST_CODES)[number];
+
+export interface ChecklistItem {
+  code: ChecklistCode;
+  /** English sentence for logs, API errors and as the i18n fallback. */
+  message: string;
+  /** The image concerned, for image items. */
+  imageId?: string;
+  /** The body block concerned, for inline images. */
+  blockId?: string;
+}
+
+/** What the checklist needs to know about an image. */
+export interface ImageCreditInfo {
+  credit: string;
+}
+
+export type ImageLookup = (imageId: string) => ImageCreditInfo | undefined;
+
+type Json = Record<string, unknown>;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Reads a property of a Lexical JSON node, either flat or from its NodeState (`$`). */
+function prop(node: Json, key: string): unknown {
+  if (key in node) return node[key];
+  const state = node.$;
+  return isObject(state) ? state[key] : undefined;
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+/** Every inline image node of a body, in document order. */
+export function inlineImagesOf(
+  body: unknown,
+): { imageId: string; credit: string; blockId: string }[] {
+  const out: { imageId: string; credit: string; blockId: string }[] = [];
+  const visit = (node: unknown, depth: number): void => {
+    if (!isObject(node) || depth > 200) return;
+    if (node.type === 'article-image') {
+      out.push({
+        imageId: str(prop(node, 'assetId')) || str(prop(node, 'imageId')),
+        credit: str(prop(node, 'credit')),
+        blockId: str(prop(node, 'blockId')),
+      });
+    }
+    const children = node.children;
+    if (Array.isArray(children)) for (const c of children) visit(c, depth + 1);
+  };
+  const root = isObject(body) ? body.root : undefined;
+  visit(root, 0);
+  return out;
+}
+
+/** Returns what is missing; an empty list means the article may go ahead. */
+export function checkArticle(
+  article: { fields: ArticleFields; body: unknown },
+  images: ImageLookup,
+): ChecklistItem[] {
+  const f = article.fields;
+  const missing: ChecklistItem[] = [];
+  if (f.headline.trim() === '') {
+    missing.push({ code: 'headline_missing', message: 'The headline is missing.' });
+  }
+  if (f.teaser.trim() === '') {
+    missing.push({ code: 'teaser_missing', message: 'The teaser is missing.' });
+  }
+  if (f.section === null || f.section.trim() === '') {
+    missing.push({ code: 'section_missing', message: 'No section is chosen.' });
+  }
+  if (f.tags.length === 0) {
+    missing.push({ code: 'tag_missing', message: 'Add at least one tag.' });
+  }
+  if (f.leadImage) {
+    const img = images(f.leadImage.imageId);
+    if (!img) {
+      missing.push({
+        code: 'lead_image_unknown',
+        message: 'The lead image is not known on the server (not uploaded yet?).',
+        imageId: f.leadImage.imageId,
+      });
+    } else if (img.credit.trim() === '') {
+      missing.push({
+        code: 'lead_image_credit_missing',
+        message: 'The lead image has no credit (Bildquelle).',
+        imageId: f.leadImage.imageId,
+      });
+    }
+  }
+  for (const inline of inlineImagesOf(article.body)) {
+    const record = inline.imageId ? images(inline.imageId) : undefined;
+    const credit = inline.credit.trim() || (record?.credit.trim() ?? '');
+    if (credit === '') {
+      const item: ChecklistItem = {
+        code: 'image_credit_missing',
+        message: 'An image in the body has no credit (Bildquelle).',
+      };
+      if (inline.imageId) item.imageId = inline.imageId;
+      if (inline.blockId) item.blockId = inline.blockId;
+      missing.push(item);
+    }
+  }
+  return missing;
+}

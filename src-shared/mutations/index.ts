@@ -1,0 +1,131 @@
+/**
+ * The mutation registry: every named intent a client may push (SYNC.md §4).
+ *
+ * | name                | entity  | args                                              |
+ * |---------------------|---------|---------------------------------------------------|
+ * | article.create      | article | id, fields?, body?                                |
+ * | article.setFields   | article | id, baseVersion, values, baseValues               |
+ * | article.setBody     | article | id, baseBodyVersion, body                         |
+ * | article.addTag      | article | id, tag                                           |
+ * | article.removeTag   | article | id, tag                                           |
+ * | article.transition  | article | id, from, to, comment?                            |
+ * | article.assign      | article | id, assigneeId, expectedAssignee                  |
+ * | article.delete      | article | id, baseVersion                                   |
+ * | article.restore     | article | id, baseVersion                                   |
+ * | image.create        | image   | id, sha256, mime, width, height, meta?            |
+ * | image.setMeta       | image   | id, baseVersion, values, baseValues               |
+ * | comment.add         | comment | id, articleId, text, blockId?                     |
+ *
+ * Use `parseMutation` to validate args and `applyMutation` to run one against a state.
+ */
+import { z } from 'zod';
+import {
+  articleAddTag,
+  articleAssign,
+  articleCreate,
+  articleDelete,
+  articleRemoveTag,
+  articleRestore,
+  articleSetBody,
+  articleSetFields,
+  articleTransition,
+} from './article';
+import { commentAdd } from './comment';
+import { imageCreate, imageSetMeta } from './image';
+import type {
+  ApplyResult,
+  EntityStates,
+  EntityType,
+  MutationContext,
+  MutationDef,
+  Prefetch,
+} from './types';
+
+export * from './types';
+export * from './article';
+export * from './image';
+export * from './comment';
+
+export const MUTATION_NAMES = [
+  'article.create',
+  'article.setFields',
+  'article.setBody',
+  'article.addTag',
+  'article.removeTag',
+  'article.transition',
+  'article.assign',
+  'article.delete',
+  'article.restore',
+  'image.create',
+  'image.setMeta',
+  'comment.add',
+] as const;
+export const MutationName = z.enum(MUTATION_NAMES);
+export type MutationName = z.infer<typeof MutationName>;
+
+type EntityState = EntityStates[EntityType];
+
+/** Type-erased definition: what the registry hands out. */
+export interface AnyMutationDef {
+  name: MutationName;
+  entity: EntityType;
+  args: z.ZodType<unknown>;
+  description: string;
+  entityId(args: unknown): string;
+  serverOnly(args: unknown): boolean;
+  prefetch(args: unknown, state: EntityState | null): Prefetch;
+  apply(state: EntityState | null, args: unknown, ctx: MutationContext): ApplyResult<EntityState>;
+}
+
+function erase<A, S extends EntityState>(def: MutationDef<A, S>): AnyMutationDef {
+  return def as unknown as AnyMutationDef;
+}
+
+export const MUTATIONS: Readonly<Record<MutationName, AnyMutationDef>> = {
+  'article.create': erase(articleCreate),
+  'article.setFields': erase(articleSetFields),
+  'article.setBody': erase(articleSetBody),
+  'article.addTag': erase(articleAddTag),
+  'article.removeTag': erase(articleRemoveTag),
+  'article.transition': erase(articleTransition),
+  'article.assign': erase(articleAssign),
+  'article.delete': erase(articleDelete),
+  'article.restore': erase(articleRestore),
+  'image.create': erase(imageCreate),
+  'image.setMeta': erase(imageSetMeta),
+  'comment.add': erase(commentAdd),
+};
+
+export function isMutationName(name: unknown): name is MutationName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(MUTATIONS, name);
+}
+
+export type ParsedMutation =
+  | { ok: true; def: AnyMutationDef; args: unknown; entityId: string }
+  | { ok: false; reason: string };
+
+/** Validates a mutation's args with its zod schema; the reason names the failing paths. */
+export function parseMutation(name: MutationName, args: unknown): ParsedMutation {
+  const def = MUTATIONS[name];
+  const r = def.args.safeParse(args);
+  if (!r.success) {
+    const reason = r.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.map(String).join('.') || '(args)'}: ${i.message}`)
+      .join('; ');
+    return { ok: false, reason: `Invalid arguments for ${name}: ${reason}` };
+  }
+  return { ok: true, def, args: r.data, entityId: def.entityId(r.data) };
+}
+
+/** Validates and applies one mutation to the current state of its entity. */
+export function applyMutation(
+  name: MutationName,
+  state: EntityState | null,
+  rawArgs: unknown,
+  ctx: MutationContext,
+): ApplyResult<EntityState> {
+  const parsed = parseMutation(name, rawArgs);
+  if (!parsed.ok) return { ok: false, code: 'invalid_args', reason: parsed.reason };
+  return parsed.def.apply(state, parsed.args, ctx);
+}

@@ -1,0 +1,200 @@
+/**
+ * Entity states and the mutation contract shared by the server and the desktop core.
+ *
+ * A mutation is a named intent with zod-validated args and one pure `apply(state, args, ctx)`:
+ * given the current state of its entity (or null), it returns the new state plus what changed and
+ * any conflicts, or a permanent failure with a machine code and an English reason. The server runs
+ * it authoritatively (inside a transaction, with ctx.version = the new change seq); a client runs
+ * the same function to rebase its pending outbox on fresh server data.
+ */
+import { z } from 'zod';
+import { Article, ArticleFields, BodyJson, Id, Timestamp } from '../model';
+import type { ChecklistItem } from '../checklist';
+import { checkBodyEnvelope } from '../richtext/envelope';
+import type { Actor, TransitionName } from '../workflow';
+
+export const ENTITY_TYPES = ['article', 'image', 'comment'] as const;
+export const EntityType = z.enum(ENTITY_TYPES);
+export type EntityType = z.infer<typeof EntityType>;
+
+export const FieldVersions = z.record(z.string(), z.number().int().nonnegative());
+
+/** An article as the server stores it and a pull delivers it. */
+export const ArticleState = Article.extend({
+  /** Change seq of the article's last change. Send it back as baseVersion. */
+  version: z.number().int().nonnegative(),
+  /** Change seq of the last body change. Send it back as baseBodyVersion. */
+  bodyVersion: z.number().int().nonnegative(),
+  /** Change seq at which each field last changed (for the field merge). */
+  fieldVersions: FieldVersions,
+  /** Last correction (republication) time; shown as "aktualisiert". */
+  correctedAt: Timestamp.nullable(),
+  /** The server holds unresolved conflict records for this article. */
+  hasConflict: z.boolean(),
+});
+export type ArticleState = z.infer<typeof ArticleState>;
+export type ArticleFieldName = keyof ArticleFields;
+export const ARTICLE_FIELD_NAMES = Object.keys(ArticleFields.shape) as ArticleFieldName[];
+
+export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const ImageMime = z.enum(IMAGE_MIME_TYPES);
+export type ImageMime = z.infer<typeof ImageMime>;
+
+export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256');
+
+/** The editable metadata of an image ("Bildquelle" = credit). */
+export const ImageMetaFields = z.strictObject({
+  fileName: z.string().max(255),
+  credit: z.string().max(300),
+  creator: z.string().max(300),
+  copyright: z.string().max(500),
+  source: z.string().max(500),
+  licence: z.string().max(500),
+  licenceExpires: z.string().max(40).nullable(),
+  caption: z.string().max(2000),
+  alt: z.string().max(1000),
+});
+export type ImageMetaFields = z.infer<typeof ImageMetaFields>;
+export type ImageFieldName = keyof ImageMetaFields;
+export const ImageMetaPatch = ImageMetaFields.partial();
+export type ImageMetaPatch = z.infer<typeof ImageMetaPatch>;
+
+export function emptyImageMeta(): ImageMetaFields {
+  return {
+    fileName: '',
+    credit: '',
+    creator: '',
+    copyright: '',
+    source: '',
+    licence: '',
+    licenceExpires: null,
+    caption: '',
+    alt: '',
+  };
+}
+
+export const ImageState = ImageMetaFields.extend({
+  id: Id,
+  sha256: Sha256Hex,
+  mime: ImageMime,
+  width: z.number().int().nonnegative(),
+  height: z.number().int().nonnegative(),
+  createdBy: z.string().nullable(),
+  version: z.number().int().nonnegative(),
+  fieldVersions: FieldVersions,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type ImageState = z.infer<typeof ImageState>;
+
+export const CommentState = z.strictObject({
+  id: Id,
+  articleId: Id,
+  authorId: z.string(),
+  blockId: z.string().nullable(),
+  text: z.string(),
+  createdAt: Timestamp,
+  version: z.number().int().nonnegative(),
+});
+export type CommentState = z.infer<typeof CommentState>;
+
+export interface EntityStates {
+  article: ArticleState;
+  image: ImageState;
+  comment: CommentState;
+}
+
+/** A losing value the server keeps as a conflict record (both versions). */
+export interface ConflictDraft {
+  entityType: EntityType;
+  entityId: string;
+  /** The field name, or "body" for a body region. */
+  field: string;
+  base: unknown;
+  theirs: unknown;
+  mine: unknown;
+  /** For body regions: kind, block ids and which side the merged body kept. */
+  region?: { kind: string; blockIds: string[]; kept: 'mine' | 'theirs' };
+}
+
+/** Lookups a mutation may need; the server loads them (see `prefetch`) before calling apply. */
+export interface MutationContext {
+  actor: Actor;
+  /** Server clock (ISO). On a client rebase: local time, for display only. */
+  now: string;
+  /** The version (change seq) this mutation's changes get. */
+  version: number;
+  getImage(id: string): ImageState | undefined;
+  getArticle(id: string): ArticleState | undefined;
+  userExists(id: string): boolean;
+  /** The article body as it was at `bodyVersion` (the merge base), if still known. */
+  baseBody(articleId: string, bodyVersion: number): BodyJson | undefined;
+}
+
+/** What apply will look up, so an async store can load it first. */
+export interface Prefetch {
+  imageIds?: string[];
+  articleIds?: string[];
+  userIds?: string[];
+  baseBody?: { articleId: string; bodyVersion: number };
+}
+
+export type Outcome = 'applied' | 'merged' | 'conflict' | 'noop';
+
+export interface ApplyOk<S> {
+  ok: true;
+  outcome: Outcome;
+  state: S;
+  /** Fields that changed ("*" for a creation, "body" for the body). */
+  changed: string[];
+  conflicts: ConflictDraft[];
+  /** The body was (over)written: the server stores a revision of the new body. */
+  bodyWritten: boolean;
+  /** The workflow transition performed, if any (the server publishes on publish/correct). */
+  transition?: TransitionName;
+  /** The comment a transition carried (review note), if any. */
+  comment?: string;
+}
+
+export interface ApplyFail {
+  ok: false;
+  code: string;
+  reason: string;
+  /** For checklist failures: what is missing. */
+  missing?: ChecklistItem[];
+}
+
+export type ApplyResult<S> = ApplyOk<S> | ApplyFail;
+
+export interface MutationDef<A, S> {
+  name: string;
+  entity: EntityType;
+  args: z.ZodType<A>;
+  /** One sentence for docs and error messages. */
+  description: string;
+  entityId(args: A): string;
+  /** True when this mutation (with these args) needs the server: do not queue it offline. */
+  serverOnly(args: A): boolean;
+  prefetch(args: A, state: S | null): Prefetch;
+  apply(state: S | null, args: A, ctx: MutationContext): ApplyResult<S>;
+}
+
+export function fail(code: string, reason: string, missing?: ChecklistItem[]): ApplyFail {
+  return missing ? { ok: false, code, reason, missing } : { ok: false, code, reason };
+}
+
+export function noop<S>(state: S): ApplyOk<S> {
+  return { ok: true, outcome: 'noop', state, changed: [], conflicts: [], bodyWritten: false };
+}
+
+/**
+ * A body as a mutation may carry it: the Lexical JSON envelope, checked against the article node
+ * schema of src-shared/richtext (known node types only, size ≤ 2 MB, nesting ≤ 64).
+ */
+export const SafeBodyJson = BodyJson.superRefine((body, ctx) => {
+  try {
+    checkBodyEnvelope(body);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : 'invalid body' });
+  }
+});

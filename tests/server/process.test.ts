@@ -1,0 +1,180 @@
+/* eslint-disable @typescript-eslint/no-unsafe-call -- JSON responses are `any`; the assertions check their shape */
+/** The backend as a real process: startup line, demo data, health, SIGTERM, user CLI. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ROOT, http, login, pngBytes, spawnServer, type ServerProcess } from './helpers';
+
+const exec = promisify(execFile);
+const cli = (args: string[], input?: string) => {
+  const p = exec(process.execPath, ['--import', 'tsx', 'src-server/cli.ts', ...args], {
+    cwd: ROOT,
+  });
+  if (input !== undefined) {
+    p.child.stdin?.end(input);
+  }
+  return p;
+};
+
+describe('server process', () => {
+  let server: ServerProcess;
+  beforeAll(async () => {
+    server = await spawnServer(['--demo']);
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it('prints exactly one line on stdout with the real port, and a demo warning on stderr', () => {
+    expect(server.stdout()).toMatch(/^Copydesk server listening on http:\/\/127\.0\.0\.1:\d+\n$/);
+    expect(server.url).not.toMatch(/:0$/);
+    expect(server.stderr()).toMatch(/demo/i);
+    expect(server.stderr()).toMatch(/password = user name/);
+  });
+
+  it('answers health', async () => {
+    const r = await http(`${server.url}/api/v1/health`);
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ ok: true });
+  });
+
+  it('--demo creates the four users with their roles and the four sections', async () => {
+    const roles: Record<string, string> = {
+      editor: 'editor',
+      photo: 'photo_editor',
+      chief: 'desk_chief',
+      admin: 'admin',
+    };
+    for (const [name, role] of Object.entries(roles)) {
+      const r = await http(`${server.url}/api/v1/auth/login`, {
+        json: { username: name, password: name },
+      });
+      expect(r.status).toBe(200);
+      expect(r.body.user).toMatchObject({ username: name, role });
+    }
+    const token = await login(server.url, 'editor');
+    const s = await http(`${server.url}/api/v1/sections`, { token });
+    expect(s.body.items.map((x: { name: string }) => x.name).sort()).toEqual([
+      'Digitalisierung',
+      'Politik',
+      'Verwaltung',
+      'Wirtschaft',
+    ]);
+  });
+});
+
+describe('shutdown and CLI', () => {
+  it('SIGTERM finishes the request in flight, closes the database and exits 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'copydesk-sigterm-'));
+    try {
+      const server = await spawnServer(['--demo'], dir);
+      const token = await login(server.url, 'photo');
+      const { bytes, sha256 } = pngBytes(7);
+      const { port } = new URL(server.url);
+      const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'PUT',
+            path: `/api/v1/blobs/${sha256}`,
+            headers: {
+              authorization: `Bearer ${token}`,
+              'content-type': 'image/png',
+              'content-length': bytes.length,
+            },
+          },
+          (res) => {
+            let b = '';
+            res
+              .setEncoding('utf8')
+              .on('data', (d: string) => (b += d))
+              .on('end', () => resolve({ status: res.statusCode ?? 0, body: b }));
+          },
+        );
+        req.on('error', reject);
+        req.write(bytes.subarray(0, 10));
+        // The request is in flight when the signal arrives; the rest of the body follows later.
+        setTimeout(() => {
+          server.child.kill('SIGTERM');
+          setTimeout(() => req.end(bytes.subarray(10)), 300);
+        }, 200);
+      });
+      const r = await response;
+      expect(r.status).toBe(201);
+      expect(JSON.parse(r.body)).toMatchObject({ sha256, created: true });
+      expect(await server.stop()).toBe(0);
+      expect(existsSync(join(dir, 'copydesk-server.db-wal'))).toBe(false); // closed cleanly (checkpointed)
+      expect(existsSync(join(dir, 'blobs', sha256.slice(0, 2), sha256))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('user add (password from --password or stdin), list, then the user can log in', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'copydesk-cli-'));
+    try {
+      const a = await cli([
+        'user',
+        'add',
+        'anna',
+        '--role',
+        'desk_chief',
+        '--data',
+        dir,
+        '--password',
+        'geheim123',
+      ]);
+      expect(a.stdout).toMatch(/created anna \(desk_chief\)/);
+      const b = await cli(
+        ['user', 'add', 'bernd', '--role', 'editor', '--data', dir],
+        'stdinpass9\n',
+      );
+      expect(b.stdout).toMatch(/created bernd \(editor\)/);
+      await expect(
+        cli(['user', 'add', 'carl', '--role', 'king', '--data', dir, '--password', 'xxxxxxxxx']),
+      ).rejects.toMatchObject({ code: 2 });
+      await expect(
+        cli(['user', 'add', 'anna', '--role', 'editor', '--data', dir, '--password', 'xxxxxxxxx']),
+      ).rejects.toMatchObject({ code: 2 });
+      const list = await cli(['user', 'list', '--data', dir]);
+      expect(list.stdout.trim().split('\n').sort()).toEqual([
+        'anna\tdesk_chief\tactive',
+        'bernd\teditor\tactive',
+      ]);
+      const server = await spawnServer([], dir);
+      try {
+        expect(
+          (
+            await http(`${server.url}/api/v1/auth/login`, {
+              json: { username: 'bernd', password: 'stdinpass9' },
+            })
+          ).status,
+        ).toBe(200);
+        expect(
+          (
+            await http(`${server.url}/api/v1/auth/login`, {
+              json: { username: 'anna', password: 'geheim123' },
+            })
+          ).body.user.role,
+        ).toBe('desk_chief');
+        // no demo users without --demo
+        expect(
+          (
+            await http(`${server.url}/api/v1/auth/login`, {
+              json: { username: 'editor', password: 'editor' },
+            })
+          ).status,
+        ).toBe(401);
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

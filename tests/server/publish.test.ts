@@ -1,0 +1,337 @@
+/* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return -- JSON responses are `any`; the assertions check their shape */
+/** The published site against the real process: article page, print view, lists, feed, JSON, 410. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { parseDocument, DomUtils } from 'htmlparser2';
+import type { Element } from 'domhandler';
+import {
+  Client,
+  body,
+  completeFields,
+  http,
+  login,
+  pngBytes,
+  spawnServer,
+  type ServerProcess,
+} from './helpers';
+
+let server: ServerProcess;
+let chief: Client;
+const lead = randomUUID();
+const inline = randomUUID();
+const secret = randomUUID();
+const main = randomUUID();
+const ids = { older: randomUUID(), other: randomUUID(), wirtschaft: randomUUID() };
+
+async function uploadImage(id: string, seed: number, credit: string) {
+  const { bytes, sha256 } = pngBytes(seed);
+  await http(`${server.url}/api/v1/blobs/${sha256}`, {
+    method: 'PUT',
+    token: chief.token,
+    body: bytes,
+  });
+  const r = await chief.push([
+    {
+      name: 'image.create',
+      args: {
+        id,
+        sha256,
+        mime: 'image/png',
+        width: 640,
+        height: 480,
+        meta: { credit, alt: 'Das Landeshaus', caption: 'Bildunterschrift' },
+      },
+    },
+  ]);
+  expect(r.body.outcomes[0].status).toBe('applied');
+  return bytes;
+}
+
+async function publish(id: string, fields: Record<string, unknown>, b = body('Text')) {
+  const r = await chief.push([
+    { name: 'article.create', args: { id, fields, body: b } },
+    { name: 'article.transition', args: { id, from: 'draft', to: 'in_review' } },
+    { name: 'article.transition', args: { id, from: 'in_review', to: 'approved' } },
+    { name: 'article.transition', args: { id, from: 'approved', to: 'published' } },
+  ]);
+  expect(
+    r.body.outcomes.map((o: { status: string; reason?: string }) => o.reason ?? o.status),
+  ).toEqual(['applied', 'applied', 'applied', 'applied']);
+}
+
+function text(html: string, selectorClass: string): string {
+  const doc = parseDocument(html);
+  const el = DomUtils.findOne(
+    (e: Element) => (e.attribs.class ?? '').split(' ').includes(selectorClass),
+    doc.children,
+    true,
+  );
+  return el ? DomUtils.textContent(el).replace(/\s+/g, ' ').trim() : '';
+}
+
+beforeAll(async () => {
+  server = await spawnServer(['--demo']);
+  chief = new Client(server.url, await login(server.url, 'chief'));
+  await uploadImage(lead, 10, 'LWL');
+  await uploadImage(inline, 11, 'dpa');
+  await uploadImage(secret, 12, 'intern');
+  await publish(
+    ids.older,
+    completeFields({
+      kicker: 'Köln:',
+      headline: 'Ältere Meldung',
+      teaser: 'Ein älterer Teaser.',
+      tags: ['Politik'],
+    }),
+  );
+  await publish(
+    ids.wirtschaft,
+    completeFields({ headline: 'Aus der Wirtschaft', section: 'Wirtschaft', tags: ['Handel'] }),
+  );
+  const b = body(
+    'Stadt Münster und Landschaftsverband Westfalen-Lippe (LWL) beschließen Kooperation bei IT. „Durch diesen Schritt wollen wir die Stärken der IT-Dienstleister miteinander verbinden.“',
+  );
+  b.root.children.push({
+    type: 'article-image',
+    version: 1,
+    $: {
+      imageId: inline,
+      src: 'https://evil.example/x.png',
+      caption: 'Im Text',
+      credit: '',
+      alt: 'inline',
+      blockId: 'imgblock',
+    },
+  });
+  await publish(
+    main,
+    completeFields({
+      tags: ['Politik', 'citeq', 'Münster', 'Landschaftsverband Westfalen-Lippe (LWL)', 'LWL.IT'],
+      links: [
+        { url: 'http://www.lwl.it', label: 'http://www.lwl.it' },
+        { url: 'http://www.citeq.de', label: 'http://www.citeq.de' },
+      ],
+      leadImage: { imageId: lead, caption: 'Landeshaus in Münster' },
+    }),
+    b,
+  );
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+describe('article page', () => {
+  it('has the structure of the fixture article, in German, escaped, with a strict CSP', async () => {
+    const r = await http(`${server.url}/articles/it-kooperation-beschlossen`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const csp = r.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    const html = r.text;
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="de">')).toBe(true);
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(html).toContain('<link rel="stylesheet" href="/static/site.css">');
+    expect(html).not.toMatch(/ style=|<style|<script/i);
+    expect(text(html, 'kicker')).toBe('Münster/LWL:');
+    expect(html).toContain('<h1>IT-Kooperation beschlossen</h1>');
+    expect(text(html, 'meta')).toMatch(/^\[\d{2}\.\d{2}\.\d{4}\]$/);
+    expect(text(html, 'teaser')).toMatch(/^Die Stadt Münster/);
+    expect(text(html, 'body')).toContain(
+      '„Durch diesen Schritt wollen wir die Stärken der IT-Dienstleister miteinander verbinden.“',
+    );
+    expect(text(html, 'byline')).toBe('(bs)');
+    expect(text(html, 'links')).toBe('http://www.lwl.ithttp://www.citeq.de');
+    expect(text(html, 'tags')).toBe(
+      'Stichwörter: Politik, citeq, Münster, Landschaftsverband Westfalen-Lippe (LWL), LWL.IT',
+    );
+    expect(html).toContain('<p class="credit">Bildquelle: LWL</p>');
+    expect(html).toMatch(
+      /<figure class="lead"><img src="\/media\/[0-9a-f-]+" alt="Das Landeshaus" width="640" height="480"><figcaption>Landeshaus in Münster <span class="credit">Bildquelle: LWL<\/span><\/figcaption><\/figure>/,
+    );
+    // inline image from the blob store by image id, never from the JSON src
+    expect(html).toContain(`${server.url}/media/${inline}`);
+    expect(html).not.toContain('evil.example');
+    expect(text(html, 'tools')).toBe('Druckversion Link mailen');
+    expect(html).toMatch(
+      /href="mailto:\?subject=IT-Kooperation%20beschlossen&amp;body=http%3A%2F%2F127\.0\.0\.1%3A\d+%2Farticles%2Fit-kooperation-beschlossen"/,
+    );
+    const more = text(html, 'more');
+    expect(more).toMatch(/^Weitere Meldungen und Beiträge aus dem Bereich Politik/);
+    expect(more).toContain('Köln:');
+    expect(more).toContain('Ältere Meldung');
+    expect(more).toContain('Ein älterer Teaser.');
+    expect(more).not.toContain('Aus der Wirtschaft');
+    expect(html).toMatch(/<a href="\/articles\/aeltere-meldung">Ältere Meldung<\/a>/);
+  });
+
+  it('has a print view without the related list, and serves the stylesheet', async () => {
+    for (const path of [
+      '/articles/it-kooperation-beschlossen/print',
+      '/articles/it-kooperation-beschlossen?print=1',
+    ]) {
+      const r = await http(`${server.url}${path}`);
+      expect(r.status).toBe(200);
+      expect(r.text).toContain('<body class="print">');
+      expect(r.text).not.toContain('Weitere Meldungen');
+    }
+    const css = await http(`${server.url}/static/site.css`);
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(css.text).toContain('@media print');
+  });
+
+  it('serves published images only', async () => {
+    const img = await fetch(`${server.url}/media/${lead}`);
+    expect(img.status).toBe(200);
+    expect(img.headers.get('content-type')).toBe('image/png');
+    expect((await fetch(`${server.url}/media/${secret}`)).status).toBe(404);
+  });
+
+  it('escapes hostile text everywhere', async () => {
+    const id = randomUUID();
+    await publish(
+      id,
+      completeFields({
+        kicker: '<script>alert(1)</script>',
+        headline: 'Böse <img src=x onerror=alert(1)> "Zitat"',
+        teaser: '&lt;b&gt; & <b>',
+        tags: ['<i>x</i>'],
+        section: 'verwaltung',
+      }),
+    );
+    const page = await http(`${server.url}/articles/boese-img-src-x-onerror-alert-1-zitat`);
+    expect(page.status).toBe(200);
+    expect(page.text).not.toMatch(/<script|<img src=x|<i>x<\/i>|<b>/);
+    expect(page.text).toContain('Böse &lt;img src=x onerror=alert(1)&gt; &quot;Zitat&quot;');
+    expect(page.text).toContain('&amp;lt;b&amp;gt; &amp; &lt;b&gt;');
+  });
+});
+
+describe('lists, feed and JSON', () => {
+  it('front page newest first; section page lists its section only', async () => {
+    const front = await http(`${server.url}/`);
+    expect(front.status).toBe(200);
+    const order = ['IT-Kooperation beschlossen', 'Aus der Wirtschaft', 'Ältere Meldung'].map((h) =>
+      front.text.indexOf(h),
+    );
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const section = await http(`${server.url}/sections/wirtschaft`);
+    expect(section.text).toContain('Bereich Wirtschaft');
+    expect(section.text).toContain('Aus der Wirtschaft');
+    expect(section.text).not.toContain('Ältere Meldung');
+    expect((await http(`${server.url}/sections/unbekannt`)).status).toBe(404);
+  });
+
+  it('Atom feed has the required elements of RFC 4287', async () => {
+    const r = await http(`${server.url}/feed.xml`);
+    expect(r.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    const doc = parseDocument(r.text, { xmlMode: true });
+    const feed = DomUtils.findOne((e: Element) => e.name === 'feed', doc.children, true) as Element;
+    expect(feed.attribs.xmlns).toBe('http://www.w3.org/2005/Atom');
+    const child = (el: Element, name: string) =>
+      el.children.filter((c): c is Element => (c as Element).name === name);
+    for (const required of ['id', 'title', 'updated', 'author'])
+      expect(child(feed, required)).toHaveLength(1);
+    const self = child(feed, 'link').find((l) => l.attribs.rel === 'self');
+    expect(self?.attribs.href).toBe(`${server.url}/feed.xml`);
+    const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+    expect(DomUtils.textContent(child(feed, 'updated')[0]!)).toMatch(iso);
+    const entries = child(feed, 'entry');
+    expect(entries.length).toBeGreaterThanOrEqual(3);
+    const ids = new Set<string>();
+    for (const e of entries) {
+      for (const required of ['id', 'title', 'updated', 'summary', 'content'])
+        expect(child(e, required)).toHaveLength(1);
+      expect(child(e, 'link')[0]?.attribs.href).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/articles\//);
+      expect(child(e, 'content')[0]?.attribs.type).toBe('html');
+      expect(DomUtils.textContent(child(e, 'updated')[0]!)).toMatch(iso);
+      ids.add(DomUtils.textContent(child(e, 'id')[0]!));
+    }
+    expect(ids.size).toBe(entries.length);
+    const mainEntry = entries.find(
+      (e) => DomUtils.textContent(child(e, 'id')[0]!) === `urn:uuid:${main}`,
+    )!;
+    expect(DomUtils.textContent(child(mainEntry, 'content')[0]!)).toContain('<p>Stadt Münster');
+  });
+
+  it('JSON API filters by section and tag, pages, and answers 404 for unknown slugs', async () => {
+    const all = await http(`${server.url}/api/v1/published?limit=2`);
+    expect(all.body.items).toHaveLength(2);
+    expect(all.body.total).toBeGreaterThanOrEqual(4);
+    const page2 = await http(`${server.url}/api/v1/published?limit=2&offset=2`);
+    expect(page2.body.items.map((i: { slug: string }) => i.slug)).not.toContain(
+      all.body.items[0].slug,
+    );
+    const politik = await http(`${server.url}/api/v1/published?section=politik`);
+    expect(politik.body.items.map((i: { headline: string }) => i.headline).sort()).toEqual(
+      ['IT-Kooperation beschlossen', 'Ältere Meldung'].sort(),
+    );
+    const byName = await http(`${server.url}/api/v1/published?section=Wirtschaft`);
+    expect(byName.body.items.map((i: { headline: string }) => i.headline)).toEqual([
+      'Aus der Wirtschaft',
+    ]);
+    const tag = await http(`${server.url}/api/v1/published?tag=citeq`);
+    expect(tag.body.items.map((i: { headline: string }) => i.headline)).toContain(
+      'IT-Kooperation beschlossen',
+    );
+    expect(tag.body.items.map((i: { headline: string }) => i.headline)).not.toContain(
+      'Aus der Wirtschaft',
+    );
+    const one = await http(`${server.url}/api/v1/published/it-kooperation-beschlossen`);
+    expect(one.body).toMatchObject({
+      id: main,
+      byline: 'bs',
+      section: { slug: 'politik', name: 'Politik' },
+      leadImage: { credit: 'LWL' },
+    });
+    expect(one.body.bodyHtml).toContain('„Durch diesen Schritt');
+    expect((await http(`${server.url}/api/v1/published/gibt-es-nicht`)).status).toBe(404);
+  });
+});
+
+describe('correction and unpublish', () => {
+  it('a correction republishes with an "aktualisiert" date; an unpublished article answers 410', async () => {
+    const id = ids.other;
+    await publish(id, completeFields({ headline: 'Zu korrigieren' }));
+    const a = (await new Client(server.url, chief.token).pullAll())
+      .flatMap((p) => p.changes)
+      .filter((c: { id: string }) => c.id === id)
+      .at(-1).data;
+    // an edit to a published article is not live until the correction
+    await chief.push([
+      {
+        name: 'article.setFields',
+        args: {
+          id,
+          baseVersion: a.version,
+          values: { teaser: 'Korrigierter Teaser.' },
+          baseValues: { teaser: a.teaser },
+        },
+      },
+    ]);
+    expect(text((await http(`${server.url}/articles/zu-korrigieren`)).text, 'teaser')).not.toBe(
+      'Korrigierter Teaser.',
+    );
+    const c = await chief.push([
+      { name: 'article.transition', args: { id, from: 'published', to: 'published' } },
+    ]);
+    expect(c.body.outcomes[0].status).toBe('applied');
+    const page = await http(`${server.url}/articles/zu-korrigieren`);
+    expect(text(page.text, 'teaser')).toBe('Korrigierter Teaser.');
+    expect(text(page.text, 'meta')).toMatch(
+      /^\[\d{2}\.\d{2}\.\d{4}\] \(aktualisiert am \d{2}\.\d{2}\.\d{4}\)$/,
+    );
+    expect(
+      (await http(`${server.url}/api/v1/published/zu-korrigieren`)).body.updatedAt,
+    ).not.toBeNull();
+    await chief.push([
+      { name: 'article.transition', args: { id, from: 'published', to: 'unpublished' } },
+    ]);
+    expect((await http(`${server.url}/articles/zu-korrigieren`)).status).toBe(410);
+    const json = await http(`${server.url}/api/v1/published/zu-korrigieren`);
+    expect(json.status).toBe(410);
+    expect(json.body.error.code).toBe('gone');
+    expect((await http(`${server.url}/feed.xml`)).text).not.toContain('Zu korrigieren');
+  });
+});
