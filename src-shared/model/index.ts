@@ -3,3 +3,4 @@ export * from './url';
 export * from './article';
 export * from './taxonomy';
 export * from './user';
+export * from './image';

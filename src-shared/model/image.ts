@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './common';
+
+export const IMAGE_MIMES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const ImageMime = z.enum(IMAGE_MIMES);
+export type ImageMime = z.infer<typeof ImageMime>;
+
+/** Largest original Copydesk accepts (bytes). */
+export const IMAGE_MAX_BYTES = 50 * 1024 * 1024;
+
+export const Sha256Hex = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, 'must be a lowercase sha256 hex digest');
+
+/** A calendar date, YYYY-MM-DD. */
+export const IsoDate = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' });
+
+/**
+ * The editable description of an image. Empty string means "not set"; `credit` is the
+ * "Bildquelle" line an image needs before it can be published.
+ */
+export const ImageMeta = z.strictObject({
+  credit: z.string().max(300),
+  creator: z.string().max(300),
+  copyright: z.string().max(500),
+  source: z.string().max(300),
+  licence: z.string().max(1000),
+  licenceExpires: IsoDate.nullable(),
+  caption: z.string().max(2000),
+  alt: z.string().max(1000),
+});
+export type ImageMeta = z.infer<typeof ImageMeta>;
+export const ImageMetaPatch = ImageMeta.partial();
+export type ImageMetaPatch = z.infer<typeof ImageMetaPatch>;
+
+export const IMAGE_META_KEYS = Object.keys(ImageMeta.shape) as (keyof ImageMeta)[];
+
+export const Image = ImageMeta.extend({
+  id: Id,
+  sha256: Sha256Hex,
+  mime: ImageMime,
+  /** Display size: EXIF orientation applied. */
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  fileName: z.string().max(255),
+  byteSize: z.number().int().positive(),
+  keywords: z.array(z.string().max(200)).max(200),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  deletedAt: Timestamp.nullable(),
+});
+export type Image = z.infer<typeof Image>;
+
+export const RENDITION_SIZES = ['thumb', 'web'] as const;
+export const RenditionSize = z.enum(RENDITION_SIZES);
+export type RenditionSize = z.infer<typeof RenditionSize>;
