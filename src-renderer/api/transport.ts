@@ -1,5 +1,6 @@
 import {
   CallResult,
+  parseInput,
   CoreEvent,
   createDesktopApi,
   type DesktopApi,
@@ -68,10 +69,34 @@ function httpTransport(): DesktopTransport {
   };
 }
 
+const bridge = (window as { copydesk?: DesktopTransport }).copydesk;
+
 function pickTransport(): DesktopTransport {
-  const bridge = (window as { copydesk?: DesktopTransport }).copydesk;
   return bridge ?? httpTransport();
 }
 
 export const transport = pickTransport();
 export const api: DesktopApi = createDesktopApi(transport);
+
+/** Browsers refuse keepalive requests with a larger body. */
+const KEEPALIVE_MAX_BYTES = 60_000;
+
+/**
+ * Fire-and-forget call for pagehide/beforeunload: the page may be gone before an answer comes.
+ * Electron: the IPC message leaves at once. Browser mode: a keepalive fetch, which outlives the
+ * page when its body is under ~64 KiB; a larger one is a plain fetch (best effort).
+ */
+export function callOnExit(method: MethodName, input: unknown): void {
+  const parsed = parseInput(method, input);
+  if (bridge) {
+    void bridge.call(method, parsed).catch(() => undefined);
+    return;
+  }
+  const body = JSON.stringify({ method, input: parsed });
+  void fetch('/api/call', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-copydesk-token': launchToken() },
+    body,
+    keepalive: body.length < KEEPALIVE_MAX_BYTES,
+  }).catch(() => undefined);
+}

@@ -1,0 +1,134 @@
+/**
+ * The Lexical body of an article. Uncontrolled: the document lives in the editor only; the
+ * parent learns "something changed" (no serialization) and reads the JSON when it saves.
+ */
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { LexicalExtensionComposer } from '@lexical/react/LexicalExtensionComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $getRoot, HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical';
+import { articleEditorExtension } from './extension';
+import { LinkDialog } from './LinkDialog';
+import { applyLink, type LinkTarget, readLinkTarget } from './links';
+import { type BodyStats, bodyStats } from './stats';
+import { Toolbar } from './Toolbar';
+
+/** Stats are recomputed this long after the last change (an O(n) read, never per keystroke). */
+const STATS_DELAY_MS = 400;
+
+export interface BodyEditorProps {
+  /** Stored body with block ids ensured; read once, when the editor is created. */
+  body: unknown;
+  labelledBy: string;
+  describedBy: string;
+  onEditor: (editor: LexicalEditor | null) => void;
+  onChange: () => void;
+  onBlur: () => void;
+  onStats: (stats: BodyStats) => void;
+  onError: (error: Error) => void;
+}
+
+function readStats(editor: LexicalEditor): BodyStats {
+  return bodyStats(editor.getEditorState().read(() => $getRoot().getTextContent(), { editor }));
+}
+
+/** Tells the parent about content changes (not selection moves or the initial load). */
+function ChangeReporter({
+  onEditor,
+  onChange,
+  onStats,
+}: Pick<BodyEditorProps, 'onEditor' | 'onChange' | 'onStats'>) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    onEditor(editor);
+    onStats(readStats(editor));
+    let statsTimer: ReturnType<typeof setTimeout> | undefined;
+    const off = editor.registerUpdateListener(
+      ({ dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
+        if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+        if (tags.has(HISTORY_MERGE_TAG) || prevEditorState.isEmpty()) return;
+        onChange();
+        clearTimeout(statsTimer);
+        statsTimer = setTimeout(() => onStats(readStats(editor)), STATS_DELAY_MS);
+      },
+    );
+    return () => {
+      off();
+      clearTimeout(statsTimer);
+      onEditor(null);
+    };
+  }, [editor, onEditor, onChange, onStats]);
+  return null;
+}
+
+/** Marks the moment the body is shown and editable (the bench reads this mark). */
+function ReadyMark() {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    const root = editor.getRootElement();
+    if (root && root.isContentEditable && root.childElementCount > 0) {
+      performance.mark('copydesk:editor-ready');
+      root.dataset.ready = 'true';
+    }
+  }, [editor]);
+  return null;
+}
+
+export const BodyEditor = memo(function BodyEditor(props: BodyEditorProps) {
+  const { body, labelledBy, describedBy, onBlur } = props;
+  const [link, setLink] = useState<LinkTarget | null>(null);
+  const editorRef = useRef<LexicalEditor | null>(null);
+  const hooks = useRef(props);
+  hooks.current = props;
+
+  const extension = useMemo(
+    () =>
+      articleEditorExtension(body, {
+        onLinkRequest: (target) => setLink(target),
+        onError: (error) => hooks.current.onError(error),
+      }),
+    [body],
+  );
+
+  const close = () => {
+    setLink(null);
+    editorRef.current?.focus();
+  };
+
+  return (
+    <LexicalExtensionComposer extension={extension} contentEditable={null}>
+      <EditorRef target={editorRef} />
+      <Toolbar onLink={(editor) => setLink(readLinkTarget(editor))} />
+      <ContentEditable
+        className="body__editable"
+        aria-labelledby={labelledBy}
+        aria-describedby={describedBy}
+        aria-multiline
+        spellCheck
+        onBlur={onBlur}
+      />
+      <ReadyMark />
+      <ChangeReporter onEditor={props.onEditor} onChange={props.onChange} onStats={props.onStats} />
+      {link && (
+        <LinkDialog
+          initialUrl={link.url}
+          onCancel={close}
+          onApply={(url) => {
+            if (editorRef.current) applyLink(editorRef.current, link, url);
+            setLink(null);
+          }}
+          onRemove={() => {
+            if (editorRef.current) applyLink(editorRef.current, link, null);
+            setLink(null);
+          }}
+        />
+      )}
+    </LexicalExtensionComposer>
+  );
+});
+
+function EditorRef({ target }: { target: React.RefObject<LexicalEditor | null> }) {
+  const [editor] = useLexicalComposerContext();
+  target.current = editor;
+  return null;
+}

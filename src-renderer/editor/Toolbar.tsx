@@ -1,0 +1,128 @@
+/** Formatting buttons; reflects the selection without re-rendering on every keystroke. */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import {
+  $getSelection,
+  $isRangeSelection,
+  FORMAT_TEXT_COMMAND,
+  type LexicalEditor,
+  REDO_COMMAND,
+  UNDO_COMMAND,
+} from 'lexical';
+import { $selectedBlockKind, type BlockKind, setBlockKind } from './blocks';
+
+interface Active {
+  bold: boolean;
+  italic: boolean;
+  block: BlockKind;
+}
+
+function readActive(editor: LexicalEditor): Active {
+  return editor.getEditorState().read(
+    () => {
+      const selection = $getSelection();
+      const range = $isRangeSelection(selection) ? selection : null;
+      return {
+        bold: !!range?.hasFormat('bold'),
+        italic: !!range?.hasFormat('italic'),
+        block: $selectedBlockKind(),
+      };
+    },
+    { editor },
+  );
+}
+
+export function Toolbar({ onLink }: { onLink: (editor: LexicalEditor) => void }) {
+  const { t } = useTranslation();
+  const [editor] = useLexicalComposerContext();
+  const [active, setActive] = useState<Active>({ bold: false, italic: false, block: 'paragraph' });
+
+  useEffect(
+    () =>
+      editor.registerUpdateListener(() => {
+        const next = readActive(editor);
+        setActive((prev) =>
+          prev.bold === next.bold && prev.italic === next.italic && prev.block === next.block
+            ? prev
+            : next,
+        );
+      }),
+    [editor],
+  );
+
+  // Buttons keep the focus (and the selection) in the body.
+  const keep = (e: React.MouseEvent) => e.preventDefault();
+  const block = (kind: Exclude<BlockKind, 'other'>) => () => setBlockKind(editor, kind);
+  const button = (
+    key: string,
+    label: string,
+    onClick: () => void,
+    pressed?: boolean,
+    glyph?: string,
+  ) => (
+    <button
+      key={key}
+      type="button"
+      className={`toolbar__button toolbar__button--${key}`}
+      aria-label={label}
+      title={label}
+      aria-pressed={pressed}
+      onMouseDown={keep}
+      onClick={onClick}
+    >
+      {glyph ?? label}
+    </button>
+  );
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar.label')}>
+      {button(
+        'bold',
+        t('editor.toolbar.bold'),
+        () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'),
+        active.bold,
+        'B',
+      )}
+      {button(
+        'italic',
+        t('editor.toolbar.italic'),
+        () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'),
+        active.italic,
+        'I',
+      )}
+      {button('h2', t('editor.toolbar.h2'), block('h2'), active.block === 'h2', 'H2')}
+      {button('h3', t('editor.toolbar.h3'), block('h3'), active.block === 'h3', 'H3')}
+      {button(
+        'bullet',
+        t('editor.toolbar.bullet'),
+        block('bullet'),
+        active.block === 'bullet',
+        '•',
+      )}
+      {button(
+        'number',
+        t('editor.toolbar.number'),
+        block('number'),
+        active.block === 'number',
+        '1.',
+      )}
+      {button('quote', t('editor.toolbar.quote'), block('quote'), active.block === 'quote', '❝')}
+      {button('link', t('editor.toolbar.link'), () => onLink(editor), undefined, '🔗')}
+      {button(
+        'undo',
+        t('editor.toolbar.undo'),
+        () => editor.dispatchCommand(UNDO_COMMAND, undefined),
+        undefined,
+        '↶',
+      )}
+      {button(
+        'redo',
+        t('editor.toolbar.redo'),
+        () => editor.dispatchCommand(REDO_COMMAND, undefined),
+        undefined,
+        '↷',
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,307 @@
+/**
+ * The article editor: metadata fields, the Lexical body, autosave status and the revision
+ * history. Field values live in this component's state; the body lives only in Lexical.
+ */
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LexicalEditor } from 'lexical';
+import { DEFAULT_SETTINGS, type Settings } from '../../src-shared/api';
+import type { Article, ArticleFields, BodyJson, Section } from '../../src-shared/model';
+import { api, callOnExit } from '../api/transport';
+import { useCoreEvents } from '../api/events';
+import { Autosaver, type SaveRequest, type SaveStatus } from '../editor/autosave';
+import { BodyEditor } from '../editor/BodyEditor';
+import { CountedField } from '../editor/CountedField';
+import { linkRow, LinksField, type LinkRow, savableLinks } from '../editor/LinksField';
+import { loadArticle } from '../editor/prefetch';
+import { prepareBody } from '../editor/prepareBody';
+import type { BodyStats } from '../editor/stats';
+import { TagsField } from '../editor/TagsField';
+import { useUi } from '../state/ui';
+import { RevisionHistory } from './RevisionHistory';
+
+interface Loaded {
+  article: Article;
+  body: BodyJson;
+  bodyNeedsSave: boolean;
+  /** Bumped when a restored revision replaces the editor's content. */
+  generation: number;
+}
+
+function load(article: Article, generation: number): Loaded {
+  const { body, changed } = prepareBody(article.body);
+  return { article, body, bodyNeedsSave: changed, generation };
+}
+
+export function ArticleEditor({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [sections, setSections] = useState<Section[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    loadArticle(id)
+      .then((a) => live && setLoaded(load(a, 0)))
+      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    void api['settings.get']({})
+      .then((s) => live && setSettings(s))
+      .catch(() => undefined);
+    void api['sections.list']({})
+      .then((r) => live && setSections(r.items))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  useCoreEvents((e) => {
+    if (e.type === 'settings.updated')
+      void api['settings.get']({})
+        .then(setSettings)
+        .catch(() => undefined);
+  });
+
+  if (error) {
+    return (
+      <section className="article-editor" aria-label={t('editor.label')}>
+        <p role="alert" className="banner banner--error">
+          {t('editor.loadError', { message: error })}
+        </p>
+      </section>
+    );
+  }
+  if (!loaded) {
+    return (
+      <section className="article-editor" aria-label={t('editor.label')}>
+        <p className="hint">{t('editor.loading')}</p>
+      </section>
+    );
+  }
+  return (
+    <EditorForm
+      key={loaded.generation}
+      loaded={loaded}
+      settings={settings}
+      sections={sections}
+      onRestored={(a) => setLoaded((prev) => load(a, (prev?.generation ?? 0) + 1))}
+    />
+  );
+}
+
+function pickFields(a: Article): ArticleFields {
+  const { kicker, headline, teaser, byline, section, tags, links, leadImage, slug } = a;
+  return { kicker, headline, teaser, byline, section, tags, links, leadImage, slug };
+}
+
+function EditorForm({
+  loaded,
+  settings,
+  sections,
+  onRestored,
+}: {
+  loaded: Loaded;
+  settings: Settings;
+  sections: Section[];
+  onRestored: (article: Article) => void;
+}) {
+  const { t } = useTranslation();
+  const openArticle = useUi((s) => s.openArticle);
+  const { article } = loaded;
+  const [fields, setFields] = useState<ArticleFields>(() => pickFields(article));
+  const [links, setLinks] = useState<LinkRow[]>(() => article.links.map((l) => linkRow(l)));
+  const [status, setStatus] = useState<{ status: SaveStatus; error?: string }>({ status: 'saved' });
+  const [stats, setStats] = useState<BodyStats | null>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const editor = useRef<LexicalEditor | null>(null);
+  const bodyLabelId = useId();
+  const statsId = useId();
+
+  const saver = useMemo(
+    () =>
+      new Autosaver({
+        delayMs: 500,
+        readBody: () => {
+          const start = performance.now();
+          const json = (editor.current?.getEditorState().toJSON() ?? loaded.body) as BodyJson;
+          performance.measure('copydesk:serialize', { start, end: performance.now() });
+          return json;
+        },
+        save: async (request: SaveRequest) => {
+          const start = performance.now();
+          await api['articles.save']({ id: article.id, ...request });
+          performance.measure(request.body ? 'copydesk:save-body' : 'copydesk:save-fields', {
+            start,
+            end: performance.now(),
+          });
+        },
+        saveOnExit: (request) => callOnExit('articles.save', { id: article.id, ...request }),
+        onStatus: (s, e) => setStatus({ status: s, error: e }),
+      }),
+    [article.id, loaded.body],
+  );
+
+  // Save on close of the window, on hiding it, and when the editor goes away.
+  useEffect(() => {
+    if (loaded.bodyNeedsSave) saver.markBodyDirty();
+    const exit = () => saver.flushOnExit();
+    const hidden = () =>
+      document.visibilityState === 'hidden' && void saver.flush().catch(() => undefined);
+    window.addEventListener('pagehide', exit);
+    window.addEventListener('beforeunload', exit);
+    document.addEventListener('visibilitychange', hidden);
+    return () => {
+      window.removeEventListener('pagehide', exit);
+      window.removeEventListener('beforeunload', exit);
+      document.removeEventListener('visibilitychange', hidden);
+      void saver.flush().catch(() => undefined);
+    };
+  }, [saver, loaded.bodyNeedsSave]);
+
+  const flush = useCallback(() => void saver.flush().catch(() => undefined), [saver]);
+  const setField = <K extends keyof ArticleFields>(key: K, value: ArticleFields[K]) => {
+    setFields((f) => ({ ...f, [key]: value }));
+    saver.setField(key, value);
+  };
+  const onLinks = (rows: LinkRow[]) => {
+    setLinks(rows);
+    const valid = savableLinks(rows);
+    if (JSON.stringify(valid) !== JSON.stringify(fields.links)) setField('links', valid);
+  };
+
+  const onEditor = useCallback((e: LexicalEditor | null) => {
+    if (e) editor.current = e;
+  }, []);
+  const onBodyChange = useCallback(() => saver.markBodyDirty(), [saver]);
+  const onError = useCallback((e: Error) => console.error('Body editor:', e), []);
+
+  const statusText =
+    status.status === 'error'
+      ? t('editor.status.error', { message: status.error ?? '' })
+      : t(`editor.status.${status.status}`);
+
+  return (
+    <section className="article-editor" aria-label={t('editor.label')}>
+      <header className="article-editor__bar">
+        <p
+          className={`save-status save-status--${status.status}`}
+          role="status"
+          aria-live="polite"
+          data-testid="save-status"
+        >
+          {statusText}
+        </p>
+        <button type="button" aria-expanded={historyOpen} onClick={() => setHistoryOpen((o) => !o)}>
+          {t('editor.history')}
+        </button>
+        <button type="button" onClick={() => openArticle(null)}>
+          {t('editor.close')}
+        </button>
+      </header>
+      <div className="article-editor__columns">
+        <div className="article-editor__form">
+          <div className="field field--kicker">
+            <label htmlFor={`${bodyLabelId}-kicker`}>{t('editor.kicker')}</label>
+            <input
+              id={`${bodyLabelId}-kicker`}
+              type="text"
+              value={fields.kicker}
+              maxLength={200}
+              onChange={(e) => setField('kicker', e.target.value)}
+              onBlur={flush}
+            />
+          </div>
+          <CountedField
+            name="headline"
+            label={t('editor.headline')}
+            value={fields.headline}
+            limit={settings.headlineSoftLimit}
+            maxLength={500}
+            onChange={(v) => setField('headline', v)}
+            onBlur={flush}
+          />
+          <CountedField
+            name="teaser"
+            label={t('editor.teaser')}
+            value={fields.teaser}
+            limit={settings.teaserSoftLimit}
+            maxLength={3000}
+            multiline
+            onChange={(v) => setField('teaser', v)}
+            onBlur={flush}
+          />
+          <div className="field field--body">
+            <span className="field__label" id={bodyLabelId}>
+              {t('editor.body')}
+            </span>
+            <BodyEditor
+              body={loaded.body}
+              labelledBy={bodyLabelId}
+              describedBy={statsId}
+              onEditor={onEditor}
+              onChange={onBodyChange}
+              onBlur={flush}
+              onStats={setStats}
+              onError={onError}
+            />
+            <p id={statsId} className="body__stats" data-testid="body-stats">
+              {stats &&
+                t('editor.stats', {
+                  words: stats.words,
+                  chars: stats.chars,
+                  minutes: stats.minutes,
+                })}
+            </p>
+          </div>
+          <div className="field field--byline">
+            <label htmlFor={`${bodyLabelId}-byline`}>{t('editor.byline')}</label>
+            <input
+              id={`${bodyLabelId}-byline`}
+              type="text"
+              value={fields.byline}
+              maxLength={200}
+              onChange={(e) => setField('byline', e.target.value)}
+              onBlur={flush}
+            />
+          </div>
+          <div className="field field--section">
+            <label htmlFor={`${bodyLabelId}-section`}>{t('editor.section')}</label>
+            <select
+              id={`${bodyLabelId}-section`}
+              value={fields.section ?? ''}
+              onChange={(e) => {
+                setField('section', e.target.value || null);
+                flush();
+              }}
+            >
+              <option value="">{t('editor.sectionNone')}</option>
+              {sections.map((s) => (
+                <option key={s.slug} value={s.slug}>
+                  {s.name}
+                </option>
+              ))}
+              {fields.section && !sections.some((s) => s.slug === fields.section) && (
+                <option value={fields.section}>{fields.section}</option>
+              )}
+            </select>
+          </div>
+          <TagsField
+            label={t('editor.tags')}
+            tags={fields.tags}
+            onChange={(tags) => setField('tags', tags)}
+            onBlur={flush}
+          />
+          <LinksField label={t('editor.links')} rows={links} onChange={onLinks} onBlur={flush} />
+        </div>
+        {historyOpen && (
+          <RevisionHistory
+            articleId={article.id}
+            beforeRestore={() => saver.flush()}
+            onRestored={onRestored}
+            onClose={() => setHistoryOpen(false)}
+          />
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBlockIdsJson } from '../../src-shared/richtext/blockIds';
+import { bodyFromParagraphs, bodyPlainText } from '../../src-shared/richtext/plainText';
+import {
+  body,
+  type EditorHost,
+  openArticle,
+  settle,
+  startEditorHost,
+  status,
+  waitSaved,
+} from './editor-helpers';
+
+let h: EditorHost;
+beforeAll(async () => {
+  h = await startEditorHost();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Polls the store until `check` holds; returns the ms it took. */
+async function storeUntil(check: () => Promise<boolean>, timeout = 5000): Promise<number> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeout) throw new Error(`store did not change within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return Date.now() - start;
+}
+
+const bodyText = async (id: string) => bodyPlainText((await h.call('articles.get', { id })).body);
+
+describe('autosave', () => {
+  it('stores typing within 1 s after it stops, shows Saving…/Saved, has no Save button', async () => {
+    const a = await h.call('articles.create', {});
+    const { page, errors } = await openArticle(h, a.id);
+    expect(await status(page).textContent()).toBe('Saved');
+    expect(await page.getByRole('button', { name: /^(save|speichern)$/i }).count()).toBe(0);
+    await body(page).click();
+    await page.keyboard.type('Die Stadt Münster und der LWL');
+    expect(await status(page).textContent()).toBe('Saving…');
+    const ms = await storeUntil(
+      async () => (await bodyText(a.id)) === 'Die Stadt Münster und der LWL',
+    );
+    expect(ms).toBeLessThanOrEqual(1000);
+    await waitSaved(page);
+
+    // Fields too; several quick edits become one save.
+    const before = (await h.call('articles.get', { id: a.id })).revision;
+    await page.getByLabel('Headline', { exact: true }).pressSequentially('IT-Kooperation');
+    const ms2 = await storeUntil(
+      async () => (await h.call('articles.get', { id: a.id })).headline === 'IT-Kooperation',
+    );
+    expect(ms2).toBeLessThanOrEqual(1000);
+    await waitSaved(page);
+    expect((await h.call('articles.get', { id: a.id })).revision).toBe(before + 1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('saves at once on blur and when the window closes', async () => {
+    const a = await h.call('articles.create', {});
+    const { page } = await openArticle(h, a.id);
+    await page.getByLabel('Kicker', { exact: true }).fill('Münster/LWL:');
+    await page.keyboard.press('Tab'); // blur
+    const ms = await storeUntil(
+      async () => (await h.call('articles.get', { id: a.id })).kicker === 'Münster/LWL:',
+    );
+    expect(ms).toBeLessThan(450); // well before the 500 ms debounce
+
+    await body(page).click();
+    await page.keyboard.type('Zuletzt getippt');
+    await page.close({ runBeforeUnload: true }); // pagehide → keepalive save
+    await storeUntil(async () => (await bodyText(a.id)) === 'Zuletzt getippt', 5000);
+  });
+
+  it('lists revisions with time and size, previews one and restores it as a new revision', async () => {
+    const a = await h.call('articles.create', {});
+    const { page, errors } = await openArticle(h, a.id);
+    await body(page).click();
+    await page.keyboard.type('Erste Fassung mit <script>alert(1)</script>');
+    await waitSaved(page);
+    await page.keyboard.press('Control+A');
+    await settle(page);
+    await page.keyboard.type('Zweite Fassung');
+    await waitSaved(page);
+    const current = await h.call('articles.get', { id: a.id });
+
+    await page.getByRole('button', { name: 'Revisions' }).click();
+    const panel = page.getByRole('complementary', { name: 'Revision history' });
+    const items = panel.getByRole('listitem');
+    await expect.poll(() => items.count()).toBe(current.revision);
+    const first = await items.first().textContent();
+    expect(first).toMatch(new RegExp(`^Revision ${current.revision}`));
+    expect(first).toMatch(/\d{1,2}:\d{2}:\d{2}/); // time
+    expect(first).toMatch(/\d+ B/); // size
+
+    // Preview the first typed version: rendered, escaped, read-only.
+    await panel.getByRole('button', { name: /^Revision 2\b/ }).click();
+    const preview = panel.getByRole('region', { name: 'Preview of revision 2' });
+    await expect
+      .poll(() => preview.locator('.revisions__html').innerHTML())
+      .toBe('<p>Erste Fassung mit &lt;script&gt;alert(1)&lt;/script&gt;</p>');
+    expect(await preview.locator('[contenteditable]').count()).toBe(0);
+
+    await preview.getByRole('button', { name: 'Restore revision 2' }).click();
+    await expect
+      .poll(() => body(page).textContent())
+      .toBe('Erste Fassung mit <script>alert(1)</script>');
+    const restored = await h.call('articles.get', { id: a.id });
+    expect(restored.revision).toBe(current.revision + 1);
+    expect(bodyPlainText(restored.body)).toBe('Erste Fassung mit <script>alert(1)</script>');
+    const list = await h.call('revisions.list', { articleId: a.id });
+    expect(list.items.map((r) => r.revision)).toEqual(
+      Array.from({ length: restored.revision }, (_, i) => restored.revision - i),
+    );
+
+    // The restored body is editable and saves on top.
+    await body(page).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' – weiter');
+    await waitSaved(page);
+    expect(await bodyText(a.id)).toBe('Erste Fassung mit <script>alert(1)</script> – weiter');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps everything up to the last "Saved" when the host is SIGKILLed (long article)', async () => {
+    const paragraphs = Array.from(
+      { length: 400 },
+      (_, i) =>
+        `Absatz ${i + 1}: Die Stadt Münster und der Landschaftsverband Westfalen-Lippe (LWL) wollen bei der Informationstechnik künftig stärker zusammenarbeiten.`,
+    );
+    const a = await h.call('articles.create', {
+      fields: { headline: 'Langer Artikel' },
+      body: ensureBlockIdsJson(bodyFromParagraphs(paragraphs)),
+    });
+    const { page, errors } = await openArticle(h, a.id);
+    // In the middle and at the end of the body, and in a field.
+    await body(page).locator('p').nth(200).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' MITTE-EINGEFÜGT');
+    await page.keyboard.press('Control+End');
+    await settle(page);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Neuer Schlussabsatz „mit Umlauten“ äöüß.');
+    await page.getByLabel('Byline', { exact: true }).fill('bs');
+    await waitSaved(page);
+    await page.close();
+
+    await h.restart('kill');
+    const again = await openArticle(h, a.id);
+    const text = await body(again.page).textContent();
+    expect(text).toContain('Absatz 201: Die Stadt');
+    expect(text).toContain('zusammenarbeiten. MITTE-EINGEFÜGT');
+    expect(text).toMatch(/Neuer Schlussabsatz „mit Umlauten“ äöüß\.$/);
+    expect(await again.page.getByLabel('Byline', { exact: true }).inputValue()).toBe('bs');
+    expect(await again.page.locator('[contenteditable] p').count()).toBe(401);
+    expect(errors).toEqual([]);
+    expect(again.errors).toEqual([]);
+    await again.page.close();
+  });
+});

@@ -1,0 +1,137 @@
+/** Shared set-up for the editor e2e files: one browser-mode host and one Chromium per file. */
+import type { Browser, Page } from 'playwright-core';
+import type { MethodName, MethodOutput } from '../../src-shared/api';
+import { launchChromium } from '../support/browser';
+import { startBrowserMode, type Started } from '../support/processes';
+import { tempDir } from '../support/tmp';
+
+export interface EditorHost {
+  browser: Browser;
+  host: Started;
+  profile: string;
+  /** Calls the DesktopApi of the host directly (as the test's view of the store). */
+  call<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>>;
+  /** A new page on the app (English unless `locale` says otherwise), errors collected. */
+  open(options?: { locale?: string; hash?: string }): Promise<AppPage>;
+  restart(kind: 'kill' | 'stop'): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface AppPage {
+  page: Page;
+  errors: string[];
+}
+
+export async function startEditorHost(): Promise<EditorHost> {
+  const t = tempDir('copydesk-editor-');
+  const browser = await launchChromium();
+  let host = await startBrowserMode(t.dir);
+  const self: EditorHost = {
+    browser,
+    get host() {
+      return host;
+    },
+    profile: t.dir,
+    async call(method, input) {
+      const url = new URL(host.url);
+      const res = await fetch(`${url.origin}/api/call`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-copydesk-token': url.searchParams.get('token')!,
+        },
+        body: JSON.stringify({ method, input }),
+      });
+      const result = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
+      if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+      return result.value as never;
+    },
+    async open(options = {}) {
+      const page = await browser.newPage({ locale: options.locale ?? 'en-US' });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      await page.goto(host.url + (options.hash ?? ''));
+      await page.locator('.app').waitFor();
+      return { page, errors };
+    },
+    async restart(kind) {
+      await (kind === 'kill' ? host.kill() : host.stop());
+      host = await startBrowserMode(t.dir);
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      await host.kill().catch(() => undefined);
+      t.cleanup();
+    },
+  };
+  return self;
+}
+
+/** Opens an article by URL hash and waits until its body is editable. */
+export async function openArticle(h: EditorHost, id: string, locale?: string): Promise<AppPage> {
+  const app = await h.open({ locale, hash: `#article=${id}` });
+  await app.page.locator('[contenteditable="true"][data-ready="true"]').waitFor();
+  return app;
+}
+
+export const body = (page: Page) => page.locator('[contenteditable="true"][data-ready="true"]');
+export const status = (page: Page) => page.getByTestId('save-status');
+
+/** Waits for the status line to say "Saved" (after any pending save). */
+export async function waitSaved(page: Page, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="save-status"]')?.textContent === 'Saved',
+    undefined,
+    { timeout },
+  );
+}
+
+/** The top-level block JSON of the stored body. */
+export type JsonBlock = {
+  type: string;
+  tag?: string;
+  listType?: string;
+  children?: JsonBlock[];
+  text?: string;
+  format?: number;
+  url?: string;
+  $?: { blockId?: string };
+  [k: string]: unknown;
+};
+
+export async function storedBlocks(h: EditorHost, id: string): Promise<JsonBlock[]> {
+  const a = await h.call('articles.get', { id });
+  return a.body.root.children as JsonBlock[];
+}
+
+export function textOf(node: JsonBlock): string {
+  if (typeof node.text === 'string') return node.text;
+  return (node.children ?? []).map(textOf).join('');
+}
+
+/** Lets the browser deliver pending selectionchange events (a human is never this fast). */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForTimeout(60);
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))),
+  );
+}
+
+/** Puts HTML and plain text on the real system clipboard of the page. */
+export async function writeClipboard(page: Page, html: string, text: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate(
+    async ([h, t]) => {
+      await navigator.clipboard.write([
+        new ClipboardItem({
+          'text/html': new Blob([h!], { type: 'text/html' }),
+          'text/plain': new Blob([t!], { type: 'text/plain' }),
+        }),
+      ]);
+    },
+    [html, text],
+  );
+}
