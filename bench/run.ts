@@ -19,7 +19,9 @@ function optional(name: string, file: string, exportName: string): void {
 
 optional('list', './list', 'runListBench');
 optional('editor', './editor', 'runEditorBench');
+optional('images', './images', 'runImagesBench');
 optional('server', './server', 'runServerBench');
+optional('sync', './sync', 'runSyncBench');
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : Object.keys(registry);

@@ -1,9 +1,10 @@
 /**
  * DesktopApi: the one contract between the renderer and the core.
  *
- * Every method has a zod schema for its input and its output. The caller validates before
- * sending, the core validates on arrival and before answering, so a bug or a hostile renderer
- * gets a readable error and never reaches the database with bad data.
+ * Every method has a zod schema for its input and its output, and each end validates what it
+ * receives: the core checks every input on arrival; the caller checks every output on arrival
+ * (and the input before sending, for a readable error without a round trip). So a bug or a
+ * hostile renderer gets a readable error and never reaches the database with bad data.
  */
 import { z } from 'zod';
 import {
@@ -13,6 +14,11 @@ import {
   ArticleSummary,
   BodyJson,
   Id,
+  Image,
+  IMAGE_MAX_BYTES,
+  ImageMime,
+  ImageMetaPatch,
+  RenditionSize,
   Revision,
   Section,
   Tag,
@@ -74,6 +80,78 @@ export const DEFAULT_SETTINGS: Settings = {
   teaserSoftLimit: 300,
 };
 
+/** Base64 of at most IMAGE_MAX_BYTES bytes. */
+const IMAGE_BASE64_MAX_LENGTH = Math.ceil(IMAGE_MAX_BYTES / 3) * 4;
+export const ImageImportInput = z.strictObject({
+  fileName: z.string().min(1).max(1000),
+  dataBase64: z
+    .string()
+    .max(IMAGE_BASE64_MAX_LENGTH, 'the file is larger than 50 MB')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+});
+export type ImageImportInput = z.input<typeof ImageImportInput>;
+
+export const ImageListQuery = z.strictObject({
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+  /** Only images whose credit ("Bildquelle") is empty. */
+  missingCredit: z.boolean().optional(),
+  /** Words that must all occur in caption, credit or creator (case and accents ignored). */
+  query: z.string().max(200).optional(),
+  /** By import date. */
+  sort: z.enum(['newest', 'oldest']).default('newest'),
+});
+export type ImageListQuery = z.input<typeof ImageListQuery>;
+
+// ---- sync ----
+
+export const SyncLoginInput = z.strictObject({
+  serverUrl: z
+    .string()
+    .max(2000)
+    .regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) URL'),
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(1024),
+});
+
+export const SyncStatus = z.strictObject({
+  state: z.enum(['offline', 'idle', 'syncing', 'error']),
+  /** Local changes not yet acknowledged by the server. */
+  pending: z.number().int().nonnegative(),
+  /** Progress of a running sync (mutations pushed / to push, or changes pulled). */
+  done: z.number().int().nonnegative().optional(),
+  total: z.number().int().nonnegative().optional(),
+  lastSyncAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  user: z.strictObject({ id: z.string(), username: z.string(), role: z.string() }).nullable(),
+  serverUrl: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+/** A conflict or rejected change the user decides on ("keep mine" / "keep theirs"). */
+export const SyncConflict = z.strictObject({
+  id: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  kind: z.enum(['field', 'body', 'rejected', 'revoked']),
+  /** Field name, "body", or the mutation name for a rejection. */
+  field: z.string(),
+  base: z.unknown(),
+  mine: z.unknown(),
+  theirs: z.unknown(),
+  region: z
+    .strictObject({
+      kind: z.string(),
+      blockIds: z.array(z.string()),
+      kept: z.enum(['mine', 'theirs']),
+    })
+    .nullable(),
+  code: z.string().nullable(),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type SyncConflict = z.infer<typeof SyncConflict>;
+
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
@@ -119,6 +197,37 @@ export const desktopApi = {
       limit: z.number().int().min(1).max(200).default(20),
     }),
     z.strictObject({ items: z.array(Tag) }),
+  ),
+
+  // ---- images ----
+  'images.import': method(ImageImportInput, Image.extend({ existing: z.boolean() })),
+  'images.get': method(z.strictObject({ id: Id }), Image),
+  'images.list': method(
+    ImageListQuery,
+    z.strictObject({ items: z.array(Image), total: z.number().int() }),
+  ),
+  'images.setMeta': method(z.strictObject({ id: Id, meta: ImageMetaPatch }), Image),
+  'images.rendition': method(
+    z.strictObject({ id: Id, size: RenditionSize }),
+    z.strictObject({ mime: ImageMime, dataBase64: z.string() }),
+  ),
+
+  // ---- sync ----
+  'sync.login': method(SyncLoginInput, SyncStatus),
+  'sync.logout': method(Empty, Ok),
+  'sync.status': method(Empty, SyncStatus),
+  'sync.now': method(Empty, SyncStatus),
+  'sync.conflicts': method(
+    z.strictObject({ entityId: Id.optional() }),
+    z.strictObject({ items: z.array(SyncConflict) }),
+  ),
+  'sync.resolveConflict': method(
+    z.strictObject({ id: z.string().min(1).max(100), keep: z.enum(['mine', 'theirs']) }),
+    Ok,
+  ),
+  'articles.transition': method(
+    z.strictObject({ id: Id, to: ArticleStatus, comment: z.string().max(5000).optional() }),
+    Article,
   ),
 } as const;
 
@@ -228,6 +337,10 @@ export const CoreEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('article.restored'), id: Id }),
   z.strictObject({ type: z.literal('store.health'), health: StoreHealth }),
   z.strictObject({ type: z.literal('settings.updated') }),
+  z.strictObject({ type: z.literal('image.created'), id: Id }),
+  z.strictObject({ type: z.literal('image.updated'), id: Id }),
+  // ---- sync ----
+  z.strictObject({ type: z.literal('sync.status'), status: SyncStatus }),
 ]);
 export type CoreEvent = z.infer<typeof CoreEvent>;
 

@@ -17,6 +17,7 @@ import { TagRepository } from './store/tags';
 import { ImageRepository } from './store/images';
 import { BlobStore } from './media/blob-store';
 import { handlers, type CoreContext } from './handlers';
+import { openSyncEngine } from './sync';
 import type { CoreHandle, CoreOptions } from './types';
 import { APP_VERSION } from './version';
 
@@ -45,6 +46,7 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
   const events = new EventEmitter();
   let health: StoreHealth = { state: 'unchecked', message: null, checkedAt: null };
   const settingsRepo = new SettingsRepository(store.db);
+  const sync = openSyncEngine(opts, store.db, store.path, (e) => events.emit('event', e));
 
   const ctx: CoreContext = {
     articles: new ArticleRepository(store.db),
@@ -62,7 +64,10 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
     },
     health: () => health,
     emit: (event) => events.emit('event', event),
+    sync,
   };
+  sync.start();
+  events.on('event', (e: CoreEvent) => sync.onCoreEvent(e));
 
   const lastCheck = store.db.prepare(
     "SELECT value FROM sync_state WHERE key = 'last_integrity_check'",
@@ -107,13 +112,13 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
       events.on('event', listener);
       return () => events.off('event', listener);
     },
-    close() {
+    async close() {
       if (!closed) {
         closed = true;
+        await sync.close();
         events.removeAllListeners();
         store.close();
       }
-      return Promise.resolve();
     },
   };
 }

@@ -5,6 +5,11 @@ import type { ArticleRepository } from './store/articles';
 import type { SettingsRepository } from './store/settings';
 import type { SectionRepository } from './store/sections';
 import type { TagRepository } from './store/tags';
+import type { ImageRepository } from './store/images';
+import type { BlobStore } from './media/blob-store';
+import { imageHandlers } from './handlers-images';
+import { syncHandlers } from './handlers-sync';
+import type { SyncEngine } from './sync/engine';
 import type { CoreEvent } from '../../src-shared/api';
 import type { AppInfo } from '../../src-shared/api';
 
@@ -13,17 +18,21 @@ export interface CoreContext {
   settings: SettingsRepository;
   sections: SectionRepository;
   tags: TagRepository;
+  images: ImageRepository;
+  blobs: BlobStore;
+  sync: SyncEngine;
   info: AppInfo;
   health(): StoreHealth;
   emit(event: CoreEvent): void;
 }
 
-type Handlers = {
-  [M in MethodName]: (
-    input: z.output<DesktopApiSpec[M]['input']>,
-    ctx: CoreContext,
-  ) => MethodOutput<M>;
-};
+/** One method's handler; long-running ones (image import) may answer asynchronously. */
+export type HandlerFor<M extends MethodName> = (
+  input: z.output<DesktopApiSpec[M]['input']>,
+  ctx: CoreContext,
+) => MethodOutput<M> | Promise<MethodOutput<M>>;
+
+type Handlers = { [M in MethodName]: HandlerFor<M> };
 
 function assertKnownSection(ctx: CoreContext, section: string | null | undefined): void {
   if (section == null) return;
@@ -86,4 +95,7 @@ export const handlers: Handlers = {
 
   'sections.list': (_i, ctx) => ({ items: ctx.sections.list() }),
   'tags.list': (input, ctx) => ({ items: ctx.tags.list(input.prefix ?? '', input.limit) }),
+
+  ...imageHandlers,
+  ...syncHandlers,
 };

@@ -1,4 +1,5 @@
 import type { CallResult, CoreEvent } from '../../src-shared/api';
+import type { TokenStore } from './sync/tokens';
 
 export type CoreHostKind = 'electron' | 'browser' | 'cli';
 
@@ -8,6 +9,17 @@ export interface CoreOptions {
   host: CoreHostKind;
   /** Run PRAGMA quick_check in the background after open (default true). */
   backgroundIntegrityCheck?: boolean;
+  /** Where the sync sign-in token is kept (default: a 0600 file in the profile). */
+  tokenStore?: TokenStore;
+  /** Sync tuning (tests, benchmarks). */
+  sync?: {
+    auto?: boolean;
+    debounceMs?: number;
+    intervalMs?: number;
+    pullLimit?: number;
+    pushBatch?: number;
+    timeoutMs?: number;
+  };
 }
 
 /**

@@ -1,12 +1,67 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreHealth } from '../../src-shared/api';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
 import { useUi } from '../state/ui';
 import { ArticleList } from './ArticleList';
-import { EditorStub } from './EditorStub';
+import { ArticleEditor } from './ArticleEditor';
 import { SettingsView } from './SettingsView';
+import { ImageLibrary } from './images/ImageLibrary';
+import { ShortcutHelp } from './ShortcutHelp';
+import { SyncStatus } from './SyncStatus';
+import { isHelpKey, isNewArticleKey, isSearchKey, isTextTarget } from '../editor/shortcuts';
+
+const ARTICLE_HASH = /^#article=([0-9a-f-]{36})$/i;
+
+/** Opens `#article=<id>` at start and keeps the hash in step with the open article. */
+function useArticleHash(): void {
+  const openArticleId = useUi((s) => s.openArticleId);
+  const openArticle = useUi((s) => s.openArticle);
+  useEffect(() => {
+    const m = ARTICLE_HASH.exec(location.hash);
+    if (m) openArticle(m[1]!);
+  }, [openArticle]);
+  useEffect(() => {
+    const hash = openArticleId ? `#article=${openArticleId}` : '';
+    if (location.hash !== hash)
+      history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+  }, [openArticleId]);
+}
+
+/** App-wide keys: Alt+N new article, Ctrl/Cmd+F or "/" search, F1 or "?" help. */
+function useGlobalShortcuts(actions: { newArticle(): void; toggleHelp(): void }): void {
+  const ref = useRef(actions);
+  ref.current = actions;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.isComposing) return;
+      const inText = isTextTarget(e.target);
+      if (isNewArticleKey(e)) {
+        e.preventDefault();
+        ref.current.newArticle();
+      } else if (isSearchKey(e, inText)) {
+        const box = document.querySelector<HTMLInputElement>('[data-shortcut-target="search"]');
+        if (box) {
+          e.preventDefault();
+          box.focus();
+          box.select();
+        } else if (!inText) {
+          e.preventDefault();
+          useUi.getState().setView('articles');
+          requestAnimationFrame(() =>
+            document.querySelector<HTMLInputElement>('[data-shortcut-target="search"]')?.focus(),
+          );
+        }
+      } else if (isHelpKey(e, inText)) {
+        e.preventDefault();
+        ref.current.toggleHelp();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
 
 function HealthBanner() {
   const { t } = useTranslation();
@@ -24,6 +79,7 @@ export function App() {
   const { t } = useTranslation();
   const { view, setView, openArticleId, openArticle } = useUi();
   const [error, setError] = useState<string | null>(null);
+  const [help, setHelp] = useState(false);
 
   const newArticle = async () => {
     try {
@@ -33,14 +89,35 @@ export function App() {
       setError(e instanceof Error ? e.message : String(e));
     }
   };
+  useArticleHash();
+  useGlobalShortcuts({
+    newArticle: () => void newArticle(),
+    toggleHelp: () => setHelp((h) => !h),
+  });
 
   return (
     <div className="app">
       <header className="app__bar">
         <h1 className="app__name">{t('app.name')}</h1>
-        <button type="button" className="primary" onClick={() => void newArticle()}>
+        <button
+          type="button"
+          className="primary"
+          aria-keyshortcuts="Alt+N"
+          onClick={() => void newArticle()}
+        >
           {t('app.newArticle')}
         </button>
+        <button
+          type="button"
+          className="app__help"
+          aria-keyshortcuts="F1"
+          aria-label={t('editor.shortcuts.title')}
+          title={`${t('editor.shortcuts.title')} (F1)`}
+          onClick={() => setHelp(true)}
+        >
+          ?
+        </button>
+        <SyncStatus />
       </header>
       <nav className="app__nav" aria-label={t('app.nav.label')}>
         <button
@@ -50,7 +127,11 @@ export function App() {
         >
           {t('app.nav.articles')}
         </button>
-        <button type="button" disabled title={t('app.nav.soon')}>
+        <button
+          type="button"
+          aria-current={view === 'images' ? 'page' : undefined}
+          onClick={() => setView('images')}
+        >
           {t('app.nav.images')}
         </button>
         <button type="button" disabled title={t('app.nav.soon')}>
@@ -76,13 +157,16 @@ export function App() {
         )}
         {view === 'settings' ? (
           <SettingsView />
+        ) : view === 'images' ? (
+          <ImageLibrary />
         ) : (
           <div className="workspace">
             <ArticleList />
-            {openArticleId && <EditorStub key={openArticleId} id={openArticleId} />}
+            {openArticleId && <ArticleEditor key={openArticleId} id={openArticleId} />}
           </div>
         )}
       </main>
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
     </div>
   );
 }

@@ -138,7 +138,12 @@ export class ArticleRepository {
    * With `optimistic` the local status changes at once; otherwise it changes when a pull brings
    * the server's verdict (publishing and approval are decided online only).
    */
-  transition(id: string, to: Article['status'], comment: string | undefined, optimistic: boolean): number {
+  transition(
+    id: string,
+    to: Article['status'],
+    comment: string | undefined,
+    optimistic: boolean,
+  ): number {
     let mutationId = 0;
     const tx = this.db.transaction(() => {
       const row = this.row(id);
@@ -195,7 +200,16 @@ export class ArticleRepository {
       const info = this.stmts.insertSynced.run({ ...params, revision: 1 });
       this.tags.setForArticle(a.id, fields.tags);
       this.index(Number(info.lastInsertRowid), fields, bodyText);
-      this.stmts.insertRevision.run(uuidv7(), a.id, 1, 'synced', bodyJson, JSON.stringify(fields), bodyJson.length, a.updatedAt);
+      this.stmts.insertRevision.run(
+        uuidv7(),
+        a.id,
+        1,
+        'synced',
+        bodyJson,
+        JSON.stringify(fields),
+        bodyJson.length,
+        a.updatedAt,
+      );
       return 'created';
     }
     const current = rowToArticle(row);
@@ -208,14 +222,28 @@ export class ArticleRepository {
       current.deletedAt === a.deletedAt &&
       current.publishedAt === a.publishedAt;
     if (same) {
-      this.stmts.setSyncColumns.run(sync.serverVersion, sync.serverBodyVersion, params.has_conflict, a.id);
+      this.stmts.setSyncColumns.run(
+        sync.serverVersion,
+        sync.serverBodyVersion,
+        params.has_conflict,
+        a.id,
+      );
       return 'unchanged';
     }
     this.stmts.updateSynced.run(params);
     if (!sameValue(current.tags, fields.tags)) this.tags.setForArticle(a.id, fields.tags);
     this.index(row.rowid, fields, bodyText, true);
     if (bodyChanged) {
-      this.stmts.insertRevision.run(uuidv7(), a.id, row.revision + 1, 'synced', bodyJson, JSON.stringify(fields), bodyJson.length, a.updatedAt);
+      this.stmts.insertRevision.run(
+        uuidv7(),
+        a.id,
+        row.revision + 1,
+        'synced',
+        bodyJson,
+        JSON.stringify(fields),
+        bodyJson.length,
+        a.updatedAt,
+      );
     }
     return 'updated';
   }
@@ -337,14 +365,7 @@ export class ArticleRepository {
         bodyJson.length,
         now,
       );
-      this.enqueueChanges(
-        row,
-        before,
-        next,
-        changedFields,
-        bodyChanged ? body : undefined,
-        now,
-      );
+      this.enqueueChanges(row, before, next, changedFields, bodyChanged ? body : undefined, now);
     });
     tx.immediate();
     return this.get(id);
@@ -440,8 +461,11 @@ export class ArticleRepository {
       params.push(tagKey(f.tag));
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    // Deferred join: the offset is walked in the index alone, then only one page of rows is read.
     const items = this.cached(
-      `SELECT ${SUMMARY_COLUMNS} FROM articles ${clause} ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`,
+      `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE rowid IN (
+         SELECT rowid FROM articles ${clause} ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?)
+       ORDER BY updated_at DESC, id DESC`,
     ).all(...params, f.limit, f.offset) as SummaryRow[];
     const total = (
       this.cached(`SELECT COUNT(*) AS n FROM articles ${clause}`).get(...params) as { n: number }

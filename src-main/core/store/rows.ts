@@ -25,6 +25,8 @@ export interface ArticleRow {
   published_at: string | null;
   deleted_at: string | null;
   server_version: number | null;
+  server_body_version?: number | null;
+  has_conflict?: number;
 }
 
 export type SummaryRow = Pick<

@@ -1,4 +1,6 @@
 import { sql as init } from './0001-init';
+import { sql as images } from './0002-images';
+import { sql as sync } from './0003-sync';
 
 export interface Migration {
   version: number;
@@ -7,6 +9,10 @@ export interface Migration {
 }
 
 /** Numbered, append-only. A released migration is never edited; a change is a new number. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'init', sql: init }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'init', sql: init },
+  { version: 2, name: 'images', sql: images },
+  { version: 3, name: 'sync', sql: sync },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,316 @@
+/**
+ * The scriptable Copydesk client: the same core as the app, one command per process.
+ *
+ *   npm run cli -- --profile DIR [--json] <command>
+ *
+ * Commands: login --server URL --user U --password P | logout | new --file article.json |
+ * set ID FIELD VALUE | tag ID +a -b | submit ID | approve ID | request-changes ID --comment TEXT |
+ * publish ID | delete ID | restore ID | sync | status | conflicts [ID] |
+ * resolve CONFLICT_ID mine|theirs | show ID | list
+ *
+ * Exit codes: 0 success, 1 the command failed (message on stderr), 2 usage error.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ApiError, createDesktopApi, type DesktopApi, type SyncStatus } from '../../src-shared/api';
+import { ArticleFields, type ArticleFieldsPatch } from '../../src-shared/model';
+import { openCore } from '../core/core';
+
+const VALUE_OPTIONS = new Set([
+  'profile',
+  'server',
+  'user',
+  'password',
+  'file',
+  'comment',
+  'pull-limit',
+]);
+const FLAG_OPTIONS = new Set(['json', 'help']);
+
+export class UsageError extends Error {}
+
+export interface ParsedArgs {
+  options: Record<string, string | true>;
+  positionals: string[];
+}
+
+/** Long options anywhere; everything else (including "-tag" of `tag ID +a -b`) is positional. */
+export function parseCliArgs(argv: readonly string[]): ParsedArgs {
+  const options: Record<string, string | true> = {};
+  const positionals: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (m && (VALUE_OPTIONS.has(m[1]!) || FLAG_OPTIONS.has(m[1]!))) {
+      const name = m[1]!;
+      if (FLAG_OPTIONS.has(name)) options[name] = true;
+      else if (m[2] !== undefined) options[name] = m[2];
+      else {
+        const v = argv[++i];
+        if (v === undefined) throw new UsageError(`--${name} needs a value`);
+        options[name] = v;
+      }
+    } else if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    } else {
+      positionals.push(arg);
+    }
+  }
+  return { options, positionals };
+}
+
+const USAGE = `usage: copydesk-cli --profile DIR [--json] <command>
+  login --server URL --user U --password P   sign in (token kept in the profile, mode 0600)
+  logout
+  new --file article.json                    create ({"fields":{…},"body":{…}} or plain fields)
+  set ID FIELD VALUE                         change one field (JSON for tags, links, leadImage)
+  tag ID +a -b                               add / remove tags
+  submit ID | approve ID | publish ID        workflow steps (approve/publish need the server)
+  request-changes ID --comment TEXT
+  delete ID | restore ID
+  sync                                       push, then pull until caught up
+  status | conflicts [ID] | resolve CONFLICT_ID mine|theirs | show ID | list`;
+
+function need(p: string[], n: number, usage: string): string[] {
+  if (p.length < n) throw new UsageError(`usage: ${usage}`);
+  return p;
+}
+
+function fieldValue(field: string, raw: string): unknown {
+  const shape = ArticleFields.shape as Record<string, unknown>;
+  if (!(field in shape)) {
+    throw new UsageError(`Unknown field "${field}". Fields: ${Object.keys(shape).join(', ')}.`);
+  }
+  if (['tags', 'links', 'leadImage'].includes(field)) {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      if (field === 'tags')
+        return raw
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean);
+      throw new UsageError(
+        `${field} takes JSON, e.g. ${field === 'links' ? '[{"url":"https://…","label":"…"}]' : 'null'}`,
+      );
+    }
+  }
+  if (field === 'section' && (raw === '' || raw === 'null')) return null;
+  return raw;
+}
+
+function describeStatus(s: SyncStatus): string {
+  const who = s.user ? `${s.user.username} at ${s.serverUrl ?? '?'}` : 'not signed in';
+  const last = s.lastSyncAt ? `last sync ${s.lastSyncAt}` : 'never synced';
+  const err = s.lastError ? `\nerror: ${s.lastError}` : '';
+  return `${s.state}: ${s.pending} change(s) waiting; ${last}; ${who}${err}`;
+}
+
+interface Output {
+  json: unknown;
+  text: string;
+  exitCode?: number;
+}
+
+async function runCommand(
+  api: DesktopApi,
+  cmd: string,
+  p: string[],
+  o: ParsedArgs['options'],
+): Promise<Output> {
+  const str = (k: string): string | undefined => (typeof o[k] === 'string' ? o[k] : undefined);
+  switch (cmd) {
+    case 'login': {
+      const server = str('server');
+      const user = str('user');
+      const password = str('password');
+      if (!server || !user || !password)
+        throw new UsageError('usage: login --server URL --user U --password P');
+      const s = await api['sync.login']({ serverUrl: server, username: user, password });
+      return { json: s, text: `Signed in as ${s.user?.username ?? user} (${s.user?.role ?? ''}).` };
+    }
+    case 'logout':
+      await api['sync.logout']({});
+      return { json: { ok: true }, text: 'Signed out.' };
+    case 'new': {
+      const file = str('file');
+      if (!file) throw new UsageError('usage: new --file article.json');
+      const raw = JSON.parse(readFileSync(resolve(file), 'utf8')) as Record<string, unknown>;
+      const input =
+        'fields' in raw || 'body' in raw
+          ? (raw as { id?: string; fields?: ArticleFieldsPatch; body?: never })
+          : { fields: raw as ArticleFieldsPatch };
+      const a = await api['articles.create'](input);
+      return { json: a, text: a.id };
+    }
+    case 'set': {
+      const [id, field, value] = need(p, 3, 'set ID FIELD VALUE');
+      const a = await api['articles.save']({
+        id: id!,
+        fields: { [field!]: fieldValue(field!, value!) },
+      });
+      return { json: a, text: `${field} of ${a.id} set.` };
+    }
+    case 'tag': {
+      const [id, ...changes] = need(p, 2, 'tag ID +a -b');
+      const a = await api['articles.get']({ id: id! });
+      let tags = [...a.tags];
+      for (const c of changes) {
+        const t = c.slice(1);
+        if (c.startsWith('+')) {
+          if (!tags.some((x) => x.toLowerCase() === t.toLowerCase())) tags.push(t);
+        } else if (c.startsWith('-'))
+          tags = tags.filter((x) => x.toLowerCase() !== t.toLowerCase());
+        else throw new UsageError(`"${c}": write +tag to add or -tag to remove`);
+      }
+      const saved = await api['articles.save']({ id: a.id, fields: { tags } });
+      return { json: saved, text: `tags: ${saved.tags.join(', ') || '(none)'}` };
+    }
+    case 'submit':
+    case 'approve':
+    case 'publish':
+    case 'request-changes': {
+      const [id] = need(p, 1, `${cmd} ID`);
+      const to = {
+        submit: 'in_review',
+        approve: 'approved',
+        publish: 'published',
+        'request-changes': 'draft',
+      } as const;
+      const comment = str('comment');
+      if (cmd === 'request-changes' && !comment)
+        throw new UsageError('usage: request-changes ID --comment TEXT');
+      const before = new Set(
+        (await api['sync.conflicts']({ entityId: id! })).items.map((c) => c.id),
+      );
+      let a = await api['articles.transition']({
+        id: id!,
+        to: to[cmd],
+        ...(comment ? { comment } : {}),
+      });
+      // Signed in: let the server decide now, so a script learns the verdict from the exit code.
+      if ((await api['sync.status']({})).user && a.status === to[cmd]) {
+        await api['sync.now']({});
+        a = await api['articles.get']({ id: a.id });
+        const refused = (await api['sync.conflicts']({ entityId: a.id })).items.find(
+          (c) => !before.has(c.id) && c.kind === 'rejected' && c.field === 'article.transition',
+        );
+        if (refused) throw new Error(refused.reason ?? `The server refused to ${cmd} ${a.id}.`);
+      }
+      return { json: a, text: `${a.id} is ${a.status}.` };
+    }
+    case 'delete': {
+      const [id] = need(p, 1, 'delete ID');
+      await api['articles.delete']({ id: id! });
+      return { json: { ok: true }, text: `${id} deleted.` };
+    }
+    case 'restore': {
+      const [id] = need(p, 1, 'restore ID');
+      const a = await api['articles.restore']({ id: id! });
+      return { json: a, text: `${a.id} restored.` };
+    }
+    case 'sync': {
+      const s = await api['sync.now']({});
+      return { json: s, text: describeStatus(s), exitCode: s.state === 'idle' ? 0 : 1 };
+    }
+    case 'status': {
+      const s = await api['sync.status']({});
+      return { json: s, text: describeStatus(s) };
+    }
+    case 'conflicts': {
+      const r = await api['sync.conflicts'](p[0] ? { entityId: p[0] } : {});
+      const text = r.items.length
+        ? r.items
+            .map(
+              (c) =>
+                `${c.id}\t${c.entityId}\t${c.kind}\t${c.field}${c.reason ? `\t${c.reason}` : ''}`,
+            )
+            .join('\n')
+        : 'No conflicts.';
+      return { json: r, text };
+    }
+    case 'resolve': {
+      const [id, keep] = need(p, 2, 'resolve CONFLICT_ID mine|theirs');
+      if (keep !== 'mine' && keep !== 'theirs') throw new UsageError('keep "mine" or "theirs"');
+      await api['sync.resolveConflict']({ id: id!, keep });
+      return { json: { ok: true }, text: `Kept ${keep}.` };
+    }
+    case 'show': {
+      const [id] = need(p, 1, 'show ID');
+      const a = await api['articles.get']({ id: id! });
+      const conflicts = (await api['sync.conflicts']({ entityId: a.id })).items;
+      return {
+        json: { ...a, conflicts },
+        text: `${a.headline || '(no headline)'}\n${a.status} · revision ${a.revision}${a.deletedAt ? ' · deleted' : ''}${
+          conflicts.length ? ` · ${conflicts.length} conflict(s)` : ''
+        }\ntags: ${a.tags.join(', ')}`,
+      };
+    }
+    case 'list': {
+      const r = await api['articles.list']({ limit: 500, includeDeleted: true });
+      return {
+        json: r,
+        text: r.items.map((a) => `${a.id}\t${a.status}\t${a.headline}`).join('\n'),
+      };
+    }
+    default:
+      throw new UsageError(`Unknown command "${cmd}".\n${USAGE}`);
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let parsed: ParsedArgs;
+  try {
+    parsed = parseCliArgs(argv);
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { options, positionals } = parsed;
+  const [cmd, ...rest] = positionals;
+  if (options.help || !cmd) {
+    process.stdout.write(`${USAGE}\n`);
+    return options.help ? 0 : 2;
+  }
+  if (typeof options.profile !== 'string') {
+    process.stderr.write(`--profile DIR is required\n${USAGE}\n`);
+    return 2;
+  }
+  const pullLimit =
+    typeof options['pull-limit'] === 'string' ? Number(options['pull-limit']) : undefined;
+  const core = await openCore({
+    profileDir: resolve(options.profile),
+    host: 'cli',
+    backgroundIntegrityCheck: false,
+    ...(pullLimit ? { sync: { pullLimit } } : {}),
+  });
+  const api = createDesktopApi({
+    call: (m, i) => core.call(m, i),
+    onEvent: (l) => core.onEvent(l),
+  });
+  try {
+    const out = await runCommand(api, cmd, rest, options);
+    process.stdout.write(`${options.json ? JSON.stringify(out.json) : out.text}\n`);
+    if (out.exitCode && !options.json) process.stderr.write('sync did not complete\n');
+    return out.exitCode ?? 0;
+  } catch (e) {
+    const usage = e instanceof UsageError;
+    const message = e instanceof Error ? e.message : String(e);
+    if (options.json) {
+      const code = e instanceof ApiError ? e.code : usage ? 'usage' : 'error';
+      process.stdout.write(`${JSON.stringify({ error: { code, message } })}\n`);
+    }
+    process.stderr.write(`copydesk: ${message}\n`);
+    return usage ? 2 : 1;
+  } finally {
+    await core.close();
+  }
+}
+
+const isEntry = process.argv[1] !== undefined && /cli[\\/]index\.ts$/.test(process.argv[1]);
+if (isEntry) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

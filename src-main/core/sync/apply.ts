@@ -1,0 +1,150 @@
+/**
+ * Applies one pull page in ONE local transaction (SYNC.md §7, §8): server conflicts and
+ * rejections are stored, acknowledged outbox rows are dropped, every changed entity gets its new
+ * server base and its visible state rebased on it, and the cursor moves. A crash leaves either
+ * the whole page applied or none of it.
+ */
+import type { CoreEvent } from '../../../src-shared/api';
+import type { BodyJson } from '../../../src-shared/model';
+import type { ArticleState } from '../../../src-shared/mutations';
+import type { PullResponse } from '../../../src-shared/protocol';
+import type { Actor } from '../../../src-shared/workflow';
+import type { ArticleRepository } from '../store/articles';
+import type { ConflictRepository } from './conflicts';
+import { rebaseArticle, toLocalArticle } from './rebase';
+import type { SyncStore } from './store';
+
+export interface ApplyDeps {
+  store: SyncStore;
+  conflicts: ConflictRepository;
+  articles: ArticleRepository;
+  clientId: string;
+  actor: Actor;
+  now: () => string;
+}
+
+export interface PageResult {
+  events: CoreEvent[];
+  applied: number;
+}
+
+const EDITS = new Set([
+  'article.setFields',
+  'article.setBody',
+  'article.addTag',
+  'article.removeTag',
+]);
+
+export function applyPullPage(deps: ApplyDeps, page: PullResponse): PageResult {
+  const { store } = deps;
+  const events = new Map<string, CoreEvent>();
+  const touched = new Set<string>();
+  const run = store.db.transaction(() => {
+    for (const c of page.conflicts) {
+      deps.conflicts.addServerConflict(c);
+      if (c.entityType === 'article') touched.add(c.entityId);
+    }
+    // Look the rejected rows up before they are trimmed (their origin decides auto-restore).
+    const rejected = page.rejected.map((r) => ({ r, row: store.outboxRow(r.mutationId) }));
+
+    store.trim(page.lastMutationId);
+    store.set(
+      'last_acked_mutation_id',
+      Math.max(page.lastMutationId, store.getNumber('last_acked_mutation_id')),
+    );
+
+    for (const ch of page.changes) {
+      if (ch.entity !== 'article') {
+        if (ch.op === 'upsert') store.putBase(ch.entity, ch.id, ch.version, null, ch.data);
+        continue;
+      }
+      if (ch.op === 'delete') {
+        revoke(deps, ch.id, events);
+        continue;
+      }
+      const old = store.getBase('article', ch.id);
+      if (old && old.serverVersion >= ch.version) continue; // re-delivery
+      const pending = store.outboxFor('article', ch.id);
+      for (const p of pending) {
+        if (p.name !== 'article.setBody') continue;
+        const args = p.args as { baseBodyVersion: number };
+        if (old && args.baseBodyVersion === old.bodyVersion) {
+          store.keepBaseBody(ch.id, old.bodyVersion, (old.data as ArticleState).body);
+        } else if (args.baseBodyVersion === 0 && p.state === 'pending') {
+          // Written before the server knew the article: its base is the first server state.
+          store.rewritePending(p.mutationId, { ...args, baseBodyVersion: ch.data.bodyVersion });
+        }
+      }
+      store.putBase('article', ch.id, ch.version, ch.data.bodyVersion, ch.data);
+      touched.add(ch.id);
+    }
+
+    for (const { r, row } of rejected) {
+      const argId = (r.args as { id?: unknown } | null)?.id;
+      const entityId = row?.entityId ?? (typeof argId === 'string' ? argId : '');
+      const entityType = row?.entityType ?? r.name.split('.')[0] ?? 'article';
+      const base = store.getBase(entityType, entityId);
+      deps.conflicts.addRejected(deps.clientId, r, entityType, entityId, base?.data ?? null);
+      touched.add(entityId);
+      // Edit against delete: the edit wins (SYNC §9). Restore once and re-send the edit.
+      if (r.code === 'deleted' && EDITS.has(r.name) && row?.origin === 'user') {
+        const restoreArgs = { id: entityId, baseVersion: base?.serverVersion ?? 0 };
+        store.enqueue(
+          'article.restore',
+          restoreArgs,
+          'article',
+          entityId,
+          'auto_restore',
+          deps.now(),
+        );
+        store.enqueue(r.name, r.args, 'article', entityId, 'auto_restore', deps.now());
+        deps.conflicts.resolve(`rejected:${deps.clientId}:${r.mutationId}`, 'auto', deps.now());
+      }
+    }
+
+    for (const id of touched) rebase(deps, id, events);
+    store.set('cursor', page.cursor);
+  });
+  run.immediate();
+  return { events: [...events.values()], applied: page.changes.length };
+}
+
+function rebase(deps: ApplyDeps, id: string, events: Map<string, CoreEvent>): void {
+  const base = deps.store.getBase('article', id);
+  if (!base) return;
+  const data = base.data as ArticleState;
+  const pending = deps.store.outboxFor('article', id);
+  const visible = rebaseArticle(data, pending, {
+    actor: deps.actor,
+    now: deps.now(),
+    baseBody: (articleId, v) =>
+      (v === data.bodyVersion ? data.body : deps.store.baseBody(articleId, v)) as
+        BodyJson | undefined,
+  });
+  if (!visible) return;
+  const r = deps.articles.putSynced(toLocalArticle(visible), {
+    serverVersion: data.version,
+    serverBodyVersion: data.bodyVersion,
+    hasConflict: deps.conflicts.openCount('article', id) > 0,
+  });
+  if (r === 'created') events.set(id, { type: 'article.created', id });
+  else if (r === 'updated' && !events.has(id)) events.set(id, { type: 'article.updated', id });
+}
+
+/** Access lost: drop the server copy, but never unsynced local edits (they become a conflict). */
+function revoke(deps: ApplyDeps, id: string, events: Map<string, CoreEvent>): void {
+  const pending = deps.store.outboxFor('article', id);
+  if (pending.length > 0) {
+    deps.conflicts.addRevoked(
+      `revoked:${id}:${pending[pending.length - 1]!.mutationId}`,
+      'article',
+      id,
+      pending.map((p) => ({ name: p.name, args: p.args })),
+      deps.now(),
+    );
+    return;
+  }
+  deps.store.deleteBase('article', id);
+  deps.articles.removeLocal(id);
+  events.set(id, { type: 'article.deleted', id });
+}

@@ -1,0 +1,73 @@
+/**
+ * Client rebase (SYNC.md §8), pure: visible state = server state + still-pending mutations,
+ * replayed with the shared mutators. A pending mutation the mutator refuses (it would be
+ * rejected by the server too) is skipped here; the server's verdict arrives with a later pull.
+ */
+import type { Article, BodyJson } from '../../../src-shared/model';
+import {
+  applyMutation,
+  isMutationName,
+  type ArticleState,
+  type MutationContext,
+} from '../../../src-shared/mutations';
+import type { Actor } from '../../../src-shared/workflow';
+
+export interface PendingMutation {
+  name: string;
+  args: unknown;
+}
+
+export interface RebaseContext {
+  actor: Actor;
+  now: string;
+  /** A server body at an older bodyVersion, for a pending setBody's three-way merge. */
+  baseBody(articleId: string, bodyVersion: number): BodyJson | undefined;
+}
+
+export function rebaseArticle(
+  base: ArticleState | null,
+  pending: readonly PendingMutation[],
+  rc: RebaseContext,
+): ArticleState | null {
+  let state = base;
+  for (const m of pending) {
+    if (!isMutationName(m.name) || !m.name.startsWith('article.')) continue;
+    const ctx: MutationContext = {
+      actor: rc.actor,
+      now: rc.now,
+      version: state?.version ?? 0,
+      getImage: () => undefined,
+      getArticle: () => undefined,
+      userExists: () => true,
+      baseBody: (id, v) => rc.baseBody(id, v),
+    };
+    const r = applyMutation(m.name, state, m.args, ctx);
+    if (r.ok) state = r.state as ArticleState;
+  }
+  return state;
+}
+
+/** The local (DesktopApi) article of a server/rebased state. */
+export function toLocalArticle(s: ArticleState): Article {
+  return {
+    id: s.id,
+    kicker: s.kicker,
+    headline: s.headline,
+    teaser: s.teaser,
+    byline: s.byline,
+    section: s.section,
+    tags: s.tags,
+    links: s.links,
+    leadImage: s.leadImage,
+    slug: s.slug,
+    body: s.body,
+    status: s.status,
+    authorId: s.authorId,
+    assigneeId: s.assigneeId,
+    revision: s.revision,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    publishedAt: s.publishedAt,
+    deletedAt: s.deletedAt,
+  };
+}

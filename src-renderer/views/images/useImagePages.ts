@@ -1,0 +1,96 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Image } from '../../../src-shared/model';
+import { api } from '../../api/transport';
+import { useCoreEvents } from '../../api/events';
+
+export const IMAGE_PAGE_SIZE = 120;
+
+export interface ImageFilter {
+  query: string;
+  missingCredit: boolean;
+  sort: 'newest' | 'oldest';
+}
+
+interface Page {
+  items: Image[];
+  generation: number;
+}
+
+/**
+ * The library as pages loaded on demand (one page per screen or so, never the whole table).
+ * A new filter starts afresh; an import marks the loaded pages stale, which keep showing until
+ * their reload arrives (no flicker); an edit is patched into the loaded page in place.
+ */
+export function useImagePages(filter: ImageFilter) {
+  const [total, setTotal] = useState<number | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const pages = useRef(new Map<number, Page>());
+  const loading = useRef(new Set<string>());
+  const [, force] = useState(0);
+  const { query, missingCredit, sort } = filter;
+
+  const loadPage = useCallback(
+    (page: number) => {
+      const key = `${page}:${generation}`;
+      const have = pages.current.get(page);
+      if ((have && have.generation === generation) || loading.current.has(key)) return;
+      loading.current.add(key);
+      const map = pages.current;
+      void api['images.list']({
+        offset: page * IMAGE_PAGE_SIZE,
+        limit: IMAGE_PAGE_SIZE,
+        query: query.trim() || undefined,
+        missingCredit: missingCredit || undefined,
+        sort,
+      }).then(
+        (r) => {
+          loading.current.delete(key);
+          if (map !== pages.current) return; // the filter changed meanwhile
+          map.set(page, { items: r.items, generation });
+          setTotal(r.total);
+          force((n) => n + 1);
+        },
+        () => loading.current.delete(key),
+      );
+    },
+    [generation, query, missingCredit, sort],
+  );
+
+  // A new filter: forget everything.
+  useEffect(() => {
+    pages.current = new Map();
+    loading.current = new Set();
+    setTotal(null);
+  }, [query, missingCredit, sort]);
+
+  useEffect(() => {
+    loadPage(0);
+  }, [loadPage]);
+
+  const patch = useCallback((image: Image) => {
+    for (const p of pages.current.values()) {
+      const i = p.items.findIndex((x) => x.id === image.id);
+      if (i >= 0) {
+        p.items = p.items.map((x, j) => (j === i ? image : x));
+        force((n) => n + 1);
+      }
+    }
+  }, []);
+
+  useCoreEvents((e) => {
+    if (e.type === 'image.created') setGeneration((g) => g + 1);
+    else if (e.type === 'image.updated') {
+      const loaded = [...pages.current.values()].some((p) => p.items.some((x) => x.id === e.id));
+      if (loaded) void api['images.get']({ id: e.id }).then(patch, () => undefined);
+    }
+  });
+
+  const itemAt = (index: number): Image | undefined => {
+    const page = Math.floor(index / IMAGE_PAGE_SIZE);
+    const p = pages.current.get(page);
+    if (!p || p.generation !== generation) loadPage(page);
+    return p?.items[index % IMAGE_PAGE_SIZE];
+  };
+
+  return { total, itemAt };
+}

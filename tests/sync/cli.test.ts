@@ -1,0 +1,106 @@
+/**
+ * The scriptable client end to end: an editor writes and submits with the CLI, a desk chief
+ * requests changes, approves and publishes; failures give a message and a non-zero exit code.
+ */
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { repoRoot, type Started } from '../support/processes';
+import { tempDir } from '../support/tmp';
+import { startServer } from './support/harness';
+
+const exec = promisify(execFile);
+let tmp: ReturnType<typeof tempDir>;
+let server: Started;
+
+beforeAll(async () => {
+  tmp = tempDir('copydesk-cli-');
+  server = await startServer(`${tmp.dir}/server`);
+});
+afterAll(async () => {
+  await server?.stop();
+  tmp?.cleanup();
+});
+
+async function cli(
+  profile: string,
+  ...args: string[]
+): Promise<{ code: number; out: string; err: string }> {
+  try {
+    const r = await exec(
+      process.execPath,
+      ['--import', 'tsx', 'src-main/cli/index.ts', '--profile', join(tmp.dir, profile), ...args],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, NODE_NO_WARNINGS: '1' },
+      },
+    );
+    return { code: 0, out: r.stdout.trim(), err: r.stderr.trim() };
+  } catch (e) {
+    const x = e as { code: number; stdout: string; stderr: string };
+    return { code: x.code, out: x.stdout.trim(), err: x.stderr.trim() };
+  }
+}
+
+it('runs the editorial workflow from the command line with exit codes and --json', async () => {
+  expect(
+    (await cli('ed', 'login', '--server', server.url, '--user', 'editor', '--password', 'wrong'))
+      .code,
+  ).toBe(1);
+  expect(
+    (await cli('ed', 'login', '--server', server.url, '--user', 'editor', '--password', 'editor'))
+      .code,
+  ).toBe(0);
+  expect(
+    (await cli('chief', 'login', '--server', server.url, '--user', 'chief', '--password', 'chief'))
+      .code,
+  ).toBe(0);
+
+  const file = join(tmp.dir, 'a.json');
+  writeFileSync(file, JSON.stringify({ fields: { headline: 'Rathaus', teaser: 'Der Rat tagt.' } }));
+  const id = (await cli('ed', 'new', '--file', file)).out;
+  expect(id).toMatch(/^[0-9a-f-]{36}$/);
+
+  // Submitting without section and tag: the server refuses, with the reason and exit code 1.
+  const refused = await cli('ed', 'submit', id);
+  expect(refused.code).toBe(1);
+  expect(refused.err).toContain('No section is chosen');
+
+  expect((await cli('ed', 'set', id, 'section', 'politik')).code).toBe(0);
+  const tagged = await cli('ed', '--json', 'tag', id, '+Rat', '+Wahl', '-Wahl');
+  expect(JSON.parse(tagged.out)).toMatchObject({ tags: ['Rat'] });
+  expect((await cli('ed', 'submit', id)).out).toContain('in_review');
+  // Editors may not approve: refused by the server's rules.
+  expect((await cli('ed', 'approve', id)).code).toBe(1);
+
+  expect((await cli('chief', 'sync')).code).toBe(0);
+  expect((await cli('chief', 'request-changes', id)).code).toBe(2);
+  expect(
+    (await cli('chief', 'request-changes', id, '--comment', 'Bitte Zitat prüfen')).out,
+  ).toContain('draft');
+  expect((await cli('ed', 'sync')).code).toBe(0);
+  expect((await cli('ed', 'set', id, 'teaser', 'Der Rat tagt heute.')).code).toBe(0);
+  expect((await cli('ed', 'submit', id)).code).toBe(0);
+  expect((await cli('chief', 'sync')).code).toBe(0);
+  expect((await cli('chief', 'approve', id)).out).toContain('approved');
+  expect((await cli('chief', 'publish', id)).out).toContain('published');
+
+  expect((await cli('ed', 'sync')).code).toBe(0);
+  const shown = JSON.parse((await cli('ed', '--json', 'show', id)).out) as Record<string, unknown>;
+  expect(shown).toMatchObject({
+    status: 'published',
+    teaser: 'Der Rat tagt heute.',
+    tags: ['Rat'],
+  });
+  const status = JSON.parse((await cli('ed', '--json', 'status')).out) as Record<string, unknown>;
+  expect(status).toMatchObject({ state: 'idle', pending: 0, user: { username: 'editor' } });
+  const conflicts = JSON.parse((await cli('ed', '--json', 'conflicts')).out) as {
+    items: { field: string }[];
+  };
+  expect(conflicts.items.map((c) => c.field)).toEqual(['article.transition']);
+
+  expect((await cli('ed', 'bogus')).code).toBe(2);
+  expect((await cli('ed', 'show', '00000000-0000-7000-8000-000000000000')).code).toBe(1);
+});

@@ -1,0 +1,59 @@
+/** Real backend process + in-process desktop cores for the sync tests. */
+import { join } from 'node:path';
+import { createDesktopApi, type DesktopApi } from '../../../src-shared/api';
+import { openCore } from '../../../src-main/core/core';
+import type { CoreHandle, CoreOptions } from '../../../src-main/core/types';
+import { startTs, type Started } from '../../support/processes';
+import type { BodyJson } from '../../../src-shared/model';
+import { body, paragraph, text } from '../../../src-shared/richtext/builders';
+
+export async function startServer(dataDir: string): Promise<Started> {
+  return startTs(
+    'src-server/cli.ts',
+    ['--data', dataDir, '--port', '0', '--demo'],
+    /listening on (http:\/\/[0-9.:]+)/,
+  );
+}
+
+export interface Client {
+  name: string;
+  dir: string;
+  core: CoreHandle;
+  api: DesktopApi;
+  close(): Promise<void>;
+}
+
+export async function openClient(
+  root: string,
+  name: string,
+  sync: CoreOptions['sync'] = {},
+): Promise<Client> {
+  const dir = join(root, name);
+  const core = await openCore({
+    profileDir: dir,
+    host: 'cli',
+    backgroundIntegrityCheck: false,
+    sync: { timeoutMs: 5000, ...sync },
+  });
+  const api = createDesktopApi({
+    call: (m, i) => core.call(m, i),
+    onEvent: (l) => core.onEvent(l),
+  });
+  return { name, dir, core, api, close: () => core.close() };
+}
+
+export async function signIn(c: Client, url: string, user: string): Promise<void> {
+  await c.api['sync.login']({ serverUrl: url, username: user, password: user });
+}
+
+/** A body with one paragraph per entry; entries are [blockId, text]. */
+export function bodyOf(blocks: [string, string][]): BodyJson {
+  return body(...blocks.map(([id, t]) => paragraph([text(t)], id))) as BodyJson;
+}
+
+/** The texts of a body's paragraphs, in order. */
+export function textsOf(b: { root: { children: unknown[] } }): string[] {
+  return b.root.children.map((c) =>
+    ((c as { children?: { text?: string }[] }).children ?? []).map((t) => t.text ?? '').join(''),
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * The sync status line and sign-in dialog in browser mode, against the real backend: local-only
+ * before sign-in, "All changes synced" after, and the change count while a change waits.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { startBrowserMode, type Started } from '../support/processes';
+import { tempDir } from '../support/tmp';
+import { startServer } from './support/harness';
+
+let browser: Browser;
+let server: Started;
+let host: Started;
+let tmp: ReturnType<typeof tempDir>;
+
+beforeAll(async () => {
+  tmp = tempDir('copydesk-sync-ui-');
+  server = await startServer(`${tmp.dir}/server`);
+  host = await startBrowserMode(`${tmp.dir}/profile`);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.kill();
+  await server?.stop();
+  tmp?.cleanup();
+});
+
+it('signs in from the app and shows the sync status', async () => {
+  const page = await browser.newPage({ locale: 'en-US' });
+  await page.goto(host.url);
+  const status = page.getByRole('status').filter({ hasText: /sync|signed in/i });
+  await expect.poll(() => status.textContent()).toContain('Not signed in — 0 changes');
+
+  await page.getByRole('button', { name: 'New article' }).click();
+  await expect.poll(() => status.textContent()).toContain('Not signed in — 1 change');
+
+  await page.getByRole('button', { name: 'Sign in …' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign in to the Copydesk server' });
+  await dialog.getByLabel('Server address').fill(server.url);
+  await dialog.getByLabel('User name').fill('editor');
+  await dialog.getByLabel('Password').fill('wrong');
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await expect.poll(() => dialog.getByRole('alert').count()).toBe(1);
+  await dialog.getByLabel('Password').fill('editor');
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await expect.poll(() => dialog.count()).toBe(0);
+  // Everything written before signing in is uploaded.
+  await expect
+    .poll(() => status.textContent(), { timeout: 15_000 })
+    .toContain('All changes synced');
+  await expect.poll(() => status.textContent()).toMatch(/last sync/);
+});
