@@ -38,6 +38,7 @@ export default defineConfig({
       outDir: resolve(root, 'out/renderer'),
       // electron-vite leaves the renderer unminified; a smaller bundle parses faster at start.
       minify: true,
+      chunkSizeWarningLimit: 2000,
       emptyOutDir: true,
       rolldownOptions: {
         input: { index: resolve(root, 'src-renderer/index.html') },

@@ -1,18 +1,8 @@
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openCore } from '../core/core';
-import { StoreError } from '../core/store/errors';
-import { startHarness } from './server';
+import { defaultProfileDir, parsePort, runBrowserMode } from './run';
 
-const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-
-export function defaultProfileDir(): string {
-  return process.env.COPYDESK_PROFILE ?? join(homedir(), '.copydesk', 'default');
-}
-
+/** `node --import tsx src-main/harness/cli.ts --profile DIR --port P`: browser mode alone. */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -22,33 +12,18 @@ async function main(): Promise<void> {
     },
     strict: true,
   });
-  const profileDir = resolve(values.profile ?? defaultProfileDir());
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
-  const rendererDir = resolve(values.renderer ?? join(repoRoot, 'out', 'renderer'));
-  if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw new Error(`No built renderer at ${rendererDir}. Run "npm run build" first.`);
-  }
-
-  const core = await openCore({ profileDir, host: 'browser' });
-  const harness = await startHarness({ core, rendererDir, port });
-  process.stdout.write(`Copydesk browser mode: ${harness.url}\n`);
-
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await harness.close();
-    await core.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop());
-  process.on('SIGINT', () => void stop());
+  const mode = await runBrowserMode({
+    profileDir: resolve(values.profile ?? defaultProfileDir()),
+    port: parsePort(values.port, 0),
+    ...(values.renderer ? { rendererDir: values.renderer } : {}),
+  });
+  process.stdout.write(`Copydesk browser mode: ${mode.harness.url}\n`);
+  const stop = () => void mode.stop().then(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 main().catch((e: unknown) => {
-  const message = e instanceof StoreError || e instanceof Error ? e.message : String(e);
-  process.stderr.write(`Copydesk could not start: ${message}\n`);
+  process.stderr.write(`Copydesk could not start: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 });

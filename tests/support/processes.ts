@@ -21,11 +21,12 @@ export function startTs(
   args: string[],
   ready: RegExp,
   timeoutMs = 30_000,
+  env: Record<string, string> = {},
 ): Promise<Started> {
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+    env: { ...process.env, NODE_NO_WARNINGS: '1', ...env },
   });
   let out = '';
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
