@@ -23,6 +23,8 @@ import {
   Section,
   Tag,
 } from './model';
+import { CHECKLIST_CODES } from './checklist';
+import { TimelineEntry } from './timeline';
 
 const Empty = z.strictObject({});
 const Ok = z.strictObject({ ok: z.literal(true) });
@@ -152,6 +154,27 @@ export const SyncConflict = z.strictObject({
 });
 export type SyncConflict = z.infer<typeof SyncConflict>;
 
+// ---- review ----
+
+/** An article waiting for a desk chief, with what its checklist still misses. */
+export const ReviewQueueItem = ArticleSummary.extend({
+  byline: z.string(),
+  authorId: z.string().nullable(),
+  /** The signed-in user's name when they wrote it, else the byline. */
+  author: z.string(),
+  missing: z.array(z.strictObject({ code: z.enum(CHECKLIST_CODES), message: z.string() })),
+});
+export type ReviewQueueItem = z.infer<typeof ReviewQueueItem>;
+
+export const ArticleTimeline = z.strictObject({
+  items: z.array(TimelineEntry),
+  /** server: the server's history plus local pending steps; local: pending steps only. */
+  source: z.enum(['server', 'local']),
+  /** Why the server's history is missing (offline, not signed in), if it is. */
+  message: z.string().nullable(),
+});
+export type ArticleTimeline = z.infer<typeof ArticleTimeline>;
+
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
@@ -229,6 +252,12 @@ export const desktopApi = {
     z.strictObject({ id: Id, to: ArticleStatus, comment: z.string().max(5000).optional() }),
     Article,
   ),
+  // ---- review ----
+  'articles.reviewQueue': method(
+    z.strictObject({ limit: z.number().int().min(1).max(500).default(200) }),
+    z.strictObject({ items: z.array(ReviewQueueItem), total: z.number().int() }),
+  ),
+  'articles.timeline': method(z.strictObject({ id: Id }), ArticleTimeline),
 } as const;
 
 export type DesktopApiSpec = typeof desktopApi;

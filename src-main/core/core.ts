@@ -18,6 +18,8 @@ import { ImageRepository } from './store/images';
 import { BlobStore } from './media/blob-store';
 import { handlers, type CoreContext } from './handlers';
 import { openSyncEngine } from './sync';
+import { FileTokenStore } from './sync/tokens';
+import { OutboxRepository } from './store/outbox';
 import type { CoreHandle, CoreOptions } from './types';
 import { APP_VERSION } from './version';
 
@@ -47,6 +49,7 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
   let health: StoreHealth = { state: 'unchecked', message: null, checkedAt: null };
   const settingsRepo = new SettingsRepository(store.db);
   const sync = openSyncEngine(opts, store.db, store.path, (e) => events.emit('event', e));
+  const tokens = opts.tokenStore ?? new FileTokenStore(opts.profileDir);
 
   const ctx: CoreContext = {
     articles: new ArticleRepository(store.db),
@@ -65,8 +68,11 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
     health: () => health,
     emit: (event) => events.emit('event', event),
     sync,
+    outbox: new OutboxRepository(store.db),
+    serverToken: () => tokens.load(),
   };
   sync.start();
+  ctx.articles.onBodyConflict = (id, region) => sync.addLocalBodyConflict(id, region);
   events.on('event', (e: CoreEvent) => sync.onCoreEvent(e));
 
   const lastCheck = store.db.prepare(

@@ -9,6 +9,8 @@ import type { ImageRepository } from './store/images';
 import type { BlobStore } from './media/blob-store';
 import { imageHandlers } from './handlers-images';
 import { syncHandlers } from './handlers-sync';
+import { reviewHandlers } from './handlers-review';
+import type { OutboxRepository } from './store/outbox';
 import type { SyncEngine } from './sync/engine';
 import type { CoreEvent } from '../../src-shared/api';
 import type { AppInfo } from '../../src-shared/api';
@@ -21,6 +23,10 @@ export interface CoreContext {
   images: ImageRepository;
   blobs: BlobStore;
   sync: SyncEngine;
+  /** Read-only use by the timeline (pending local steps). */
+  outbox: OutboxRepository;
+  /** The sign-in token for server reads outside sync (the timeline); null when signed out. */
+  serverToken(): string | null;
   info: AppInfo;
   health(): StoreHealth;
   emit(event: CoreEvent): void;
@@ -70,7 +76,11 @@ export const handlers: Handlers = {
   'articles.save': (input, ctx) => {
     assertKnownSection(ctx, input.fields?.section);
     const before = ctx.articles.get(input.id).revision;
-    const a = ctx.articles.save(input.id, { fields: input.fields, body: input.body });
+    const a = ctx.articles.save(input.id, {
+      fields: input.fields,
+      body: input.body,
+      baseRevision: input.baseRevision,
+    });
     if (a.revision !== before) ctx.emit({ type: 'article.updated', id: a.id });
     return a;
   },
@@ -98,4 +108,5 @@ export const handlers: Handlers = {
 
   ...imageHandlers,
   ...syncHandlers,
+  ...reviewHandlers,
 };

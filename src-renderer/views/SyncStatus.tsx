@@ -4,22 +4,31 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncStatus as Status } from '../../src-shared/api';
+import type { SyncConflict, SyncStatus as Status } from '../../src-shared/api';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
 import { SignIn } from './SignIn';
+import { SyncConflicts } from './SyncConflicts';
 
 export function SyncStatus() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<Status | null>(null);
   const [signIn, setSignIn] = useState(false);
+  const [conflicts, setConflicts] = useState<SyncConflict[]>([]);
+  const [showConflicts, setShowConflicts] = useState(false);
   const refresh = useCallback(() => {
     api['sync.status']({}).then(setStatus, () => undefined);
+    api['sync.conflicts']({}).then(
+      (r) => setConflicts(r.items),
+      () => undefined,
+    );
   }, []);
   useEffect(refresh, [refresh]);
   useCoreEvents((e) => {
-    if (e.type === 'sync.status') setStatus(e.status);
-    else if (e.type.startsWith('article.') || e.type.startsWith('image.')) refresh();
+    if (e.type === 'sync.status') {
+      setStatus(e.status);
+      if (e.status.state !== 'syncing') refresh();
+    } else if (e.type.startsWith('article.') || e.type.startsWith('image.')) refresh();
   });
   if (!status) return null;
 
@@ -32,7 +41,9 @@ export function SyncStatus() {
     text =
       status.total !== undefined && status.total > 0
         ? t('sync.status.syncingOf', { done: status.done ?? 0, total: status.total })
-        : t('sync.status.syncing');
+        : status.done
+          ? t('sync.status.syncingReceived', { count: status.done })
+          : t('sync.status.syncing');
   else if (status.state === 'offline') text = t('sync.status.offline', { count: status.pending });
   else if (status.state === 'error') text = t('sync.status.error');
   else if (status.pending > 0) text = t('sync.status.waiting', { count: status.pending });
@@ -63,6 +74,22 @@ export function SyncStatus() {
         <button type="button" onClick={retry}>
           {t('sync.status.retry')}
         </button>
+      )}
+      {conflicts.length > 0 && (
+        <button
+          type="button"
+          className="sync-status__conflicts"
+          onClick={() => setShowConflicts(true)}
+        >
+          {t('sync.conflicts.count', { count: conflicts.length })}
+        </button>
+      )}
+      {showConflicts && (
+        <SyncConflicts
+          items={conflicts}
+          onChanged={refresh}
+          onClose={() => setShowConflicts(false)}
+        />
       )}
       {!status.user && (
         <button type="button" onClick={() => setSignIn(true)}>

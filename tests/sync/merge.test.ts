@@ -154,6 +154,95 @@ describe('sync against the real backend', () => {
   });
 });
 
+describe('an open editor that did not reload', () => {
+  it('merges its body save with a change sync brought in, and keeps a clash as a conflict', async () => {
+    const [a, b] = await pair();
+    const id = await shared(a, b);
+    const loaded = await b.api['articles.get']({ id }); // B's editor loads the article
+    await a.api['articles.save']({
+      id,
+      body: bodyOf([
+        ['b1', 'Eins von A'],
+        ['b2', 'Zwei'],
+      ]),
+    });
+    await a.api['sync.now']({});
+    await b.api['sync.now']({}); // the pull changes B's body under the open editor
+    const saved = await b.api['articles.save']({
+      id,
+      body: bodyOf([
+        ['b1', 'Eins'],
+        ['b2', 'Zwei von B'],
+      ]),
+      baseRevision: loaded.revision,
+    });
+    expect(textsOf(saved.body)).toEqual(['Eins von A', 'Zwei von B']);
+    await b.api['sync.now']({});
+    await a.api['sync.now']({});
+    expect(textsOf((await a.api['articles.get']({ id })).body)).toEqual([
+      'Eins von A',
+      'Zwei von B',
+    ]);
+
+    // Now both change block 2: the synced text stays, the editor's text is a conflict to take.
+    await a.api['articles.save']({
+      id,
+      body: bodyOf([
+        ['b1', 'Eins von A'],
+        ['b2', 'Zwei nochmal A'],
+      ]),
+    });
+    await a.api['sync.now']({});
+    await b.api['sync.now']({});
+    const clash = await b.api['articles.save']({
+      id,
+      body: bodyOf([
+        ['b1', 'Eins von A'],
+        ['b2', 'Zwei nochmal B'],
+      ]),
+      baseRevision: saved.revision,
+    });
+    expect(textsOf(clash.body)).toEqual(['Eins von A', 'Zwei nochmal A']);
+    const [c] = (await b.api['sync.conflicts']({ entityId: id })).items;
+    expect(c).toMatchObject({ kind: 'body' });
+    expect(JSON.stringify(c!.mine)).toContain('Zwei nochmal B');
+    await b.api['sync.resolveConflict']({ id: c!.id, keep: 'mine' });
+    expect(textsOf((await b.api['articles.get']({ id })).body)).toEqual([
+      'Eins von A',
+      'Zwei nochmal B',
+    ]);
+  });
+});
+
+describe('status', () => {
+  it('reports "k of N" while pushing and the count of changes received while pulling', async () => {
+    const [a, b] = await pair();
+    for (let i = 0; i < 3; i++) await a.api['articles.create']({ fields: { headline: `S${i}` } });
+    expect((await a.api['sync.status']({})).pending).toBe(3);
+    const seen: { done?: number; total?: number }[] = [];
+    const off = a.core.onEvent((e) => {
+      if (e.type === 'sync.status' && e.status.state === 'syncing') seen.push(e.status);
+    });
+    await a.api['sync.now']({});
+    off();
+    expect(seen).toContainEqual(expect.objectContaining({ done: 3, total: 3 }));
+    const pulled: { done?: number; total?: number }[] = [];
+    const off2 = b.core.onEvent((e) => {
+      if (e.type === 'sync.status' && e.status.state === 'syncing') pulled.push(e.status);
+    });
+    await b.api['sync.now']({});
+    off2();
+    // B is a fresh profile of the same editor: it receives these three and the earlier tests' articles.
+    expect(pulled.at(-1)!.done).toBeGreaterThanOrEqual(3);
+    expect(pulled.at(-1)?.total).toBeUndefined();
+    expect(await b.api['sync.status']({})).toMatchObject({
+      state: 'idle',
+      pending: 0,
+      lastError: null,
+    });
+  });
+});
+
 describe('triggers', () => {
   it('a local change syncs by itself after the debounce, and a failing server is retried with backoff', async () => {
     const { startFaultProxy } = await import('./support/fault-proxy');
@@ -198,5 +287,39 @@ describe('triggers', () => {
     } finally {
       await proxy.close();
     }
+  });
+});
+
+describe('images', () => {
+  it('uploads the blob before image.create and sends metadata edits', async () => {
+    const { fixture } = await import('../fixtures/images');
+    const n = clients.length;
+    const a = await openClient(tmp.dir, `img${n}`);
+    clients.push(a);
+    await signIn(a, server.url, 'photo');
+    const img = await a.api['images.import']({
+      fileName: 'credits.png',
+      dataBase64: fixture('credits.png').toString('base64'),
+    });
+    await a.api['images.setMeta']({ id: img.id, meta: { credit: 'Foto: Test' } });
+    const s = await a.api['sync.now']({});
+    expect(s).toMatchObject({ state: 'idle', pending: 0 });
+    expect((await a.api['sync.conflicts']({})).items).toEqual([]);
+    const { readFileSync } = await import('node:fs');
+    const token = readFileSync(`${a.dir}/sync-token`, 'utf8');
+    const res = await fetch(`${server.url}/api/v1/blobs/${img.sha256}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(200);
+    // The pulled server version becomes the base of the next metadata edit.
+    await a.api['images.setMeta']({ id: img.id, meta: { caption: 'Bildunterschrift' } });
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(`${a.dir}/copydesk.db`, { readonly: true });
+    const row = db.prepare("SELECT args_json FROM outbox WHERE name = 'image.setMeta'").get() as {
+      args_json: string;
+    };
+    db.close();
+    expect((JSON.parse(row.args_json) as { baseVersion: number }).baseVersion).toBeGreaterThan(0);
+    expect((await a.api['sync.now']({})).pending).toBe(0);
   });
 });

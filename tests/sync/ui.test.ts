@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { startBrowserMode, type Started } from '../support/processes';
 import { tempDir } from '../support/tmp';
-import { startServer } from './support/harness';
+import { openClient, signIn, startServer } from './support/harness';
 
 let browser: Browser;
 let server: Started;
@@ -51,4 +51,29 @@ it('signs in from the app and shows the sync status', async () => {
     .poll(() => status.textContent(), { timeout: 15_000 })
     .toContain('All changes synced');
   await expect.poll(() => status.textContent()).toMatch(/last sync/);
+
+  // Another client of the same editor changes the headline first: a conflict to decide.
+  const other = await openClient(tmp.dir, 'other');
+  try {
+    await signIn(other, server.url, 'editor');
+    await other.api['sync.now']({});
+    const [article] = (await other.api['articles.list']({})).items;
+    await other.api['articles.save']({ id: article!.id, fields: { headline: 'Von nebenan' } });
+    await other.api['sync.now']({});
+  } finally {
+    await other.close();
+  }
+  await page.getByLabel('Headline').fill('Meine Schlagzeile');
+  const conflictButton = page.getByRole('button', { name: '1 conflict' });
+  await conflictButton.waitFor({ timeout: 20_000 });
+  await conflictButton.click();
+  const panel = page.getByRole('dialog', { name: 'Changes that need your decision' });
+  await expect.poll(() => panel.textContent()).toContain('Meine Schlagzeile');
+  await expect.poll(() => panel.textContent()).toContain('Von nebenan');
+  await panel.getByRole('button', { name: 'Keep mine' }).click();
+  await expect.poll(() => panel.textContent()).toContain('Nothing to decide.');
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await expect
+    .poll(() => status.textContent(), { timeout: 15_000 })
+    .toContain('All changes synced');
 });

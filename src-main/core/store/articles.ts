@@ -21,6 +21,7 @@ import {
 } from './rows';
 import { dedupeTags, tagKey, TagRepository } from './tags';
 import { OutboxRepository } from './outbox';
+import { mergeBodies, type BodyConflictRegion } from '../../../src-shared/merge';
 import { toFtsQuery } from './fts-query';
 import { lazyStatements } from './statements';
 
@@ -44,7 +45,15 @@ export interface SaveChange {
   fields?: ArticleFieldsPatch | undefined;
   body?: BodyJson | undefined;
   reason?: string;
+  /**
+   * The revision the editor's body is based on (the one its last load or save returned). When
+   * sync changed the body since, the save merges three-way instead of overwriting that change.
+   */
+  baseRevision?: number | undefined;
 }
+
+/** Called when a save's body clashes with a change sync brought in meanwhile. */
+export type LocalBodyConflict = (articleId: string, region: BodyConflictRegion) => void;
 
 const FIELD_KEYS = Object.keys(emptyFields()) as (keyof ArticleFields)[];
 
@@ -109,6 +118,9 @@ export class ArticleRepository {
       setSyncColumns:
         'UPDATE articles SET server_version = ?, server_body_version = ?, has_conflict = ? WHERE id = ?',
       deleteRow: 'DELETE FROM articles WHERE id = ?',
+      syncedSince:
+        "SELECT 1 FROM revisions WHERE article_id = ? AND revision > ? AND reason = 'synced' LIMIT 1",
+      revisionBody: 'SELECT body_json FROM revisions WHERE article_id = ? AND revision = ?',
       insertRevision: `INSERT INTO revisions (id, article_id, revision, reason, body_json, fields_json, size, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       revisions: `SELECT id, article_id, revision, reason, size, created_at FROM revisions
@@ -337,10 +349,11 @@ export class ArticleRepository {
       const next: ArticleFields = { ...before, ...change.fields };
       next.tags = dedupeTags(next.tags);
       const changedFields = FIELD_KEYS.filter((k) => !sameValue(before[k], next[k]));
-      const bodyChanged = change.body !== undefined && !sameValue(change.body, current.body);
+      const incoming = this.rebaseBody(row, current.body, change);
+      const bodyChanged = incoming !== undefined && !sameValue(incoming, current.body);
       if (changedFields.length === 0 && !bodyChanged) return;
 
-      const body = bodyChanged ? change.body! : current.body;
+      const body = bodyChanged ? incoming : current.body;
       const bodyJson = JSON.stringify(body);
       const bodyText = bodyChanged ? bodyPlainText(body) : row.body_text;
       const now = this.now();
@@ -370,6 +383,28 @@ export class ArticleRepository {
     tx.immediate();
     return this.get(id);
   }
+
+  /**
+   * An editor that did not reload after a sync sends a body based on an older revision: merge it
+   * three-way (base = that revision) with the synced body, so the other person's change stays.
+   * Regions changed on both sides keep the synced text and become local conflicts with the
+   * editor's text ("keep mine" puts it back).
+   */
+  private rebaseBody(row: ArticleRow, current: BodyJson, change: SaveChange): BodyJson | undefined {
+    if (change.body === undefined || change.baseRevision === undefined) return change.body;
+    if (change.baseRevision >= row.revision) return change.body;
+    const synced = this.stmts.syncedSince.get(row.id, change.baseRevision);
+    if (!synced) return change.body;
+    const base = this.stmts.revisionBody.get(row.id, change.baseRevision) as
+      { body_json: string } | undefined;
+    if (!base) return change.body;
+    const merged = mergeBodies(JSON.parse(base.body_json) as BodyJson, change.body, current);
+    for (const region of merged.conflicts) this.onBodyConflict?.(row.id, region);
+    return merged.body;
+  }
+
+  /** Where save() reports body regions it could not merge (set by the sync engine). */
+  onBodyConflict: LocalBodyConflict | undefined;
 
   /**
    * The outbox rows of one save, shaped exactly like the shared mutation args

@@ -6,7 +6,7 @@
  */
 import type { CoreEvent } from '../../../src-shared/api';
 import type { BodyJson } from '../../../src-shared/model';
-import type { ArticleState } from '../../../src-shared/mutations';
+import type { ArticleState, ImageState } from '../../../src-shared/mutations';
 import type { PullResponse } from '../../../src-shared/protocol';
 import type { Actor } from '../../../src-shared/workflow';
 import type { ArticleRepository } from '../store/articles';
@@ -56,6 +56,7 @@ export function applyPullPage(deps: ApplyDeps, page: PullResponse): PageResult {
     for (const ch of page.changes) {
       if (ch.entity !== 'article') {
         if (ch.op === 'upsert') store.putBase(ch.entity, ch.id, ch.version, null, ch.data);
+        if (ch.entity === 'image' && ch.op === 'upsert') store.applyKnownImage(ch.data);
         continue;
       }
       if (ch.op === 'delete') {
@@ -120,6 +121,7 @@ function rebase(deps: ApplyDeps, id: string, events: Map<string, CoreEvent>): vo
     baseBody: (articleId, v) =>
       (v === data.bodyVersion ? data.body : deps.store.baseBody(articleId, v)) as
         BodyJson | undefined,
+    getImage: (imageId) => deps.store.getBase('image', imageId)?.data as ImageState | undefined,
   });
   if (!visible) return;
   const r = deps.articles.putSynced(toLocalArticle(visible), {

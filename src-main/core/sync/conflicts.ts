@@ -5,6 +5,7 @@
  */
 import type { SyncConflict } from '../../../src-shared/api';
 import type { ConflictRecord, RejectedMutation } from '../../../src-shared/protocol';
+import type { BodyConflictRegion } from '../../../src-shared/merge';
 import type { Db } from '../store/db';
 import { lazyStatements } from '../store/statements';
 
@@ -138,6 +139,27 @@ export class ConflictRepository {
       mutation_id: null,
       code: 'revoked',
       reason: 'You no longer have access to this article; your unsynced changes are kept here.',
+      server_conflict_id: null,
+      created_at: at,
+    });
+  }
+
+  /** A body region a local save could not merge with a synced change (SaveChange.baseRevision). */
+  addLocalBody(id: string, articleId: string, region: BodyConflictRegion, at: string): void {
+    this.s.insert.run({
+      id,
+      entity_type: 'article',
+      entity_id: articleId,
+      kind: 'body',
+      field: 'body',
+      base_json: json(region.base),
+      mine_json: json(region.mine),
+      theirs_json: json(region.theirs),
+      region_json: json({ kind: region.kind, blockIds: region.blockIds, kept: region.kept }),
+      mutation_name: null,
+      mutation_id: null,
+      code: null,
+      reason: null,
       server_conflict_id: null,
       created_at: at,
     });

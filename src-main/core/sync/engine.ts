@@ -7,6 +7,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { v4 as uuidv4 } from 'uuid';
 import type { CoreEvent, SyncStatus } from '../../../src-shared/api';
+import type { BodyConflictRegion } from '../../../src-shared/merge';
 import type { ArticleState } from '../../../src-shared/mutations';
 import type { PublicUser, PushMutation } from '../../../src-shared/protocol';
 import { MUTATION_NAMES, type MutationName } from '../../../src-shared/mutations';
@@ -45,7 +46,8 @@ export class SyncEngine {
   readonly conflicts: ConflictRepository;
   private state: State = 'offline';
   private lastError: string | null = null;
-  private progress: { done: number; total: number } | null = null;
+  /** Push: mutations sent of those waiting. Pull: changes received (the total is unknown). */
+  private progress: { done: number; total: number | undefined } | null = null;
   private failures = 0;
   private pushedThrough = 0;
   private debounceTimer: NodeJS.Timeout | null = null;
@@ -94,7 +96,7 @@ export class SyncEngine {
     };
     if (this.progress && this.state === 'syncing') {
       s.done = this.progress.done;
-      s.total = this.progress.total;
+      if (this.progress.total !== undefined) s.total = this.progress.total;
     }
     return s;
   }
@@ -343,7 +345,7 @@ export class SyncEngine {
       }
       after = acked;
       this.pushedThrough = acked;
-      if (this.progress)
+      if (this.progress?.total !== undefined)
         this.progress.done = Math.min(this.progress.total, this.progress.done + rows.length);
       this.emitStatus();
       if (acked < last) return; // the server stopped early; the pull tells us why
@@ -415,8 +417,8 @@ export class SyncEngine {
       if (this.pushedThrough < res.lastMutationId) this.pushedThrough = res.lastMutationId;
       this.emitOwn(result.events);
       if (this.progress) {
+        if (this.progress.total !== undefined) this.progress = { done: 0, total: undefined };
         this.progress.done += result.applied;
-        this.progress.total = Math.max(this.progress.total, this.progress.done);
       }
       this.emitStatus();
       if (!res.hasMore) return;
@@ -446,6 +448,12 @@ export class SyncEngine {
     const c = this.conflicts.get(`rejected:${this.clientId}:${mutationId}`);
     if (c) return { state: 'rejected', reason: c.reason ?? 'The server refused this change.' };
     return this.store.outboxRow(mutationId) ? { state: 'pending' } : { state: 'done' };
+  }
+
+  /** Keeps a body region a local save could not merge (see ArticleRepository.onBodyConflict). */
+  addLocalBodyConflict(articleId: string, region: BodyConflictRegion): void {
+    this.conflicts.addLocalBody(`local:${uuidv4()}`, articleId, region, this.now());
+    this.refreshConflictFlag(articleId);
   }
 
   /** Recomputes an article's conflict badge after a conflict was resolved. */

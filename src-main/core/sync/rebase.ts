@@ -8,6 +8,7 @@ import {
   applyMutation,
   isMutationName,
   type ArticleState,
+  type ImageState,
   type MutationContext,
 } from '../../../src-shared/mutations';
 import type { Actor } from '../../../src-shared/workflow';
@@ -22,6 +23,8 @@ export interface RebaseContext {
   now: string;
   /** A server body at an older bodyVersion, for a pending setBody's three-way merge. */
   baseBody(articleId: string, bodyVersion: number): BodyJson | undefined;
+  /** Server image states (the publication checklist of a transition looks at credits). */
+  getImage?(id: string): ImageState | undefined;
 }
 
 export function rebaseArticle(
@@ -36,7 +39,7 @@ export function rebaseArticle(
       actor: rc.actor,
       now: rc.now,
       version: state?.version ?? 0,
-      getImage: () => undefined,
+      getImage: (id) => rc.getImage?.(id),
       getArticle: () => undefined,
       userExists: () => true,
       baseBody: (id, v) => rc.baseBody(id, v),

@@ -3,6 +3,7 @@
  * identity, cursor, server bases, outbox batches and trimming. Every method is a short
  * synchronous SQLite step; callers group them into transactions.
  */
+import type { ImageState } from '../../../src-shared/mutations';
 import type { Db } from '../store/db';
 import { lazyStatements } from '../store/statements';
 
@@ -74,6 +75,7 @@ export class SyncStore {
       getBaseBody: 'SELECT body_json FROM base_bodies WHERE article_id = ? AND body_version = ?',
       putBaseBody:
         'INSERT OR IGNORE INTO base_bodies (article_id, body_version, body_json) VALUES (?, ?, ?)',
+      imageVersion: 'UPDATE images SET server_version = ? WHERE id = ?',
       pruneBaseBodies: `DELETE FROM base_bodies WHERE article_id NOT IN
                           (SELECT entity_id FROM outbox WHERE name = 'article.setBody')`,
     });
@@ -162,6 +164,17 @@ export class SyncStore {
     }
     const max = (this.s.outboxMax.get() as { m: number | null }).m ?? 0;
     this.db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'").run(max);
+  }
+
+  // ---- images ----
+
+  /**
+   * A pulled image this profile already has: record its server version (the base of the next
+   * image.setMeta). Applying other people's metadata edits and downloading images only the
+   * server has belong to the image repository and are not done yet.
+   */
+  applyKnownImage(img: ImageState): void {
+    this.s.imageVersion.run(img.version, img.id);
   }
 
   // ---- server bases ----

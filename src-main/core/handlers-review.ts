@@ -1,0 +1,76 @@
+/**
+ * Review methods: the desk chief's queue (articles in review, oldest first, with what their
+ * checklist misses) and an article's timeline (the server's history plus local pending steps).
+ */
+import type { ReviewQueueItem } from '../../src-shared/api';
+import { checkArticle } from '../../src-shared/checklist';
+import { sortTimeline } from '../../src-shared/timeline';
+import type { CoreContext, HandlerFor } from './handlers';
+import { pendingSteps } from './review/pending';
+import { fetchTimeline } from './review/remote';
+
+type ReviewMethod = 'articles.reviewQueue' | 'articles.timeline';
+
+function creditLookup(ctx: CoreContext) {
+  return (id: string) => {
+    try {
+      return ctx.images.get(id);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+export const reviewHandlers: { [M in ReviewMethod]: HandlerFor<M> } = {
+  'articles.reviewQueue': (input, ctx) => {
+    const { items, total } = ctx.articles.list({
+      status: 'in_review',
+      offset: 0,
+      limit: 500,
+    });
+    const me = ctx.sync.status().user;
+    const lookup = creditLookup(ctx);
+    const queue: ReviewQueueItem[] = items.map((s) => {
+      const a = ctx.articles.get(s.id);
+      return {
+        ...s,
+        byline: a.byline,
+        authorId: a.authorId,
+        author: me && a.authorId === me.id ? me.username : a.byline,
+        missing: checkArticle({ fields: a, body: a.body }, lookup).map(({ code, message }) => ({
+          code,
+          message,
+        })),
+      };
+    });
+    // Oldest first: the article waiting longest (by creation; ties by id, which is time-ordered).
+    queue.sort((x, y) =>
+      x.createdAt === y.createdAt ? (x.id < y.id ? -1 : 1) : x.createdAt < y.createdAt ? -1 : 1,
+    );
+    return { items: queue.slice(0, input.limit), total };
+  },
+
+  'articles.timeline': async (input, ctx) => {
+    const a = ctx.articles.get(input.id);
+    const status = ctx.sync.status();
+    const me = status.user ? { id: status.user.id, username: status.user.username } : null;
+    const pending = pendingSteps(ctx.outbox.list(), a.id, me);
+    const token = ctx.serverToken();
+    if (!status.serverUrl || !token) {
+      return {
+        items: sortTimeline(pending),
+        source: 'local' as const,
+        message: 'Not signed in to a server.',
+      };
+    }
+    const remote = await fetchTimeline(status.serverUrl, token, a.id);
+    if (!remote.ok) {
+      return { items: sortTimeline(pending), source: 'local' as const, message: remote.message };
+    }
+    return {
+      items: sortTimeline([...remote.items, ...pending]),
+      source: 'server' as const,
+      message: null,
+    };
+  },
+};
