@@ -8,7 +8,8 @@
  * - the floor: a bare node:http server in this process answering the same bytes as the empty
  *   pull, measured with the same client, and our ratio to it.
  * Writes bench/results/server.json and returns the figures. Load stays on loopback and is
- * bounded in count and time. COPYDESK_BENCH_SECONDS shortens the concurrent phase.
+ * bounded in count and time. COPYDESK_BENCH_SECONDS shortens the concurrent phase;
+ * COPYDESK_BENCH_SERVER_NODE_ARGS passes Node flags to the server (e.g. --cpu-prof).
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -44,7 +45,18 @@ function stats(samples: number[]) {
 async function startBackend(dataDir: string) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-server/cli.ts', '--data', dataDir, '--port', '0', '--demo'],
+    [
+      // e.g. COPYDESK_BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it
+      ...(process.env.COPYDESK_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      '--import',
+      'tsx',
+      'src-server/cli.ts',
+      '--data',
+      dataDir,
+      '--port',
+      '0',
+      '--demo',
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';

@@ -11,6 +11,7 @@ import { hashPassword } from './auth/passwords';
 import { buildApp } from './http/app';
 import type { AppContext } from './http/context';
 import { PublishedView } from './publish/view';
+import { RenditionStore } from './media/renditions';
 import { BlobStore } from './storage/blobs';
 import { openSqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/types';
@@ -104,6 +105,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const ctx: AppContext = {
     storage,
     blobs: new BlobStore(join(options.dataDir, 'blobs')),
+    renditions: new RenditionStore(join(options.dataDir, 'renditions')),
     auth: new AuthService(storage, options.auth),
     push: new PushService(storage),
     pull: new PullService(storage),

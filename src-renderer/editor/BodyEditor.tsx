@@ -3,11 +3,15 @@
  * parent learns "something changed" (no serialization) and reads the JSON when it saves.
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { LexicalExtensionComposer } from '@lexical/react/LexicalExtensionComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getRoot, HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical';
 import { articleEditorExtension } from './extension';
+import { CREDIT_SYNC_TAG, decorateArticleImage } from './images/ArticleImageView';
+import { ImagePicker } from './images/ImagePicker';
+import { insertArticleImage } from './images/insert';
 import { LinkDialog } from './LinkDialog';
 import { applyLink, type LinkTarget, readLinkTarget } from './links';
 import { type BodyStats, bodyStats } from './stats';
@@ -46,7 +50,10 @@ function ChangeReporter({
     const off = editor.registerUpdateListener(
       ({ dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
         if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-        if (tags.has(HISTORY_MERGE_TAG) || prevEditorState.isEmpty()) return;
+        // History-merge updates are repairs (block ids), except the copy of an image's credit
+        // from the library, which the published page needs and so must be saved.
+        if (tags.has(HISTORY_MERGE_TAG) && !tags.has(CREDIT_SYNC_TAG)) return;
+        if (prevEditorState.isEmpty()) return;
         onChange();
         clearTimeout(statsTimer);
         statsTimer = setTimeout(() => onStats(readStats(editor)), STATS_DELAY_MS);
@@ -76,7 +83,9 @@ function ReadyMark() {
 
 export const BodyEditor = memo(function BodyEditor(props: BodyEditorProps) {
   const { body, labelledBy, describedBy, onBlur } = props;
+  const { t } = useTranslation();
   const [link, setLink] = useState<LinkTarget | null>(null);
+  const [picking, setPicking] = useState(false);
   const editorRef = useRef<LexicalEditor | null>(null);
   const hooks = useRef(props);
   hooks.current = props;
@@ -86,6 +95,7 @@ export const BodyEditor = memo(function BodyEditor(props: BodyEditorProps) {
       articleEditorExtension(body, {
         onLinkRequest: (target) => setLink(target),
         onError: (error) => hooks.current.onError(error),
+        decorateImage: decorateArticleImage,
       }),
     [body],
   );
@@ -98,7 +108,10 @@ export const BodyEditor = memo(function BodyEditor(props: BodyEditorProps) {
   return (
     <LexicalExtensionComposer extension={extension} contentEditable={null}>
       <EditorRef target={editorRef} />
-      <Toolbar onLink={(editor) => setLink(readLinkTarget(editor))} />
+      <Toolbar
+        onLink={(editor) => setLink(readLinkTarget(editor))}
+        onImage={() => setPicking(true)}
+      />
       <ContentEditable
         className="body__editable"
         aria-labelledby={labelledBy}
@@ -120,6 +133,22 @@ export const BodyEditor = memo(function BodyEditor(props: BodyEditorProps) {
           onRemove={() => {
             if (editorRef.current) applyLink(editorRef.current, link, null);
             setLink(null);
+          }}
+        />
+      )}
+      {picking && (
+        <ImagePicker
+          title={t('articleImages.picker.title')}
+          onCancel={() => {
+            setPicking(false);
+            editorRef.current?.focus();
+          }}
+          onPick={(image) => {
+            setPicking(false);
+            if (editorRef.current) {
+              insertArticleImage(editorRef.current, image);
+              editorRef.current.focus();
+            }
           }}
         />
       )}

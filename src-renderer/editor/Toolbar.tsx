@@ -33,7 +33,13 @@ function readActive(editor: LexicalEditor): Active {
   );
 }
 
-export function Toolbar({ onLink }: { onLink: (editor: LexicalEditor) => void }) {
+export function Toolbar({
+  onLink,
+  onImage,
+}: {
+  onLink: (editor: LexicalEditor) => void;
+  onImage?: (editor: LexicalEditor) => void;
+}) {
   const { t } = useTranslation();
   const [editor] = useLexicalComposerContext();
   const [active, setActive] = useState<Active>({ bold: false, italic: false, block: 'paragraph' });
@@ -109,6 +115,7 @@ export function Toolbar({ onLink }: { onLink: (editor: LexicalEditor) => void })
       )}
       {button('quote', t('editor.toolbar.quote'), block('quote'), active.block === 'quote', '❝')}
       {button('link', t('editor.toolbar.link'), () => onLink(editor), undefined, '🔗')}
+      {onImage && button('image', t('articleImages.insert'), () => onImage(editor), undefined, '🖼')}
       {button(
         'undo',
         t('editor.toolbar.undo'),

@@ -17,9 +17,14 @@ import {
   mergeRegister,
 } from 'lexical';
 import { isAllowedLinkUrl } from '../../src-shared/model/url';
+import {
+  type ArticleImageDecorator,
+  setArticleImageDecorator,
+} from '../../src-shared/richtext/imageNode';
 import { ARTICLE_NAMESPACE, ARTICLE_NODES } from '../../src-shared/richtext/nodes';
 import { registerBlockIdGuard } from './blockIdGuard';
 import { setBlockKind } from './blocks';
+import { registerImageKeys } from './images/keys';
 import { $readLinkTarget, type LinkTarget } from './links';
 import { registerArticleMarkdown } from './markdown';
 import { registerArticlePaste } from './paste';
@@ -48,6 +53,8 @@ export interface ArticleEditorHooks {
   /** Ctrl/Cmd+K: open the link dialog for the current selection. */
   onLinkRequest: (target: LinkTarget) => void;
   onError: (error: Error) => void;
+  /** How image nodes are shown (the renderer's React view); none in headless tests. */
+  decorateImage?: ArticleImageDecorator;
 }
 
 function registerKeys(editor: LexicalEditor, hooks: ArticleEditorHooks): () => void {
@@ -107,6 +114,8 @@ export function articleEditorExtension(body: unknown, hooks: ArticleEditorHooks)
         registerArticleMarkdown(editor),
         registerArticlePaste(editor),
         registerKeys(editor, hooks),
+        registerImageKeys(editor),
+        hooks.decorateImage ? setArticleImageDecorator(editor, hooks.decorateImage) : () => {},
       ),
   });
 }

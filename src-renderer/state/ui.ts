@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type View = 'articles' | 'images' | 'settings';
+export type View = 'articles' | 'images' | 'review' | 'settings';
 
 /** UI navigation state only. Article documents never live here (the editor stays uncontrolled). */
 interface UiState {

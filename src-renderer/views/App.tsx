@@ -7,6 +7,8 @@ import { useUi } from '../state/ui';
 import { ArticleList } from './ArticleList';
 import { ArticleEditor } from './ArticleEditor';
 import { SettingsView } from './SettingsView';
+import { ReviewNavButton } from '../review/ReviewNavButton';
+import { ReviewQueue } from '../review/ReviewQueue';
 import { ImageLibrary } from './images/ImageLibrary';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SyncStatus } from './SyncStatus';
@@ -134,9 +136,7 @@ export function App() {
         >
           {t('app.nav.images')}
         </button>
-        <button type="button" disabled title={t('app.nav.soon')}>
-          {t('app.nav.review')}
-        </button>
+        <ReviewNavButton />
         <button
           type="button"
           aria-current={view === 'settings' ? 'page' : undefined}
@@ -157,6 +157,8 @@ export function App() {
         )}
         {view === 'settings' ? (
           <SettingsView />
+        ) : view === 'review' ? (
+          <ReviewQueue />
         ) : view === 'images' ? (
           <ImageLibrary />
         ) : (

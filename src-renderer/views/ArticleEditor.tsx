@@ -11,7 +11,10 @@ import { api, callOnExit } from '../api/transport';
 import { useCoreEvents } from '../api/events';
 import { Autosaver, type SaveRequest, type SaveStatus } from '../editor/autosave';
 import { BodyEditor } from '../editor/BodyEditor';
+import { useArticleChecklist } from '../editor/checklist';
+import { ChecklistPanel } from '../editor/ChecklistPanel';
 import { CountedField } from '../editor/CountedField';
+import { LeadImageField } from '../editor/images/LeadImageField';
 import { linkRow, LinksField, type LinkRow, savableLinks } from '../editor/LinksField';
 import { loadArticle } from '../editor/prefetch';
 import { prepareBody } from '../editor/prepareBody';
@@ -19,6 +22,7 @@ import type { BodyStats } from '../editor/stats';
 import { TagsField } from '../editor/TagsField';
 import { useUi } from '../state/ui';
 import { RevisionHistory } from './RevisionHistory';
+import { WorkflowBar } from '../review/WorkflowBar';
 
 interface Loaded {
   article: Article;
@@ -114,6 +118,8 @@ function EditorForm({
   const [stats, setStats] = useState<BodyStats | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const editor = useRef<LexicalEditor | null>(null);
+  const [lexical, setLexical] = useState<LexicalEditor | null>(null);
+  const checklist = useArticleChecklist(fields, lexical);
   const bodyLabelId = useId();
   const statsId = useId();
 
@@ -159,6 +165,7 @@ function EditorForm({
   }, [saver, loaded.bodyNeedsSave]);
 
   const flush = useCallback(() => void saver.flush().catch(() => undefined), [saver]);
+  const flushNow = useCallback(() => saver.flush(), [saver]);
   const setField = <K extends keyof ArticleFields>(key: K, value: ArticleFields[K]) => {
     setFields((f) => ({ ...f, [key]: value }));
     saver.setField(key, value);
@@ -170,7 +177,10 @@ function EditorForm({
   };
 
   const onEditor = useCallback((e: LexicalEditor | null) => {
-    if (e) editor.current = e;
+    if (e) {
+      editor.current = e;
+      setLexical(e);
+    }
   }, []);
   const onBodyChange = useCallback(() => saver.markBodyDirty(), [saver]);
   const onError = useCallback((e: Error) => console.error('Body editor:', e), []);
@@ -198,6 +208,7 @@ function EditorForm({
           {t('editor.close')}
         </button>
       </header>
+      <WorkflowBar article={article} checklist={checklist} flush={flushNow} />
       <div className="article-editor__columns">
         <div className="article-editor__form">
           <div className="field field--kicker">
@@ -228,6 +239,11 @@ function EditorForm({
             maxLength={3000}
             multiline
             onChange={(v) => setField('teaser', v)}
+            onBlur={flush}
+          />
+          <LeadImageField
+            value={fields.leadImage}
+            onChange={(v) => setField('leadImage', v)}
             onBlur={flush}
           />
           <div className="field field--body">
@@ -292,6 +308,7 @@ function EditorForm({
             onBlur={flush}
           />
           <LinksField label={t('editor.links')} rows={links} onChange={onLinks} onBlur={flush} />
+          <ChecklistPanel checklist={checklist} />
         </div>
         {historyOpen && (
           <RevisionHistory

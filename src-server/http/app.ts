@@ -7,10 +7,12 @@ import { HttpError } from './errors';
 import type { AppContext } from './context';
 import { authRoutes } from '../routes/auth';
 import { userRoutes } from '../routes/users';
+import { timelineRoutes } from '../routes/timeline';
 import { syncRoutes } from '../routes/sync';
 import { blobRoutes } from '../routes/blobs';
 import { publishedRoutes } from '../routes/published';
 import { siteRoutes } from '../routes/site';
+import { mediaRoutes } from '../routes/media';
 
 /** JSON request bodies (a push of many mutations with bodies) — larger ones get 413. */
 export const MAX_JSON_BYTES = 8 * 1024 * 1024;
@@ -109,6 +111,8 @@ export function buildApp(ctx: AppContext, log: (line: string) => void): FastifyI
     done();
   });
   publishedRoutes(app, ctx);
+  timelineRoutes(app, ctx);
   siteRoutes(app, ctx);
+  mediaRoutes(app, ctx);
   return app;
 }

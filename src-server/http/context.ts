@@ -1,6 +1,7 @@
 /** What every route module gets: the services and the resolved options. */
 import type { FastifyRequest } from 'fastify';
 import type { AuthService } from '../auth/service';
+import type { RenditionStore } from '../media/renditions';
 import type { BlobStore } from '../storage/blobs';
 import type { Storage, UserRow } from '../storage/types';
 import type { PullService } from '../sync/pull';
@@ -11,6 +12,8 @@ import { HttpError } from './errors';
 export interface AppContext {
   storage: Storage;
   blobs: BlobStore;
+  /** Cached WebP renditions of published images. */
+  renditions: RenditionStore;
   auth: AuthService;
   push: PushService;
   pull: PullService;

@@ -1,6 +1,6 @@
 /** The Atom feed (RFC 4287) of the newest published articles. */
 import type { PublishedSnapshot } from '../storage/types';
-import { esc } from './format';
+import { esc } from '../../src-shared/publish/format';
 
 export interface FeedEntry {
   snapshot: PublishedSnapshot;

@@ -4,15 +4,13 @@
  * unpublish marks it gone (410). The slug is fixed at first publication.
  */
 import { slugify } from '../../src-shared/model';
-import { inlineImagesOf } from '../../src-shared/checklist';
 import type { ArticleState } from '../../src-shared/mutations';
-import type { PublishedSnapshot, Section, Tx } from '../storage/types';
+import { buildSnapshot } from '../../src-shared/publish/snapshot';
+import type { PublishedImage } from '../../src-shared/publish/types';
+import type { PublishedSnapshot, Tx } from '../storage/types';
+import { withImageRecordFields } from './images';
 
-export function resolveSection(sections: readonly Section[], value: string | null): Section | null {
-  if (value === null || value.trim() === '') return null;
-  const v = value.trim().toLowerCase();
-  return sections.find((s) => s.slug === v || s.name.toLowerCase() === v) ?? null;
-}
+export { resolveSection } from '../../src-shared/publish/snapshot';
 
 async function uniqueSlug(tx: Tx, wanted: string, articleId: string): Promise<string> {
   const base = wanted || articleId.slice(0, 8);
@@ -24,6 +22,21 @@ async function uniqueSlug(tx: Tx, wanted: string, articleId: string): Promise<st
   return `${base}-${articleId}`;
 }
 
+/**
+ * Records size, credit and alt text of every image of the page in the snapshot (for srcset
+ * and intrinsic size), and gives inline images without a credit or alt text their record's.
+ */
+async function addImageRecords(tx: Tx, snapshot: PublishedSnapshot): Promise<void> {
+  const images: Record<string, PublishedImage> = {};
+  for (const id of snapshot.imageIds) {
+    const img = await tx.getImage(id);
+    if (img)
+      images[id] = { width: img.width, height: img.height, credit: img.credit, alt: img.alt };
+  }
+  snapshot.images = images;
+  snapshot.body = withImageRecordFields(snapshot.body, images);
+}
+
 /** Writes the published snapshot; returns the article with its final slug. */
 export async function publishSnapshot(
   tx: Tx,
@@ -33,39 +46,15 @@ export async function publishSnapshot(
   const existing = await tx.getPublishedByArticle(article.id);
   const slug =
     existing?.slug ?? (await uniqueSlug(tx, article.slug || slugify(article.headline), article.id));
-  const section = resolveSection(await tx.listSections(), article.section);
-  let leadImage: PublishedSnapshot['leadImage'] = null;
-  if (article.leadImage) {
-    const img = await tx.getImage(article.leadImage.imageId);
-    if (img) {
-      leadImage = {
-        imageId: img.id,
-        caption: article.leadImage.caption || img.caption,
-        credit: img.credit,
-        alt: img.alt,
-        width: img.width,
-        height: img.height,
-      };
-    }
-  }
-  const inline = inlineImagesOf(article.body).flatMap((i) => (i.imageId ? [i.imageId] : []));
-  const snapshot: PublishedSnapshot = {
-    articleId: article.id,
+  const img = article.leadImage ? await tx.getImage(article.leadImage.imageId) : undefined;
+  const snapshot = buildSnapshot(article, {
     slug,
-    kicker: article.kicker,
-    headline: article.headline,
-    teaser: article.teaser,
-    byline: article.byline,
-    body: article.body,
-    sectionSlug: section?.slug ?? null,
-    sectionName: section?.name ?? article.section,
-    tags: article.tags,
-    links: article.links,
-    leadImage,
-    imageIds: [...new Set([...(leadImage ? [leadImage.imageId] : []), ...inline])],
-    publishedAt: existing?.publishedAt ?? article.publishedAt ?? now,
-    correctedAt: existing ? now : article.correctedAt,
-  };
+    sections: await tx.listSections(),
+    leadImage: img,
+    existing,
+    now,
+  });
+  await addImageRecords(tx, snapshot);
   await tx.putPublished({
     articleId: article.id,
     slug,

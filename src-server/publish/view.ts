@@ -1,14 +1,13 @@
 /**
  * Read side of the published site: body HTML through the shared safe renderer (cached per
- * snapshot), summaries for lists and the JSON API. Images are addressed by image id
- * (/media/:imageId), never by a src stored in the body JSON.
+ * snapshot), summaries for lists and the JSON API. Images are addressed by image id (their
+ * renditions /media/:imageId/:width.webp), never by a src stored in the body JSON.
  */
-import { renderBodyHtml } from '../../src-shared/richtext/html';
-import { bodyPlainText } from '../../src-shared/richtext/plainText';
 import type { PublishedArticle, PublishedSummary } from '../../src-shared/protocol';
+import { snapshotBodyHtml } from '../../src-shared/publish/body';
+import type { TeaserItem } from '../../src-shared/publish/pages';
 import type { PublishedRow, PublishedSnapshot } from '../storage/types';
-import { esc } from './format';
-import type { TeaserItem } from './pages';
+import { snapshotImageSource } from './images';
 
 const CACHE_SIZE = 500;
 
@@ -21,21 +20,7 @@ export class PublishedView {
     const key = `${s.articleId}|${s.correctedAt ?? s.publishedAt}|${this.baseUrl()}`;
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
-    const allowed = new Set(s.imageIds);
-    let html: string;
-    try {
-      html = renderBodyHtml(s.body, {
-        imageSrc: (id) =>
-          allowed.has(id) ? { src: `${this.baseUrl()}/media/${encodeURIComponent(id)}` } : null,
-      });
-    } catch {
-      // A body the renderer refuses is shown as escaped plain text, never as raw input.
-      html = bodyPlainText(s.body)
-        .split(/\n{2,}/)
-        .filter((p) => p.trim() !== '')
-        .map((p) => `<p>${esc(p)}</p>`)
-        .join('');
-    }
+    const html = snapshotBodyHtml(s, (id) => snapshotImageSource(this.baseUrl(), s, id));
     this.cache.set(key, html);
     if (this.cache.size > CACHE_SIZE) {
       const first = this.cache.keys().next().value;

@@ -9,7 +9,13 @@ import { HttpError, parseOr400 } from '../http/errors';
 import type { AppContext } from '../http/context';
 import { SITE_CSS } from '../publish/css';
 import { atomFeed } from '../publish/feed';
-import { articlePage, listPage, messagePage, type PageChrome } from '../publish/pages';
+import { snapshotImageSource } from '../publish/images';
+import {
+  articlePage,
+  listPage,
+  messagePage,
+  type PageChrome,
+} from '../../src-shared/publish/pages';
 import { SlugParams } from './published';
 
 const PAGE_SIZE = 20;
@@ -139,7 +145,7 @@ export function siteRoutes(app: FastifyInstance, ctx: AppContext): void {
           s,
           view.bodyHtml(s),
           found.related.map((r) => view.teaser(r)),
-          c,
+          { ...c, mediaUrl: (id) => snapshotImageSource('', s, id) },
           forcePrint || print === '1',
         ),
       );

@@ -29,10 +29,11 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
     return ctx.push.push(user, body);
   });
 
-  app.get('/api/v1/sync/pull', async (req) => {
+  app.get('/api/v1/sync/pull', async (req, reply) => {
     const user = await requireUser(ctx, req);
     checkProtocolVersion(field(req.query, 'protocolVersion'));
     const query = parseOr400(PullQuery, req.query, 'pull query');
-    return ctx.pull.pull(user, query);
+    // Already JSON text (articles spliced in as stored): no serializer on the big payload.
+    return reply.type('application/json; charset=utf-8').send(await ctx.pull.pullJson(user, query));
   });
 }

@@ -8,6 +8,7 @@
  * with SELECT … FOR UPDATE, see SYNC.md §6) and commits when it resolves, rolls back when it throws.
  */
 import type { Role } from '../../src-shared/model';
+import type { PublishedSnapshot, SiteSection } from '../../src-shared/publish/types';
 import type {
   ArticleState,
   CommentState,
@@ -95,6 +96,21 @@ export interface RevisionRow {
   createdAt: string;
 }
 
+/**
+ * An article as stored: the access columns and the JSON text of its ArticleState (written by
+ * this server), for handing on without parsing and re-serialising it (sync pull).
+ */
+export interface RawArticleRow {
+  id: string;
+  authorId: string | null;
+  assigneeId: string | null;
+  status: ArticleState['status'];
+  deletedAt: string | null;
+  version: number;
+  /** JSON.stringify of the ArticleState. */
+  json: string;
+}
+
 export interface BlobRow {
   sha256: string;
   size: number;
@@ -102,32 +118,7 @@ export interface BlobRow {
   createdAt: string;
 }
 
-/** What readers see of a published article: a snapshot taken at publish/correct time. */
-export interface PublishedSnapshot {
-  articleId: string;
-  slug: string;
-  kicker: string;
-  headline: string;
-  teaser: string;
-  byline: string;
-  body: unknown;
-  sectionSlug: string | null;
-  sectionName: string | null;
-  tags: string[];
-  links: { url: string; label: string }[];
-  leadImage: {
-    imageId: string;
-    caption: string;
-    credit: string;
-    alt: string;
-    width: number;
-    height: number;
-  } | null;
-  /** Ids of every image the page shows (lead + inline): only these are served publicly. */
-  imageIds: string[];
-  publishedAt: string;
-  correctedAt: string | null;
-}
+export type { PublishedSnapshot } from '../../src-shared/publish/types';
 
 export interface PublishedRow {
   articleId: string;
@@ -155,10 +146,7 @@ export interface AuditRow {
   createdAt: string;
 }
 
-export interface Section {
-  slug: string;
-  name: string;
-}
+export type Section = SiteSection;
 
 /** Everything a request may do inside one transaction. */
 export interface Tx {
@@ -195,6 +183,7 @@ export interface Tx {
 
   // entities
   getArticle(id: string): Promise<ArticleState | undefined>;
+  getArticleRaw(id: string): Promise<RawArticleRow | undefined>;
   putArticle(article: ArticleState): Promise<void>;
   getImage(id: string): Promise<ImageState | undefined>;
   putImage(image: ImageState): Promise<void>;
@@ -208,6 +197,10 @@ export interface Tx {
   insertRejected(rejected: RejectedRow): Promise<void>;
   getRejected(id: string): Promise<RejectedRow | undefined>;
   insertAudit(event: AuditRow): Promise<void>;
+  /** Audit events of one entity, oldest first (with their sequence id). */
+  listAudit(entityType: string, entityId: string): Promise<(AuditRow & { id: number })[]>;
+  /** Review comments of an article, oldest first. */
+  listComments(articleId: string): Promise<CommentState[]>;
 
   // blobs (metadata; the bytes live in the BlobStore)
   getBlob(sha256: string): Promise<BlobRow | undefined>;

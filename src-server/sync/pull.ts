@@ -11,27 +11,26 @@
  * - lastMutationId that never runs ahead of the page: on the last page the client row's value,
  *   on earlier pages the highest mutation of this client whose change rows all lie at or before
  *   the page's cursor.
+ *
+ * Articles are the bulk of a page: their stored JSON text goes into the response as it is (no
+ * parse, no zod, no re-serialisation; it was written by this server), see pullJson.ts.
  */
 import type { ArticleState } from '../../src-shared/mutations';
-import type {
-  ConflictRecord,
-  PullChange,
-  PullQuery,
-  PullResponse,
-  RejectedMutation,
-} from '../../src-shared/protocol';
+import type { ConflictRecord, PullQuery, RejectedMutation } from '../../src-shared/protocol';
 import { mayReadArticle, type Actor } from '../../src-shared/workflow';
 import { HttpError } from '../http/errors';
-import type { ChangeRow, Storage, Tx, UserRow } from '../storage/types';
+import type { ChangeRow, RawArticleRow, Storage, Tx, UserRow } from '../storage/types';
+import { serializePullPage, type PullPage, type PullPageChange } from './pullJson';
 
 export class PullService {
   constructor(private readonly storage: Storage) {}
 
-  pull(user: UserRow, q: PullQuery): Promise<PullResponse> {
-    return this.storage.read((tx) => this.page(tx, user, q));
+  /** One page of the change feed as the JSON text of a PullResponse. */
+  async pullJson(user: UserRow, q: PullQuery): Promise<string> {
+    return serializePullPage(await this.storage.read((tx) => this.page(tx, user, q)));
   }
 
-  private async page(tx: Tx, user: UserRow, q: PullQuery): Promise<PullResponse> {
+  private async page(tx: Tx, user: UserRow, q: PullQuery): Promise<PullPage> {
     const client = await tx.getClient(q.clientId);
     if (client && client.userId !== user.id) {
       throw new HttpError(403, 'client_mismatch', 'This client id belongs to another user.');
@@ -94,12 +93,12 @@ export class PullService {
       latest.set(key, row);
     }
 
-    const articles = new Map<string, ArticleState | undefined>();
+    const articles = new Map<string, RawArticleRow | undefined>();
     const article = async (id: string) => {
-      if (!articles.has(id)) articles.set(id, await tx.getArticle(id));
+      if (!articles.has(id)) articles.set(id, await tx.getArticleRaw(id));
       return articles.get(id);
     };
-    const changes: PullChange[] = [];
+    const changes: PullPageChange[] = [];
     for (const row of latest.values()) {
       if (row.entityType === 'article') {
         const a = await article(row.entityId);
@@ -111,9 +110,9 @@ export class PullService {
             id: a.id,
             op: 'upsert',
             version: a.version,
-            data: a,
+            json: a.json,
           });
-        } else if (a.publishedAt !== null || row.changedFields.includes('assigneeId')) {
+        } else if (wasPublished(a) || row.changedFields.includes('assigneeId')) {
           changes.push({
             seq: row.seq,
             entity: 'article',
@@ -160,4 +159,9 @@ export class PullService {
     }
     return { changes, cursor, hasMore, lastMutationId, conflicts, rejected };
   }
+}
+
+/** Whether an article the reader may not read was ever published (rare path: parses the JSON). */
+function wasPublished(a: RawArticleRow): boolean {
+  return (JSON.parse(a.json) as ArticleState).publishedAt !== null;
 }

@@ -1,5 +1,8 @@
 /**
- * POST /api/v1/sync/push (SYNC.md §5). Each mutation runs in its own write transaction:
+ * POST /api/v1/sync/push (SYNC.md §5). Each mutation runs as its own write job (its own
+ * SAVEPOINT: a failure rolls back only that mutation). The jobs of one push are queued together,
+ * in order, so they share group commits (one durable COMMIT per batch, not per mutation); once
+ * one of them stops the push (gap or error) the later ones do nothing. Per mutation:
  * duplicate → skip; gap → stop with 409 and the last applied id; otherwise validate, apply the
  * shared mutator (permission, workflow, merge), write entity, revision, conflict records and
  * change rows, and bump the client's last mutation id. A permanently invalid mutation is stored in
@@ -54,10 +57,28 @@ export class PushService {
   ) {}
 
   async push(user: UserRow, req: PushRequest): Promise<PushResponse> {
+    let stopped = false;
+    const jobs = req.mutations.map((m) =>
+      this.storage.write(async (tx): Promise<StepResult | undefined> => {
+        if (stopped) return undefined;
+        try {
+          const r = await this.step(tx, user, req.clientId, m);
+          if (r.kind === 'gap') stopped = true;
+          return r;
+        } catch (e) {
+          stopped = true;
+          throw e;
+        }
+      }),
+    );
+    const results = await Promise.allSettled(jobs);
     const outcomes: MutationOutcome[] = [];
     let last = 0;
-    for (const m of req.mutations) {
-      const r = await this.storage.write((tx) => this.step(tx, user, req.clientId, m));
+    for (const [i, settled] of results.entries()) {
+      const m = req.mutations[i] as PushMutation;
+      if (settled.status === 'rejected') throw settled.reason;
+      const r = settled.value;
+      if (!r) break; // not reached: an earlier job stopped the push
       if (r.kind === 'gap') {
         throw new HttpError(
           409,

@@ -147,7 +147,7 @@ describe('article page', () => {
     );
     expect(html).toContain('<p class="credit">Bildquelle: LWL</p>');
     expect(html).toMatch(
-      /<figure class="lead"><img src="\/media\/[0-9a-f-]+" alt="Das Landeshaus" width="640" height="480"><figcaption>Landeshaus in Münster <span class="credit">Bildquelle: LWL<\/span><\/figcaption><\/figure>/,
+      /<figure class="lead"><img src="\/media\/[0-9a-f-]+\/1024\.webp" srcset="[^"]+ 320w, [^"]+ 640w" sizes="[^"]+" alt="Das Landeshaus" width="640" height="480"><figcaption>Landeshaus in Münster <span class="credit">Bildquelle: LWL<\/span><\/figcaption><\/figure>/,
     );
     // inline image from the blob store by image id, never from the JSON src
     expect(html).toContain(`${server.url}/media/${inline}`);

@@ -16,6 +16,7 @@ import type {
   PublishedFilter,
   PublishedRow,
   PublishedSnapshot,
+  RawArticleRow,
   RejectedRow,
   RevisionRow,
   SessionRow,
@@ -24,6 +25,7 @@ import type {
   UserRow,
 } from '../types';
 import { MIGRATIONS } from './schema';
+import { WalSync } from './walSync';
 
 export interface SqliteOptions {
   /** 'full' (default) fsyncs every commit; 'normal' may lose the last commits on power loss. */
@@ -48,6 +50,16 @@ interface Job {
 /** Most jobs run together in one transaction (group commit). */
 const MAX_BATCH = 64;
 
+/** How a queue makes commits durable and keeps readers to durable data (see walSync.ts). */
+interface QueueHooks {
+  /** Writer: resolves when the batch just committed is on disk. */
+  afterCommit?: () => Promise<void>;
+  /** Reader: a promise to wait for before BEGIN while a commit is not durable yet. */
+  pendingSync?: () => Promise<void> | undefined;
+  /** Reader: takes the read snapshot right after BEGIN (SQLite defers it to the first read). */
+  pinSnapshot?: () => void;
+}
+
 /**
  * Transactions on the single connection, one batch at a time in FIFO order. Consecutive write
  * jobs share one SQLite transaction with a SAVEPOINT each (a failing job rolls back only its
@@ -65,6 +77,7 @@ class TxQueue {
   constructor(
     private readonly db: Database.Database,
     private readonly tx: Tx,
+    private readonly hooks: QueueHooks = {},
   ) {}
 
   run<T>(kind: 'read' | 'write', fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -111,8 +124,14 @@ class TxQueue {
   private async batch(kind: 'read' | 'write', batch: Job[]): Promise<void> {
     const db = this.db;
     const settled: { job: Job; ok: boolean; value: unknown }[] = [];
+    const { pendingSync, pinSnapshot } = this.hooks;
+    if (pendingSync) {
+      for (let p = pendingSync(); p; p = pendingSync()) await p.catch(() => undefined);
+    }
     try {
+      // No await between the check above and the snapshot: it holds only durable commits.
       db.exec(kind === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN');
+      pinSnapshot?.();
     } catch (e) {
       for (const job of batch) job.reject(e);
       return;
@@ -138,6 +157,14 @@ class TxQueue {
       for (const s of settled) s.job.reject(s.ok ? e : s.value);
       return;
     }
+    if (kind === 'write' && this.hooks.afterCommit) {
+      try {
+        await this.hooks.afterCommit();
+      } catch (e) {
+        for (const s of settled) s.job.reject(s.ok ? e : s.value);
+        return;
+      }
+    }
     for (const s of settled) (s.ok ? s.job.resolve : s.job.reject)(s.value);
   }
 }
@@ -145,15 +172,27 @@ class TxQueue {
 export function openSqliteStorage(file: string, options: SqliteOptions = {}): Storage {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+  // 'full' is kept by syncing the WAL off the event loop after each COMMIT (walSync.ts), so
+  // SQLite itself runs with NORMAL (no sync inside COMMIT; still around checkpoints).
+  db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  const wal = options.synchronous === 'normal' ? undefined : new WalSync(`${file}-wal`);
   // A second, read-only connection: in WAL mode its transactions read a committed snapshot and
-  // never wait for the writer's fsync.
+  // never wait for the writer.
   const reader = new Database(file, { readonly: true });
-  const writes = new TxQueue(db, new SqliteTx(db));
-  const reads = new TxQueue(reader, new SqliteTx(reader));
+  const pin = reader.prepare("SELECT value FROM counters WHERE name = 'seq'");
+  const writes = new TxQueue(
+    db,
+    new SqliteTx(db),
+    wal ? { afterCommit: () => wal.afterCommit() } : {},
+  );
+  const reads = new TxQueue(
+    reader,
+    new SqliteTx(reader),
+    wal ? { pendingSync: () => wal.pending(), pinSnapshot: () => void pin.get() } : {},
+  );
 
   return {
     read: (fn) => reads.run('read', fn),
@@ -163,6 +202,7 @@ export function openSqliteStorage(file: string, options: SqliteOptions = {}): St
       writes.closed = true;
       reads.closed = true;
       await Promise.all([writes.idle(), reads.idle()]);
+      await wal?.close();
       reader.close();
       db.close();
     },
@@ -267,6 +307,9 @@ class SqliteTx implements Tx {
       changes: p('SELECT * FROM changes WHERE seq > ? ORDER BY seq LIMIT ?'),
       lastMutation: p('SELECT MAX(mutation_id) AS m FROM changes WHERE client_id = ? AND seq <= ?'),
       article: p('SELECT data FROM articles WHERE id = ?'),
+      articleRaw: p(
+        'SELECT author_id, assignee_id, status, deleted_at, version, data FROM articles WHERE id = ?',
+      ),
       putArticle: p(
         `INSERT INTO articles (id, author_id, assignee_id, status, deleted_at, version, data)
          VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -305,6 +348,10 @@ class SqliteTx implements Tx {
         `INSERT INTO audit_events (id, user_id, action, entity_type, entity_id, detail, created_at)
          VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM audit_events), ?, ?, ?, ?, ?, ?)`,
       ),
+      listAudit: p(
+        'SELECT * FROM audit_events WHERE entity_type = ? AND entity_id = ? ORDER BY id',
+      ),
+      listComments: p('SELECT data FROM comments WHERE article_id = ? ORDER BY version'),
       blob: p('SELECT * FROM blobs WHERE sha256 = ?'),
       insertBlob: p(
         'INSERT INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING',
@@ -464,6 +511,22 @@ class SqliteTx implements Tx {
     const r = this.s.article.get(id) as Row | undefined;
     return Promise.resolve(r ? parse<ArticleState>(r.data) : undefined);
   }
+  getArticleRaw(id: string) {
+    const r = this.s.articleRaw.get(id) as Row | undefined;
+    return Promise.resolve<RawArticleRow | undefined>(
+      r
+        ? {
+            id,
+            authorId: strOrNull(r.author_id),
+            assigneeId: strOrNull(r.assignee_id),
+            status: String(r.status) as RawArticleRow['status'],
+            deletedAt: strOrNull(r.deleted_at),
+            version: num(r.version),
+            json: String(r.data),
+          }
+        : undefined,
+    );
+  }
   putArticle(a: ArticleState) {
     this.s.putArticle.run(
       a.id,
@@ -594,6 +657,24 @@ class SqliteTx implements Tx {
       e.createdAt,
     );
     return Promise.resolve();
+  }
+  listAudit(entityType: string, entityId: string) {
+    const rows = this.s.listAudit.all(entityType, entityId) as Row[];
+    return Promise.resolve(
+      rows.map((r) => ({
+        id: num(r.id),
+        userId: strOrNull(r.user_id),
+        action: String(r.action),
+        entityType: String(r.entity_type),
+        entityId: String(r.entity_id),
+        detail: parse(r.detail),
+        createdAt: String(r.created_at),
+      })),
+    );
+  }
+  listComments(articleId: string) {
+    const rows = this.s.listComments.all(articleId) as Row[];
+    return Promise.resolve(rows.map((r) => parse<CommentState>(r.data)));
   }
   getBlob(sha256: string) {
     const r = this.s.blob.get(sha256) as Row | undefined;

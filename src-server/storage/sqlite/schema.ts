@@ -149,4 +149,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX published_images_image ON published_images(image_id);
   `,
+  `
+  CREATE INDEX audit_entity ON audit_events(entity_type, entity_id, id);
+  `,
 ];

@@ -3,14 +3,24 @@
  * pages, front page. Every value is escaped here; the body HTML comes from the shared safe
  * renderer (src-shared/richtext/html.ts). No inline styles or scripts (strict CSP).
  */
-import { checkLinkUrl } from '../../src-shared/model';
-import type { PublishedSnapshot, Section } from '../storage/types';
+import { checkLinkUrl } from '../model';
+import type { ImageSource } from '../richtext/html';
 import { esc, germanDate } from './format';
+import type { PublishedSnapshot, SiteSection } from './types';
 
 export interface PageChrome {
-  sections: readonly Section[];
+  sections: readonly SiteSection[];
   baseUrl: string;
+  /**
+   * Where images are loaded from: the site gives its renditions (src, srcset, sizes), a preview
+   * passes data: URLs; default /media/:imageId.
+   */
+  mediaUrl?: (imageId: string) => string | ImageSource;
+  /** The site's stylesheet; /static/site.css unless a preview serves it from elsewhere. */
+  stylesheetUrl?: string;
 }
+
+const siteMediaUrl = (imageId: string): string => `/media/${imageId}`;
 
 export interface TeaserItem {
   slug: string;
@@ -36,7 +46,7 @@ function layout(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
-<link rel="stylesheet" href="/static/site.css">
+<link rel="stylesheet" href="${esc(chrome.stylesheetUrl ?? '/static/site.css')}">
 <link rel="alternate" type="application/atom+xml" title="Copydesk – alle Meldungen" href="/feed.xml">
 ${opts.canonical ? `<link rel="canonical" href="${esc(opts.canonical)}">\n` : ''}${opts.print ? '<meta name="robots" content="noindex">\n' : ''}</head>
 <body${opts.print ? ' class="print"' : ''}>
@@ -87,8 +97,13 @@ export function articlePage(
     const img = s.leadImage;
     const size =
       img.width > 0 && img.height > 0 ? ` width="${img.width}" height="${img.height}"` : '';
+    const source = (chrome.mediaUrl ?? siteMediaUrl)(img.imageId);
+    const src = typeof source === 'string' ? { src: source } : source;
+    const responsive =
+      (src.srcset ? ` srcset="${esc(src.srcset)}"` : '') +
+      (src.sizes ? ` sizes="${esc(src.sizes)}"` : '');
     parts.push(
-      `<figure class="lead"><img src="/media/${esc(img.imageId)}" alt="${esc(img.alt)}"${size}>` +
+      `<figure class="lead"><img src="${esc(src.src)}"${responsive} alt="${esc(img.alt)}"${size}>` +
         `<figcaption>${img.caption ? `${esc(img.caption)} ` : ''}<span class="credit">Bildquelle: ${esc(img.credit)}</span></figcaption></figure>`,
     );
   }

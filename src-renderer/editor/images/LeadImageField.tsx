@@ -1,0 +1,113 @@
+/**
+ * The lead image of an article: chosen from the library or imported on the spot, with a caption
+ * for this use. Saved as `ArticleFields.leadImage = {imageId, caption}` through the autosave.
+ */
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LeadImage } from '../../../src-shared/model';
+import { useRendition } from '../../images/useThumbnail';
+import { useUi } from '../../state/ui';
+import { ImagePicker } from './ImagePicker';
+import { useImageRecord } from './records';
+
+export function LeadImageField({
+  value,
+  onChange,
+  onBlur,
+}: {
+  value: LeadImage | null;
+  onChange: (value: LeadImage | null) => void;
+  onBlur: () => void;
+}) {
+  const { t } = useTranslation();
+  const [picking, setPicking] = useState(false);
+  const record = useImageRecord(value?.imageId ?? null);
+  const { url } = useRendition(value?.imageId ?? null, 'thumb');
+  const setView = useUi((s) => s.setView);
+  const labelId = useId();
+  const captionId = useId();
+  const [caption, setCaption] = useState(value?.caption ?? '');
+  useEffect(() => setCaption(value?.caption ?? ''), [value?.imageId, value?.caption]);
+
+  const credit = record?.credit.trim() ?? '';
+  return (
+    <div className="field field--lead-image lead-image" role="group" aria-labelledby={labelId}>
+      <span className="field__label" id={labelId}>
+        {t('articleImages.lead.label')}
+      </span>
+      {value ? (
+        <div className="lead-image__chosen" data-testid="lead-image" data-image-id={value.imageId}>
+          <span className="lead-image__thumb">
+            {url && <img src={url} alt={record?.alt ?? ''} draggable={false} />}
+          </span>
+          <div className="lead-image__meta">
+            <span className="lead-image__name">
+              {record === null ? t('articleImages.lead.unknown') : (record?.fileName ?? '…')}
+            </span>
+            <label htmlFor={captionId}>{t('articleImages.lead.caption')}</label>
+            <input
+              id={captionId}
+              type="text"
+              value={caption}
+              maxLength={1000}
+              placeholder={record?.caption ?? ''}
+              onChange={(e) => {
+                setCaption(e.target.value);
+                onChange({ imageId: value.imageId, caption: e.target.value });
+              }}
+              onBlur={onBlur}
+            />
+            <p className="lead-image__credit">
+              {credit ? (
+                t('articleImages.credit', { credit })
+              ) : record === undefined ? null : (
+                <>
+                  <span className="badge badge--warn" role="status">
+                    {t('articleImages.noCredit')}
+                  </span>{' '}
+                  <button type="button" className="link-button" onClick={() => setView('images')}>
+                    {t('articleImages.fixInLibrary')}
+                  </button>
+                </>
+              )}
+            </p>
+            <div className="lead-image__actions">
+              <button type="button" onClick={() => setPicking(true)}>
+                {t('articleImages.lead.change')}
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  onChange(null);
+                  onBlur();
+                }}
+              >
+                {t('articleImages.lead.remove')}
+              </button>
+            </div>
+          </div>
+        </div>
+      ) : (
+        <div className="lead-image__empty">
+          <button type="button" onClick={() => setPicking(true)}>
+            {t('articleImages.lead.choose')}
+          </button>
+        </div>
+      )}
+      {picking && (
+        <ImagePicker
+          title={t('articleImages.lead.pickerTitle')}
+          onCancel={() => setPicking(false)}
+          onPick={(image) => {
+            setPicking(false);
+            onChange({
+              imageId: image.id,
+              caption: value?.caption || image.caption.slice(0, 1000),
+            });
+            onBlur();
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+/**
+ * The workflow strip of the article editor: status, "Submit for review" (disabled with the list
+ * of what is missing), and for desk chiefs approve / request changes (comment required) /
+ * publish / unpublish / correct. Every step goes through articles.transition.
+ */
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Article } from '../../src-shared/model';
+import type { TransitionRule } from '../../src-shared/workflow';
+import { api } from '../api/transport';
+import './review.css';
+import { ArticlePreview } from './ArticlePreview';
+import { Timeline } from './Timeline';
+import { ACTION_KEYS, explainFailure, offeredTransitions } from './transitions';
+import type { ArticleChecklist } from '../editor/checklist';
+import { useCurrentUser } from './useRole';
+import { useStoredArticle } from './useStoredArticle';
+
+interface Props {
+  article: Article;
+  /** The editor's live checklist (follows typing and image credits). */
+  checklist: ArticleChecklist;
+  /** Saves what the editor holds before a step is taken or previewed. */
+  flush: () => Promise<void>;
+}
+
+type Message = { tone: 'ok' | 'error'; text: string };
+
+export function WorkflowBar({ article: initial, checklist, flush }: Props) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const [article, setArticle] = useStoredArticle(initial);
+  const missing = checklist.items;
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [panel, setPanel] = useState<'none' | 'timeline' | 'preview'>('none');
+  const missingId = useId();
+  const commentId = useId();
+  const commentHintId = useId();
+
+  const offered = offeredTransitions(article.status, user.chief);
+  const needsComment = offered.some((r) => r.name === 'request_changes');
+  const commentMissing = comment.trim() === '';
+
+  const run = async (rule: TransitionRule) => {
+    const action = t(ACTION_KEYS[rule.name]);
+    setBusy(rule.name);
+    setMessage(null);
+    try {
+      await flush();
+      const text = rule.name === 'request_changes' ? comment.trim() : undefined;
+      const a = await api['articles.transition']({
+        id: article.id,
+        to: rule.to,
+        ...(text ? { comment: text } : {}),
+      });
+      setArticle(a);
+      if (rule.name === 'request_changes') setComment('');
+      setMessage({ tone: 'ok', text: t(`review.done.${rule.name}`) });
+    } catch (e) {
+      const f = explainFailure(rule, e);
+      setMessage({
+        tone: 'error',
+        text:
+          f.kind === 'needsServer'
+            ? t('review.needsServer', { action })
+            : t('review.failed', { action, message: f.message }),
+      });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const disabledFor = (rule: TransitionRule): boolean =>
+    busy !== null ||
+    (rule.needsChecklist && (missing.length > 0 || !checklist.ready)) ||
+    (rule.name === 'request_changes' && commentMissing);
+
+  return (
+    <section className="workflow" aria-label={t('review.workflow')}>
+      <div className="workflow__bar">
+        <span className={`workflow__status workflow__status--${article.status}`}>
+          {t('review.status.label')}:{' '}
+          <strong data-testid="workflow-status">{t(`review.status.${article.status}`)}</strong>
+        </span>
+        {offered.map((rule) => (
+          <button
+            key={rule.name}
+            type="button"
+            className={rule.name === 'request_changes' ? undefined : 'primary'}
+            disabled={disabledFor(rule)}
+            aria-describedby={
+              rule.name === 'request_changes' && commentMissing
+                ? commentHintId
+                : rule.needsChecklist && missing.length > 0
+                  ? missingId
+                  : undefined
+            }
+            onClick={() => void run(rule)}
+          >
+            {t(ACTION_KEYS[rule.name])}
+          </button>
+        ))}
+        <button
+          type="button"
+          aria-expanded={panel === 'timeline'}
+          onClick={() => setPanel((p) => (p === 'timeline' ? 'none' : 'timeline'))}
+        >
+          {t('review.timeline.show')}
+        </button>
+        <button
+          type="button"
+          aria-expanded={panel === 'preview'}
+          onClick={() => setPanel((p) => (p === 'preview' ? 'none' : 'preview'))}
+        >
+          {panel === 'preview' ? t('review.preview.hide') : t('review.preview.show')}
+        </button>
+      </div>
+      {offered.some((r) => r.needsChecklist) && missing.length > 0 && (
+        <div id={missingId} className="workflow__missing" data-testid="checklist-missing">
+          <p>{t('review.missingTitle')}</p>
+          <ul>
+            {missing.map((m, i) => (
+              <li key={`${m.code}-${m.blockId ?? m.imageId ?? ''}-${i}`}>{m.text}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {needsComment && (
+        <div className="field workflow__comment">
+          <label htmlFor={commentId}>{t('review.comment')}</label>
+          <textarea
+            id={commentId}
+            value={comment}
+            maxLength={5000}
+            rows={2}
+            aria-describedby={commentMissing ? commentHintId : undefined}
+            onChange={(e) => setComment(e.target.value)}
+          />
+          {commentMissing && (
+            <p id={commentHintId} className="hint">
+              {t('review.commentRequired')}
+            </p>
+          )}
+        </div>
+      )}
+      {message && (
+        <p
+          role={message.tone === 'error' ? 'alert' : 'status'}
+          className={`workflow__message workflow__message--${message.tone}`}
+        >
+          {message.text}
+        </p>
+      )}
+      {panel === 'timeline' && <Timeline articleId={article.id} status={article.status} />}
+      {panel === 'preview' && <ArticlePreview articleId={article.id} flush={flush} />}
+    </section>
+  );
+}

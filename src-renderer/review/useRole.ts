@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import type { Role } from '../../src-shared/model';
+import { isChief } from '../../src-shared/workflow';
+import { api } from '../api/transport';
+import { useCoreEvents } from '../api/events';
+
+export interface CurrentUser {
+  /** The server's role when signed in; a local user who is not signed in is an editor. */
+  role: Role;
+  chief: boolean;
+  signedIn: boolean;
+}
+
+const LOCAL: CurrentUser = { role: 'editor', chief: false, signedIn: false };
+
+function fromStatus(user: { role: string } | null): CurrentUser {
+  if (!user) return LOCAL;
+  const role = (['editor', 'photo_editor', 'desk_chief', 'admin'] as const).find(
+    (r) => r === user.role,
+  );
+  if (!role) return { ...LOCAL, signedIn: true };
+  return { role, chief: isChief(role), signedIn: true };
+}
+
+/** The signed-in user's role from sync.status (updated with every sync status event). */
+export function useCurrentUser(): CurrentUser {
+  const [user, setUser] = useState<CurrentUser>(LOCAL);
+  useEffect(() => {
+    let live = true;
+    api['sync.status']({}).then(
+      (s) => live && setUser(fromStatus(s.user)),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  useCoreEvents((e) => {
+    if (e.type === 'sync.status') setUser(fromStatus(e.status.user));
+  });
+  return user;
+}

@@ -1,0 +1,75 @@
+/**
+ * The pure part of publication: which section an article's value names, and the snapshot readers
+ * see (taken by the server at publish/correct time; built the same way for the desktop preview).
+ */
+import { inlineImagesOf } from '../checklist';
+import type { PublishedSnapshot, SiteSection, SnapshotImage } from './types';
+
+export function resolveSection<S extends SiteSection>(
+  sections: readonly S[],
+  value: string | null,
+): S | null {
+  if (value === null || value.trim() === '') return null;
+  const v = value.trim().toLowerCase();
+  return sections.find((s) => s.slug === v || s.name.toLowerCase() === v) ?? null;
+}
+
+/** The article fields a snapshot is made of. */
+export interface SnapshotArticle {
+  id: string;
+  kicker: string;
+  headline: string;
+  teaser: string;
+  byline: string;
+  body: unknown;
+  section: string | null;
+  tags: string[];
+  links: { url: string; label: string }[];
+  leadImage: { imageId: string; caption: string } | null;
+  publishedAt: string | null;
+  correctedAt: string | null;
+}
+
+export interface SnapshotInput {
+  slug: string;
+  sections: readonly SiteSection[];
+  /** The record of the lead image (undefined: unknown, so the page shows none). */
+  leadImage: SnapshotImage | undefined;
+  /** The live snapshot this one replaces (a correction keeps the first publication time). */
+  existing: { publishedAt: string } | undefined;
+  now: string;
+}
+
+export function buildSnapshot(article: SnapshotArticle, input: SnapshotInput): PublishedSnapshot {
+  const section = resolveSection(input.sections, article.section);
+  const img = article.leadImage ? input.leadImage : undefined;
+  const leadImage: PublishedSnapshot['leadImage'] =
+    article.leadImage && img
+      ? {
+          imageId: img.id,
+          caption: article.leadImage.caption || img.caption,
+          credit: img.credit,
+          alt: img.alt,
+          width: img.width,
+          height: img.height,
+        }
+      : null;
+  const inline = inlineImagesOf(article.body).flatMap((i) => (i.imageId ? [i.imageId] : []));
+  return {
+    articleId: article.id,
+    slug: input.slug,
+    kicker: article.kicker,
+    headline: article.headline,
+    teaser: article.teaser,
+    byline: article.byline,
+    body: article.body,
+    sectionSlug: section?.slug ?? null,
+    sectionName: section?.name ?? article.section,
+    tags: article.tags,
+    links: article.links,
+    leadImage,
+    imageIds: [...new Set([...(leadImage ? [leadImage.imageId] : []), ...inline])],
+    publishedAt: input.existing?.publishedAt ?? article.publishedAt ?? input.now,
+    correctedAt: input.existing ? input.now : article.correctedAt,
+  };
+}

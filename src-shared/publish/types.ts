@@ -1,0 +1,51 @@
+/** What readers see of a published article: a snapshot taken at publish/correct time. */
+export interface PublishedSnapshot {
+  articleId: string;
+  slug: string;
+  kicker: string;
+  headline: string;
+  teaser: string;
+  byline: string;
+  body: unknown;
+  sectionSlug: string | null;
+  sectionName: string | null;
+  tags: string[];
+  links: { url: string; label: string }[];
+  leadImage: {
+    imageId: string;
+    caption: string;
+    credit: string;
+    alt: string;
+    width: number;
+    height: number;
+  } | null;
+  /** Ids of every image the page shows (lead + inline): only these are served publicly. */
+  imageIds: string[];
+  /** Size, credit and alt text of those images' records (absent in older snapshots). */
+  images?: Record<string, PublishedImage>;
+  publishedAt: string;
+  correctedAt: string | null;
+}
+
+/** What a published page shows of an image record. */
+export interface PublishedImage {
+  width: number;
+  height: number;
+  credit: string;
+  alt: string;
+}
+
+export interface SiteSection {
+  slug: string;
+  name: string;
+}
+
+/** What the snapshot needs to know about an image record. */
+export interface SnapshotImage {
+  id: string;
+  caption: string;
+  credit: string;
+  alt: string;
+  width: number;
+  height: number;
+}

@@ -1,0 +1,36 @@
+/**
+ * The timeline of an article: workflow transitions and review comments, who, what and when
+ * (server clock). The server answers GET /api/v1/articles/:id/timeline with TimelineResponse;
+ * the desktop adds its own not-yet-synced steps as `pending` entries.
+ */
+import { z } from 'zod';
+import { ArticleStatus } from './model';
+
+export const TimelineEntry = z.strictObject({
+  id: z.string().max(200),
+  kind: z.enum(['transition', 'comment']),
+  /** The transition name (submit, approve, …) or "comment". */
+  action: z.string().max(50),
+  from: ArticleStatus.nullable(),
+  to: ArticleStatus.nullable(),
+  text: z.string().max(5000).nullable(),
+  user: z.strictObject({ id: z.string(), username: z.string() }).nullable(),
+  /** Server time; for a pending local step the local time it was queued. */
+  at: z.string(),
+  /** Queued locally, not yet confirmed by the server. */
+  pending: z.boolean(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const TimelineResponse = z.strictObject({
+  articleId: z.string(),
+  items: z.array(TimelineEntry),
+});
+export type TimelineResponse = z.infer<typeof TimelineResponse>;
+
+/** Oldest first; ties in server order (by id). */
+export function sortTimeline(items: TimelineEntry[]): TimelineEntry[] {
+  return [...items].sort((a, b) =>
+    a.at === b.at ? (a.pending === b.pending ? 0 : a.pending ? 1 : -1) : a.at < b.at ? -1 : 1,
+  );
+}

@@ -1,0 +1,354 @@
+/**
+ * Images in articles (issue 6 point 4): inline `article-image` nodes inserted from the library,
+ * keyboard and undo around them, per-use captions in plain inputs, the lead image (library or
+ * import on the spot), and the checklist that names images without a credit.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { fixture, type FixtureName } from '../fixtures/images/index';
+import {
+  body,
+  type EditorHost,
+  type JsonBlock,
+  openArticle,
+  settle,
+  startEditorHost,
+  storedBlocks,
+  textOf,
+  waitSaved,
+} from './editor-helpers';
+
+let h: EditorHost;
+let credited: string; // credits-orient6.jpg: credit "LWL"
+let uncredited: string; // plain.png: no metadata, no credit
+
+async function importImage(name: FixtureName): Promise<string> {
+  const image = await h.call('images.import', {
+    fileName: name,
+    dataBase64: fixture(name).toString('base64'),
+  });
+  return image.id;
+}
+
+beforeAll(async () => {
+  h = await startEditorHost();
+  credited = await importImage('credits-orient6.jpg');
+  uncredited = await importImage('plain.png');
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function newArticle(): Promise<{ id: string; page: Page; errors: string[] }> {
+  const a = await h.call('articles.create', {});
+  const app = await openArticle(h, a.id);
+  return { id: a.id, ...app };
+}
+
+const figures = (page: Page) => page.getByTestId('article-image');
+
+/** Opens "Insert image" from the toolbar and picks `imageId` from the library. */
+async function insertFromLibrary(page: Page, imageId: string): Promise<void> {
+  await page.getByRole('toolbar').getByRole('button', { name: 'Insert image' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Insert an image' });
+  await dialog.locator(`button[data-image-id="${imageId}"]`).click();
+  await expect.poll(() => dialog.count()).toBe(0);
+}
+
+/** The image's web rendition is really shown (decoded, non-zero size). */
+async function imageShown(page: Page, index = 0): Promise<boolean> {
+  return figures(page)
+    .nth(index)
+    .locator('img')
+    .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)
+    .catch(() => false);
+}
+
+const isSelected = (page: Page, index = 0) =>
+  figures(page)
+    .nth(index)
+    .evaluate((f) => f.classList.contains('article-image__figure--selected'));
+
+const shape = (blocks: JsonBlock[]) =>
+  blocks.map((b) => (b.type === 'article-image' ? `image:${String(b.imageId)}` : textOf(b)));
+
+describe('images in the article body', () => {
+  it('inserts a library image from the toolbar as an article-image node with caption and credit; keys in the caption stay out of the body', async () => {
+    const { id, page, errors } = await newArticle();
+    await body(page).click();
+    await page.keyboard.type('Erster Absatz');
+    await insertFromLibrary(page, credited);
+    await expect.poll(() => figures(page).count()).toBe(1);
+    await expect.poll(() => imageShown(page)).toBe(true);
+    await expect
+      .poll(() => figures(page).locator('.article-image__credit').textContent())
+      .toBe('Bildquelle: LWL');
+    // The caret is in the paragraph below the image.
+    await page.keyboard.type('Nach dem Bild');
+
+    // The per-use caption starts as the library's caption and is a plain input.
+    const caption = figures(page).getByRole('textbox', { name: 'Image caption' });
+    expect(await caption.inputValue()).toBe('Blick über den Prinzipalmarkt in Münster');
+    await caption.click();
+    await page.keyboard.press('Control+Z'); // not an undo in the body
+    await settle(page);
+    expect(await body(page).locator('p.body__p').allTextContents()).toEqual([
+      'Erster Absatz',
+      'Nach dem Bild',
+    ]);
+    await expect.poll(() => figures(page).count()).toBe(1);
+    await caption.press('Control+A');
+    await page.keyboard.type('Markt am Morgenx');
+    await page.keyboard.press('Backspace'); // deletes in the input, not the image or the body
+    await page.keyboard.press('Control+B'); // not bold in the body
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Delete'); // "n" in the input
+    await page.keyboard.type('n');
+    expect(await caption.inputValue()).toBe('Markt am Morgen');
+    await expect.poll(() => figures(page).count()).toBe(1);
+    // With the image selected (a click on it), Backspace in its caption still edits the caption.
+    await figures(page).locator('img').click();
+    await settle(page);
+    expect(await isSelected(page)).toBe(true);
+    await caption.click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await settle(page);
+    await expect.poll(() => figures(page).count()).toBe(1);
+    expect(await caption.inputValue()).toBe('Markt am Morge');
+    await page.keyboard.type('n');
+    await waitSaved(page);
+
+    const blocks = await storedBlocks(h, id);
+    expect(shape(blocks)).toEqual(['Erster Absatz', `image:${credited}`, 'Nach dem Bild']);
+    const image = blocks[1]!;
+    expect(image).toMatchObject({
+      type: 'article-image',
+      imageId: credited,
+      caption: 'Markt am Morgen',
+      credit: 'LWL',
+      width: 160, // EXIF orientation 6 applied: 240 × 160 shows as 160 × 240
+      height: 240,
+    });
+    expect(image.$?.blockId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    expect(blocks.every((b) => (b.children ?? []).every((c) => !c.format))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('moves across an image with arrow up and down; Backspace after it selects, then deletes it; undo restores it', async () => {
+    const { id, page, errors } = await newArticle();
+    await body(page).click();
+    await page.keyboard.type('Oben');
+    await insertFromLibrary(page, credited);
+    await page.keyboard.type('Unten');
+    await expect.poll(() => figures(page).count()).toBe(1);
+    await waitSaved(page);
+    const stored = (await storedBlocks(h, id))[1]!;
+
+    // Up from the line below: the image is selected, then the caret goes on into "Oben".
+    await page.keyboard.press('Home');
+    await settle(page);
+    await page.keyboard.press('ArrowUp');
+    await settle(page);
+    expect(await isSelected(page)).toBe(true);
+    await page.keyboard.press('ArrowUp');
+    await settle(page);
+    expect(await isSelected(page)).toBe(false);
+    await page.keyboard.press('End');
+    await page.keyboard.type('1');
+    // Down from "Oben": over the image into "Unten".
+    await page.keyboard.press('ArrowDown');
+    await settle(page);
+    expect(await isSelected(page)).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await settle(page);
+    await page.keyboard.press('End');
+    await page.keyboard.type('2');
+    await waitSaved(page);
+    expect(shape(await storedBlocks(h, id))).toEqual(['Oben1', `image:${credited}`, 'Unten2']);
+
+    // A click on the image selects it; arrow down leaves it for the line below.
+    await figures(page).locator('img').click();
+    await settle(page);
+    expect(await isSelected(page)).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await settle(page);
+    expect(await isSelected(page)).toBe(false);
+    await page.keyboard.type('3');
+    await waitSaved(page);
+    expect(shape(await storedBlocks(h, id))).toEqual(['Oben1', `image:${credited}`, '3Unten2']);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('End');
+
+    // Backspace at the start of the line below: first selects the image, then deletes it.
+    await page.keyboard.press('Home');
+    await page.waitForTimeout(800); // a separate undo step (history delay 700 ms)
+    await page.keyboard.press('Backspace');
+    await settle(page);
+    expect(await isSelected(page)).toBe(true);
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => figures(page).count()).toBe(0);
+    await waitSaved(page);
+    expect(shape(await storedBlocks(h, id))).toEqual(['Oben1', 'Unten2']);
+
+    // Undo brings it back, with its id and fields.
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => figures(page).count()).toBe(1);
+    await expect.poll(() => imageShown(page)).toBe(true);
+    await waitSaved(page);
+    const blocks = await storedBlocks(h, id);
+    expect(shape(blocks)).toEqual(['Oben1', `image:${credited}`, 'Unten2']);
+    expect(blocks[1]).toMatchObject({ caption: stored.caption, $: { blockId: stored.$?.blockId } });
+
+    // Delete at the end of the line above selects it too; Delete again removes it.
+    await body(page).locator('p').first().click();
+    await page.keyboard.press('End');
+    await settle(page);
+    await page.keyboard.press('Delete');
+    await settle(page);
+    expect(await isSelected(page)).toBe(true);
+    await page.keyboard.press('Delete');
+    await expect.poll(() => figures(page).count()).toBe(0);
+    await page.keyboard.type('!');
+    await waitSaved(page);
+    const after = shape(await storedBlocks(h, id));
+    expect(after).not.toContain(`image:${credited}`);
+    expect(after.join('|')).toContain('Unten2');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('lead image and the checklist', () => {
+  it('chooses a lead image from the library with a per-use caption, or imports one on the spot', async () => {
+    const { id, page, errors } = await newArticle();
+    await page.getByRole('button', { name: 'Choose lead image' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Choose a lead image' });
+    // The library shows which images lack a credit.
+    await expect
+      .poll(() => dialog.locator(`button[data-image-id="${uncredited}"]`).textContent())
+      .toContain('No credit');
+    await dialog.locator(`button[data-image-id="${credited}"]`).click();
+    const lead = page.getByTestId('lead-image');
+    await expect.poll(() => lead.getAttribute('data-image-id')).toBe(credited);
+    await expect
+      .poll(() => lead.locator('.lead-image__credit').textContent())
+      .toBe('Bildquelle: LWL');
+    const caption = page.getByRole('textbox', { name: 'Lead image caption' });
+    await caption.fill('Der Prinzipalmarkt am Abend');
+    await caption.blur();
+    await waitSaved(page);
+    let article = await h.call('articles.get', { id });
+    expect(article.leadImage).toEqual({
+      imageId: credited,
+      caption: 'Der Prinzipalmarkt am Abend',
+    });
+
+    // Import a new file on the spot: it becomes the lead image and lands in the library.
+    await page.getByRole('button', { name: 'Change lead image' }).click();
+    await dialog.getByTestId('article-image-file-input').setInputFiles({
+      name: 'koeln.jpg',
+      mimeType: 'image/jpeg',
+      buffer: fixture('iptc-latin1.jpg'),
+    });
+    await expect.poll(() => dialog.count(), { timeout: 20_000 }).toBe(0);
+    const imported = await h.call('images.list', { query: 'Köln' });
+    expect(imported.items.map((i) => i.fileName)).toEqual(['koeln.jpg']);
+    await expect.poll(() => lead.getAttribute('data-image-id')).toBe(imported.items[0]!.id);
+    await expect
+      .poll(() => lead.locator('.lead-image__credit').textContent())
+      .toBe('Bildquelle: dpa');
+    await waitSaved(page);
+    article = await h.call('articles.get', { id });
+    // The caption chosen for this article stays.
+    expect(article.leadImage).toEqual({
+      imageId: imported.items[0]!.id,
+      caption: 'Der Prinzipalmarkt am Abend',
+    });
+
+    await page.getByRole('button', { name: 'Remove lead image' }).click();
+    await waitSaved(page);
+    expect((await h.call('articles.get', { id })).leadImage).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lists every image without a credit by name, and clears once the library has the credit', async () => {
+    const { id, page, errors } = await newArticle();
+    const checklist = page.getByTestId('article-checklist');
+    await expect
+      .poll(() => checklist.locator('li').allTextContents())
+      .toEqual([
+        'The headline is missing.',
+        'The teaser is missing.',
+        'No section is chosen.',
+        'Add at least one tag.',
+      ]);
+
+    // Lead image and an inline image, both without a credit.
+    await page.getByRole('button', { name: 'Choose lead image' }).click();
+    await page
+      .getByRole('dialog', { name: 'Choose a lead image' })
+      .locator(`button[data-image-id="${uncredited}"]`)
+      .click();
+    await body(page).click();
+    await page.keyboard.type('Text');
+    await insertFromLibrary(page, uncredited);
+    await insertFromLibrary(page, credited);
+    const caption = figures(page).first().getByRole('textbox', { name: 'Image caption' });
+    await caption.fill('Das Modell');
+    await expect.poll(() => figures(page).first().textContent()).toContain('No credit');
+
+    const imageItems = () =>
+      checklist.locator('li[data-code$="credit_missing"] > span').allTextContents();
+    await expect
+      .poll(imageItems)
+      .toEqual([
+        'The lead image "plain.png" has no credit (Bildquelle).',
+        'The image "Das Modell" in the body has no credit (Bildquelle).',
+      ]);
+    await waitSaved(page);
+
+    // A photo editor adds the credit in the library: the editor follows without a reload.
+    await h.call('images.setMeta', { id: uncredited, meta: { credit: 'Eigenes Foto' } });
+    await expect.poll(imageItems, { timeout: 10_000 }).toEqual([]);
+    await expect
+      .poll(() => figures(page).first().locator('.article-image__credit').textContent())
+      .toBe('Bildquelle: Eigenes Foto');
+    // The node's copy of the credit (used by the published page) is updated and saved.
+    await waitSaved(page);
+    await expect
+      .poll(async () => (await storedBlocks(h, id)).find((b) => b.imageId === uncredited)?.credit)
+      .toBe('Eigenes Foto');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the checklist in German', async () => {
+    await h.call('settings.update', { language: 'de' });
+    try {
+      const a = await h.call('articles.create', {});
+      await h.call('articles.save', {
+        id: a.id,
+        fields: { leadImage: { imageId: credited, caption: '' } },
+      });
+      await h.call('images.setMeta', { id: credited, meta: { credit: '' } });
+      const { page, errors } = await openArticle(h, a.id, 'de-DE');
+      const checklist = page.getByTestId('article-checklist');
+      await expect
+        .poll(() => checklist.locator('li[data-code="lead_image_credit_missing"]').textContent())
+        .toBe(
+          'Das Aufmacherbild „Blick über den Prinzipalmarkt in Münster“ hat keine Bildquelle. In der Bildverwaltung ergänzen',
+        );
+      await expect
+        .poll(() => page.getByTestId('lead-image').textContent())
+        .toContain('Keine Bildquelle');
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await h.call('images.setMeta', { id: credited, meta: { credit: 'LWL' } });
+      await h.call('settings.update', { language: 'en' });
+    }
+  });
+});
