@@ -11,12 +11,19 @@ import type { BodyConflictRegion } from '../../../src-shared/merge';
 import type { ArticleState } from '../../../src-shared/mutations';
 import type { PublicUser, PushMutation } from '../../../src-shared/protocol';
 import { MUTATION_NAMES, type MutationName } from '../../../src-shared/mutations';
+import { IMAGE_MAX_BYTES } from '../../../src-shared/model';
 import type { ArticleRepository } from '../store/articles';
+import type { SyncedImageRepository } from '../store/images-sync';
 import type { Db } from '../store/db';
 import { applyPullPage } from './apply';
+import { CommentRepository } from '../store/comments';
+import { NoticeRepository } from '../store/notices';
+import { fetchTimeline } from '../review/remote';
+import { announceNotices } from './notices';
 import { retryDelay } from './backoff';
 import { ConflictRepository } from './conflicts';
 import { SyncHttp, SyncHttpError } from './http';
+import { MassDeleteError, MassDeleteGuard, type MassDelete } from './failsafe';
 import { SyncStore, type PendingRow } from './store';
 import type { TokenStore } from './tokens';
 
@@ -24,6 +31,7 @@ export interface SyncEngineOptions {
   db: Db;
   dbPath: string;
   articles: ArticleRepository;
+  images: SyncedImageRepository;
   tokens: TokenStore;
   emit(event: CoreEvent): void;
   /** Read a blob's bytes for upload before its image.create is pushed. */
@@ -44,6 +52,8 @@ type State = SyncStatus['state'];
 export class SyncEngine {
   readonly store: SyncStore;
   readonly conflicts: ConflictRepository;
+  readonly comments: CommentRepository;
+  readonly notices: NoticeRepository;
   private state: State = 'offline';
   private lastError: string | null = null;
   /** Push: mutations sent of those waiting. Pull: changes received (the total is unknown). */
@@ -56,6 +66,13 @@ export class SyncEngine {
   private current: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   private emittingOwn = false;
+  /** Items this cycle found that can never sync (SYNC §11: surfaced, not retried forever). */
+  private unsyncable: string[] = [];
+  private readonly downloads = new Map<string, Promise<Buffer>>();
+  private readonly guard: MassDeleteGuard;
+  /** A pull stopped by the mass-deletion fail-safe, until confirmed or resolved. */
+  private massDelete: MassDelete | null = null;
+  private allowMassDelete = false;
   private closed = false;
   private readonly abort = new AbortController();
   private readonly now: () => string;
@@ -63,6 +80,9 @@ export class SyncEngine {
   constructor(private readonly opts: SyncEngineOptions) {
     this.store = new SyncStore(opts.db);
     this.conflicts = new ConflictRepository(opts.db);
+    this.guard = new MassDeleteGuard(opts.db);
+    this.comments = new CommentRepository(opts.db);
+    this.notices = new NoticeRepository(opts.db);
     this.now = opts.now ?? (() => new Date().toISOString());
   }
 
@@ -94,6 +114,7 @@ export class SyncEngine {
       user: signedIn ? this.store.getJson<PublicUser>('user') : null,
       serverUrl: this.store.get('server_url'),
     };
+    if (this.massDelete && signedIn) s.massDelete = { ...this.massDelete };
     if (this.progress && this.state === 'syncing') {
       s.done = this.progress.done;
       if (this.progress.total !== undefined) s.total = this.progress.total;
@@ -179,7 +200,12 @@ export class SyncEngine {
   /** Core events: a local change schedules a debounced sync. */
   onCoreEvent(e: CoreEvent): void {
     if (this.emittingOwn || this.closed || !this.opts.auto) return;
-    if (e.type.startsWith('article.') || e.type.startsWith('image.')) this.localChange();
+    if (
+      e.type.startsWith('article.') ||
+      e.type.startsWith('image.') ||
+      e.type === 'comments.updated'
+    )
+      this.localChange();
   }
 
   localChange(): void {
@@ -192,8 +218,12 @@ export class SyncEngine {
     this.debounceTimer.unref?.();
   }
 
-  /** An explicit sync: ignores any backoff wait and resolves when a full cycle has run. */
-  async syncNow(): Promise<SyncStatus> {
+  /**
+   * An explicit sync: ignores any backoff wait and resolves when a full cycle has run.
+   * `allowMassDelete`: the user confirmed the deletions the fail-safe stopped (SYNC §7).
+   */
+  async syncNow(opts: { allowMassDelete?: boolean } = {}): Promise<SyncStatus> {
+    if (opts.allowMassDelete) this.allowMassDelete = true;
     if (this.retryTimer) {
       clearTimeout(this.retryTimer);
       this.retryTimer = null;
@@ -268,13 +298,22 @@ export class SyncEngine {
     const http = new SyncHttp(url, token, this.httpOpts());
     this.state = 'syncing';
     this.progress = { done: 0, total: this.store.outboxCount() };
+    this.unsyncable = [];
     this.emitStatus();
     try {
-      await this.push(http);
-      await this.pull(http);
+      // A body written before its article's create was acknowledged waits for the pull that
+      // brings the real base; then it goes out in the next round of the same cycle.
+      for (let round = 0; round < 3; round++) {
+        const waitsForBase = await this.push(http);
+        await this.pull(http);
+        if (!waitsForBase) break;
+      }
+      this.massDelete = null;
+      this.allowMassDelete = false;
+      await this.announce(url, token);
       this.failures = 0;
-      this.state = 'idle';
-      this.lastError = null;
+      this.state = this.unsyncable.length > 0 ? 'error' : 'idle';
+      this.lastError = this.unsyncable.length > 0 ? this.unsyncable.join(' ') : null;
       this.store.set('last_sync_at', this.now());
       // Changes written while this cycle ran go out with the next one.
       if (this.store.outboxAfter(this.pushedThrough, 1).length > 0) this.localChange();
@@ -288,6 +327,13 @@ export class SyncEngine {
   }
 
   private onFailure(e: unknown): void {
+    if (e instanceof MassDeleteError) {
+      // Not retried: every retry would stop at the same page. The user decides.
+      this.state = 'error';
+      this.lastError = e.message;
+      this.massDelete = e.info;
+      return;
+    }
     if (e instanceof SyncHttpError) {
       this.lastError = e.message;
       if (e.status === 401) {
@@ -309,14 +355,21 @@ export class SyncEngine {
     this.schedule(retryDelay(this.failures, null, this.opts.random));
   }
 
-  private async push(http: SyncHttp): Promise<void> {
+  /** Pushes the queue; true when it stopped at a body that waits for its base (see batch). */
+  private async push(http: SyncHttp): Promise<boolean> {
     const clientId = this.clientId;
     let after = Math.max(this.pushedThrough, this.store.getNumber('last_acked_mutation_id'));
     let lastGap = -1;
+    // Articles whose create went out (in this push, or in one whose pull has not come yet).
+    const created = new Set<string>();
+    for (const r of this.store.outboxAfter(0, after)) {
+      if (r.mutationId <= after && r.name === 'article.create') created.add(r.entityId);
+    }
     for (let round = 0; round < 10_000 && !this.closed; round++) {
-      const rows = this.batch(after);
-      if (rows.length === 0) return;
-      await this.uploadBlobs(http, rows);
+      const { rows: batch, waitsForBase } = this.batch(after, created);
+      if (batch.length === 0) return waitsForBase;
+      const rows = await this.uploadBlobs(http, batch);
+      if (rows.length === 0) continue; // an unsendable row was taken out: batch again
       const first = rows[0]!.mutationId;
       const last = rows[rows.length - 1]!.mutationId;
       this.store.markInflight(first, last);
@@ -348,46 +401,113 @@ export class SyncEngine {
       if (this.progress?.total !== undefined)
         this.progress.done = Math.min(this.progress.total, this.progress.done + rows.length);
       this.emitStatus();
-      if (acked < last) return; // the server stopped early; the pull tells us why
+      if (acked < last) return false; // the server stopped early; the pull tells us why
+      if (waitsForBase) return true;
     }
+    return false;
   }
 
   /**
    * The next push batch. It stops before a setBody written against an article the server had
-   * not assigned a body version yet (base 0) while that article's create is in the same batch:
-   * the pull after the push supplies the real base.
+   * not assigned a body version yet (base 0) while that article's create goes out in this push:
+   * the pull after the push supplies the real base (`waitsForBase`).
    */
-  private batch(after: number): PendingRow[] {
+  private batch(
+    after: number,
+    created: Set<string>,
+  ): { rows: PendingRow[]; waitsForBase: boolean } {
     const rows = this.store.outboxAfter(after, this.opts.pushBatch ?? 200);
-    const creates = new Set<string>();
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
-      if (r.name === 'article.create') creates.add(r.entityId);
+      if (r.name === 'article.create') created.add(r.entityId);
       if (
         r.name === 'article.setBody' &&
         (r.args as { baseBodyVersion?: number }).baseBodyVersion === 0 &&
-        creates.has(r.entityId)
+        created.has(r.entityId)
       ) {
-        return rows.slice(0, i);
+        return { rows: rows.slice(0, i), waitsForBase: true };
       }
+    }
+    return { rows, waitsForBase: false };
+  }
+
+  /**
+   * Uploads the blobs of the batch's image.create rows and returns the rows that may go now.
+   * An image whose bytes are neither here nor on the server can never sync: its image.create
+   * leaves the queue (kept as a conflict, named in the status) instead of blocking it forever.
+   */
+  private async uploadBlobs(http: SyncHttp, rows: PendingRow[]): Promise<PendingRow[]> {
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      if (r.name !== 'image.create') continue;
+      const sha = (r.args as { sha256: string }).sha256;
+      const bytes = this.opts.readBlob?.(sha) ?? null;
+      if (bytes) {
+        await http.putBlob(sha, bytes);
+        this.opts.images.setBlobState(sha, 'uploaded');
+        continue;
+      }
+      if (await http.hasBlob(sha)) continue;
+      // Rows before it go first; then it is the first unsent row and can be taken out.
+      if (i > 0) return rows.slice(0, i);
+      this.dropUnsyncableImage(r);
+      return [];
     }
     return rows;
   }
 
-  private async uploadBlobs(http: SyncHttp, rows: PendingRow[]): Promise<void> {
-    if (!this.opts.readBlob) return;
-    for (const r of rows) {
-      if (r.name !== 'image.create') continue;
-      const sha = (r.args as { sha256: string }).sha256;
-      const bytes = this.opts.readBlob(sha);
-      if (bytes) await http.putBlob(sha, bytes);
+  private dropUnsyncableImage(r: PendingRow): void {
+    const args = r.args as { sha256: string; meta?: { fileName?: string } };
+    const name = args.meta?.fileName ? `"${args.meta.fileName}" ` : '';
+    const reason =
+      `Image ${name}(${r.entityId}) cannot be uploaded: its file is missing on this computer ` +
+      'and the server does not have it. Import the file again to sync it.';
+    const tx = this.opts.db.transaction(() => {
+      this.conflicts.addUnsyncable(
+        `unsyncable:${r.entityId}:${uuidv4()}`,
+        r,
+        'blob_missing',
+        reason,
+        this.now(),
+      );
+      this.store.dropUnsent(r.mutationId);
+    });
+    tx.immediate();
+    this.unsyncable.push(reason);
+  }
+
+  /** A downloaded blob is stored in the profile: record its size and that the server has it. */
+  blobDownloaded(sha256: string, size: number): void {
+    this.opts.images.markDownloaded(sha256, size);
+  }
+
+  /**
+   * The bytes of an image known from the server, downloaded on first need (SYNC §11) with the
+   * hash checked. Concurrent requests for one blob share one download.
+   */
+  fetchBlob(sha256: string): Promise<Buffer> {
+    let p = this.downloads.get(sha256);
+    if (!p) {
+      const token = this.opts.tokens.load();
+      const url = this.store.get('server_url');
+      if (!token || !url) {
+        return Promise.reject(
+          new SyncHttpError('Sign in to download this image from the server.', false, 401, null),
+        );
+      }
+      p = new SyncHttp(url, token, this.httpOpts())
+        .getBlob(sha256, IMAGE_MAX_BYTES)
+        .finally(() => this.downloads.delete(sha256));
+      this.downloads.set(sha256, p);
     }
+    return p;
   }
 
   private async pull(http: SyncHttp): Promise<void> {
     const user = this.store.getJson<PublicUser>('user');
     if (!user) return;
     let resynced = false;
+    this.guard.begin();
     for (let page = 0; page < 1_000_000 && !this.closed; page++) {
       const cursor = this.store.getNumber('cursor');
       let res;
@@ -403,14 +523,18 @@ export class SyncEngine {
         throw e;
       }
       if (this.closed) return;
+      this.guard.check(res, this.allowMassDelete);
       const result = applyPullPage(
         {
           store: this.store,
           conflicts: this.conflicts,
           articles: this.opts.articles,
+          images: this.opts.images,
           clientId: this.clientId,
           actor: { id: user.id, role: user.role },
           now: this.now,
+          comments: this.comments,
+          notices: this.notices,
         },
         res,
       );
@@ -423,6 +547,22 @@ export class SyncEngine {
       this.emitStatus();
       if (!res.hasMore) return;
     }
+  }
+
+  /** Completes and emits the notices the pull recorded (see ./notices.ts). */
+  private async announce(url: string, token: string): Promise<void> {
+    const user = this.store.getJson<PublicUser>('user');
+    if (!user || this.closed) return;
+    await announceNotices(
+      this.notices,
+      user.id,
+      async (articleId) => {
+        const t = await fetchTimeline(url, token, articleId, this.opts.timeoutMs ?? 30_000);
+        return t.ok ? t.items : null;
+      },
+      (e) => this.emitOwn([e]),
+      this.now,
+    );
   }
 
   // ---- events ----
