@@ -127,8 +127,20 @@ export const SyncStatus = z.strictObject({
   lastError: z.string().nullable(),
   user: z.strictObject({ id: z.string(), username: z.string(), role: z.string() }).nullable(),
   serverUrl: z.string().nullable(),
+  /**
+   * The last pull stopped because it would delete this many of the local articles (SYNC §7
+   * fail-safe); nothing was applied. `sync.confirmMassDelete` lets it proceed.
+   */
+  massDelete: z
+    .strictObject({ articles: z.number().int().nonnegative(), of: z.number().int().nonnegative() })
+    .optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const SyncNowInput = z.strictObject({
+  /** Proceed with a pull that deletes many local articles (after the user confirmed it). */
+  allowMassDelete: z.boolean().optional(),
+});
 
 /** A conflict or rejected change the user decides on ("keep mine" / "keep theirs"). */
 export const SyncConflict = z.strictObject({
@@ -178,6 +190,57 @@ export type ArticleTimeline = z.infer<typeof ArticleTimeline>;
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
+
+// ---- comments ----
+
+/** A review comment on an article, optionally anchored to a body block. */
+export const ReviewComment = z.strictObject({
+  id: Id,
+  articleId: Id,
+  authorId: z.string().nullable(),
+  blockId: z.string().nullable(),
+  text: z.string(),
+  /** Server time once synced; until then the local time it was written. */
+  createdAt: z.string(),
+  /** Written here and not yet confirmed by the server. */
+  pending: z.boolean(),
+});
+export type ReviewComment = z.infer<typeof ReviewComment>;
+
+export const NOTICE_KINDS = ['changes_requested', 'approved', 'published'] as const;
+export const NoticeKind = z.enum(NOTICE_KINDS);
+export type NoticeKind = z.infer<typeof NoticeKind>;
+
+/** What a sync told the signed-in author about an article they wrote. */
+export const Notice = z.strictObject({
+  id: z.string().max(200),
+  kind: NoticeKind,
+  articleId: Id,
+  headline: z.string(),
+  /** Who made the change (user name), when the server's timeline told. */
+  by: z.string().optional(),
+  /** The note that came with it (the reason for requested changes). */
+  comment: z.string().optional(),
+  createdAt: z.string(),
+});
+export type Notice = z.infer<typeof Notice>;
+
+const commentMethods = {
+  'comments.list': method(
+    z.strictObject({ articleId: Id }),
+    z.strictObject({ items: z.array(ReviewComment) }),
+  ),
+  'comments.add': method(
+    z.strictObject({
+      articleId: Id,
+      text: z.string().trim().min(1, 'a comment cannot be empty').max(5000),
+      blockId: z.string().min(1).max(100).optional(),
+    }),
+    ReviewComment,
+  ),
+  'notices.list': method(Empty, z.strictObject({ items: z.array(Notice) })),
+  'notices.dismiss': method(z.strictObject({ id: z.string().min(1).max(200) }), Ok),
+};
 
 export const desktopApi = {
   'app.info': method(Empty, AppInfo),
@@ -239,7 +302,9 @@ export const desktopApi = {
   'sync.login': method(SyncLoginInput, SyncStatus),
   'sync.logout': method(Empty, Ok),
   'sync.status': method(Empty, SyncStatus),
-  'sync.now': method(Empty, SyncStatus),
+  'sync.now': method(SyncNowInput, SyncStatus),
+  /** The user confirmed the deletions a stopped pull announced: sync now and apply them. */
+  'sync.confirmMassDelete': method(Empty, SyncStatus),
   'sync.conflicts': method(
     z.strictObject({ entityId: Id.optional() }),
     z.strictObject({ items: z.array(SyncConflict) }),
@@ -258,6 +323,7 @@ export const desktopApi = {
     z.strictObject({ items: z.array(ReviewQueueItem), total: z.number().int() }),
   ),
   'articles.timeline': method(z.strictObject({ id: Id }), ArticleTimeline),
+  ...commentMethods,
 } as const;
 
 export type DesktopApiSpec = typeof desktopApi;
@@ -370,6 +436,9 @@ export const CoreEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('image.updated'), id: Id }),
   // ---- sync ----
   z.strictObject({ type: z.literal('sync.status'), status: SyncStatus }),
+  // ---- comments ----
+  z.strictObject({ type: z.literal('comments.updated'), articleId: Id }),
+  z.strictObject({ type: z.literal('notice'), ...Notice.shape }),
 ]);
 export type CoreEvent = z.infer<typeof CoreEvent>;
 

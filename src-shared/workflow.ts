@@ -149,6 +149,15 @@ export function mayReadArticle(a: ArticleAccessInfo, actor: Actor): boolean {
   return isOwnerOrAssignee(a, actor) || a.status === 'published';
 }
 
+/**
+ * Review comments (and the notes of workflow transitions) are for the people working on the
+ * article: its author, its assignee, desk chiefs and admins. Not for every reader of a published
+ * article.
+ */
+export function mayReadComments(a: ArticleAccessInfo, actor: Actor): boolean {
+  return isChief(actor.role) || isOwnerOrAssignee(a, actor);
+}
+
 /** May the actor change fields, body or tags of this article? */
 export function mayEditArticle(a: ArticleAccessInfo, actor: Actor): Decision {
   if (a.deletedAt !== null) return deny('deleted', 'The article is deleted; restore it first.');

@@ -5,7 +5,7 @@
  *
  * Commands: login --server URL --user U --password P | logout | new --file article.json |
  * set ID FIELD VALUE | tag ID +a -b | submit ID | approve ID | request-changes ID --comment TEXT |
- * publish ID | delete ID | restore ID | sync | status | conflicts [ID] |
+ * publish ID | delete ID | restore ID | sync [--allow-mass-delete] | status | conflicts [ID] |
  * resolve CONFLICT_ID mine|theirs | show ID | list
  *
  * Exit codes: 0 success, 1 the command failed (message on stderr), 2 usage error.
@@ -25,7 +25,7 @@ const VALUE_OPTIONS = new Set([
   'comment',
   'pull-limit',
 ]);
-const FLAG_OPTIONS = new Set(['json', 'help']);
+const FLAG_OPTIONS = new Set(['json', 'help', 'allow-mass-delete']);
 
 export class UsageError extends Error {}
 
@@ -69,7 +69,8 @@ const USAGE = `usage: copydesk-cli --profile DIR [--json] <command>
   submit ID | approve ID | publish ID        workflow steps (approve/publish need the server)
   request-changes ID --comment TEXT
   delete ID | restore ID
-  sync                                       push, then pull until caught up
+  sync [--allow-mass-delete]                 push, then pull until caught up (the flag confirms
+                                             a pull that deletes most local articles)
   status | conflicts [ID] | resolve CONFLICT_ID mine|theirs | show ID | list`;
 
 function need(p: string[], n: number, usage: string): string[] {
@@ -211,7 +212,10 @@ async function runCommand(
       return { json: a, text: `${a.id} restored.` };
     }
     case 'sync': {
-      const s = await api['sync.now']({});
+      // --allow-mass-delete: go ahead with a pull the fail-safe stopped (SYNC §7).
+      const s = await api['sync.now'](
+        o['allow-mass-delete'] === true ? { allowMassDelete: true } : {},
+      );
       return { json: s, text: describeStatus(s), exitCode: s.state === 'idle' ? 0 : 1 };
     }
     case 'status': {

@@ -44,6 +44,7 @@ function toApiError(e: unknown): ApiError {
  * Hosts (Electron worker, browser harness, CLI) differ only in how calls reach `call`.
  */
 export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
+  await opts.tokenStore?.ready?.();
   const store = openStore(databasePath(opts.profileDir));
   const events = new EventEmitter();
   let health: StoreHealth = { state: 'unchecked', message: null, checkedAt: null };
@@ -122,6 +123,7 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
       if (!closed) {
         closed = true;
         await sync.close();
+        await opts.tokenStore?.flush?.();
         events.removeAllListeners();
         store.close();
       }

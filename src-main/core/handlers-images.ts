@@ -1,7 +1,10 @@
 import { ApiError } from '../../src-shared/api';
 import { importImage } from './media/importer';
 import { remakeRendition, RENDITION_MIME } from './media/renditions';
-import type { HandlerFor } from './handlers';
+import type { Image } from '../../src-shared/model';
+import type { CoreContext, HandlerFor } from './handlers';
+import { sniffImageMime } from './media/sniff';
+import { SyncHttpError } from './sync/http';
 
 type ImageMethod =
   'images.import' | 'images.get' | 'images.list' | 'images.setMeta' | 'images.rendition';
@@ -30,17 +33,43 @@ export const imageHandlers: { [M in ImageMethod]: HandlerFor<M> } = {
     const path = ctx.blobs.renditionRelPath(image.sha256, input.size);
     let data = ctx.blobs.read(path);
     if (!data) {
-      // Renditions are derived: remake a missing one from the original if it is here.
-      const original = ctx.blobs.read(ctx.blobs.blobRelPath(image.sha256));
-      if (!original) {
-        throw new ApiError(
-          'not_found',
-          `The file of image ${image.id} is not on this computer yet (it has not been downloaded).`,
-        );
-      }
+      // Renditions are derived: remake a missing one from the original, which an image known
+      // only from the server downloads now (lazily, on first need).
+      const original = await originalOf(ctx, image);
       data = (await remakeRendition(original, input.size)).data;
       ctx.blobs.writeOnce(path, data);
     }
     return { mime: RENDITION_MIME, dataBase64: data.toString('base64') };
   },
 };
+
+/** The original bytes of an image: from the profile, or downloaded from the server and kept. */
+async function originalOf(ctx: CoreContext, image: Image): Promise<Buffer> {
+  const rel = ctx.blobs.blobRelPath(image.sha256);
+  const here = ctx.blobs.read(rel);
+  if (here) return here;
+  if (!ctx.sync.signedIn()) {
+    throw new ApiError(
+      'not_found',
+      `The file of image ${image.id} is not on this computer yet; sign in to download it.`,
+    );
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await ctx.sync.fetchBlob(image.sha256);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    const code = e instanceof SyncHttpError && e.status === 404 ? 'not_found' : 'transport';
+    throw new ApiError(code, `The file of image ${image.id} could not be downloaded: ${why}`);
+  }
+  if (sniffImageMime(bytes) !== image.mime) {
+    throw new ApiError(
+      'invalid_input',
+      `The downloaded file of image ${image.id} is not a ${image.mime}.`,
+    );
+  }
+  ctx.blobs.writeOnce(rel, bytes);
+  ctx.sync.blobDownloaded(image.sha256, bytes.length);
+  ctx.emit({ type: 'image.updated', id: image.id });
+  return bytes;
+}

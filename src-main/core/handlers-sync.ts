@@ -3,7 +3,13 @@
  * which queues a workflow step for the server to decide (SYNC.md §4, §9).
  */
 import { ApiError, type SyncConflict } from '../../src-shared/api';
-import type { ArticleFieldsPatch, BodyJson } from '../../src-shared/model';
+import {
+  IMAGE_META_KEYS,
+  type ArticleFieldsPatch,
+  type BodyJson,
+  ImageMetaPatch,
+  type ImageMeta,
+} from '../../src-shared/model';
 import { findTransition } from '../../src-shared/workflow';
 import type { CoreContext, HandlerFor } from './handlers';
 import { SyncHttpError } from './sync/http';
@@ -15,6 +21,7 @@ type SyncMethod =
   | 'sync.logout'
   | 'sync.status'
   | 'sync.now'
+  | 'sync.confirmMassDelete'
   | 'sync.conflicts'
   | 'sync.resolveConflict'
   | 'articles.transition';
@@ -25,6 +32,14 @@ function publicConflict(c: StoredConflict): SyncConflict {
 }
 
 function keepMine(ctx: CoreContext, c: StoredConflict): void {
+  if (c.entityType === 'image' && c.kind === 'field' && isImageMetaKey(c.field)) {
+    // Another person's edit won on the server: take ours again (a new image.setMeta).
+    const patch = ImageMetaPatch.safeParse({ [c.field]: c.mine });
+    if (!patch.success) throw new ApiError('invalid_input', `The kept ${c.field} is not valid.`);
+    ctx.images.setMeta(c.entityId, patch.data);
+    ctx.emit({ type: 'image.updated', id: c.entityId });
+    return;
+  }
   if (c.entityType !== 'article')
     throw new ApiError('invalid_input', 'Only article conflicts can be taken over yet.');
   const a = ctx.articles.get(c.entityId);
@@ -67,6 +82,10 @@ function keepMine(ctx: CoreContext, c: StoredConflict): void {
   }
 }
 
+function isImageMetaKey(f: string): f is keyof ImageMeta {
+  return (IMAGE_META_KEYS as string[]).includes(f);
+}
+
 function keepTheirs(ctx: CoreContext, c: StoredConflict): void {
   if (c.kind === 'body' && c.region?.kept === 'mine' && c.entityType === 'article') {
     const a = ctx.articles.get(c.entityId);
@@ -100,10 +119,15 @@ export const syncHandlers: { [M in SyncMethod]: HandlerFor<M> } = {
     return { ok: true as const };
   },
   'sync.status': (_i, ctx) => ctx.sync.status(),
-  'sync.now': async (_i, ctx) => {
+  'sync.now': async (input, ctx) => {
     if (!ctx.sync.signedIn())
       throw new ApiError('unauthorized', 'Sign in to a Copydesk server first.');
-    return ctx.sync.syncNow();
+    return ctx.sync.syncNow({ allowMassDelete: input.allowMassDelete === true });
+  },
+  'sync.confirmMassDelete': async (_i, ctx) => {
+    if (!ctx.sync.signedIn())
+      throw new ApiError('unauthorized', 'Sign in to a Copydesk server first.');
+    return ctx.sync.syncNow({ allowMassDelete: true });
   },
   'sync.conflicts': (input, ctx) => ({
     items: ctx.sync.conflicts.list(input.entityId).map(publicConflict),

@@ -10,6 +10,7 @@ import type { BlobStore } from './media/blob-store';
 import { imageHandlers } from './handlers-images';
 import { syncHandlers } from './handlers-sync';
 import { reviewHandlers } from './handlers-review';
+import { commentHandlers } from './handlers-comments';
 import type { OutboxRepository } from './store/outbox';
 import type { SyncEngine } from './sync/engine';
 import type { CoreEvent } from '../../src-shared/api';
@@ -109,4 +110,5 @@ export const handlers: Handlers = {
   ...imageHandlers,
   ...syncHandlers,
   ...reviewHandlers,
+  ...commentHandlers,
 };

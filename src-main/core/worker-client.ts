@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { CallResult, CoreEvent } from '../../src-shared/api';
 import type { CoreHandle, CoreOptions } from './types';
 import type { CoreWorkerData, FromWorker, ToWorker } from './worker';
+import { answerSecretRequest, type MainSecrets } from './worker-protocol';
 
 export interface CoreWorkerSpawn {
   /** out/main/core-worker.js in a build; src-main/core/worker.ts with execArgv ['--import', 'tsx'] in tests. */
@@ -13,6 +14,11 @@ export interface CoreWorkerSpawn {
   execArgv?: string[];
   /** How long close() waits for a clean shutdown before terminating the thread. */
   closeTimeoutMs?: number;
+  /**
+   * Electron main: safeStorage encryption for the sync token, which the worker requests over
+   * its port. Without it the core keeps the token in a 0600 file (browser and CLI hosts).
+   */
+  secrets?: MainSecrets;
 }
 
 function transportError(message: string): CallResult {
@@ -36,7 +42,11 @@ export class WorkerCoreClient implements CoreHandle {
 
   constructor(options: CoreOptions, spawn: CoreWorkerSpawn) {
     this.closeTimeoutMs = spawn.closeTimeoutMs ?? 10_000;
-    const workerData: CoreWorkerData = { copydeskCoreWorker: true, options };
+    const workerData: CoreWorkerData = {
+      copydeskCoreWorker: true,
+      options,
+      secretsInMain: spawn.secrets !== undefined,
+    };
     this.worker = new Worker(spawn.workerPath, { workerData, execArgv: spawn.execArgv ?? [] });
 
     let settleReady: { resolve: () => void; reject: (e: Error) => void } | null = null;
@@ -84,6 +94,15 @@ export class WorkerCoreClient implements CoreHandle {
           break;
         case 'closed':
           this.closed = true;
+          break;
+        case 'secret':
+          void answerSecretRequest(message, spawn.secrets).then((reply) => {
+            try {
+              if (reply && this.unavailable === null) this.post(reply);
+            } catch (e) {
+              console.error('copydesk: secret reply could not be sent', e);
+            }
+          });
           break;
       }
     });

@@ -5,10 +5,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CallResult, CoreEvent } from '../../src-shared/api';
 import { openCore } from './core';
+import { EncryptedTokenStore } from './sync/tokens-encrypted';
 import type { CoreHandle, CoreOptions } from './types';
+import { MainSecretClient, ToWorker, type SecretRequest } from './worker-protocol';
 
-export type ToWorker =
-  { kind: 'call'; id: number; method: string; input: unknown } | { kind: 'close' };
+export type { ToWorker } from './worker-protocol';
 
 export type FromWorker =
   | { kind: 'ready' }
@@ -16,12 +17,15 @@ export type FromWorker =
   | { kind: 'result'; id: number; result: CallResult }
   | { kind: 'event'; event: CoreEvent }
   | { kind: 'closed' }
-  | { kind: 'close_failed'; message: string };
+  | { kind: 'close_failed'; message: string }
+  | SecretRequest;
 
 /** workerData carries this marker so that merely importing this file never starts a server. */
 export interface CoreWorkerData {
   copydeskCoreWorker: true;
   options: CoreOptions;
+  /** Main keeps the sync token with safeStorage; the worker asks it over the port. */
+  secretsInMain?: boolean;
 }
 
 export interface RelayPort {
@@ -42,12 +46,14 @@ function errorResult(
 
 /**
  * Relays calls and events between `port` and the core that `open` produces. Calls that arrive
- * before the core is open wait for it. `exit` runs after a close, successful or not.
+ * before the core is open wait for it. `exit` runs after a close, successful or not. Replies to
+ * the worker's own requests (secrets) go to `secrets`. Every message is validated on arrival.
  */
 export function serveCore(
   port: RelayPort,
   open: () => Promise<CoreHandle>,
   exit: (code: number) => void,
+  secrets?: MainSecretClient,
 ): void {
   const core = open();
   core.then(
@@ -115,8 +121,20 @@ export function serveCore(
   const inFlight = new Set<Promise<void>>();
   let closing = false;
   port.on('message', (raw) => {
-    const message = raw as ToWorker;
-    if (message.kind === 'call') {
+    const parsed = ToWorker.safeParse(raw);
+    if (!parsed.success) {
+      const id = (raw as { id?: unknown } | null)?.id;
+      if ((raw as { kind?: unknown } | null)?.kind === 'call' && typeof id === 'number') {
+        reply(id, errorResult('invalid_input', 'The call message was malformed.'));
+      } else {
+        console.error('copydesk core worker: malformed message ignored');
+      }
+      return;
+    }
+    const message = parsed.data;
+    if (message.kind === 'secret_result') {
+      secrets?.receive(message);
+    } else if (message.kind === 'call') {
       if (closing) {
         reply(message.id, errorResult('transport', 'The Copydesk core is shutting down.'));
         return;
@@ -140,10 +158,20 @@ function isCoreWorkerData(data: unknown): data is CoreWorkerData {
 }
 
 if (parentPort && isCoreWorkerData(workerData)) {
+  const port = parentPort;
   const options = workerData.options;
+  const secrets = workerData.secretsInMain
+    ? new MainSecretClient((m) => port.postMessage(m))
+    : undefined;
   serveCore(
-    parentPort,
-    () => openCore(options),
+    port,
+    () =>
+      openCore(
+        secrets
+          ? { ...options, tokenStore: new EncryptedTokenStore(options.profileDir, secrets) }
+          : options,
+      ),
     (code) => process.exit(code),
+    secrets,
   );
 }

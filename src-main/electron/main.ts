@@ -2,7 +2,17 @@
  * Electron main (out/main/index.js). Lifecycle and wiring only; every decision lives in a
  * small module beside this one that is tested without Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import type { WebContents } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +23,7 @@ import { denyAllPermissions, hardenWebContents } from './harden';
 import { forwardCoreEvents, installIpcRouter } from './ipc-router';
 import { buildMenuTemplate } from './menu';
 import { resolveProfileDir } from './profile';
+import { mainSecrets } from './secret-store';
 import { secureWindowOptions } from './window-options';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -66,7 +77,12 @@ function run(profileDir: string): void {
     win.focus();
   });
 
-  const core = startCoreWorker({ profileDir, host: 'electron' }, { workerPath: CORE_WORKER_PATH });
+  // The sync token is kept with safeStorage (OS keychain); the core worker asks main for it.
+  const secrets = mainSecrets(safeStorage, { platform: process.platform }, () => app.whenReady());
+  const core = startCoreWorker(
+    { profileDir, host: 'electron' },
+    { workerPath: CORE_WORKER_PATH, secrets },
+  );
   installIpcRouter({ ipcMain, core, isOurWebContents });
   forwardCoreEvents(core, () => liveWindows().map((w) => w.webContents));
   closeCoreBeforeQuit(core);

@@ -3,6 +3,7 @@
  * safeStorage. Ciphertext is returned as base64 so callers can store it as text.
  */
 import type { SafeStorage } from 'electron';
+import type { MainSecrets } from '../core/worker-protocol';
 
 export type SafeStorageLike = Pick<
   SafeStorage,
@@ -46,6 +47,28 @@ export function createSecretStore(
     decrypt(cipherBase64) {
       assertUsable();
       return safeStorage.decryptString(Buffer.from(cipherBase64, 'base64'));
+    },
+  };
+}
+
+/**
+ * The secrets main offers the core worker (worker-protocol.ts): safeStorage may only be used
+ * once the app is ready, so every request waits for `whenReady` first.
+ */
+export function mainSecrets(
+  safeStorage: SafeStorageLike,
+  opts: { platform: NodeJS.Platform; allowWeakBackend?: boolean },
+  whenReady: () => Promise<unknown>,
+): MainSecrets {
+  const store = createSecretStore(safeStorage, opts);
+  return {
+    encrypt: async (plain) => {
+      await whenReady();
+      return store.encrypt(plain);
+    },
+    decrypt: async (cipher) => {
+      await whenReady();
+      return store.decrypt(cipher);
     },
   };
 }

@@ -12,6 +12,7 @@ import { ReviewQueue } from '../review/ReviewQueue';
 import { ImageLibrary } from './images/ImageLibrary';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SyncStatus } from './SyncStatus';
+import { Notices } from './Notices';
 import { isHelpKey, isNewArticleKey, isSearchKey, isTextTarget } from '../editor/shortcuts';
 
 const ARTICLE_HASH = /^#article=([0-9a-f-]{36})$/i;
@@ -147,6 +148,7 @@ export function App() {
       </nav>
       <main className="app__main">
         <HealthBanner />
+        <Notices />
         {error && (
           <div role="alert" className="banner banner--error">
             {t('app.error')}: {error}{' '}

@@ -23,6 +23,10 @@ import { TagsField } from '../editor/TagsField';
 import { useUi } from '../state/ui';
 import { RevisionHistory } from './RevisionHistory';
 import { WorkflowBar } from '../review/WorkflowBar';
+import { CommentsPanel } from './CommentsPanel';
+import { useRemoteUpdates } from '../editor/remoteUpdates';
+import { RemoteUpdateBanner } from '../editor/RemoteUpdateBanner';
+import { ConflictPanel } from './ConflictPanel';
 
 interface Loaded {
   article: Article;
@@ -122,6 +126,17 @@ function EditorForm({
   const checklist = useArticleChecklist(fields, lexical);
   const bodyLabelId = useId();
   const statsId = useId();
+  // Synced changes to this article: merged when the user pauses, never under the cursor.
+  const remote = useRemoteUpdates({
+    article,
+    fields,
+    editor,
+    applyFields: (values) => {
+      setFields((f) => ({ ...f, ...values }));
+      if (values.links) setLinks(values.links.map((l) => linkRow(l)));
+    },
+  });
+  const { merger } = remote;
 
   const saver = useMemo(
     () =>
@@ -135,17 +150,23 @@ function EditorForm({
         },
         save: async (request: SaveRequest) => {
           const start = performance.now();
-          await api['articles.save']({ id: article.id, ...request });
+          await merger.save(request); // with baseRevision: the core merges a synced change
           performance.measure(request.body ? 'copydesk:save-body' : 'copydesk:save-fields', {
             start,
             end: performance.now(),
           });
         },
-        saveOnExit: (request) => callOnExit('articles.save', { id: article.id, ...request }),
+        saveOnExit: (request) =>
+          callOnExit('articles.save', {
+            id: article.id,
+            ...request,
+            baseRevision: merger.baseRevision,
+          }),
         onStatus: (s, e) => setStatus({ status: s, error: e }),
       }),
-    [article.id, loaded.body],
+    [article.id, loaded.body, merger],
   );
+  useEffect(() => merger.attach(saver), [merger, saver]);
 
   // Save on close of the window, on hiding it, and when the editor goes away.
   useEffect(() => {
@@ -168,6 +189,7 @@ function EditorForm({
   const flushNow = useCallback(() => saver.flush(), [saver]);
   const setField = <K extends keyof ArticleFields>(key: K, value: ArticleFields[K]) => {
     setFields((f) => ({ ...f, [key]: value }));
+    merger.touch(key);
     saver.setField(key, value);
   };
   const onLinks = (rows: LinkRow[]) => {
@@ -182,7 +204,10 @@ function EditorForm({
       setLexical(e);
     }
   }, []);
-  const onBodyChange = useCallback(() => saver.markBodyDirty(), [saver]);
+  const onBodyChange = useCallback(() => {
+    merger.typed();
+    saver.markBodyDirty();
+  }, [saver, merger]);
   const onError = useCallback((e: Error) => console.error('Body editor:', e), []);
 
   const statusText =
@@ -209,6 +234,14 @@ function EditorForm({
         </button>
       </header>
       <WorkflowBar article={article} checklist={checklist} flush={flushNow} />
+      <RemoteUpdateBanner state={remote.state} onMerge={() => void merger.mergeNow()} />
+      <ConflictPanel
+        articleId={article.id}
+        beforeResolve={flushNow}
+        onResolved={(c) =>
+          void merger.mergeNow(c.kind === 'field' ? [c.field as keyof ArticleFields] : [])
+        }
+      />
       <div className="article-editor__columns">
         <div className="article-editor__form">
           <div className="field field--kicker">
@@ -309,6 +342,7 @@ function EditorForm({
           />
           <LinksField label={t('editor.links')} rows={links} onChange={onLinks} onBlur={flush} />
           <ChecklistPanel checklist={checklist} />
+          <CommentsPanel articleId={article.id} editor={lexical} flush={flushNow} />
         </div>
         {historyOpen && (
           <RevisionHistory

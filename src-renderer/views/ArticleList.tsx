@@ -7,6 +7,7 @@ import { useCoreEvents } from '../api/events';
 import { useUi } from '../state/ui';
 import { sectionName, useSections } from '../state/sections';
 import { useArticlePages } from './useArticlePages';
+import './conflicts.css';
 
 const ROW_HEIGHT = 68;
 
@@ -48,6 +49,11 @@ const ArticleRow = memo(function ArticleRow({
         </span>
         {article.section && <span>{sectionName(sections, article.section)}</span>}
         <span>{t('list.words', { count: article.wordCount })}</span>
+        {article.hasConflict && (
+          <span className="conflict-badge" data-testid="conflict-badge">
+            {t('conflicts.badge')}
+          </span>
+        )}
         <time dateTime={article.updatedAt}>{updated}</time>
       </span>
     </button>

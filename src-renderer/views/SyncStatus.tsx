@@ -24,6 +24,12 @@ export function SyncStatus() {
     );
   }, []);
   useEffect(refresh, [refresh]);
+  // Network regained: sync at once instead of waiting for the next backoff retry.
+  useEffect(() => {
+    const online = () => void api['sync.now']({}).then(setStatus, () => undefined);
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, []);
   useCoreEvents((e) => {
     if (e.type === 'sync.status') {
       setStatus(e.status);
@@ -73,6 +79,16 @@ export function SyncStatus() {
       {status.user && (status.state === 'error' || status.state === 'offline') && (
         <button type="button" onClick={retry}>
           {t('sync.status.retry')}
+        </button>
+      )}
+      {status.massDelete && (
+        <button
+          type="button"
+          onClick={() => {
+            api['sync.confirmMassDelete']({}).then(setStatus, refresh);
+          }}
+        >
+          {t('sync.status.confirmMassDelete', { count: status.massDelete.articles })}
         </button>
       )}
       {conflicts.length > 0 && (

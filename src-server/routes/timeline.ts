@@ -1,12 +1,13 @@
 /**
  * GET /api/v1/articles/:id/timeline: the article's workflow transitions (audit events) and review
- * comments, oldest first, with user names and server times. Read rule as for the article itself.
+ * comments, oldest first, with user names and server times. Read rule as for the article itself;
+ * review comments and transition notes only for those who may read comments (mayReadComments).
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ARTICLE_STATUSES, Id, type ArticleStatus } from '../../src-shared/model';
 import { sortTimeline, type TimelineEntry, type TimelineResponse } from '../../src-shared/timeline';
-import { mayReadArticle } from '../../src-shared/workflow';
+import { mayReadArticle, mayReadComments } from '../../src-shared/workflow';
 import { HttpError, parseOr400 } from '../http/errors';
 import { requireUser, type AppContext } from '../http/context';
 import type { Tx } from '../storage/types';
@@ -23,7 +24,8 @@ function detailOf(v: unknown): Record<string, unknown> {
   return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
 }
 
-async function timeline(tx: Tx, articleId: string): Promise<TimelineEntry[]> {
+/** `notes`: whether the reader may see review comments and transition notes (mayReadComments). */
+async function timeline(tx: Tx, articleId: string, notes: boolean): Promise<TimelineEntry[]> {
   const names = new Map<string, { id: string; username: string } | null>();
   const userOf = async (id: string | null) => {
     if (id === null) return null;
@@ -43,13 +45,13 @@ async function timeline(tx: Tx, articleId: string): Promise<TimelineEntry[]> {
       action: e.action.slice('article.'.length),
       from: status(d.from),
       to: status(d.to),
-      text: typeof d.comment === 'string' ? d.comment : null,
+      text: notes && typeof d.comment === 'string' ? d.comment : null,
       user: await userOf(e.userId),
       at: e.createdAt,
       pending: false,
     });
   }
-  for (const c of await tx.listComments(articleId)) {
+  for (const c of notes ? await tx.listComments(articleId) : []) {
     items.push({
       id: `comment:${c.id}`,
       kind: 'comment',
@@ -72,10 +74,11 @@ export function timelineRoutes(app: FastifyInstance, ctx: AppContext): void {
     return ctx.storage.read(async (tx) => {
       const article = await tx.getArticle(id);
       // Not readable looks like not there: no probing which ids exist.
-      if (!article || !mayReadArticle(article, { id: user.id, role: user.role })) {
+      const actor = { id: user.id, role: user.role };
+      if (!article || !mayReadArticle(article, actor)) {
         throw new HttpError(404, 'not_found', `There is no article ${id}.`);
       }
-      return { articleId: id, items: await timeline(tx, id) };
+      return { articleId: id, items: await timeline(tx, id, mayReadComments(article, actor)) };
     });
   });
 }

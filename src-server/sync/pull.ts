@@ -4,7 +4,8 @@
  *   entity's full current data;
  * - filtered by what the user may read (`mayReadArticle` in src-shared/workflow.ts: editors read
  *   their own and assigned articles and everything published; other roles read all; images are
- *   readable by all; comments follow their article). An article an editor could see before
+ *   readable by all; comments only for the article's author and assignee, desk chiefs and admins
+ *   (`mayReadComments`), and for whoever wrote them). An article an editor could see before
  *   (it was published, or its assignee changed) and cannot see now comes as
  *   `op: 'delete', reason: 'revoked'`;
  * - conflict records and rejected mutations of the pulling client in the page's range;
@@ -17,7 +18,7 @@
  */
 import type { ArticleState } from '../../src-shared/mutations';
 import type { ConflictRecord, PullQuery, RejectedMutation } from '../../src-shared/protocol';
-import { mayReadArticle, type Actor } from '../../src-shared/workflow';
+import { mayReadArticle, mayReadComments, type Actor } from '../../src-shared/workflow';
 import { HttpError } from '../http/errors';
 import type { ChangeRow, RawArticleRow, Storage, Tx, UserRow } from '../storage/types';
 import { serializePullPage, type PullPage, type PullPageChange } from './pullJson';
@@ -136,7 +137,7 @@ export class PullService {
       } else if (row.entityType === 'comment') {
         const c = await tx.getComment(row.entityId);
         const a = c ? await article(c.articleId) : undefined;
-        if (c && a && mayReadArticle(a, actor)) {
+        if (c && a && (c.authorId === actor.id || mayReadComments(a, actor))) {
           changes.push({
             seq: row.seq,
             entity: 'comment',

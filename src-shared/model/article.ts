@@ -85,7 +85,11 @@ export const ArticleSummary = Article.pick({
   updatedAt: true,
   createdAt: true,
   deletedAt: true,
-}).extend({ wordCount: z.number().int().nonnegative() });
+}).extend({
+  wordCount: z.number().int().nonnegative(),
+  /** Unresolved sync conflicts or rejected changes are waiting on this article. */
+  hasConflict: z.boolean(),
+});
 export type ArticleSummary = z.infer<typeof ArticleSummary>;
 
 export function emptyBody(): BodyJson {

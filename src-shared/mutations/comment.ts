@@ -1,7 +1,7 @@
 /** Review comments on an article (optionally anchored to a body block). */
 import { z } from 'zod';
 import { Id } from '../model';
-import { mayReadArticle } from '../workflow';
+import { mayReadComments } from '../workflow';
 import { fail, noop, type CommentState, type MutationDef } from './types';
 
 export const CommentAddArgs = z.strictObject({
@@ -16,7 +16,8 @@ export const commentAdd: MutationDef<CommentAddArgs, CommentState> = {
   name: 'comment.add',
   entity: 'comment',
   args: CommentAddArgs,
-  description: 'Adds a review comment to an article the user may read (idempotent by id).',
+  description:
+    'Adds a review comment to an article whose comments the user may read (author, assignee, desk chiefs; idempotent by id).',
   entityId: (a) => a.id,
   serverOnly: () => false,
   prefetch: (a) => ({ articleIds: [a.articleId] }),
@@ -27,7 +28,7 @@ export const commentAdd: MutationDef<CommentAddArgs, CommentState> = {
         : fail('exists', 'A comment with this id already exists.');
     }
     const article = ctx.getArticle(args.articleId);
-    if (!article || !mayReadArticle(article, ctx.actor)) {
+    if (!article || !mayReadComments(article, ctx.actor)) {
       return fail('not_found', `There is no article ${args.articleId}.`);
     }
     if (article.deletedAt !== null) return fail('deleted', 'The article is deleted.');

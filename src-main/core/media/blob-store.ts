@@ -8,6 +8,11 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** Where the original of `sha256` lives, relative to the profile folder. */
+export function blobRelPath(sha256: string): string {
+  return join('blobs', sha256.slice(0, 2), sha256);
+}
+
 /**
  * Content-addressed files in the profile: originals at `blobs/<aa>/<sha256>` (stored once, never
  * changed) and derived renditions at `renditions/<aa>/<sha256>.<size>.webp` (can be remade).
@@ -17,7 +22,7 @@ export class BlobStore {
   constructor(private readonly profileDir: string) {}
 
   blobRelPath(sha256: string): string {
-    return join('blobs', sha256.slice(0, 2), sha256);
+    return blobRelPath(sha256);
   }
 
   renditionRelPath(sha256: string, size: RenditionSize): string {

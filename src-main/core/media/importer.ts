@@ -60,6 +60,7 @@ export async function importImage(
     // Same hash, same bytes: if the original is not on disk (never downloaded, or removed),
     // these bytes restore it. Renditions are remade on demand.
     deps.blobs.writeOnce(deps.blobs.blobRelPath(sha256), bytes);
+    deps.images.restoreBlob(existing, bytes.length);
     return { image: existing, existing: true };
   }
 

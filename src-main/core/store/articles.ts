@@ -120,7 +120,10 @@ export class ArticleRepository {
       deleteRow: 'DELETE FROM articles WHERE id = ?',
       syncedSince:
         "SELECT 1 FROM revisions WHERE article_id = ? AND revision > ? AND reason = 'synced' LIMIT 1",
-      revisionBody: 'SELECT body_json FROM revisions WHERE article_id = ? AND revision = ?',
+      // A sync that changed no body bumps the revision without a revision row: the body at
+      // revision r is the one of the newest row at or below r.
+      revisionBody: `SELECT body_json FROM revisions WHERE article_id = ? AND revision <= ?
+         ORDER BY revision DESC LIMIT 1`,
       insertRevision: `INSERT INTO revisions (id, article_id, revision, reason, body_json, fields_json, size, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       revisions: `SELECT id, article_id, revision, reason, size, created_at FROM revisions

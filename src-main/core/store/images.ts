@@ -189,6 +189,53 @@ export class ImageRepository {
     return tx.immediate();
   }
 
+  /**
+   * The original of an existing image is on disk again (imported once more): record its real
+   * size (a blob known only from the server had none) and, if its image.create was taken out
+   * of the queue because the file was missing (SYNC §11), queue it again.
+   */
+  restoreBlob(image: Image, size: number): void {
+    const tx = this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE blobs SET size = ?, upload_state = CASE upload_state WHEN 'remote' THEN 'uploaded'
+             ELSE upload_state END WHERE sha256 = ?`,
+        )
+        .run(size, image.sha256);
+      this.db.prepare('UPDATE images SET byte_size = ? WHERE id = ?').run(size, image.id);
+      const dropped = this.db
+        .prepare(
+          `UPDATE conflicts SET resolved_at = ?, resolution = 'auto'
+            WHERE entity_type = 'image' AND entity_id = ? AND code = 'blob_missing'
+              AND resolved_at IS NULL`,
+        )
+        .run(this.now(), image.id).changes;
+      if (dropped === 0) return;
+      const row = this.stmts.get.get(image.id) as ImageRow;
+      const queued = this.db
+        .prepare("SELECT 1 FROM outbox WHERE entity_id = ? AND name = 'image.create'")
+        .get(image.id);
+      if (row.server_version !== null || queued) return;
+      const img = rowToImage(row);
+      this.outbox.enqueue(
+        'image.create',
+        {
+          id: img.id,
+          sha256: img.sha256,
+          mime: img.mime,
+          width: img.width,
+          height: img.height,
+          meta: { fileName: img.fileName, ...metaOf(img) },
+        },
+        'image',
+        img.id,
+        null,
+        this.now(),
+      );
+    });
+    tx.immediate();
+  }
+
   /** Changes metadata; writes nothing (and returns the image as it is) when nothing changes. */
   setMeta(id: string, patch: ImageMetaPatch): Image {
     const tx = this.db.transaction(() => {

@@ -42,10 +42,11 @@ export type SummaryRow = Pick<
   | 'created_at'
   | 'deleted_at'
   | 'word_count'
+  | 'has_conflict'
 >;
 
 export const SUMMARY_COLUMNS =
-  'id, kicker, headline, teaser, section, tags_json, status, updated_at, created_at, deleted_at, word_count';
+  'id, kicker, headline, teaser, section, tags_json, status, updated_at, created_at, deleted_at, word_count, has_conflict';
 
 export function rowToArticle(r: ArticleRow): Article {
   return {
@@ -84,5 +85,6 @@ export function rowToSummary(r: SummaryRow): ArticleSummary {
     createdAt: r.created_at,
     deletedAt: r.deleted_at,
     wordCount: r.word_count,
+    hasConflict: (r.has_conflict ?? 0) !== 0,
   };
 }

@@ -10,17 +10,24 @@ import type { ArticleState, ImageState } from '../../../src-shared/mutations';
 import type { PullResponse } from '../../../src-shared/protocol';
 import type { Actor } from '../../../src-shared/workflow';
 import type { ArticleRepository } from '../store/articles';
+import type { CommentRepository } from '../store/comments';
+import type { NoticeRepository } from '../store/notices';
+import { recordNotice } from './notices';
+import type { SyncedImageRepository } from '../store/images-sync';
 import type { ConflictRepository } from './conflicts';
-import { rebaseArticle, toLocalArticle } from './rebase';
+import { rebaseArticle, rebaseImage, toLocalArticle } from './rebase';
 import type { SyncStore } from './store';
 
 export interface ApplyDeps {
   store: SyncStore;
   conflicts: ConflictRepository;
   articles: ArticleRepository;
+  images: SyncedImageRepository;
   clientId: string;
   actor: Actor;
   now: () => string;
+  comments: CommentRepository;
+  notices: NoticeRepository;
 }
 
 export interface PageResult {
@@ -39,10 +46,12 @@ export function applyPullPage(deps: ApplyDeps, page: PullResponse): PageResult {
   const { store } = deps;
   const events = new Map<string, CoreEvent>();
   const touched = new Set<string>();
+  const touchedImages = new Set<string>();
   const run = store.db.transaction(() => {
     for (const c of page.conflicts) {
       deps.conflicts.addServerConflict(c);
       if (c.entityType === 'article') touched.add(c.entityId);
+      if (c.entityType === 'image') touchedImages.add(c.entityId);
     }
     // Look the rejected rows up before they are trimmed (their origin decides auto-restore).
     const rejected = page.rejected.map((r) => ({ r, row: store.outboxRow(r.mutationId) }));
@@ -54,9 +63,21 @@ export function applyPullPage(deps: ApplyDeps, page: PullResponse): PageResult {
     );
 
     for (const ch of page.changes) {
+      if (ch.entity === 'image') {
+        if (ch.op !== 'upsert') continue;
+        const old = store.getBase('image', ch.id);
+        if (old && old.serverVersion >= ch.version) continue; // re-delivery
+        store.putBase('image', ch.id, ch.version, null, ch.data);
+        touchedImages.add(ch.id);
+        continue;
+      }
       if (ch.entity !== 'article') {
         if (ch.op === 'upsert') store.putBase(ch.entity, ch.id, ch.version, null, ch.data);
-        if (ch.entity === 'image' && ch.op === 'upsert') store.applyKnownImage(ch.data);
+        if (ch.entity === 'comment' && ch.op === 'upsert') {
+          deps.comments.putSynced(ch.data);
+          const articleId = ch.data.articleId;
+          events.set(`comments:${articleId}`, { type: 'comments.updated', articleId });
+        }
         continue;
       }
       if (ch.op === 'delete') {
@@ -65,6 +86,7 @@ export function applyPullPage(deps: ApplyDeps, page: PullResponse): PageResult {
       }
       const old = store.getBase('article', ch.id);
       if (old && old.serverVersion >= ch.version) continue; // re-delivery
+      recordNotice(deps.notices, deps.actor.id, old?.data as ArticleState, ch.data, deps.now());
       const pending = store.outboxFor('article', ch.id);
       for (const p of pending) {
         if (p.name !== 'article.setBody') continue;
@@ -86,7 +108,8 @@ export function applyPullPage(deps: ApplyDeps, page: PullResponse): PageResult {
       const entityType = row?.entityType ?? r.name.split('.')[0] ?? 'article';
       const base = store.getBase(entityType, entityId);
       deps.conflicts.addRejected(deps.clientId, r, entityType, entityId, base?.data ?? null);
-      touched.add(entityId);
+      if (entityType === 'image') touchedImages.add(entityId);
+      else touched.add(entityId);
       // Edit against delete: the edit wins (SYNC §9). Restore once and re-send the edit.
       if (r.code === 'deleted' && EDITS.has(r.name) && row?.origin === 'user') {
         const restoreArgs = { id: entityId, baseVersion: base?.serverVersion ?? 0 };
@@ -104,6 +127,7 @@ export function applyPullPage(deps: ApplyDeps, page: PullResponse): PageResult {
     }
 
     for (const id of touched) rebase(deps, id, events);
+    for (const id of touchedImages) rebaseImageRow(deps, id, events);
     store.set('cursor', page.cursor);
   });
   run.immediate();
@@ -131,6 +155,22 @@ function rebase(deps: ApplyDeps, id: string, events: Map<string, CoreEvent>): vo
   });
   if (r === 'created') events.set(id, { type: 'article.created', id });
   else if (r === 'updated' && !events.has(id)) events.set(id, { type: 'article.updated', id });
+}
+
+/** An image's visible state: the pulled server state plus this profile's pending edits. */
+function rebaseImageRow(deps: ApplyDeps, id: string, events: Map<string, CoreEvent>): void {
+  const base = deps.store.getBase('image', id);
+  if (!base) return;
+  const data = base.data as ImageState;
+  const visible = rebaseImage(data, deps.store.outboxFor('image', id), {
+    actor: deps.actor,
+    now: deps.now(),
+  });
+  if (!visible) return;
+  const r = deps.images.putSynced(visible, data.version);
+  const key = `image:${id}`;
+  if (r === 'created') events.set(key, { type: 'image.created', id });
+  else if (r === 'updated') events.set(key, { type: 'image.updated', id });
 }
 
 /** Access lost: drop the server copy, but never unsynced local edits (they become a conflict). */

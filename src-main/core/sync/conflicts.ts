@@ -124,6 +124,36 @@ export class ConflictRepository {
     );
   }
 
+  /**
+   * A queued mutation that can never reach the server (e.g. an image whose file is gone from
+   * this computer and from the server), taken out of the queue and kept here with its payload.
+   */
+  addUnsyncable(
+    id: string,
+    m: { entityType: string; entityId: string; name: string; args: unknown; mutationId: number },
+    code: string,
+    reason: string,
+    at: string,
+  ): void {
+    this.s.insert.run({
+      id,
+      entity_type: m.entityType,
+      entity_id: m.entityId,
+      kind: 'rejected',
+      field: m.name,
+      base_json: null,
+      mine_json: json(m.args),
+      theirs_json: null,
+      region_json: null,
+      mutation_name: m.name,
+      mutation_id: null,
+      code,
+      reason,
+      server_conflict_id: null,
+      created_at: at,
+    });
+  }
+
   addRevoked(id: string, entityType: string, entityId: string, mine: unknown, at: string): void {
     this.s.insert.run({
       id,

@@ -14,6 +14,7 @@ import {
   SCHEMA_VERSION,
   type PushMutation,
 } from '../../../src-shared/protocol';
+import { sha256Hex } from '../media/blob-store';
 import { parseRetryAfter } from './backoff';
 
 export class SyncHttpError extends Error {
@@ -51,6 +52,74 @@ export class SyncHttp {
   /** Uploads an image's bytes (idempotent by hash) before the image.create naming it. */
   async putBlob(sha256: string, bytes: Uint8Array): Promise<void> {
     await this.request('PUT', `/api/v1/blobs/${sha256}`, bytes, null);
+  }
+
+  /** Whether the server holds the bytes of `sha256` (HEAD: nothing is downloaded). */
+  async hasBlob(sha256: string): Promise<boolean> {
+    const res = await this.send('HEAD', `/api/v1/blobs/${sha256}`);
+    if (res.status === 404) return false;
+    if (!res.ok) throw errorFrom(res, null);
+    return true;
+  }
+
+  /**
+   * Downloads an image's bytes. The hash is checked here: bytes that do not hash to `sha256`
+   * (a broken proxy, a cut body) are never handed on.
+   */
+  async getBlob(sha256: string, maxBytes: number): Promise<Buffer> {
+    const res = await this.send('GET', `/api/v1/blobs/${sha256}`);
+    if (!res.ok) {
+      const text = await res.text().catch(() => '');
+      let json: unknown = null;
+      try {
+        json = text === '' ? null : JSON.parse(text);
+      } catch {
+        // Not JSON: the status alone classifies it.
+      }
+      throw errorFrom(res, json);
+    }
+    const declared = Number(res.headers.get('content-length') ?? NaN);
+    if (declared > maxBytes) {
+      await res.body?.cancel();
+      throw new SyncHttpError(
+        `The file ${sha256} is larger than allowed.`,
+        false,
+        res.status,
+        'too_large',
+      );
+    }
+    let bytes: Buffer;
+    try {
+      bytes = Buffer.from(await res.arrayBuffer());
+    } catch (e) {
+      throw new SyncHttpError(`The download was cut off: ${describe(e)}`, true, null, null);
+    }
+    if (bytes.length > maxBytes || sha256Hex(bytes) !== sha256) {
+      throw new SyncHttpError(
+        `The downloaded file does not match its sha256 ${sha256}; it was not stored.`,
+        true,
+        res.status,
+        'hash_mismatch',
+      );
+    }
+    return bytes;
+  }
+
+  /** A request whose answer is read by the caller; only network failures are classified here. */
+  private async send(method: 'GET' | 'HEAD', path: string): Promise<Response> {
+    const headers: Record<string, string> = {};
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    try {
+      return await fetch(new URL(path, this.baseUrl), {
+        method,
+        headers,
+        signal: this.signal
+          ? AbortSignal.any([this.signal, AbortSignal.timeout(this.timeoutMs)])
+          : AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (e) {
+      throw new SyncHttpError(`Cannot reach the server: ${describe(e)}`, true, null, null);
+    }
   }
 
   login(username: string, password: string): Promise<z.infer<typeof LoginResponse>> {

@@ -3,6 +3,7 @@ import type { CoreEvent } from '../../../src-shared/api';
 import { BlobStore } from '../media/blob-store';
 import { ArticleRepository } from '../store/articles';
 import type { Db } from '../store/db';
+import { SyncedImageRepository } from '../store/images-sync';
 import type { CoreOptions } from '../types';
 import { SyncEngine } from './engine';
 import { FileTokenStore } from './tokens';
@@ -22,6 +23,7 @@ export function openSyncEngine(
     db,
     dbPath,
     articles: new ArticleRepository(db),
+    images: new SyncedImageRepository(db),
     tokens: opts.tokenStore ?? new FileTokenStore(opts.profileDir),
     emit,
     readBlob: (sha) => {

@@ -50,6 +50,33 @@ export function rebaseArticle(
   return state;
 }
 
+/**
+ * The same for an image: server state plus pending image.create/setMeta, replayed with the
+ * shared image mutators (a pending setMeta merges field by field over other people's edits).
+ */
+export function rebaseImage(
+  base: ImageState | null,
+  pending: readonly PendingMutation[],
+  rc: Pick<RebaseContext, 'actor' | 'now'>,
+): ImageState | null {
+  let state = base;
+  for (const m of pending) {
+    if (!isMutationName(m.name) || !m.name.startsWith('image.')) continue;
+    const ctx: MutationContext = {
+      actor: rc.actor,
+      now: rc.now,
+      version: state?.version ?? 0,
+      getImage: () => undefined,
+      getArticle: () => undefined,
+      userExists: () => true,
+      baseBody: () => undefined,
+    };
+    const r = applyMutation(m.name, state, m.args, ctx);
+    if (r.ok) state = r.state as ImageState;
+  }
+  return state;
+}
+
 /** The local (DesktopApi) article of a server/rebased state. */
 export function toLocalArticle(s: ArticleState): Article {
   return {

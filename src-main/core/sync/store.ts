@@ -3,7 +3,6 @@
  * identity, cursor, server bases, outbox batches and trimming. Every method is a short
  * synchronous SQLite step; callers group them into transactions.
  */
-import type { ImageState } from '../../../src-shared/mutations';
 import type { Db } from '../store/db';
 import { lazyStatements } from '../store/statements';
 
@@ -75,7 +74,6 @@ export class SyncStore {
       getBaseBody: 'SELECT body_json FROM base_bodies WHERE article_id = ? AND body_version = ?',
       putBaseBody:
         'INSERT OR IGNORE INTO base_bodies (article_id, body_version, body_json) VALUES (?, ?, ?)',
-      imageVersion: 'UPDATE images SET server_version = ? WHERE id = ?',
       pruneBaseBodies: `DELETE FROM base_bodies WHERE article_id NOT IN
                           (SELECT entity_id FROM outbox WHERE name = 'article.setBody')`,
     });
@@ -148,6 +146,25 @@ export class SyncStore {
   }
 
   /**
+   * Takes an unsent row out of the queue for good (it can never sync; the caller keeps its
+   * payload as a conflict) and closes the gap: later rows move down by one, so the server still
+   * sees consecutive ids. Only for a row the server cannot have applied.
+   */
+  dropUnsent(mutationId: number): void {
+    this.db.prepare('DELETE FROM outbox WHERE mutation_id = ?').run(mutationId);
+    this.db
+      .prepare('UPDATE outbox SET mutation_id = -mutation_id WHERE mutation_id > ?')
+      .run(mutationId);
+    this.db
+      .prepare(
+        "UPDATE outbox SET mutation_id = -mutation_id - 1, state = 'pending' WHERE mutation_id < 0",
+      )
+      .run();
+    const max = (this.s.outboxMax.get() as { m: number | null }).m ?? mutationId - 1;
+    this.db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'").run(max);
+  }
+
+  /**
    * A new client id numbers its mutations from 1 again: shift the remaining rows down so the
    * first is 1, mark them unsent, and reset the AUTOINCREMENT counter.
    */
@@ -164,17 +181,6 @@ export class SyncStore {
     }
     const max = (this.s.outboxMax.get() as { m: number | null }).m ?? 0;
     this.db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'").run(max);
-  }
-
-  // ---- images ----
-
-  /**
-   * A pulled image this profile already has: record its server version (the base of the next
-   * image.setMeta). Applying other people's metadata edits and downloading images only the
-   * server has belong to the image repository and are not done yet.
-   */
-  applyKnownImage(img: ImageState): void {
-    this.s.imageVersion.run(img.version, img.id);
   }
 
   // ---- server bases ----

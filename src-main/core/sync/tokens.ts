@@ -9,6 +9,10 @@ export interface TokenStore {
   load(): string | null;
   save(token: string): void;
   clear(): void;
+  /** Asynchronous set-up before the first load (e.g. decrypting through Electron main). */
+  ready?(): Promise<void>;
+  /** Resolves when saved tokens have reached their storage. */
+  flush?(): Promise<void>;
 }
 
 export class FileTokenStore implements TokenStore {

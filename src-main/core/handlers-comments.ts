@@ -1,0 +1,56 @@
+/**
+ * Review comments and author notices (issue 7): comments are written locally with their
+ * `comment.add` outbox row and synced; notices are recorded by the sync engine after a pull and
+ * kept until dismissed.
+ */
+import { ApiError } from '../../src-shared/api';
+import type { Role } from '../../src-shared/model';
+import { blockIdsOf } from '../../src-shared/richtext/blockIdsJson';
+import { mayReadComments } from '../../src-shared/workflow';
+import type { HandlerFor } from './handlers';
+
+type CommentMethod = 'comments.list' | 'comments.add' | 'notices.list' | 'notices.dismiss';
+
+export const commentHandlers: { [M in CommentMethod]: HandlerFor<M> } = {
+  'comments.list': (input, ctx) => {
+    ctx.articles.get(input.articleId); // not found → a clear error
+    return { items: ctx.sync.comments.list(input.articleId) };
+  },
+
+  'comments.add': (input, ctx) => {
+    const a = ctx.articles.get(input.articleId);
+    const me = ctx.sync.status().user;
+    // The server decides; this only spares a change it would refuse.
+    if (me && !mayReadComments(a, { id: me.id, role: me.role as Role })) {
+      throw new ApiError(
+        'unauthorized',
+        'Only the author, the assignee or a desk chief may comment on this article.',
+      );
+    }
+    const blockId = input.blockId ?? null;
+    if (blockId !== null && !blockIdsOf(a.body).some((b) => b.id === blockId)) {
+      throw new ApiError(
+        'invalid_input',
+        `The article has no paragraph "${blockId}" to anchor to.`,
+      );
+    }
+    const c = ctx.sync.comments.add({
+      articleId: a.id,
+      text: input.text,
+      blockId,
+      authorId: me?.id ?? null,
+      at: new Date().toISOString(),
+    });
+    ctx.emit({ type: 'comments.updated', articleId: a.id });
+    return c;
+  },
+
+  'notices.list': (_input, ctx) => ({ items: ctx.sync.notices.list() }),
+
+  'notices.dismiss': (input, ctx) => {
+    if (!ctx.sync.notices.get(input.id))
+      throw new ApiError('not_found', `There is no notice ${input.id}.`);
+    ctx.sync.notices.dismiss(input.id, new Date().toISOString());
+    return { ok: true as const };
+  },
+};

@@ -1,0 +1,172 @@
+/**
+ * The image rows the sync engine writes (SYNC.md §11): images known from the server, recorded
+ * with their metadata and a blob row in state 'remote' until the bytes are first needed, and the
+ * upload/download state of blobs. Nothing here writes the outbox: these are server states.
+ */
+import type { ImageState } from '../../../src-shared/mutations';
+import { blobRelPath } from '../media/blob-store';
+import { foldForSearch } from '../media/text';
+import type { Db } from './db';
+import { lazyStatements } from './statements';
+
+export type BlobUploadState = 'pending' | 'inflight' | 'uploaded' | 'remote';
+
+/** The metadata of a server image as the local row keeps it. */
+export type SyncedImage = Pick<
+  ImageState,
+  | 'id'
+  | 'sha256'
+  | 'mime'
+  | 'width'
+  | 'height'
+  | 'fileName'
+  | 'credit'
+  | 'creator'
+  | 'copyright'
+  | 'source'
+  | 'licence'
+  | 'licenceExpires'
+  | 'caption'
+  | 'alt'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
+interface LocalRow {
+  id: string;
+  sha256: string;
+  file_name: string;
+  credit: string;
+  creator: string;
+  copyright: string;
+  source: string;
+  licence: string;
+  licence_expires: string | null;
+  caption: string;
+  alt: string;
+  server_version: number | null;
+}
+
+/**
+ * Size recorded for a blob that is not downloaded yet (the pulled image state has no byte size;
+ * the schema requires a positive one). Replaced by the real size on download.
+ */
+export const UNKNOWN_REMOTE_SIZE = 1;
+
+const META = [
+  ['fileName', 'file_name'],
+  ['credit', 'credit'],
+  ['creator', 'creator'],
+  ['copyright', 'copyright'],
+  ['source', 'source'],
+  ['licence', 'licence'],
+  ['licenceExpires', 'licence_expires'],
+  ['caption', 'caption'],
+  ['alt', 'alt'],
+] as const;
+
+export class SyncedImageRepository {
+  private readonly s;
+  constructor(db: Db) {
+    this.s = lazyStatements(db, {
+      get: 'SELECT * FROM images WHERE id = ?',
+      bySha: 'SELECT id FROM images WHERE sha256 = ?',
+      insertBlob: `INSERT INTO blobs (sha256, path, size, upload_state, created_at)
+                   VALUES (?, ?, ?, 'remote', ?) ON CONFLICT (sha256) DO NOTHING`,
+      insert: `INSERT INTO images (id, sha256, mime, width, height, file_name, byte_size, credit,
+                 creator, copyright, source, licence, licence_expires, caption, alt, search_text,
+                 created_at, updated_at, server_version)
+               VALUES (@id, @sha256, @mime, @width, @height, @file_name, @byte_size, @credit,
+                 @creator, @copyright, @source, @licence, @licence_expires, @caption, @alt,
+                 @search_text, @created_at, @updated_at, @server_version)`,
+      update: `UPDATE images SET file_name = @file_name, credit = @credit, creator = @creator,
+                 copyright = @copyright, source = @source, licence = @licence,
+                 licence_expires = @licence_expires, caption = @caption, alt = @alt,
+                 search_text = @search_text, updated_at = @updated_at,
+                 server_version = @server_version
+               WHERE id = @id`,
+      version: 'UPDATE images SET server_version = ? WHERE id = ?',
+      blobState: 'SELECT upload_state FROM blobs WHERE sha256 = ?',
+      setBlobState: 'UPDATE blobs SET upload_state = ? WHERE sha256 = ?',
+      downloaded: "UPDATE blobs SET size = ?, upload_state = 'uploaded' WHERE sha256 = ?",
+      imageSize: 'UPDATE images SET byte_size = ? WHERE sha256 = ?',
+    });
+  }
+
+  /**
+   * Records a server image (visible state: server state plus pending local edits). A new one is
+   * created with its blob in state 'remote'; a known one gets the metadata and server version.
+   */
+  putSynced(img: SyncedImage, serverVersion: number): 'created' | 'updated' | 'unchanged' {
+    const row = this.s.get.get(img.id) as LocalRow | undefined;
+    const meta = metaParams(img);
+    if (!row) {
+      // The same bytes under another image id (two people imported one file): the local row
+      // keeps the first id; sha256 is unique here.
+      if (this.s.bySha.get(img.sha256)) return 'unchanged';
+      this.s.insertBlob.run(
+        img.sha256,
+        blobRelPath(img.sha256),
+        UNKNOWN_REMOTE_SIZE,
+        img.createdAt,
+      );
+      this.s.insert.run({
+        ...meta,
+        id: img.id,
+        sha256: img.sha256,
+        mime: img.mime,
+        width: Math.max(1, img.width),
+        height: Math.max(1, img.height),
+        byte_size: UNKNOWN_REMOTE_SIZE,
+        created_at: img.createdAt,
+        updated_at: img.updatedAt,
+        server_version: serverVersion,
+      });
+      return 'created';
+    }
+    const same = META.every(([, col]) => row[col] === meta[col]);
+    if (same) {
+      if (row.server_version !== serverVersion) this.s.version.run(serverVersion, img.id);
+      return 'unchanged';
+    }
+    this.s.update.run({
+      ...meta,
+      id: img.id,
+      updated_at: img.updatedAt,
+      server_version: serverVersion,
+    });
+    return 'updated';
+  }
+
+  blobState(sha256: string): BlobUploadState | null {
+    return (
+      (this.s.blobState.get(sha256) as { upload_state: BlobUploadState } | undefined)
+        ?.upload_state ?? null
+    );
+  }
+
+  setBlobState(sha256: string, state: BlobUploadState): void {
+    this.s.setBlobState.run(state, sha256);
+  }
+
+  /** The bytes of a 'remote' blob arrived (hash verified): record their real size. */
+  markDownloaded(sha256: string, size: number): void {
+    this.s.downloaded.run(size, sha256);
+    this.s.imageSize.run(size, sha256);
+  }
+}
+
+function metaParams(m: SyncedImage) {
+  return {
+    file_name: m.fileName,
+    credit: m.credit,
+    creator: m.creator,
+    copyright: m.copyright,
+    source: m.source,
+    licence: m.licence,
+    licence_expires: m.licenceExpires,
+    caption: m.caption,
+    alt: m.alt,
+    search_text: foldForSearch([m.caption, m.credit, m.creator].join('\n')),
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * "Updated by <name>" over the open article when sync brought someone else's change: what
+ * changed, and "Merge now" (it also merges by itself when the user pauses).
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RemoteState } from './remoteUpdates';
+
+export function RemoteUpdateBanner({
+  state,
+  onMerge,
+}: {
+  state: RemoteState;
+  onMerge: () => void;
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const { pending, merging, error } = state;
+  if (!pending) return null;
+  const changed = [
+    ...pending.fields.map((f) => t(`conflicts.fields.${f}`)),
+    ...(pending.body ? [t('conflicts.remote.changedBody')] : []),
+  ];
+  return (
+    <div className="banner remote-update" role="status" data-testid="remote-update">
+      <p className="remote-update__title">
+        <strong>
+          {pending.name
+            ? t('conflicts.remote.updatedBy', { name: pending.name })
+            : t('conflicts.remote.updatedOnServer')}
+        </strong>{' '}
+        <span className="hint">{t('conflicts.remote.hint')}</span>
+      </p>
+      <button type="button" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        {open ? t('conflicts.remote.hideChanges') : t('conflicts.remote.showChanges')}
+      </button>{' '}
+      <button type="button" disabled={merging} onClick={onMerge}>
+        {merging ? t('conflicts.remote.merging') : t('conflicts.remote.mergeNow')}
+      </button>
+      {open && (
+        <p className="remote-update__changes">
+          {changed.length > 0
+            ? t('conflicts.remote.changedFields', { fields: changed.join(', ') })
+            : t('conflicts.remote.nothing')}
+        </p>
+      )}
+      {error && <p className="banner--error">{error}</p>}
+    </div>
+  );
+}

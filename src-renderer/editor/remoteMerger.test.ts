@@ -1,0 +1,236 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { emptyFields, type Article, type BodyJson } from '../../src-shared/model';
+import { body, paragraph, text } from '../../src-shared/richtext/builders';
+import { Autosaver, type SaveRequest } from './autosave';
+import { alignToBase, RemoteMerger, type RemoteState } from './remoteMerger';
+
+const bodyOf = (blocks: [string, string][]): BodyJson =>
+  body(...blocks.map(([id, t]) => paragraph([text(t)], id))) as BodyJson;
+
+function article(revision: number, patch: Partial<Article> = {}): Article {
+  return {
+    ...emptyFields(),
+    id: '01a21941-b432-708e-8d1d-f2ad0b456297',
+    body: bodyOf([
+      ['b1', 'Eins'],
+      ['b2', 'Zwei'],
+    ]),
+    status: 'draft',
+    authorId: null,
+    assigneeId: null,
+    revision,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    publishedAt: null,
+    deletedAt: null,
+    ...patch,
+  };
+}
+
+/** A fake store: a save merges nothing (the core's merge is tested in tests/sync). */
+function setup(initial: Article) {
+  let stored = initial;
+  const sent: (SaveRequest & { baseRevision: number })[] = [];
+  let editorBody = initial.body;
+  let fields = { ...emptyFields(), headline: initial.headline, teaser: initial.teaser };
+  const states: RemoteState[] = [];
+  const applied: { body?: BodyJson; fields?: object }[] = [];
+  const merger = new RemoteMerger({
+    article: initial,
+    get: () => Promise.resolve(stored),
+    send: (request) => {
+      sent.push(request);
+      stored = {
+        ...stored,
+        ...request.fields,
+        body: request.body ?? stored.body,
+        revision: stored.revision + 1,
+      };
+      return Promise.resolve(stored);
+    },
+    readBody: () => editorBody,
+    readFields: () => fields,
+    applyFields: (values) => {
+      fields = { ...fields, ...values };
+      applied.push({ fields: values });
+    },
+    applyBody: (b) => {
+      editorBody = b;
+      applied.push({ body: b });
+    },
+    onState: (s) => states.push(s),
+  });
+  const saver = new Autosaver({
+    delayMs: 10,
+    save: (r) => merger.save(r),
+    readBody: () => editorBody,
+    onStatus: () => undefined,
+  });
+  merger.attach(saver);
+  return {
+    merger,
+    saver,
+    sent,
+    states,
+    applied,
+    get stored() {
+      return stored;
+    },
+    /** Another client's change arrives through sync. */
+    sync(patch: Partial<Article>) {
+      stored = { ...stored, ...patch, revision: stored.revision + 1 };
+    },
+    type(b: BodyJson) {
+      editorBody = b;
+      merger.typed();
+      saver.markBodyDirty();
+    },
+    setField(key: 'headline' | 'teaser', value: string) {
+      fields = { ...fields, [key]: value };
+      merger.touch(key);
+      saver.setField(key, value);
+    },
+    get editorBody() {
+      return editorBody;
+    },
+    get fields() {
+      return fields;
+    },
+  };
+}
+
+describe('RemoteMerger', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('sends the base revision with every save and moves it on with its own saves', async () => {
+    const t = setup(article(3));
+    t.type(bodyOf([['b1', 'Eins!']]));
+    await t.saver.flush();
+    expect(t.sent.at(-1)?.baseRevision).toBe(3);
+    t.type(bodyOf([['b1', 'Eins!!']]));
+    await t.saver.flush();
+    expect(t.sent.at(-1)?.baseRevision).toBe(4);
+    await t.merger.check(); // the event of its own save: nothing to merge
+    expect(t.states.at(-1)?.pending ?? null).toBeNull();
+  });
+
+  it('holds body saves while a synced change waits and merges after 3 s without a keystroke', async () => {
+    const t = setup(article(3, { headline: 'Start', teaser: 'T0' }));
+    t.sync({
+      headline: 'Von B',
+      teaser: 'Von B',
+      body: bodyOf([
+        ['b1', 'Eins'],
+        ['b2', 'Zwei von B'],
+      ]),
+    });
+    await t.merger.check();
+    expect(t.states.at(-1)?.pending).toEqual({
+      fields: ['headline', 'teaser'],
+      body: true,
+      name: null,
+    });
+    t.setField('teaser', 'Mein Vorspann');
+    t.type(
+      bodyOf([
+        ['b1', 'Eins von A'],
+        ['b2', 'Zwei'],
+      ]),
+    );
+    await t.saver.flush();
+    // The field is saved, the body is held (nothing under the cursor is replaced).
+    expect(t.sent).toEqual([{ fields: { teaser: 'Mein Vorspann' }, baseRevision: 3 }]);
+    expect(t.applied).toEqual([]);
+    await vi.advanceTimersByTimeAsync(2000);
+    t.type(
+      bodyOf([
+        ['b1', 'Eins von A.'],
+        ['b2', 'Zwei'],
+      ]),
+    );
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(t.applied).toEqual([]); // still typing
+    await vi.advanceTimersByTimeAsync(1500);
+    // The held body went to the core against the old base (the core merges three-way) …
+    expect(t.sent.at(-1)).toMatchObject({ baseRevision: 3 });
+    expect(t.sent.at(-1)?.body).toBeDefined();
+    // … the untouched headline took the new value, the touched teaser kept mine.
+    expect(t.fields.headline).toBe('Von B');
+    expect(t.fields.teaser).toBe('Mein Vorspann');
+    expect(t.states.at(-1)).toEqual({ pending: null, merging: false, error: null });
+    // The next save is based on the merged revision.
+    t.type(bodyOf([['b1', 'x']]));
+    await t.saver.flush();
+    expect(t.sent.at(-1)?.baseRevision).toBe(t.stored.revision - 1);
+  });
+
+  it('notices a synced change in the answer to its own save and merges against what it sent', async () => {
+    const t = setup(article(3));
+    // The sync lands just before the save: the core merges B's paragraph into it.
+    const mine = bodyOf([
+      ['b1', 'Eins von A'],
+      ['b2', 'Zwei'],
+    ]);
+    t.type(mine);
+    t.sync({
+      body: bodyOf([
+        ['b1', 'Eins'],
+        ['b2', 'Zwei von B'],
+      ]),
+    });
+    const merged = bodyOf([
+      ['b1', 'Eins von A'],
+      ['b2', 'Zwei von B'],
+    ]);
+    const send = vi.fn((r: SaveRequest & { baseRevision: number }): Promise<Article> =>
+      Promise.resolve(article(5, { body: r.body ? merged : article(5).body })),
+    );
+    (t.merger as unknown as { o: { send: typeof send } }).o.send = send;
+    await t.saver.flush();
+    expect(t.states.at(-1)?.pending?.body).toBe(true);
+    // More typing is held, then merged here against the sent body.
+    t.type(
+      bodyOf([
+        ['b1', 'Eins von A!'],
+        ['b2', 'Zwei'],
+      ]),
+    );
+    await t.saver.flush();
+    expect(send).toHaveBeenCalledTimes(1);
+    (t.merger as unknown as { o: { get: () => Promise<Article> } }).o.get = () =>
+      Promise.resolve(article(5, { body: merged }));
+    await t.merger.mergeNow();
+    expect(send).toHaveBeenCalledTimes(2);
+    const last = send.mock.calls[1]![0];
+    expect(last.baseRevision).toBe(5);
+    expect(JSON.stringify(last.body)).toContain('Eins von A!');
+    expect(JSON.stringify(last.body)).toContain('Zwei von B');
+  });
+});
+
+describe('alignToBase', () => {
+  it('sends untouched blocks as the base has them, edited ones as they are', () => {
+    const base = bodyOf([
+      ['b1', 'Eins'],
+      ['b2', 'Zwei'],
+    ]);
+    const full = (id: string, t: string) => ({
+      type: 'paragraph',
+      version: 1,
+      direction: null,
+      format: '',
+      indent: 0,
+      textFormat: 0,
+      textStyle: '',
+      $: { blockId: id },
+      children: [
+        { type: 'text', version: 1, text: t, detail: 0, format: 0, mode: 'normal', style: '' },
+      ],
+    });
+    const mine = { root: { ...base.root, children: [full('b1', 'Eins'), full('b2', 'Zwei!')] } };
+    const out = alignToBase(mine, base);
+    expect(out.root.children[0]).toBe(base.root.children[0]);
+    expect(out.root.children[1]).toBe(mine.root.children[1]);
+  });
+});

@@ -1,0 +1,190 @@
+/**
+ * The sync conflicts of the open article (issue 5 point 4): field conflicts and body conflict
+ * regions with both versions and "Keep mine" / "Keep theirs"; changes the server refused with
+ * its reason, the user's text to copy and "Restore my version".
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncConflict } from '../../src-shared/api';
+import { bodyPlainText } from '../../src-shared/richtext/plainText';
+import { api } from '../api/transport';
+import { useCoreEvents } from '../api/events';
+import './conflicts.css';
+
+/** Plain text of a conflict side: a string, blocks of a body region, a body, or a value. */
+export function conflictText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) {
+    if (value.every((v) => typeof v === 'string')) return value.join(', ');
+    return value
+      .map((block) => bodyPlainText({ root: { type: 'root', children: [block] } }))
+      .join('\n\n');
+  }
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (o.root && typeof o.root === 'object') return bodyPlainText(o);
+    if (typeof o.url === 'string') return o.url;
+    if (typeof o.caption === 'string') return o.caption;
+  }
+  return JSON.stringify(value);
+}
+
+/** The user's text in a refused mutation's arguments. */
+function rejectedText(args: unknown): string {
+  if (Array.isArray(args))
+    return args
+      .map((m) => rejectedText((m as { args?: unknown } | null)?.args))
+      .filter(Boolean)
+      .join('\n\n');
+  const a = (args ?? {}) as Record<string, unknown>;
+  if (a.body) return conflictText(a.body);
+  if (a.values && typeof a.values === 'object')
+    return Object.values(a.values as Record<string, unknown>)
+      .map(conflictText)
+      .filter(Boolean)
+      .join('\n\n');
+  if (typeof a.tag === 'string') return a.tag;
+  if (typeof a.comment === 'string') return a.comment;
+  return '';
+}
+
+const RESTORABLE = new Set([
+  'article.setFields',
+  'article.setBody',
+  'article.addTag',
+  'article.removeTag',
+]);
+
+function Side({ label, text }: { label: string; text: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="conflict-panel__side">
+      <span className="conflict-panel__label">{label}</span>
+      <p className="conflict-panel__text">{text || t('conflicts.empty')}</p>
+    </div>
+  );
+}
+
+export function ConflictPanel({
+  articleId,
+  beforeResolve,
+  onResolved,
+}: {
+  articleId: string;
+  /** Stores the editor's pending changes first (resolution works on the stored article). */
+  beforeResolve: () => Promise<void>;
+  /** The stored article changed: reload it into the editor. */
+  onResolved: (conflict: SyncConflict) => void;
+}) {
+  const { t } = useTranslation();
+  const [items, setItems] = useState<SyncConflict[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [copied, setCopied] = useState<string | null>(null);
+
+  const refresh = useCallback(() => {
+    api['sync.conflicts']({ entityId: articleId }).then(
+      (r) => setItems(r.items),
+      () => undefined,
+    );
+  }, [articleId]);
+  useEffect(refresh, [refresh]);
+  useCoreEvents((e) => {
+    if (e.type === 'article.updated' && e.id === articleId) refresh();
+    else if (e.type === 'sync.status' && e.status.state === 'idle') refresh();
+  });
+
+  if (items.length === 0) return null;
+
+  const resolve = async (c: SyncConflict, keep: 'mine' | 'theirs') => {
+    setBusy(true);
+    setError(null);
+    try {
+      await beforeResolve();
+      await api['sync.resolveConflict']({ id: c.id, keep });
+      setItems((list) => list.filter((x) => x.id !== c.id));
+      onResolved(c);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+      refresh();
+    }
+  };
+  const copy = async (c: SyncConflict) => {
+    try {
+      await navigator.clipboard.writeText(rejectedText(c.mine));
+      setCopied(c.id);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <section
+      className="conflict-panel"
+      aria-label={t('conflicts.panelTitle')}
+      data-testid="conflict-panel"
+    >
+      <h3>{t('conflicts.panelTitle')}</h3>
+      {error && (
+        <p role="alert" className="banner banner--error">
+          {error}
+        </p>
+      )}
+      <ul>
+        {items.map((c) => (
+          <li
+            key={c.id}
+            className={`conflict-panel__item conflict-panel__item--${c.kind}`}
+            data-conflict-kind={c.kind}
+          >
+            {c.kind === 'field' || c.kind === 'body' ? (
+              <>
+                <p>
+                  {c.kind === 'field'
+                    ? t('conflicts.field', {
+                        field: t(`conflicts.fields.${c.field}`, { defaultValue: c.field }),
+                      })
+                    : t('conflicts.body')}
+                </p>
+                <div className="conflict-panel__sides">
+                  <Side label={t('conflicts.mine')} text={conflictText(c.mine)} />
+                  <Side label={t('conflicts.theirs')} text={conflictText(c.theirs)} />
+                </div>
+                <button type="button" disabled={busy} onClick={() => void resolve(c, 'mine')}>
+                  {t('conflicts.keepMine')}
+                </button>{' '}
+                <button type="button" disabled={busy} onClick={() => void resolve(c, 'theirs')}>
+                  {t('conflicts.keepTheirs')}
+                </button>
+              </>
+            ) : (
+              <>
+                <p>
+                  {t(c.kind === 'rejected' ? 'conflicts.rejected' : 'conflicts.revoked', {
+                    reason: c.reason ?? c.code ?? '',
+                  })}
+                </p>
+                <Side label={t('conflicts.mine')} text={rejectedText(c.mine)} />
+                <button type="button" onClick={() => void copy(c)}>
+                  {t('conflicts.copyMine')}
+                </button>{' '}
+                {c.kind === 'rejected' && RESTORABLE.has(c.field) && (
+                  <button type="button" disabled={busy} onClick={() => void resolve(c, 'mine')}>
+                    {t('conflicts.restoreMine')}
+                  </button>
+                )}{' '}
+                <button type="button" disabled={busy} onClick={() => void resolve(c, 'theirs')}>
+                  {t('conflicts.dismiss')}
+                </button>
+                {copied === c.id && <span className="hint"> {t('conflicts.copied')}</span>}
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,191 @@
+/**
+ * Conflicts on the article (issue 5 point 4), in browser mode against the real backend: a field
+ * conflict and a body conflict region show as a badge in the list and a panel in the editor
+ * with both versions; "Keep mine" / "Keep theirs" update the store, the editor and the server.
+ * A change the server refused shows its reason and keeps the user's text.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { tempDir } from '../support/tmp';
+import type { Started } from '../support/processes';
+import { fixtureArticle } from '../support/fixture-article';
+import {
+  bodyOf,
+  openClient,
+  signIn,
+  startServer,
+  textsOf,
+  type Client,
+} from '../sync/support/harness';
+import { body, type EditorHost, openArticle, startEditorHost } from './editor-helpers';
+
+let tmp: ReturnType<typeof tempDir>;
+let server: Started;
+let h: EditorHost;
+let b: Client;
+
+beforeAll(async () => {
+  tmp = tempDir('copydesk-sync-conflicts-');
+  server = await startServer(`${tmp.dir}/server`);
+  h = await startEditorHost();
+  await h.call('sync.login', { serverUrl: server.url, username: 'editor', password: 'editor' });
+  b = await openClient(tmp.dir, 'b');
+  await signIn(b, server.url, 'editor');
+});
+afterAll(async () => {
+  await b?.close();
+  await h?.close();
+  await server?.stop();
+  tmp?.cleanup();
+});
+
+const paragraphs = (page: Page) =>
+  body(page)
+    .locator(':scope > p')
+    .evaluateAll((ps) => ps.map((p) => p.textContent ?? ''));
+
+/** A (the browser profile) and B change the same field and the same paragraph; B syncs first. */
+async function clash(tag: string): Promise<string> {
+  const a = await h.call('articles.create', {
+    fields: { headline: `Start ${tag}` },
+    body: bodyOf([
+      [`${tag}1`, 'Eins'],
+      [`${tag}2`, 'Zwei'],
+    ]),
+  });
+  await h.call('sync.now', {});
+  await b.api['sync.now']({});
+  await b.api['articles.save']({
+    id: a.id,
+    fields: { headline: `Von B ${tag}` },
+    body: bodyOf([
+      [`${tag}1`, 'Eins von B'],
+      [`${tag}2`, 'Zwei'],
+    ]),
+  });
+  await b.api['sync.now']({});
+  await h.call('articles.save', {
+    id: a.id,
+    fields: { headline: `Von A ${tag}` },
+    body: bodyOf([
+      [`${tag}1`, 'Eins von A'],
+      [`${tag}2`, 'Zwei'],
+    ]),
+  });
+  await h.call('sync.now', {});
+  const kinds = (await h.call('sync.conflicts', { entityId: a.id })).items.map((c) => c.kind);
+  expect(kinds.sort()).toEqual(['body', 'field']);
+  return a.id;
+}
+
+it('shows a badge and a panel; keep mine for the field, keep theirs for the passage', async () => {
+  const id = await clash('x');
+  const summary = (await h.call('articles.list', {})).items.find((s) => s.id === id);
+  expect(summary?.hasConflict).toBe(true);
+
+  const { page, errors } = await h.open();
+  const row = page.getByRole('button', { name: /Von B x/ });
+  await row.waitFor();
+  await expect.poll(() => row.getByTestId('conflict-badge').textContent()).toBe('Conflict');
+  await row.click();
+  await body(page).waitFor();
+  const panel = page.getByRole('region', { name: 'Conflicts on this article' });
+  await expect.poll(() => panel.locator('li').count()).toBe(2);
+  const field = panel.locator('li[data-conflict-kind="field"]');
+  const passage = panel.locator('li[data-conflict-kind="body"]');
+  expect(await field.textContent()).toContain('Field “Headline” was changed on both sides');
+  expect(await field.textContent()).toContain('Von A x');
+  expect(await field.textContent()).toContain('Von B x');
+  expect(await passage.textContent()).toContain('Eins von A');
+  expect(await passage.textContent()).toContain('Eins von B');
+  // The server kept B's versions (first synced): that is what the editor shows.
+  const headline = page.getByLabel('Headline', { exact: true });
+  expect(await headline.inputValue()).toBe('Von B x');
+  expect(await paragraphs(page)).toEqual(['Eins von B', 'Zwei']);
+
+  await field.getByRole('button', { name: 'Keep mine' }).click();
+  await expect.poll(() => headline.inputValue()).toBe('Von A x');
+  expect((await h.call('articles.get', { id })).headline).toBe('Von A x');
+  await expect.poll(() => panel.locator('li').count()).toBe(1);
+
+  await passage.getByRole('button', { name: 'Keep theirs' }).click();
+  await expect.poll(() => panel.count()).toBe(0);
+  expect(await paragraphs(page)).toEqual(['Eins von B', 'Zwei']);
+  expect(textsOf((await h.call('articles.get', { id })).body)).toEqual(['Eins von B', 'Zwei']);
+  expect((await h.call('sync.conflicts', { entityId: id })).items).toEqual([]);
+  await expect.poll(() => row.getByTestId('conflict-badge').count()).toBe(0);
+
+  await h.call('sync.now', {});
+  await b.api['sync.now']({});
+  const atB = await b.api['articles.get']({ id });
+  expect(atB.headline).toBe('Von A x');
+  expect(textsOf(atB.body)).toEqual(['Eins von B', 'Zwei']);
+  expect(errors).toEqual([]);
+});
+
+it('keep theirs for the field, keep mine for the passage: the editor shows my passage', async () => {
+  const id = await clash('y');
+  const { page, errors } = await openArticle(h, id);
+  const panel = page.getByRole('region', { name: 'Conflicts on this article' });
+  await expect.poll(() => panel.locator('li').count()).toBe(2);
+  await panel
+    .locator('li[data-conflict-kind="body"]')
+    .getByRole('button', { name: 'Keep mine' })
+    .click();
+  await expect.poll(() => paragraphs(page)).toEqual(['Eins von A', 'Zwei']);
+  expect(textsOf((await h.call('articles.get', { id })).body)).toEqual(['Eins von A', 'Zwei']);
+  await panel
+    .locator('li[data-conflict-kind="field"]')
+    .getByRole('button', { name: 'Keep theirs' })
+    .click();
+  await expect.poll(() => panel.count()).toBe(0);
+  expect(await page.getByLabel('Headline', { exact: true }).inputValue()).toBe('Von B y');
+  expect((await h.call('articles.get', { id })).headline).toBe('Von B y');
+  expect((await h.call('articles.list', {})).items.find((s) => s.id === id)?.hasConflict).toBe(
+    false,
+  );
+  await h.call('sync.now', {});
+  await b.api['sync.now']({});
+  expect(textsOf((await b.api['articles.get']({ id })).body)).toEqual(['Eins von A', 'Zwei']);
+  expect(errors).toEqual([]);
+});
+
+it('a change the server refused shows the reason and keeps my text', async () => {
+  const f = fixtureArticle();
+  const a = await h.call('articles.create', {
+    fields: {
+      kicker: f.kicker,
+      headline: f.headline,
+      teaser: f.teaser,
+      byline: f.byline,
+      section: f.section,
+      tags: f.tags,
+    },
+    body: f.body,
+  });
+  await h.call('sync.now', {});
+  await b.api['sync.now']({});
+  // B submits the article for review; A, not yet knowing, changes the teaser.
+  await b.api['articles.transition']({ id: a.id, to: 'in_review' });
+  await b.api['sync.now']({});
+  await h.call('articles.save', { id: a.id, fields: { teaser: 'Mein neuer Vorspann' } });
+  await h.call('sync.now', {});
+  const [rejected] = (await h.call('sync.conflicts', { entityId: a.id })).items;
+  expect(rejected).toMatchObject({ kind: 'rejected', field: 'article.setFields' });
+
+  const { page, errors } = await openArticle(h, a.id);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const item = page
+    .getByRole('region', { name: 'Conflicts on this article' })
+    .locator('li[data-conflict-kind="rejected"]');
+  await expect.poll(() => item.textContent()).toContain('The server refused your change:');
+  expect(await item.textContent()).toContain('editors may edit drafts only');
+  expect(await item.textContent()).toContain('Mein neuer Vorspann');
+  await item.getByRole('button', { name: 'Copy my text' }).click();
+  await expect.poll(() => item.textContent()).toContain('Copied.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Mein neuer Vorspann');
+  expect(await item.getByRole('button', { name: 'Restore my version' }).count()).toBe(1);
+  await item.getByRole('button', { name: 'Dismiss' }).click();
+  await expect.poll(() => item.count()).toBe(0);
+  expect(errors).toEqual([]);
+});

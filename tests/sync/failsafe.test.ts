@@ -1,0 +1,85 @@
+/**
+ * SYNC.md §7 fail-safe against the real backend: a pull that would delete more than half of the
+ * local articles (and more than 10) stops, keeps everything, reports an error, and proceeds only
+ * after an explicit confirmation. A few deletions go through without asking.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Started } from '../support/processes';
+import { tempDir } from '../support/tmp';
+import { openClient, signIn, startServer, type Client } from './support/harness';
+
+let tmp: ReturnType<typeof tempDir>;
+let server: Started;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  tmp = tempDir('copydesk-sync-failsafe-');
+  server = await startServer(`${tmp.dir}/server`);
+});
+afterAll(async () => {
+  for (const c of clients) await c.close();
+  await server?.stop();
+  tmp?.cleanup();
+});
+
+async function client(name: string, user: string): Promise<Client> {
+  const c = await openClient(tmp.dir, name);
+  clients.push(c);
+  await signIn(c, server.url, user);
+  return c;
+}
+
+async function liveIds(c: Client): Promise<string[]> {
+  return (await c.api['articles.list']({ limit: 500 })).items.map((a) => a.id);
+}
+
+describe('mass-deletion fail-safe', () => {
+  it('stops a pull that would delete most local articles until the user confirms', async () => {
+    const chief = await client('chief', 'chief');
+    const desk = await client('desk', 'chief');
+    const ids: string[] = [];
+    for (let i = 0; i < 14; i++) {
+      ids.push((await chief.api['articles.create']({ fields: { headline: `Artikel ${i}` } })).id);
+    }
+    expect((await chief.api['sync.now']({})).state).toBe('idle');
+    expect((await desk.api['sync.now']({})).state).toBe('idle');
+    const before = await liveIds(desk);
+    for (const id of ids) expect(before).toContain(id);
+
+    // Three deletions: under the limit, applied without asking.
+    for (const id of ids.slice(0, 3)) await chief.api['articles.delete']({ id });
+    await chief.api['sync.now']({});
+    expect((await desk.api['sync.now']({})).state).toBe('idle');
+    const afterFew = await liveIds(desk);
+    expect(afterFew).not.toContain(ids[0]);
+    expect(afterFew).toHaveLength(before.length - 3);
+
+    // The rest: more than 10 and more than half of what the desk has. Nothing is applied.
+    for (const id of ids.slice(3)) await chief.api['articles.delete']({ id });
+    await chief.api['sync.now']({});
+    const stopped = await desk.api['sync.now']({});
+    expect(stopped.state).toBe('error');
+    expect(stopped.lastError).toMatch(/would delete 11 of the 11 articles/);
+    expect(stopped.massDelete).toEqual({ articles: 11, of: afterFew.length });
+    expect(await liveIds(desk)).toEqual(afterFew);
+    // A plain retry stops again; the local articles stay.
+    expect((await desk.api['sync.now']({})).state).toBe('error');
+    expect(await liveIds(desk)).toEqual(afterFew);
+    // A local edit still goes out while the pull waits for the decision (its outbox row stays
+    // until a pull acknowledges it, SYNC §12.1).
+    const mine = await desk.api['articles.create']({ fields: { headline: 'Vom Desk' } });
+    expect((await desk.api['sync.now']({})).state).toBe('error');
+    await chief.api['sync.now']({});
+    expect((await chief.api['articles.get']({ id: mine.id })).headline).toBe('Vom Desk');
+
+    // Confirmed: the deletions are applied.
+    const confirmed = await desk.api['sync.confirmMassDelete']({});
+    expect(confirmed.state).toBe('idle');
+    expect(confirmed.massDelete).toBeUndefined();
+    expect(confirmed.pending).toBe(0);
+    const after = await liveIds(desk);
+    for (const id of ids) expect(after).not.toContain(id);
+    expect(after).toContain(mine.id);
+    expect((await desk.api['sync.now']({})).state).toBe('idle');
+  });
+});
