@@ -209,6 +209,71 @@ describe('RemoteMerger', () => {
   });
 });
 
+describe('RemoteMerger, typing during a merge', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('keeps the keystrokes and merges them later against the body the merge stored', async () => {
+    const t = setup(article(3));
+    const firstText = (b: BodyJson | undefined) =>
+      JSON.stringify(b?.root.children[0]).match(/"text":"([^"]*)"/)?.[1] ?? '';
+    // A store that merges like the core: B's second paragraph stays.
+    const o = (t.merger as unknown as { o: { send: unknown; get: unknown } }).o;
+    let stored = article(4, {
+      body: bodyOf([
+        ['b1', 'Eins'],
+        ['b2', 'Zwei von B'],
+      ]),
+    });
+    const sent: (SaveRequest & { baseRevision: number })[] = [];
+    o.send = (r: SaveRequest & { baseRevision: number }) => {
+      sent.push(r);
+      const b1 = r.body ? firstText(r.body) : firstText(stored.body);
+      stored = article(stored.revision + 1, {
+        body: bodyOf([
+          ['b1', b1],
+          ['b2', 'Zwei von B'],
+        ]),
+      });
+      return Promise.resolve(stored);
+    };
+    let typeDuringGet = true;
+    o.get = () => {
+      if (typeDuringGet && sent.length > 0) {
+        typeDuringGet = false;
+        t.type(
+          bodyOf([
+            ['b1', 'Eins von A, mehr'],
+            ['b2', 'Zwei'],
+          ]),
+        );
+      }
+      return Promise.resolve(stored);
+    };
+    await t.merger.check();
+    expect(t.states.at(-1)?.pending?.body).toBe(true);
+    t.type(
+      bodyOf([
+        ['b1', 'Eins von A'],
+        ['b2', 'Zwei'],
+      ]),
+    );
+    await vi.advanceTimersByTimeAsync(3100);
+    // The merge stored the held body, then saw new keystrokes: nothing applied yet.
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.baseRevision).toBe(3);
+    expect(t.applied).toEqual([]);
+    expect(t.states.at(-1)?.pending).not.toBeNull();
+    await vi.advanceTimersByTimeAsync(3100);
+    expect(sent).toHaveLength(2);
+    expect(firstText(sent[1]!.body)).toBe('Eins von A, mehr');
+    expect(JSON.stringify(sent[1]!.body)).toContain('Zwei von B');
+    expect(t.states.at(-1)?.pending).toBeNull();
+    expect(JSON.stringify(t.editorBody)).toContain('Zwei von B');
+    expect(firstText(t.editorBody)).toBe('Eins von A, mehr');
+  });
+});
+
 describe('alignToBase', () => {
   it('sends untouched blocks as the base has them, edited ones as they are', () => {
     const base = bodyOf([

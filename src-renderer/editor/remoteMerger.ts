@@ -110,6 +110,8 @@ export class RemoteMerger {
   private sentBody: BodyJson | null = null;
   private readonly touched = new Set<keyof ArticleFields>();
   private held = false;
+  /** The body a running merge sent (if the user types during the merge, the next one starts from it). */
+  private mergeSent: BodyJson | null = null;
   private inFlight = 0;
   private recheck = false;
   private merging = false;
@@ -166,7 +168,10 @@ export class RemoteMerger {
     this.inFlight++;
     try {
       const before = this.known;
-      if (req.body && this.merging) req = { ...req, body: alignToBase(req.body, this.baseBody) };
+      if (req.body && this.merging) {
+        req = { ...req, body: alignToBase(req.body, this.baseBody) };
+        this.mergeSent = req.body ?? null;
+      }
       const saved = await this.o.send({ ...req, baseRevision: this.base });
       this.afterSave(before, req, saved);
     } finally {
@@ -252,6 +257,7 @@ export class RemoteMerger {
     this.error = null;
     this.emit();
     const strokes = this.keystrokes;
+    this.mergeSent = null;
     try {
       if (this.held && !this.sentBody) {
         this.held = false;
@@ -261,19 +267,22 @@ export class RemoteMerger {
       if (this.sentBody) {
         const stored = await this.o.get();
         const mine = this.o.readBody();
-        const merged = mergeBodies(this.sentBody, mine, stored.body);
+        const merged = mergeBodies(this.sentBody, alignToBase(mine, this.sentBody), stored.body);
         const request: SaveWithBase =
           merged.conflicts.length === 0
             ? { body: merged.body, baseRevision: stored.revision }
             : { body: alignToBase(mine, this.baseBody), baseRevision: this.base };
         this.known = await this.o.send(request);
+        this.mergeSent = request.body ?? null;
         this.sentBody = null;
         this.held = false;
       }
       const a = await this.o.get();
       if (this.closed) return;
       if (this.keystrokes !== strokes) {
-        // The user typed while we merged: their keystrokes stay; try again when they pause.
+        // The user typed while we merged: their keystrokes stay; try again when they pause,
+        // then from the body this merge stored (the store holds it merged already).
+        if (this.mergeSent) this.sentBody = this.mergeSent;
         if (this.saver?.pending) this.held = true;
         this.scheduleIdle();
         return;
