@@ -20,7 +20,6 @@ function optional(name: string, file: string, exportName: string): void {
 optional('list', './list', 'runListBench');
 optional('editor', './editor', 'runEditorBench');
 optional('images', './images', 'runImagesBench');
-optional('images-grid', './images-grid', 'runImagesGridBench');
 optional('server', './server', 'runServerBench');
 optional('sync', './sync', 'runSyncBench');
 
