@@ -18,7 +18,18 @@ import { ArticleState, CommentState, ImageState, MutationName, type EntityType }
 import { CHECKLIST_CODES } from './checklist';
 
 export const PROTOCOL_VERSION = 1;
-export const SCHEMA_VERSION = '2025-01';
+/**
+ * What this client understands within PROTOCOL_VERSION, sent as `schemaVersion` with every
+ * request. A server only sends additions to clients that name a version at least as new:
+ * - 2025-02: pulled changes may carry `actor` (who made the change).
+ * Servers that predate a version ignore it, so a newer client still works with them.
+ */
+export const SCHEMA_VERSION = '2025-02';
+
+/** Whether a client that sent `schemaVersion` accepts `actor` on pulled changes (strict parsers do not). */
+export function acceptsPullActor(schemaVersion: string | undefined): boolean {
+  return schemaVersion !== undefined && schemaVersion >= '2025-02';
+}
 
 export const ERROR_CODES = [
   'invalid_json',
@@ -191,7 +202,21 @@ export const PullQuery = z.strictObject({
 });
 export type PullQuery = z.infer<typeof PullQuery>;
 
-const changeBase = { seq: z.number().int().positive(), id: z.string(), version: z.number().int() };
+/** Who made a change: the user behind the entity's latest change in the page. */
+export const ChangeActor = z.strictObject({ id: z.string(), username: z.string() });
+export type ChangeActor = z.infer<typeof ChangeActor>;
+
+const changeBase = {
+  seq: z.number().int().positive(),
+  id: z.string(),
+  version: z.number().int(),
+  /**
+   * Who made the change (schemaVersion 2025-02 and later; absent from older servers and for
+   * older clients): the latest change in the page by another client if there is one, else the
+   * latest change. Null when no user made it (e.g. a server job) or the user is gone.
+   */
+  actor: ChangeActor.nullable().optional(),
+};
 
 export const PullChange = z.union([
   z.strictObject({

@@ -165,6 +165,20 @@ describe('RemoteMerger', () => {
     expect(t.sent.at(-1)?.baseRevision).toBe(t.stored.revision - 1);
   });
 
+  it('names who made the synced change when the stored article says so', async () => {
+    const t = setup(article(3, { headline: 'Start', updatedBy: null }));
+    t.sync({ headline: 'Von Chief', updatedBy: 'chief' });
+    await t.merger.check();
+    expect(t.states.at(-1)?.pending).toEqual({ fields: ['headline'], body: false, name: 'chief' });
+    // A later change that names nobody keeps the name already shown.
+    t.sync({ teaser: 'Vorspann', updatedBy: null });
+    await t.merger.check();
+    expect(t.states.at(-1)?.pending).toMatchObject({
+      fields: ['headline', 'teaser'],
+      name: 'chief',
+    });
+  });
+
   it('notices a synced change in the answer to its own save and merges against what it sent', async () => {
     const t = setup(article(3));
     // The sync lands just before the save: the core merges B's paragraph into it.

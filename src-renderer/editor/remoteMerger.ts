@@ -10,7 +10,7 @@
  */
 import type { Article, ArticleFields, BodyJson } from '../../src-shared/model';
 import { emptyFields } from '../../src-shared/model';
-import { canonicalJson, mergeBodies } from '../../src-shared/merge';
+import { blockContentKey, canonicalJson, mergeBodies } from '../../src-shared/merge';
 import type { Autosaver, SaveRequest } from './autosave';
 import { prepareBody } from './prepareBody';
 
@@ -46,35 +46,12 @@ export interface RemoteMergerOptions {
 
 const same = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);
 
-/** Lexical's serialization defaults: a stored body written without them means the same. */
-const DEFAULTS: Record<string, unknown> = {
-  detail: 0,
-  format: 0,
-  mode: 'normal',
-  style: '',
-  version: 1,
-  direction: null,
-  indent: 0,
-  textFormat: 0,
-  textStyle: '',
-};
-
-function withoutDefaults(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withoutDefaults);
-  if (!node || typeof node !== 'object') return node;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) {
-    if (k in DEFAULTS && (v === DEFAULTS[k] || (k === 'format' && v === ''))) continue;
-    out[k] = withoutDefaults(v);
-  }
-  return out;
-}
-
 /**
  * The editor serializes every block with all of Lexical's defaults; a body written elsewhere
- * (another client, an import) may not. So that the three-way merge does not take an untouched
- * block for an edit, blocks that equal the base's but for those defaults are sent as the base
- * has them.
+ * (another client, an import) may not. The shared merge compares blocks without those defaults
+ * (blockContentKey), so this is no longer needed against false conflicts; it still sends blocks
+ * that equal the base's but for the defaults as the base has them, so an untouched block is
+ * stored byte-for-byte as it was.
  */
 export function alignToBase(mine: BodyJson, base: BodyJson): BodyJson {
   const byId = new Map<string, unknown>();
@@ -86,7 +63,7 @@ export function alignToBase(mine: BodyJson, base: BodyJson): BodyJson {
   const children = mine.root.children.map((b) => {
     const id = (b as { $?: { blockId?: unknown } } | null)?.$?.blockId;
     const twin = typeof id === 'string' ? byId.get(id) : undefined;
-    if (twin === undefined || same(b, twin) || !same(withoutDefaults(b), withoutDefaults(twin)))
+    if (twin === undefined || same(b, twin) || blockContentKey(b) !== blockContentKey(twin))
       return b;
     changed = true;
     return twin;
@@ -192,7 +169,7 @@ export class RemoteMerger {
     const body = bodyMerged || (req.body === undefined && !same(saved.body, before.body));
     if (bodyMerged) this.sentBody = req.body ?? null;
     if (fields.length > 0 || body) {
-      this.addPending(fields, body);
+      this.addPending(fields, body, saved.updatedBy);
     } else if (!this.pending && !this.sentBody) {
       this.setBase(saved);
     }
@@ -220,7 +197,7 @@ export class RemoteMerger {
     const fields = FIELD_KEYS.filter((k) => !same(a[k], this.known[k]));
     const body = !same(a.body, this.known.body);
     this.known = a;
-    if (fields.length > 0 || body) this.addPending(fields, body);
+    if (fields.length > 0 || body) this.addPending(fields, body, a.updatedBy);
     else if (!this.pending && !this.sentBody) this.setBase(a);
   }
 
@@ -229,12 +206,17 @@ export class RemoteMerger {
     this.baseBody = a.body;
   }
 
-  private addPending(fields: (keyof ArticleFields)[], body: boolean): void {
+  /** `name`: who made the synced change, as the stored article says (the latest one named wins). */
+  private addPending(
+    fields: (keyof ArticleFields)[],
+    body: boolean,
+    name: string | null | undefined,
+  ): void {
     const prev = this.pending;
     this.pending = {
       fields: [...new Set([...(prev?.fields ?? []), ...fields])],
       body: body || (prev?.body ?? false),
-      name: prev?.name ?? null,
+      name: name ?? prev?.name ?? null,
     };
     this.scheduleIdle();
     this.emit();

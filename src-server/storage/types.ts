@@ -51,6 +51,8 @@ export interface ChangeRow {
   version: number;
   changedFields: string[];
   actorUserId: string | null;
+  /** The actor's username, as listChanges reads it (joined from users); not written. */
+  actorUsername?: string | null;
   clientId: string | null;
   mutationId: number | null;
   /** For comments the article id; for conflict/rejection notices the client id they belong to. */

@@ -8,6 +8,10 @@
  *   (`mayReadComments`), and for whoever wrote them). An article an editor could see before
  *   (it was published, or its assignee changed) and cannot see now comes as
  *   `op: 'delete', reason: 'revoked'`;
+ * - who made each change (`actor`, for clients of schemaVersion 2025-02 or later): the user of
+ *   the entity's latest change in the page that came from another client, else of its latest
+ *   change (so an echo of this client's own merge still names who it merged with); usernames
+ *   come joined with the change rows, no query per change;
  * - conflict records and rejected mutations of the pulling client in the page's range;
  * - lastMutationId that never runs ahead of the page: on the last page the client row's value,
  *   on earlier pages the highest mutation of this client whose change rows all lie at or before
@@ -17,7 +21,13 @@
  * parse, no zod, no re-serialisation; it was written by this server), see pullJson.ts.
  */
 import type { ArticleState } from '../../src-shared/mutations';
-import type { ConflictRecord, PullQuery, RejectedMutation } from '../../src-shared/protocol';
+import {
+  acceptsPullActor,
+  type ChangeActor,
+  type ConflictRecord,
+  type PullQuery,
+  type RejectedMutation,
+} from '../../src-shared/protocol';
 import { mayReadArticle, mayReadComments, type Actor } from '../../src-shared/workflow';
 import { HttpError } from '../http/errors';
 import type { ChangeRow, RawArticleRow, Storage, Tx, UserRow } from '../storage/types';
@@ -53,6 +63,8 @@ export class PullService {
     const conflicts: ConflictRecord[] = [];
     const rejected: RejectedMutation[] = [];
     const latest = new Map<string, ChangeRow>();
+    /** Per entity, its latest change in the page made by another client (for `actor`). */
+    const foreign = new Map<string, ChangeRow>();
     for (const row of page) {
       if (row.entityType === 'conflict' || row.entityType === 'rejection') {
         if (row.scopeId !== q.clientId) continue;
@@ -92,7 +104,19 @@ export class PullService {
       const key = `${row.entityType}:${row.entityId}`;
       latest.delete(key); // keep the entity at its last position in this page
       latest.set(key, row);
+      if (row.clientId !== q.clientId) foreign.set(key, row);
     }
+    const withActor = acceptsPullActor(q.schemaVersion);
+    const actorOf = (row: ChangeRow): { actor?: ChangeActor | null } => {
+      if (!withActor) return {};
+      const by = foreign.get(`${row.entityType}:${row.entityId}`) ?? row;
+      return {
+        actor:
+          by.actorUserId !== null && by.actorUsername
+            ? { id: by.actorUserId, username: by.actorUsername }
+            : null,
+      };
+    };
 
     const articles = new Map<string, RawArticleRow | undefined>();
     const article = async (id: string) => {
@@ -111,6 +135,7 @@ export class PullService {
             id: a.id,
             op: 'upsert',
             version: a.version,
+            ...actorOf(row),
             json: a.json,
           });
         } else if (wasPublished(a) || row.changedFields.includes('assigneeId')) {
@@ -132,6 +157,7 @@ export class PullService {
             id: img.id,
             op: 'upsert',
             version: img.version,
+            ...actorOf(row),
             data: img,
           });
       } else if (row.entityType === 'comment') {
@@ -144,6 +170,7 @@ export class PullService {
             id: c.id,
             op: 'upsert',
             version: c.version,
+            ...actorOf(row),
             data: c,
           });
         }

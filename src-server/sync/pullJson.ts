@@ -5,7 +5,12 @@
  * JSON.stringify. The result is exactly a PullResponse (src-shared/protocol.ts), key order
  * included; tests/server/sync.test.ts checks it against the schema.
  */
-import type { ConflictRecord, PullChange, RejectedMutation } from '../../src-shared/protocol';
+import type {
+  ChangeActor,
+  ConflictRecord,
+  PullChange,
+  RejectedMutation,
+} from '../../src-shared/protocol';
 
 /** An article upsert whose `data` is still the stored JSON text. */
 export interface RawArticleChange {
@@ -14,6 +19,8 @@ export interface RawArticleChange {
   id: string;
   op: 'upsert';
   version: number;
+  /** Absent for clients that do not accept it (see acceptsPullActor). */
+  actor?: ChangeActor | null;
   json: string;
 }
 
@@ -31,7 +38,8 @@ export interface PullPage {
 
 function changeJson(c: PullPageChange): string {
   if ('json' in c) {
-    return `{"seq":${c.seq},"entity":"article","id":${JSON.stringify(c.id)},"op":"upsert","version":${c.version},"data":${c.json}}`;
+    const actor = c.actor === undefined ? '' : `,"actor":${JSON.stringify(c.actor)}`;
+    return `{"seq":${c.seq},"entity":"article","id":${JSON.stringify(c.id)},"op":"upsert","version":${c.version}${actor},"data":${c.json}}`;
   }
   return JSON.stringify(c);
 }

@@ -4,7 +4,10 @@
  * A body is Lexical JSON; its blocks are the children of `root`. Each block is identified by its
  * stable `blockId` (NodeState `$.blockId`, or a flat `blockId`); a block without one is identified
  * by its content. diff3 (node-diff3) runs over the three block-id sequences, and block contents
- * are compared by canonical JSON:
+ * are compared by canonical JSON of their canonical form: without the properties at Lexical's
+ * defaults (richtext/lexicalDefaults.ts), so the editor's fully exported JSON and the compact JSON
+ * of the CLI, imports and builders are the same content, not an edit. The merged body keeps each
+ * block as the chosen side wrote it.
  *
  * - changed on one side only → take it; changed identically → take it;
  * - changed differently on both sides → conflict region; the merged body keeps `theirs` (the
@@ -18,6 +21,7 @@
  * client rebase); "theirs" is the current authoritative body.
  */
 import { diff3Merge } from 'node-diff3';
+import { withoutLexicalDefaults } from '../richtext/lexicalDefaults';
 import { canonicalJson } from './canonical';
 
 export type Block = Record<string, unknown>;
@@ -73,6 +77,11 @@ interface Keyed {
   content: Map<string, string>;
 }
 
+/** The content key of a block: canonical JSON without Lexical's defaults (see the header). */
+export function blockContentKey(block: unknown): string {
+  return canonicalJson(withoutLexicalDefaults(block));
+}
+
 /** Keys of a body's blocks: the block id, or the content; duplicates get `#n` suffixes. */
 export function keyBlocks(children: readonly unknown[]): Keyed {
   const keys: string[] = [];
@@ -81,7 +90,7 @@ export function keyBlocks(children: readonly unknown[]): Keyed {
   const seen = new Map<string, number>();
   for (const child of children) {
     const block: Block = isBlock(child) ? child : { value: child };
-    const c = canonicalJson(block);
+    const c = blockContentKey(block);
     const id = blockIdOf(block);
     const raw = id !== undefined ? id : `h:${c}`;
     const n = seen.get(raw) ?? 0;
@@ -100,13 +109,17 @@ function withoutChildren(root: Record<string, unknown>): Record<string, unknown>
   return rest;
 }
 
+/** Root attributes compared like blocks: without Lexical's defaults for `root`. */
+const rootKey = (attrs: Record<string, unknown>): string =>
+  blockContentKey({ type: 'root', ...attrs });
+
 function assemble<B extends BodyLike>(mine: B, base: BodyLike, theirs: B, children: Block[]): B {
   // Root attributes (direction, format…): take mine only if theirs left them unchanged.
-  const baseAttrs = canonicalJson(withoutChildren(base.root));
+  const baseAttrs = rootKey(withoutChildren(base.root));
   const mineAttrs = withoutChildren(mine.root);
   const theirsAttrs = withoutChildren(theirs.root);
   const attrs =
-    canonicalJson(theirsAttrs) === baseAttrs && canonicalJson(mineAttrs) !== baseAttrs
+    rootKey(theirsAttrs) === baseAttrs && rootKey(mineAttrs) !== baseAttrs
       ? mineAttrs
       : theirsAttrs;
   return { ...theirs, root: { ...attrs, children } };

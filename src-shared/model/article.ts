@@ -70,6 +70,12 @@ export const Article = ArticleFields.extend({
   updatedAt: Timestamp,
   publishedAt: Timestamp.nullable(),
   deletedAt: Timestamp.nullable(),
+  /**
+   * Username of whoever made the last change a sync brought in (the pulled change's `actor`);
+   * null or absent for an article no pull has brought yet, or from a server that does not say.
+   * Local only: not part of the server's ArticleState.
+   */
+  updatedBy: z.string().nullable().optional(),
 });
 export type Article = z.infer<typeof Article>;
 

@@ -19,8 +19,8 @@ export type EntityType = z.infer<typeof EntityType>;
 
 export const FieldVersions = z.record(z.string(), z.number().int().nonnegative());
 
-/** An article as the server stores it and a pull delivers it. */
-export const ArticleState = Article.extend({
+/** An article as the server stores it and a pull delivers it (who changed it is in the pull's `actor`). */
+export const ArticleState = Article.omit({ updatedBy: true }).extend({
   /** Change seq of the article's last change. Send it back as baseVersion. */
   version: z.number().int().nonnegative(),
   /** Change seq of the last body change. Send it back as baseBodyVersion. */

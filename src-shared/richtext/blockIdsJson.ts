@@ -4,6 +4,7 @@
  * list item of a top-level list — plus the per-block content hash the merge compares.
  */
 import { canonicalJson, fnv1a64 } from './hash';
+import { withoutLexicalDefaults } from './lexicalDefaults';
 
 const BLOCK_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -87,15 +88,18 @@ export interface BlockIdHash {
 
 /**
  * The id and a content hash of each top-level block, in order. The hash covers the block's
- * JSON without any `blockId` (its own or its list items'), so it changes exactly when the
- * content does. Blocks without an id report `id: ''`.
+ * canonical JSON without any `blockId` (its own or its list items') and without properties at
+ * Lexical's defaults (lexicalDefaults.ts), so it changes exactly when the content does: the
+ * editor's full export and the compact form of the same block hash alike. Hashes are computed
+ * when needed and never stored, so this form may change between versions. Blocks without an id
+ * report `id: ''`.
  */
 export function blockIdsOf(body: unknown): BlockIdHash[] {
   const root = isObject(body) ? body.root : undefined;
   if (!isObject(root) || !Array.isArray(root.children)) return [];
   return root.children.map((block) => ({
     id: isObject(block) ? idOf(block) : '',
-    hash: fnv1a64(canonicalJson(withoutBlockIds(block))),
+    hash: fnv1a64(canonicalJson(withoutBlockIds(withoutLexicalDefaults(block)))),
   }));
 }
 

@@ -1,8 +1,9 @@
 /**
  * A synced change reaches the article open in the editor (issue 5 point 3), in browser mode
- * against the real backend: client B (an in-process core) changes the headline and another
- * paragraph while A types; A sees "Updated on the server", nothing under A's cursor changes
- * while A types, and after A pauses both edits are in A's editor and in the store.
+ * against the real backend: client B (an in-process core, signed in as the desk chief) changes
+ * the headline and another paragraph while A types; A sees "Updated by chief", nothing under
+ * A's cursor changes while A types, and after A pauses both edits are in A's editor and in the
+ * store.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -36,7 +37,7 @@ beforeAll(async () => {
   h = await startEditorHost();
   await h.call('sync.login', { serverUrl: server.url, username: 'editor', password: 'editor' });
   b = await openClient(tmp.dir, 'b');
-  await signIn(b, server.url, 'editor');
+  await signIn(b, server.url, 'chief');
 });
 afterAll(async () => {
   await b?.close();
@@ -50,7 +51,7 @@ const paragraphs = (page: Page) =>
     .locator(':scope > p')
     .evaluateAll((ps) => ps.map((p) => p.textContent ?? ''));
 
-it('shows "Updated on the server" while A types and merges both edits when A pauses', async () => {
+it('shows "Updated by chief" while A types and merges both edits when A pauses', async () => {
   const a = await h.call('articles.create', {
     fields: { headline: 'Start', teaser: 'T0' },
     body: bodyOf([
@@ -88,7 +89,7 @@ it('shows "Updated on the server" while A types and merges both edits when A pau
   const typing = page.keyboard.type(' tippt weiter und weiter', { delay: 90 });
   await h.call('sync.now', {});
   await expect.poll(() => banner.isVisible(), { timeout: 10_000 }).toBe(true);
-  expect(await banner.textContent()).toContain('Updated on the server');
+  expect(await banner.textContent()).toContain('Updated by chief');
   // Nothing under A's cursor changes while A types: the other edits wait.
   expect(await headline.inputValue()).toBe('Start');
   expect((await paragraphs(page))[2]).toBe('Drei');

@@ -57,6 +57,12 @@ export const session = { defaultSession: {
   setDevicePermissionHandler: (h) => record('permission.device', { granted: h({ deviceType: 'hid' }) }),
 } };
 export const shell = { openExternal: async (url) => record('openExternal', { url }) };
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+  encryptString: (s) => Buffer.from('enc:' + s),
+  decryptString: (b) => b.toString().slice(4),
+};
 export const dialog = { showErrorBox: (title, message) => record('errorBox', { title, message }) };
 export const Menu = { buildFromTemplate: (t) => t, setApplicationMenu: (m) => record('menu', { size: m.length }) };
 export class BrowserWindow extends EventEmitter {

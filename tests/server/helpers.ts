@@ -113,6 +113,8 @@ export class Client {
   readonly clientId = randomUUID();
   next = 1;
   cursor = 0;
+  /** Sent with pulls when set (e.g. SCHEMA_VERSION); unset, the client is one that predates it. */
+  schemaVersion: string | undefined;
   constructor(
     readonly url: string,
     readonly token: string,
@@ -129,7 +131,8 @@ export class Client {
 
   async pull(limit = 500, cursor = this.cursor) {
     const r = await http(
-      `${this.url}/api/v1/sync/pull?protocolVersion=1&clientId=${this.clientId}&cursor=${cursor}&limit=${limit}`,
+      `${this.url}/api/v1/sync/pull?protocolVersion=1&clientId=${this.clientId}&cursor=${cursor}&limit=${limit}` +
+        (this.schemaVersion === undefined ? '' : `&schemaVersion=${this.schemaVersion}`),
       { token: this.token },
     );
     if (r.status === 200) this.cursor = r.body.cursor;

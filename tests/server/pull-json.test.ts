@@ -14,8 +14,11 @@ describe('serializePullPage', () => {
           id: 'a"1',
           op: 'upsert',
           version: 7,
+          actor: { id: 'u"1', username: 'chief' },
           json: JSON.stringify(article),
         },
+        { seq: 5, entity: 'article', id: 'c', op: 'upsert', version: 8, actor: null, json: '{}' },
+        { seq: 6, entity: 'article', id: 'd', op: 'upsert', version: 9, json: '{}' },
         { seq: 4, entity: 'article', id: 'b', op: 'delete', version: 9, reason: 'revoked' },
       ],
       cursor: 4,
@@ -35,7 +38,17 @@ describe('serializePullPage', () => {
     };
     const expected = {
       changes: [
-        { seq: 3, entity: 'article', id: 'a"1', op: 'upsert', version: 7, data: article },
+        {
+          seq: 3,
+          entity: 'article',
+          id: 'a"1',
+          op: 'upsert',
+          version: 7,
+          actor: { id: 'u"1', username: 'chief' },
+          data: article,
+        },
+        { seq: 5, entity: 'article', id: 'c', op: 'upsert', version: 8, actor: null, data: {} },
+        { seq: 6, entity: 'article', id: 'd', op: 'upsert', version: 9, data: {} },
         { seq: 4, entity: 'article', id: 'b', op: 'delete', version: 9, reason: 'revoked' },
       ],
       cursor: 4,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { PullResponse, PushResponse } from '../../src-shared/protocol';
+import { PullResponse, PushResponse, SCHEMA_VERSION } from '../../src-shared/protocol';
 import {
   Client,
   body,
@@ -81,6 +81,62 @@ describe('push and pull', () => {
       status: 'draft',
       revision: 1,
     });
+  });
+
+  it('names who made each pulled change (actor with username) to clients that accept it', async () => {
+    const id = randomUUID();
+    const e = new Client(server.url, editor.token);
+    e.schemaVersion = SCHEMA_VERSION;
+    expect(
+      (await e.push([{ name: 'article.create', args: { id, body: body('Eins') } }])).status,
+    ).toBe(200);
+    const created = await e.pullAll();
+    const mine = created.flatMap((p) => p.changes).find((c: { id: string }) => c.id === id);
+    const editorId = mine.data.authorId as string;
+    expect(mine.actor).toEqual({ id: editorId, username: 'editor' });
+
+    // The chief changes the headline: a pull brings the change with the chief as its actor.
+    const c = new Client(server.url, chief.token);
+    c.schemaVersion = SCHEMA_VERSION;
+    await c.pullAll(1000);
+    const version = mine.data.version as number;
+    const r = await c.push([
+      {
+        name: 'article.setFields',
+        args: { id, baseVersion: version, values: { headline: 'Vom Chef' }, baseValues: {} },
+      },
+    ]);
+    expect(r.body.outcomes[0].status).toBe('applied');
+    // The editor also changes the teaser; its own change is the latest in the page, but the
+    // actor is the chief's (the change this client did not make itself).
+    await e.push([
+      {
+        name: 'article.setFields',
+        args: { id, baseVersion: version, values: { teaser: 'Vorspann' }, baseValues: {} },
+      },
+    ]);
+    const pages = await e.pullAll();
+    for (const p of pages) PullResponse.parse(p);
+    const ch = pages.flatMap((p) => p.changes).filter((x: { id: string }) => x.id === id);
+    expect(ch).toHaveLength(1);
+    expect(ch[0].data).toMatchObject({ headline: 'Vom Chef', teaser: 'Vorspann' });
+    expect(ch[0].actor).toEqual({ id: expect.any(String), username: 'chief' });
+    expect(ch[0].actor.id).not.toBe(editorId);
+
+    // The chief pulls the editor's teaser change: the actor is the editor.
+    const atChief = (await c.pullAll())
+      .flatMap((p) => p.changes)
+      .filter((x: { id: string }) => x.id === id);
+    expect(atChief.at(-1).actor).toEqual({ id: editorId, username: 'editor' });
+
+    // A client that predates the field (no schemaVersion, or an older one) gets no `actor`.
+    for (const v of [undefined, '2025-01']) {
+      const old = new Client(server.url, chief.token);
+      old.schemaVersion = v;
+      const all = (await old.pullAll(1000)).flatMap((p) => p.changes);
+      expect(all.length).toBeGreaterThan(0);
+      expect(all.filter((x: object) => 'actor' in x)).toEqual([]);
+    }
   });
 
   it('skips duplicates and stops at a gap with 409 and the last applied id', async () => {

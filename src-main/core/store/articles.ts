@@ -117,6 +117,7 @@ export class ArticleRepository {
          WHERE id = @id`,
       setSyncColumns:
         'UPDATE articles SET server_version = ?, server_body_version = ?, has_conflict = ? WHERE id = ?',
+      setUpdatedBy: 'UPDATE articles SET updated_by = ? WHERE id = ?',
       deleteRow: 'DELETE FROM articles WHERE id = ?',
       syncedSince:
         "SELECT 1 FROM revisions WHERE article_id = ? AND revision > ? AND reason = 'synced' LIMIT 1",
@@ -186,6 +187,21 @@ export class ArticleRepository {
    * the row is new.
    */
   putSynced(
+    a: Article,
+    sync: {
+      serverVersion: number;
+      serverBodyVersion: number;
+      hasConflict: boolean;
+      /** Who made the pulled change (username, null: nobody named); undefined keeps the stored one. */
+      updatedBy?: string | null;
+    },
+  ): 'created' | 'updated' | 'unchanged' {
+    const result = this.writeSynced(a, sync);
+    if (sync.updatedBy !== undefined) this.stmts.setUpdatedBy.run(sync.updatedBy, a.id);
+    return result;
+  }
+
+  private writeSynced(
     a: Article,
     sync: { serverVersion: number; serverBodyVersion: number; hasConflict: boolean },
   ): 'created' | 'updated' | 'unchanged' {

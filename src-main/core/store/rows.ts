@@ -27,6 +27,8 @@ export interface ArticleRow {
   server_version: number | null;
   server_body_version?: number | null;
   has_conflict?: number;
+  /** Schema 5: who made the last synced change (username). */
+  updated_by?: string | null;
 }
 
 export type SummaryRow = Pick<
@@ -69,6 +71,7 @@ export function rowToArticle(r: ArticleRow): Article {
     updatedAt: r.updated_at,
     publishedAt: r.published_at,
     deletedAt: r.deleted_at,
+    updatedBy: r.updated_by ?? null,
   };
 }
 

@@ -46,6 +46,8 @@ export function applyPullPage(deps: ApplyDeps, page: PullResponse): PageResult {
   const { store } = deps;
   const events = new Map<string, CoreEvent>();
   const touched = new Set<string>();
+  /** Per article, who made its pulled change (only when the server named it; see PullChange). */
+  const updatedBy = new Map<string, string | null>();
   const touchedImages = new Set<string>();
   const run = store.db.transaction(() => {
     for (const c of page.conflicts) {
@@ -99,6 +101,7 @@ export function applyPullPage(deps: ApplyDeps, page: PullResponse): PageResult {
         }
       }
       store.putBase('article', ch.id, ch.version, ch.data.bodyVersion, ch.data);
+      if (ch.actor !== undefined) updatedBy.set(ch.id, ch.actor?.username ?? null);
       touched.add(ch.id);
     }
 
@@ -126,7 +129,7 @@ export function applyPullPage(deps: ApplyDeps, page: PullResponse): PageResult {
       }
     }
 
-    for (const id of touched) rebase(deps, id, events);
+    for (const id of touched) rebase(deps, id, events, updatedBy.get(id));
     for (const id of touchedImages) rebaseImageRow(deps, id, events);
     store.set('cursor', page.cursor);
   });
@@ -134,7 +137,12 @@ export function applyPullPage(deps: ApplyDeps, page: PullResponse): PageResult {
   return { events: [...events.values()], applied: page.changes.length };
 }
 
-function rebase(deps: ApplyDeps, id: string, events: Map<string, CoreEvent>): void {
+function rebase(
+  deps: ApplyDeps,
+  id: string,
+  events: Map<string, CoreEvent>,
+  updatedBy?: string | null,
+): void {
   const base = deps.store.getBase('article', id);
   if (!base) return;
   const data = base.data as ArticleState;
@@ -152,6 +160,7 @@ function rebase(deps: ApplyDeps, id: string, events: Map<string, CoreEvent>): vo
     serverVersion: data.version,
     serverBodyVersion: data.bodyVersion,
     hasConflict: deps.conflicts.openCount('article', id) > 0,
+    updatedBy,
   });
   if (r === 'created') events.set(id, { type: 'article.created', id });
   else if (r === 'updated' && !events.has(id)) events.set(id, { type: 'article.updated', id });

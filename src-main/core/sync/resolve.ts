@@ -2,10 +2,11 @@
  * "Keep mine" / "keep theirs" for a body conflict region, pure: the merged body holds one side's
  * blocks for the region; swapping in the other side replaces those blocks at their position.
  */
-import { blockIdOf, canonicalJson } from '../../../src-shared/merge';
+import { blockContentKey, blockIdOf } from '../../../src-shared/merge';
 import type { BodyJson } from '../../../src-shared/model';
 
-const keyOf = (b: unknown): string => blockIdOf(b) ?? `h:${canonicalJson(b)}`;
+/** As the merge keys blocks (src-shared/merge/body.ts keyBlocks), without the `#n` suffixes. */
+const keyOf = (b: unknown): string => blockIdOf(b) ?? `h:${blockContentKey(b)}`;
 
 export function swapRegion(
   body: BodyJson,

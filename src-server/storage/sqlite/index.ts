@@ -247,6 +247,7 @@ function toChange(r: Row): ChangeRow {
     version: num(r.version),
     changedFields: parse<string[]>(r.changed_fields),
     actorUserId: strOrNull(r.actor_user_id),
+    actorUsername: strOrNull(r.actor_username),
     clientId: strOrNull(r.client_id),
     mutationId: r.mutation_id === null ? null : num(r.mutation_id),
     scopeId: strOrNull(r.scope_id),
@@ -304,7 +305,10 @@ class SqliteTx implements Tx {
         `INSERT INTO changes (seq, entity_type, entity_id, op, version, changed_fields, actor_user_id,
            client_id, mutation_id, scope_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      changes: p('SELECT * FROM changes WHERE seq > ? ORDER BY seq LIMIT ?'),
+      changes: p(
+        `SELECT c.*, u.username AS actor_username FROM changes c
+         LEFT JOIN users u ON u.id = c.actor_user_id WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
+      ),
       lastMutation: p('SELECT MAX(mutation_id) AS m FROM changes WHERE client_id = ? AND seq <= ?'),
       article: p('SELECT data FROM articles WHERE id = ?'),
       articleRaw: p(

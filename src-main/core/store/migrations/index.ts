@@ -2,6 +2,7 @@ import { sql as init } from './0001-init';
 import { sql as images } from './0002-images';
 import { sql as sync } from './0003-sync';
 import { sql as comments } from './0004-comments';
+import { sql as updatedBy } from './0005-updated-by';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'images', sql: images },
   { version: 3, name: 'sync', sql: sync },
   { version: 4, name: 'comments', sql: comments },
+  { version: 5, name: 'updated-by', sql: updatedBy },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
