@@ -76,28 +76,35 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
   ctx.articles.onBodyConflict = (id, region) => sync.addLocalBodyConflict(id, region);
   events.on('event', (e: CoreEvent) => sync.onCoreEvent(e));
 
-  const lastCheck = store.db.prepare(
-    "SELECT value FROM sync_state WHERE key = 'last_integrity_check'",
-  );
-  const saveCheck = store.db.prepare(
-    "INSERT INTO sync_state (key, value) VALUES ('last_integrity_check', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-  );
-  const previous = (lastCheck.get() as { value: string } | undefined)?.value;
-  const due = store.uncleanShutdown || !previous || Date.now() - Date.parse(previous) > DAY_MS;
-  if (opts.backgroundIntegrityCheck !== false && due) {
-    // Deferred to the next turn so the first calls (the first screen) are answered first.
-    setTimeout(() => {
-      health = { state: 'checking', message: null, checkedAt: null };
-      void checkIntegrityInBackground(store.path).then((r) => {
-        const at = new Date().toISOString();
-        health = r.ok
-          ? { state: 'ok', message: null, checkedAt: at }
-          : { state: 'corrupt', message: r.message, checkedAt: at };
-        if (r.ok && store.db.open) saveCheck.run(at);
-        ctx.emit({ type: 'store.health', health });
-      });
-    }, 0);
-  }
+  // Deferred, so the first screen's calls are answered before the check even starts.
+  const integrityTimer =
+    opts.backgroundIntegrityCheck === false
+      ? null
+      : setTimeout(() => {
+          const lastCheck = store.db
+            .prepare("SELECT value FROM sync_state WHERE key = 'last_integrity_check'")
+            .get() as { value: string } | undefined;
+          const due =
+            store.uncleanShutdown ||
+            !lastCheck ||
+            Date.now() - Date.parse(lastCheck.value) > DAY_MS;
+          if (!due) return;
+          health = { state: 'checking', message: null, checkedAt: null };
+          void checkIntegrityInBackground(store.path).then((r) => {
+            const at = new Date().toISOString();
+            health = r.ok
+              ? { state: 'ok', message: null, checkedAt: at }
+              : { state: 'corrupt', message: r.message, checkedAt: at };
+            if (r.ok && store.db.open) {
+              store.db
+                .prepare(
+                  "INSERT INTO sync_state (key, value) VALUES ('last_integrity_check', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                )
+                .run(at);
+            }
+            ctx.emit({ type: 'store.health', health });
+          });
+        }, 0);
 
   let closed = false;
   return {
@@ -122,6 +129,7 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
     async close() {
       if (!closed) {
         closed = true;
+        if (integrityTimer) clearTimeout(integrityTimer);
         await sync.close();
         await opts.tokenStore?.flush?.();
         events.removeAllListeners();

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
+import { lazyStatements } from './statements';
 import {
   IMAGE_META_KEYS,
   type Image,
@@ -111,28 +112,22 @@ export class ImageRepository {
     private readonly now: Clock = () => new Date().toISOString(),
   ) {
     this.outbox = new OutboxRepository(db);
-    this.stmts = {
-      get: db.prepare('SELECT * FROM images WHERE id = ?'),
-      bySha: db.prepare('SELECT * FROM images WHERE sha256 = ?'),
-      insertBlob: db.prepare(
-        `INSERT INTO blobs (sha256, path, size, upload_state, created_at) VALUES (?, ?, ?, 'pending', ?)
+    this.stmts = lazyStatements(db, {
+      get: 'SELECT * FROM images WHERE id = ?',
+      bySha: 'SELECT * FROM images WHERE sha256 = ?',
+      insertBlob: `INSERT INTO blobs (sha256, path, size, upload_state, created_at) VALUES (?, ?, ?, 'pending', ?)
          ON CONFLICT (sha256) DO NOTHING`,
-      ),
-      insert: db.prepare(
-        `INSERT INTO images (id, sha256, mime, width, height, file_name, byte_size, credit, creator,
+      insert: `INSERT INTO images (id, sha256, mime, width, height, file_name, byte_size, credit, creator,
            copyright, source, licence, licence_expires, caption, alt, keywords_json, search_text,
            created_at, updated_at)
          VALUES (@id, @sha256, @mime, @width, @height, @file_name, @byte_size, @credit, @creator,
            @copyright, @source, @licence, @licence_expires, @caption, @alt, @keywords_json,
            @search_text, @now, @now)`,
-      ),
-      update: db.prepare(
-        `UPDATE images SET credit = @credit, creator = @creator, copyright = @copyright,
+      update: `UPDATE images SET credit = @credit, creator = @creator, copyright = @copyright,
            source = @source, licence = @licence, licence_expires = @licence_expires,
            caption = @caption, alt = @alt, search_text = @search_text, updated_at = @now
          WHERE id = @id`,
-      ),
-    };
+    });
   }
 
   get(id: string): Image {

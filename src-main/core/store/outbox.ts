@@ -1,4 +1,5 @@
 import type { Db } from './db';
+import { lazyStatements } from './statements';
 
 export interface OutboxEntry {
   mutationId: number;
@@ -29,32 +30,24 @@ interface OutboxRow {
  * the local change it describes, so a change and its mutation exist together or not at all.
  */
 export class OutboxRepository {
-  private readonly insert;
-  private readonly pendingBody;
-  private readonly replaceArgs;
-  private readonly all;
-  private readonly count;
+  private readonly stmts;
 
   constructor(db: Db) {
-    this.insert = db.prepare(
-      `INSERT INTO outbox (name, args_json, entity_type, entity_id, base_version, created_at)
+    this.stmts = lazyStatements(db, {
+      insert: `INSERT INTO outbox (name, args_json, entity_type, entity_id, base_version, created_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
-    );
-    this.pendingBody = db.prepare(
       // Field and tag edits are independent of the body, so a body may coalesce past them; a
       // workflow step or delete after it is a barrier (the server must see the body it submitted).
-      `SELECT o.mutation_id, o.args_json FROM outbox o
+      pendingBody: `SELECT o.mutation_id, o.args_json FROM outbox o
         WHERE o.name = 'article.setBody' AND o.entity_id = ? AND o.state = 'pending'
           AND NOT EXISTS (SELECT 1 FROM outbox b
                            WHERE b.entity_id = o.entity_id AND b.mutation_id > o.mutation_id
                              AND b.name NOT IN ('article.setFields', 'article.addTag', 'article.removeTag'))
         ORDER BY o.mutation_id DESC LIMIT 1`,
-    );
-    this.replaceArgs = db.prepare(
-      'UPDATE outbox SET args_json = ? WHERE mutation_id = ? AND state = ?',
-    );
-    this.all = db.prepare('SELECT * FROM outbox ORDER BY mutation_id');
-    this.count = db.prepare('SELECT COUNT(*) AS n FROM outbox');
+      replaceArgs: 'UPDATE outbox SET args_json = ? WHERE mutation_id = ? AND state = ?',
+      all: 'SELECT * FROM outbox ORDER BY mutation_id',
+      count: 'SELECT COUNT(*) AS n FROM outbox',
+    });
   }
 
   enqueue(
@@ -66,7 +59,7 @@ export class OutboxRepository {
     at: string,
   ): number {
     return Number(
-      this.insert.run(name, JSON.stringify(args), entityType, entityId, baseVersion, at)
+      this.stmts.insert.run(name, JSON.stringify(args), entityType, entityId, baseVersion, at)
         .lastInsertRowid,
     );
   }
@@ -81,11 +74,11 @@ export class OutboxRepository {
     baseVersion: number | null,
     at: string,
   ): number {
-    const row = this.pendingBody.get(articleId) as
+    const row = this.stmts.pendingBody.get(articleId) as
       { mutation_id: number; args_json: string } | undefined;
     if (row) {
       const previous = JSON.parse(row.args_json) as { baseBodyVersion: number | null };
-      this.replaceArgs.run(
+      this.stmts.replaceArgs.run(
         JSON.stringify({ ...args, baseBodyVersion: previous.baseBodyVersion }),
         row.mutation_id,
         'pending',
@@ -96,7 +89,7 @@ export class OutboxRepository {
   }
 
   list(): OutboxEntry[] {
-    return (this.all.all() as OutboxRow[]).map((r) => ({
+    return (this.stmts.all.all() as OutboxRow[]).map((r) => ({
       mutationId: r.mutation_id,
       name: r.name,
       args: JSON.parse(r.args_json) as unknown,
@@ -110,6 +103,6 @@ export class OutboxRepository {
   }
 
   size(): number {
-    return (this.count.get() as { n: number }).n;
+    return (this.stmts.count.get() as { n: number }).n;
   }
 }

@@ -89,8 +89,9 @@ export class SyncEngine {
   /** Checks the client identity and, for self-scheduling hosts, starts the loop. */
   start(): void {
     this.ensureIdentity();
-    if (this.signedIn()) this.state = 'idle';
-    if (this.opts.auto && this.signedIn()) {
+    const signedIn = this.signedIn();
+    if (signedIn) this.state = 'idle';
+    if (this.opts.auto && signedIn) {
       this.startInterval();
       this.schedule(0);
     }

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -21,8 +21,13 @@ export class FileTokenStore implements TokenStore {
     this.path = join(profileDir, 'sync-token');
   }
   load(): string | null {
-    if (!existsSync(this.path)) return null;
-    const t = readFileSync(this.path, 'utf8').trim();
+    let t: string;
+    try {
+      t = readFileSync(this.path, 'utf8').trim();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
     return t === '' ? null : t;
   }
   save(token: string): void {
