@@ -109,27 +109,48 @@ export async function runStoreBench(): Promise<object> {
   }
   const path = databasePath(cacheDir);
 
-  // Opening, including the schema/migration check.
+  // Opening the database, including the schema/migration check (openStore: pragmas, version
+  // check, crash marker) against the same work by hand; and, reported without a ratio, opening
+  // the whole core (repositories and the sync engine's client-identity check on top).
   const openOurs: number[] = [];
   const openRaw: number[] = [];
-  for (let i = 0; i < 20; i++) {
-    const [t, core] = await timeAsync(() =>
+  const openCoreMs: number[] = [];
+  for (let i = 0; i < 31; i++) {
+    const ours = () => {
+      const [t, store] = time(() => openStore(path));
+      store.close();
+      return t;
+    };
+    const rawT = () => {
+      const [t, d] = time(() => {
+        const d = new Database(path);
+        d.pragma('user_version', { simple: true });
+        d.pragma('journal_mode = WAL');
+        d.pragma('synchronous = FULL');
+        d.pragma('foreign_keys = ON');
+        d.pragma('busy_timeout = 5000');
+        return d;
+      });
+      d.close();
+      return t;
+    };
+    if (i === 0) {
+      ours();
+      rawT();
+      continue;
+    }
+    if (i % 2) {
+      openOurs.push(ours());
+      openRaw.push(rawT());
+    } else {
+      openRaw.push(rawT());
+      openOurs.push(ours());
+    }
+    const [t, c] = await timeAsync(() =>
       openCore({ profileDir: cacheDir, host: 'cli', backgroundIntegrityCheck: false }),
     );
-    openOurs.push(t);
-    await core.close();
-    // The same work by hand: open, read the schema version, set the same pragmas.
-    const [t2, raw] = time(() => {
-      const d = new Database(path);
-      d.pragma('user_version', { simple: true });
-      d.pragma('journal_mode = WAL');
-      d.pragma('synchronous = FULL');
-      d.pragma('foreign_keys = ON');
-      d.pragma('busy_timeout = 5000');
-      return d;
-    });
-    openRaw.push(t2);
-    raw.close();
+    openCoreMs.push(t);
+    await c.close();
   }
 
   const core = await openCore({
@@ -301,6 +322,11 @@ export async function runStoreBench(): Promise<object> {
 
   const ops = {
     open: { ours: summarize(openOurs), raw: summarize(openRaw), target: 'median ≤ 100 ms' },
+    openWholeCore: {
+      ours: summarize(openCoreMs),
+      raw: summarize(openRaw),
+      note: 'no ratio target: the core does more than open the database',
+    },
     firstPage: { ours: summarize(pageOurs), raw: summarize(pageRaw), target: 'median ≤ 20 ms' },
     search: { ours: summarize(searchOurs), raw: summarize(searchRaw), target: 'p95 ≤ 30 ms', hits },
     insertOne: { ours: summarize(insertOurs), raw: summarize(insertRaw) },
@@ -321,7 +347,10 @@ export async function runStoreBench(): Promise<object> {
       openMs: ops.open.ours.median <= 100,
       firstPageMs: ops.firstPage.ours.median <= 20,
       searchP95Ms: ops.search.ours.p95 <= 30,
-      overheadRatio: rows.every((r) => r['ratio (median)'] <= 1.5),
+      overheadRatio: rows
+        .filter((r) => r.operation !== 'openWholeCore')
+        .every((r) => r['ratio (median)'] <= 1.5),
+      openWholeCoreMs: ops.openWholeCore.ours.median <= 100,
     },
   };
   printTable(`Local store, ${ARTICLES} articles`, rows);
