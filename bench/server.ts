@@ -18,6 +18,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SCHEMA_VERSION } from '../src-shared/protocol';
 import { bodyFromParagraphs } from '../src-shared/richtext/plainText';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -152,7 +153,7 @@ export async function runServerBench(): Promise<object> {
     // Full initial pull by a new client.
     const reader = randomUUID();
     const pullUrl = (cursor: number, limit = 1000, clientId = reader) =>
-      `${server.url}/api/v1/sync/pull?protocolVersion=1&clientId=${clientId}&cursor=${cursor}&limit=${limit}`;
+      `${server.url}/api/v1/sync/pull?protocolVersion=1&schemaVersion=${SCHEMA_VERSION}&clientId=${clientId}&cursor=${cursor}&limit=${limit}`;
     let cursor = 0;
     let pages = 0;
     let bytes = 0;

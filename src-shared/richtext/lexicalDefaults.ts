@@ -10,7 +10,10 @@
  *
  * Dropped (per node `type`, values as Lexical 0.52 exports them; see LEXICAL_DEFAULTS):
  * - every element (root, paragraph, heading, quote, list, listitem, link, autolink):
- *   `direction: null`, `format: ''`, `indent: 0`, `textFormat: 0`, `textStyle: ''`, `version: 1`;
+ *   `direction: null`, `format: ''`, `indent: 0`, `version: 1`; and `textFormat` and
+ *   `textStyle` whatever their value: they are the format typing would continue with, which
+ *   Lexical's reconciler copies from a text child, and never render (the text nodes carry the
+ *   formats), so they are editing state, not content;
  * - list: `start: 1`, and `tag` when it is the one `listType` implies (number → ol, else ul);
  * - listitem: `checked: false`; `value` when it is the number Lexical gives the item by its
  *   position (the list's `start`, counting the items before it that do not just hold a nested
@@ -29,14 +32,18 @@
 
 type JsonObject = Record<string, unknown>;
 
-const ELEMENT: Readonly<JsonObject> = {
-  direction: null,
-  format: '',
-  indent: 0,
-  textFormat: 0,
-  textStyle: '',
-  version: 1,
-};
+const ELEMENT: Readonly<JsonObject> = { direction: null, format: '', indent: 0, version: 1 };
+/** Element node types: their `textFormat` / `textStyle` are dropped whatever the value. */
+const ELEMENT_TYPES: ReadonlySet<string> = new Set([
+  'root',
+  'paragraph',
+  'heading',
+  'quote',
+  'list',
+  'listitem',
+  'link',
+  'autolink',
+]);
 const TEXT: Readonly<JsonObject> = { detail: 0, format: 0, mode: 'normal', style: '', version: 1 };
 const LINK: Readonly<JsonObject> = { ...ELEMENT, rel: null, target: null, title: null };
 
@@ -96,6 +103,7 @@ function normalize(node: unknown, depth: number, derived: Derived): unknown {
     if (type === 'list' && key === 'tag' && v === (node.listType === 'number' ? 'ol' : 'ul')) {
       continue;
     }
+    if ((key === 'textFormat' || key === 'textStyle') && ELEMENT_TYPES.has(type)) continue;
     if (type === 'listitem' && key === 'value' && v === derived.value) continue;
     if (type === 'listitem' && key === 'indent' && v === derived.indent) continue;
     out[key] = v;
