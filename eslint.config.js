@@ -65,7 +65,13 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['src-main/core/**', 'src-main/harness/**', 'src-main/cli/**', 'src-server/**'],
+    files: [
+      'src-main/common/**',
+      'src-main/core/**',
+      'src-main/harness/**',
+      'src-main/cli/**',
+      'src-server/**',
+    ],
     rules: restrict(
       ['electron'],
       ['**/src-renderer/**', '**/src-main/electron/**', '**/src-main/preload/**'],

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { CallRequest, type CoreEvent } from '../../src-shared/api';
 import { contentSecurityPolicy } from '../../src-shared/csp';
 import type { CoreHandle } from '../core/types';
-import { contentTypeFor, resolveStaticPath } from './static-files';
+import { contentTypeFor, resolveRendererPath } from '../common/renderer-files';
 import { newLaunchToken, tokenFromCookie, tokenMatches, TOKEN_COOKIE } from './token';
 
 export interface HarnessOptions {
@@ -95,9 +95,16 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   });
 
   app.get('/*', async (req: FastifyRequest, reply: FastifyReply) => {
-    const path = resolveStaticPath(opts.rendererDir, req.url);
-    if (!path)
-      return reply.code(400).send({ error: { code: 'bad_path', message: 'Invalid path.' } });
+    const resolved = resolveRendererPath(
+      new URL(req.url, 'http://127.0.0.1').pathname,
+      opts.rendererDir,
+    );
+    if (!resolved.ok) {
+      return reply
+        .code(resolved.status)
+        .send({ error: { code: 'bad_path', message: 'Invalid path.' } });
+    }
+    const path = resolved.filePath;
     const q = (req.query as Record<string, unknown>).token;
     if (typeof q === 'string') {
       void reply.header(

@@ -107,6 +107,17 @@ describe('browser mode', () => {
     expect(call.status).toBe(200);
     expect(await call.json()).toMatchObject({ ok: true, value: { total: 0 } });
 
+    // Even with the token, nothing outside the built renderer is served.
+    for (const path of [
+      '/..%2f..%2fpackage.json',
+      '/%2e%2e/package.json',
+      '/assets/..%5c..%5cpackage.json',
+    ]) {
+      const r = await fetch(origin + path, { headers: { 'x-copydesk-token': token } });
+      expect([400, 404], path).toContain(r.status);
+      expect(await r.text(), path).not.toContain('"name": "copydesk"');
+    }
+
     const page = await fetch(host.url);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);

@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentTypeFor, resolveAppPath, serveAppFile } from '../../src-main/electron/app-files';
+import { resolveAppPath, serveAppFile } from '../../src-main/electron/app-files';
+import { contentTypeFor } from '../../src-main/common/renderer-files';
 import { contentSecurityPolicy } from '../../src-shared/csp';
 
 const CSP = contentSecurityPolicy();
