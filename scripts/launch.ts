@@ -8,7 +8,7 @@
  *    password equals the name).
  * 3. The desktop app: Electron where it can start, else (or with --browser) browser mode.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -98,8 +98,24 @@ function electronBinary(): { path: string } | { reason: string } {
   }
   try {
     const path = createRequire(import.meta.url)('electron') as unknown;
-    if (typeof path === 'string' && existsSync(path)) return { path };
-    return { reason: 'the Electron binary is not installed' };
+    if (typeof path !== 'string' || !existsSync(path)) {
+      return { reason: 'the Electron binary is not installed' };
+    }
+    // The core's SQLite driver is a native module: npm builds it for Node, and Electron needs
+    // its own build. Check before opening a window that could not open the database.
+    const probe = spawnSync(path, ['-e', "require('better-sqlite3')"], {
+      cwd: repoRoot,
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      timeout: 30_000,
+      stdio: 'ignore',
+    });
+    if (probe.status !== 0) {
+      return {
+        reason:
+          'better-sqlite3 is built for Node, not for this Electron; run "npx @electron/rebuild -w better-sqlite3" to use the desktop window',
+      };
+    }
+    return { path };
   } catch (e) {
     return {
       reason: `the Electron binary is not available (${String((e as Error).message).split('\n')[0]})`,
