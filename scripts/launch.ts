@@ -112,7 +112,7 @@ function electronBinary(): { path: string } | { reason: string } {
     if (probe.status !== 0) {
       return {
         reason:
-          'better-sqlite3 is built for Node, not for this Electron; run "npx @electron/rebuild -w better-sqlite3" to use the desktop window',
+          "better-sqlite3 is built for Node, and the desktop window needs a build for this Electron's ABI",
       };
     }
     return { path };
