@@ -92,6 +92,12 @@ async function signIn(core: CoreHandle, serverUrl: string, username: string): Pr
   say(`Signed in as ${username} (demo password).`);
 }
 
+/** Points Electron's core at the Electron build of the SQLite driver, when there is one. */
+function electronSqliteEnv(): Record<string, string> {
+  const binding = join(repoRoot, '.electron-native', 'better_sqlite3.node');
+  return existsSync(binding) ? { COPYDESK_SQLITE_BINDING: binding } : {};
+}
+
 function electronBinary(): { path: string } | { reason: string } {
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return { reason: 'no display (DISPLAY is not set)' };
@@ -102,17 +108,21 @@ function electronBinary(): { path: string } | { reason: string } {
       return { reason: 'the Electron binary is not installed' };
     }
     // The core's SQLite driver is a native module: npm builds it for Node, and Electron needs
-    // its own build. Check before opening a window that could not open the database.
-    const probe = spawnSync(path, ['-e', "require('better-sqlite3')"], {
-      cwd: repoRoot,
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-      timeout: 30_000,
-      stdio: 'ignore',
-    });
+    // its own build (npm run electron:native). Check before opening a window that could not
+    // open the database.
+    const env = { ...process.env, ...electronSqliteEnv(), ELECTRON_RUN_AS_NODE: '1' };
+    const probe = spawnSync(
+      path,
+      [
+        '-e',
+        "new (require('better-sqlite3'))(':memory:', { nativeBinding: process.env.COPYDESK_SQLITE_BINDING || undefined })",
+      ],
+      { cwd: repoRoot, env, timeout: 30_000, stdio: 'ignore' },
+    );
     if (probe.status !== 0) {
       return {
         reason:
-          "better-sqlite3 is built for Node, and the desktop window needs a build for this Electron's ABI",
+          'the SQLite driver is not built for this Electron; run "npm run electron:native" once (needs the network)',
       };
     }
     return { path };
@@ -136,7 +146,10 @@ async function main(): Promise<void> {
   const electron = values.browser ? { reason: 'browser mode asked for' } : electronBinary();
   if ('path' in electron) {
     await core.close(); // Electron's own core worker opens the profile.
-    const child = spawn(electron.path, [repoRoot, '--profile', profileDir], { stdio: 'inherit' });
+    const child = spawn(electron.path, [repoRoot, '--profile', profileDir], {
+      stdio: 'inherit',
+      env: { ...process.env, ...electronSqliteEnv() },
+    });
     stop = async () => {
       child.kill('SIGTERM');
       await backend.close();

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { openStore } from './db';
 import { StoreError } from './errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
@@ -145,5 +146,28 @@ describe('backups folder', () => {
     openStore(path).close();
     const dir = join(path, '..');
     expect(readdirSync(dir)).not.toContain('backups');
+  });
+});
+
+describe('native driver override (the Electron build of better-sqlite3)', () => {
+  afterEach(() => {
+    delete process.env.COPYDESK_SQLITE_BINDING;
+  });
+
+  it('opens with the driver named in COPYDESK_SQLITE_BINDING', () => {
+    const path = dbPath();
+    process.env.COPYDESK_SQLITE_BINDING = createRequire(import.meta.url).resolve(
+      'better-sqlite3/build/Release/better_sqlite3.node',
+    );
+    const s = openStore(path);
+    expect(s.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    s.close();
+  });
+
+  it('refuses a missing driver with an error naming it, and creates no database', () => {
+    const path = dbPath();
+    process.env.COPYDESK_SQLITE_BINDING = '/nonexistent/better_sqlite3.node';
+    expect(() => openStore(path)).toThrow(/nonexistent\/better_sqlite3\.node/);
+    expect(existsSync(path)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { StoreError } from './errors';
+import { sqliteNativeBinding } from './native-binding';
 import { MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -81,7 +82,8 @@ export function openStore(
   let db: Db;
   let onDiskVersion: number;
   try {
-    db = new Database(path);
+    const nativeBinding = sqliteNativeBinding();
+    db = new Database(path, nativeBinding ? { nativeBinding } : {});
     onDiskVersion = db.pragma('user_version', { simple: true }) as number;
   } catch (e) {
     throw new StoreError(

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { RECOVERY_ADVICE } from './db';
+import { sqliteNativeBinding } from './native-binding';
 
 export type IntegrityResult = { ok: true } | { ok: false; message: string };
 
@@ -10,7 +11,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.modulePath);
 let db;
 try {
-  db = new Database(workerData.dbPath, { readonly: true, fileMustExist: true });
+  db = new Database(workerData.dbPath, { readonly: true, fileMustExist: true, ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}) });
   db.pragma('busy_timeout = 5000');
   const rows = db.pragma('quick_check');
   const messages = rows.map((r) => r.quick_check);
@@ -31,7 +32,10 @@ try {
 export function checkIntegrityInBackground(dbPath: string): Promise<IntegrityResult> {
   const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { modulePath, dbPath } });
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { modulePath, dbPath, nativeBinding: sqliteNativeBinding() ?? null },
+    });
     worker.once('message', (r: IntegrityResult) => {
       resolve(
         r.ok
