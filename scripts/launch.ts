@@ -105,10 +105,10 @@ function electronBinary(): { path: string } | { reason: string } {
   try {
     const path = createRequire(import.meta.url)('electron') as unknown;
     if (typeof path !== 'string' || !existsSync(path)) {
-      return { reason: 'the Electron binary is not installed' };
+      return { reason: 'the Electron binary is not installed; run "npm run electron:setup" once' };
     }
     // The core's SQLite driver is a native module: npm builds it for Node, and Electron needs
-    // its own build (npm run electron:native). Check before opening a window that could not
+    // its own build (npm run electron:setup). Check before opening a window that could not
     // open the database.
     const env = { ...process.env, ...electronSqliteEnv(), ELECTRON_RUN_AS_NODE: '1' };
     const probe = spawnSync(
@@ -122,13 +122,13 @@ function electronBinary(): { path: string } | { reason: string } {
     if (probe.status !== 0) {
       return {
         reason:
-          'the SQLite driver is not built for this Electron; run "npm run electron:native" once (needs the network)',
+          'the SQLite driver is not built for this Electron; run "npm run electron:setup" once (needs the network)',
       };
     }
     return { path };
   } catch (e) {
     return {
-      reason: `the Electron binary is not available (${String((e as Error).message).split('\n')[0]})`,
+      reason: `the Electron binary is not available (${String((e as Error).message).split('\n')[0]}); run "npm run electron:setup" once`,
     };
   }
 }

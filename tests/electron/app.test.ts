@@ -13,6 +13,8 @@ import { repoRoot } from '../support/processes';
 import { tempDir } from '../support/tmp';
 
 const MAIN_JS = join(repoRoot, 'out', 'main', 'index.js');
+/** Made by `npm run electron:setup`; node_modules holds the Node build of the driver. */
+const SQLITE_FOR_ELECTRON = join(repoRoot, '.electron-native', 'better_sqlite3.node');
 
 /** The Electron executable, or why there is none here. */
 function findElectron(): { path: string } | { missing: string } {
@@ -28,6 +30,9 @@ function findElectron(): { path: string } | { missing: string } {
   if (!existsSync(path)) return { missing: `${path} does not exist` };
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return { missing: 'no display; run under xvfb-run' };
+  }
+  if (!existsSync(SQLITE_FOR_ELECTRON)) {
+    return { missing: 'no SQLite driver built for Electron; run "npm run electron:setup" once' };
   }
   return { path };
 }
@@ -51,7 +56,11 @@ async function launch(
     args: [MAIN_JS, '--profile', profileDir],
     cwd: repoRoot,
     locale: 'en-US',
-    env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' },
+    env: {
+      ...process.env,
+      ELECTRON_ENABLE_LOGGING: '1',
+      COPYDESK_SQLITE_BINDING: SQLITE_FOR_ELECTRON,
+    },
   });
   running.push(app);
   const page = await app.firstWindow();

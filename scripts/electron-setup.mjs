@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// `npm run electron:native`: builds better-sqlite3 for the installed Electron's ABI into
-// .electron-native/, leaving node_modules' Node build (backend, browser mode, tests) untouched.
-// Needs the network (Electron prebuilds or headers); npm start uses the result when it exists.
+// `npm run electron:setup`, once, on a machine with the network and a display:
+// 1. downloads the Electron binary (npm install skips electron's download script, so that
+//    installs work offline and in CI);
+// 2. builds better-sqlite3 for that Electron's ABI into .electron-native/, leaving
+//    node_modules' Node build (backend, browser mode, tests) untouched.
+// npm start then opens the desktop window instead of browser mode.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,6 +14,20 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
+
+const download = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules', 'electron', 'install.js')],
+  {
+    cwd: join(root, 'node_modules', 'electron'),
+    stdio: 'inherit',
+  },
+);
+if (download.status !== 0) {
+  console.error('Could not download the Electron binary (see above).');
+  process.exit(1);
+}
+
 const electronVersion = require('electron/package.json').version;
 const work = mkdtempSync(join(tmpdir(), 'copydesk-electron-native-'));
 const pkg = join(work, 'better-sqlite3');
