@@ -5,44 +5,22 @@
  * A change the server refused shows its reason and keeps the user's text.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { tempDir } from '../support/tmp';
-import type { Started } from '../support/processes';
+import { paragraphs, startSyncEditorPair, type SyncEditorPair } from './sync-editor-helpers';
 import { fixtureArticle } from '../support/fixture-article';
-import {
-  bodyOf,
-  openClient,
-  signIn,
-  startServer,
-  textsOf,
-  type Client,
-} from '../sync/support/harness';
-import { body, type EditorHost, openArticle, startEditorHost } from './editor-helpers';
+import { bodyOf, textsOf, type Client } from '../sync/support/harness';
+import { body, type EditorHost, openArticle } from './editor-helpers';
 
-let tmp: ReturnType<typeof tempDir>;
-let server: Started;
+let pair: SyncEditorPair;
 let h: EditorHost;
 let b: Client;
 
 beforeAll(async () => {
-  tmp = tempDir('copydesk-sync-conflicts-');
-  server = await startServer(`${tmp.dir}/server`);
-  h = await startEditorHost();
-  await h.call('sync.login', { serverUrl: server.url, username: 'editor', password: 'editor' });
-  b = await openClient(tmp.dir, 'b');
-  await signIn(b, server.url, 'editor');
+  pair = await startSyncEditorPair('copydesk-sync-conflicts-', 'editor');
+  ({ h, b } = pair);
 });
 afterAll(async () => {
-  await b?.close();
-  await h?.close();
-  await server?.stop();
-  tmp?.cleanup();
+  await pair?.close();
 });
-
-const paragraphs = (page: Page) =>
-  body(page)
-    .locator(':scope > p')
-    .evaluateAll((ps) => ps.map((p) => p.textContent ?? ''));
 
 /** A (the browser profile) and B change the same field and the same paragraph; B syncs first. */
 async function clash(tag: string): Promise<string> {

@@ -6,50 +6,21 @@
  * store.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { tempDir } from '../support/tmp';
-import type { Started } from '../support/processes';
-import {
-  bodyOf,
-  openClient,
-  signIn,
-  startServer,
-  textsOf,
-  type Client,
-} from '../sync/support/harness';
-import {
-  body,
-  type EditorHost,
-  openArticle,
-  settle,
-  startEditorHost,
-  waitSaved,
-} from './editor-helpers';
+import { paragraphs, startSyncEditorPair, type SyncEditorPair } from './sync-editor-helpers';
+import { bodyOf, textsOf, type Client } from '../sync/support/harness';
+import { body, type EditorHost, openArticle, settle, waitSaved } from './editor-helpers';
 
-let tmp: ReturnType<typeof tempDir>;
-let server: Started;
+let pair: SyncEditorPair;
 let h: EditorHost;
 let b: Client;
 
 beforeAll(async () => {
-  tmp = tempDir('copydesk-sync-editor-');
-  server = await startServer(`${tmp.dir}/server`);
-  h = await startEditorHost();
-  await h.call('sync.login', { serverUrl: server.url, username: 'editor', password: 'editor' });
-  b = await openClient(tmp.dir, 'b');
-  await signIn(b, server.url, 'chief');
+  pair = await startSyncEditorPair('copydesk-sync-editor-', 'chief');
+  ({ h, b } = pair);
 });
 afterAll(async () => {
-  await b?.close();
-  await h?.close();
-  await server?.stop();
-  tmp?.cleanup();
+  await pair?.close();
 });
-
-const paragraphs = (page: Page) =>
-  body(page)
-    .locator(':scope > p')
-    .evaluateAll((ps) => ps.map((p) => p.textContent ?? ''));
 
 it('shows "Updated by chief" while A types and merges both edits when A pauses', async () => {
   const a = await h.call('articles.create', {

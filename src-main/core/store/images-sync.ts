@@ -5,9 +5,9 @@
  */
 import type { ImageState } from '../../../src-shared/mutations';
 import { blobRelPath } from '../media/blob-store';
-import { foldForSearch } from '../media/text';
 import type { Db } from './db';
 import { lazyStatements } from './statements';
+import { imageMetaParams } from './images';
 
 export type BlobUploadState = 'pending' | 'inflight' | 'uploaded' | 'remote';
 
@@ -157,16 +157,5 @@ export class SyncedImageRepository {
 }
 
 function metaParams(m: SyncedImage) {
-  return {
-    file_name: m.fileName,
-    credit: m.credit,
-    creator: m.creator,
-    copyright: m.copyright,
-    source: m.source,
-    licence: m.licence,
-    licence_expires: m.licenceExpires,
-    caption: m.caption,
-    alt: m.alt,
-    search_text: foldForSearch([m.caption, m.credit, m.creator].join('\n')),
-  };
+  return { file_name: m.fileName, ...imageMetaParams(m) };
 }

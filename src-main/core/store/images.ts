@@ -66,6 +66,21 @@ function metaOf(i: Image): ImageMeta {
   return out as ImageMeta;
 }
 
+/** An image's editable metadata as the images table's columns (shared with pulled images). */
+export function imageMetaParams(m: ImageMeta) {
+  return {
+    credit: m.credit,
+    creator: m.creator,
+    copyright: m.copyright,
+    source: m.source,
+    licence: m.licence,
+    licence_expires: m.licenceExpires,
+    caption: m.caption,
+    alt: m.alt,
+    search_text: searchText(m),
+  };
+}
+
 function searchText(m: Pick<ImageMeta, 'caption' | 'credit' | 'creator'>): string {
   return foldForSearch([m.caption, m.credit, m.creator].join('\n'));
 }
@@ -160,7 +175,7 @@ export class ImageRepository {
         height: input.height,
         file_name: input.fileName,
         byte_size: input.byteSize,
-        ...this.metaParams(input.meta),
+        ...imageMetaParams(input.meta),
         keywords_json: JSON.stringify(input.keywords),
         now,
       });
@@ -245,7 +260,7 @@ export class ImageRepository {
       const changed = IMAGE_META_KEYS.filter((k) => before[k] !== next[k]);
       if (changed.length === 0) return;
       const now = this.now();
-      this.stmts.update.run({ id, ...this.metaParams(next), now });
+      this.stmts.update.run({ id, ...imageMetaParams(next), now });
       const values: Record<string, unknown> = {};
       const baseValues: Record<string, unknown> = {};
       for (const k of changed) {
@@ -303,19 +318,5 @@ export class ImageRepository {
       this.listStatements.set(sql, stmt);
     }
     return stmt;
-  }
-
-  private metaParams(m: ImageMeta) {
-    return {
-      credit: m.credit,
-      creator: m.creator,
-      copyright: m.copyright,
-      source: m.source,
-      licence: m.licence,
-      licence_expires: m.licenceExpires,
-      caption: m.caption,
-      alt: m.alt,
-      search_text: searchText(m),
-    };
   }
 }
