@@ -4,30 +4,18 @@
  * after an explicit confirmation. A few deletions go through without asking.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Started } from '../support/processes';
-import { tempDir } from '../support/tmp';
-import { openClient, signIn, startServer, type Client } from './support/harness';
+import { startBackend, type Backend, type Client } from './support/harness';
 
-let tmp: ReturnType<typeof tempDir>;
-let server: Started;
-const clients: Client[] = [];
+let backend: Backend;
 
 beforeAll(async () => {
-  tmp = tempDir('copydesk-sync-failsafe-');
-  server = await startServer(`${tmp.dir}/server`);
+  backend = await startBackend('copydesk-sync-failsafe-');
 });
 afterAll(async () => {
-  for (const c of clients) await c.close();
-  await server?.stop();
-  tmp?.cleanup();
+  await backend?.close();
 });
 
-async function client(name: string, user: string): Promise<Client> {
-  const c = await openClient(tmp.dir, name);
-  clients.push(c);
-  await signIn(c, server.url, user);
-  return c;
-}
+const client = (name: string, user: string): Promise<Client> => backend.client(name, user);
 
 async function liveIds(c: Client): Promise<string[]> {
   return (await c.api['articles.list']({ limit: 500 })).items.map((a) => a.id);

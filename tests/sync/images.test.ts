@@ -10,30 +10,18 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src-main/core/media/blob-store';
 import { fixture } from '../fixtures/images';
-import type { Started } from '../support/processes';
-import { tempDir } from '../support/tmp';
-import { openClient, signIn, startServer, type Client } from './support/harness';
+import { startBackend, type Backend, type Client } from './support/harness';
 
-let tmp: ReturnType<typeof tempDir>;
-let server: Started;
-const clients: Client[] = [];
+let backend: Backend;
 
 beforeAll(async () => {
-  tmp = tempDir('copydesk-sync-images-');
-  server = await startServer(`${tmp.dir}/server`);
+  backend = await startBackend('copydesk-sync-images-');
 });
 afterAll(async () => {
-  for (const c of clients) await c.close();
-  await server?.stop();
-  tmp?.cleanup();
+  await backend?.close();
 });
 
-async function client(name: string, user: string): Promise<Client> {
-  const c = await openClient(tmp.dir, name);
-  clients.push(c);
-  await signIn(c, server.url, user);
-  return c;
-}
+const client = (name: string, user: string): Promise<Client> => backend.client(name, user);
 
 const blobFile = (c: Client, sha: string) => join(c.dir, 'blobs', sha.slice(0, 2), sha);
 

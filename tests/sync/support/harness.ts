@@ -4,6 +4,7 @@ import { createDesktopApi, type DesktopApi } from '../../../src-shared/api';
 import { openCore } from '../../../src-main/core/core';
 import type { CoreHandle, CoreOptions } from '../../../src-main/core/types';
 import { startTs, type Started } from '../../support/processes';
+import { tempDir } from '../../support/tmp';
 import type { BodyJson } from '../../../src-shared/model';
 import { body, paragraph, text } from '../../../src-shared/richtext/builders';
 
@@ -56,4 +57,32 @@ export function textsOf(b: { root: { children: unknown[] } }): string[] {
   return b.root.children.map((c) =>
     ((c as { children?: { text?: string }[] }).children ?? []).map((t) => t.text ?? '').join(''),
   );
+}
+
+export interface Backend {
+  server: Started;
+  /** A new in-process client profile signed in as `user` (closed by `close`). */
+  client(name: string, user: string): Promise<Client>;
+  close(): Promise<void>;
+}
+
+/** The real backend process with a temporary data folder, and the clients a test opens on it. */
+export async function startBackend(prefix: string): Promise<Backend> {
+  const tmp = tempDir(prefix);
+  const server = await startServer(join(tmp.dir, 'server'));
+  const clients: Client[] = [];
+  return {
+    server,
+    async client(name, user) {
+      const c = await openClient(tmp.dir, name);
+      clients.push(c);
+      await signIn(c, server.url, user);
+      return c;
+    },
+    async close() {
+      for (const c of clients) await c.close();
+      await server.stop();
+      tmp.cleanup();
+    },
+  };
 }
