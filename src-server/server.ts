@@ -4,6 +4,7 @@
  * finishes requests in flight and closes the database.
  */
 import { mkdirSync } from 'node:fs';
+import type { DestinationStream } from 'pino';
 import { join } from 'node:path';
 import { DEFAULT_SECTIONS, type Role } from '../src-shared/model';
 import { AuthService, type AuthOptions } from './auth/service';
@@ -36,6 +37,8 @@ export interface ServerOptions {
   auth?: AuthOptions;
   /** Where diagnostics go (default stderr). */
   log?: (line: string) => void;
+  /** Where the request log goes: one JSON line per request (default: no request log). */
+  requestLog?: DestinationStream;
 }
 
 export interface RunningServer {
@@ -113,7 +116,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxBlobBytes: options.maxBlobBytes ?? 50 * 1024 * 1024,
     publicUrl,
   };
-  const app = buildApp(ctx, log);
+  const app = buildApp(ctx, log, options.requestLog ?? null);
   try {
     await app.listen({ port: options.port ?? 8787, host });
   } catch (e) {

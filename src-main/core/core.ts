@@ -21,7 +21,7 @@ import { openSyncEngine } from './sync';
 import { FileTokenStore } from './sync/tokens';
 import { OutboxRepository } from './store/outbox';
 import type { CoreHandle, CoreOptions } from './types';
-import { APP_VERSION } from './version';
+import { APP_VERSION } from '../../src-shared/version';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

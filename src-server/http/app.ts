@@ -3,7 +3,10 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import { APP_VERSION } from '../../src-shared/version';
 import { HttpError } from './errors';
+import { requestLogOptions } from './request-log';
 import type { AppContext } from './context';
 import { authRoutes } from '../routes/auth';
 import { userRoutes } from '../routes/users';
@@ -41,9 +44,13 @@ function mapFrameworkError(err: FastifyError): HttpError {
   return new HttpError(500, 'internal', 'Internal server error.');
 }
 
-export function buildApp(ctx: AppContext, log: (line: string) => void): FastifyInstance {
+export function buildApp(
+  ctx: AppContext,
+  log: (line: string) => void,
+  requestLog: DestinationStream | null = null,
+): FastifyInstance {
   const app = Fastify({
-    logger: false,
+    ...requestLogOptions(requestLog),
     bodyLimit: MAX_JSON_BYTES,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
@@ -102,7 +109,7 @@ export function buildApp(ctx: AppContext, log: (line: string) => void): FastifyI
     app.server.emit('request', req, res);
   });
 
-  app.get('/api/v1/health', () => ({ ok: true }));
+  app.get('/api/v1/health', () => ({ ok: true, version: APP_VERSION }));
   authRoutes(app, ctx);
   userRoutes(app, ctx);
   syncRoutes(app, ctx);
