@@ -66,8 +66,39 @@ export const AppInfo = z.strictObject({
   databasePath: z.string(),
   host: z.enum(['electron', 'browser', 'cli']),
   schemaVersion: z.number().int(),
+  /** The profile's logs/ folder. */
+  logFolder: z.string(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
+
+/**
+ * What "Copy diagnostics" hands to IT: versions, system, sync state and the last logged errors.
+ * Never content: no article text, no names of articles, no token.
+ */
+export const Diagnostics = z.strictObject({
+  version: z.string(),
+  host: z.enum(['electron', 'browser', 'cli']),
+  os: z.strictObject({ platform: z.string(), release: z.string(), arch: z.string() }),
+  runtime: z.record(z.string(), z.string()),
+  schemaVersion: z.number().int(),
+  syncSchemaVersion: z.string(),
+  protocolVersion: z.number().int(),
+  profileDir: z.string(),
+  logFolder: z.string(),
+  store: z.strictObject({ state: z.string(), checkedAt: z.string().nullable() }),
+  sync: z.strictObject({
+    state: z.string(),
+    signedIn: z.boolean(),
+    serverUrl: z.string().nullable(),
+    pending: z.number().int(),
+    conflicts: z.number().int(),
+    lastSyncAt: z.string().nullable(),
+  }),
+  recentErrors: z.array(
+    z.strictObject({ at: z.string(), source: z.string(), event: z.string(), message: z.string() }),
+  ),
+});
+export type Diagnostics = z.infer<typeof Diagnostics>;
 
 export const SettingKey = z.enum(['language', 'headlineSoftLimit', 'teaserSoftLimit']);
 export const Settings = z.strictObject({
@@ -244,6 +275,9 @@ const commentMethods = {
 
 export const desktopApi = {
   'app.info': method(Empty, AppInfo),
+  'app.diagnostics': method(Empty, Diagnostics),
+  /** Opens the log folder in the system's file manager where the host can; else says where it is. */
+  'app.openLogFolder': method(Empty, z.strictObject({ opened: z.boolean(), path: z.string() })),
   'store.health': method(Empty, StoreHealth),
   'settings.get': method(Empty, Settings),
   'settings.update': method(Settings.partial().strict(), Settings),
