@@ -68,6 +68,8 @@ export const AppInfo = z.strictObject({
   schemaVersion: z.number().int(),
   /** The profile's logs/ folder. */
   logFolder: z.string(),
+  /** Browser mode started for end-to-end tests (--test-hooks): enables test-only triggers. */
+  testHooks: z.boolean().optional(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
@@ -278,6 +280,15 @@ export const desktopApi = {
   'app.diagnostics': method(Empty, Diagnostics),
   /** Opens the log folder in the system's file manager where the host can; else says where it is. */
   'app.openLogFolder': method(Empty, z.strictObject({ opened: z.boolean(), path: z.string() })),
+  /** A view crashed in the window: its error goes into the desk log (stack, no content). */
+  'app.reportError': method(
+    z.strictObject({
+      view: z.string().min(1).max(40),
+      message: z.string().max(1000),
+      stack: z.string().max(8000).optional(),
+    }),
+    Ok,
+  ),
   'store.health': method(Empty, StoreHealth),
   'settings.get': method(Empty, Settings),
   'settings.update': method(Settings.partial().strict(), Settings),

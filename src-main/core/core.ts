@@ -98,6 +98,7 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
       host: opts.host,
       schemaVersion: store.schemaVersion,
       logFolder: logFolder(opts.profileDir),
+      ...(opts.testHooks ? { testHooks: true } : {}),
     },
     health: () => health,
     log,

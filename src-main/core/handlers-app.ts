@@ -4,7 +4,7 @@ import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../src-shared/protocol';
 import type { HandlerFor } from './handlers';
 import { recentErrors } from './log/recent-errors';
 
-type AppMethods = 'app.info' | 'app.diagnostics' | 'app.openLogFolder';
+type AppMethods = 'app.info' | 'app.diagnostics' | 'app.openLogFolder' | 'app.reportError';
 
 /** Node, and Electron's and Chromium's versions where the core runs inside Electron. */
 function runtimeVersions(): Record<string, string> {
@@ -40,6 +40,13 @@ export const appHandlers: { [M in AppMethods]: HandlerFor<M> } = {
       },
       recentErrors: recentErrors(ctx.info.profileDir),
     };
+  },
+  'app.reportError': (input, ctx) => {
+    const error = new Error(input.message);
+    error.name = 'RendererError';
+    error.stack = input.stack ?? input.message;
+    ctx.log.error('renderer.error', error, { view: input.view });
+    return { ok: true };
   },
   'app.openLogFolder': async (_i, ctx) => ({
     opened: ctx.openFolder ? await ctx.openFolder(ctx.info.logFolder) : false,

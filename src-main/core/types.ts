@@ -16,6 +16,8 @@ export interface CoreOptions {
   log?: DeskLog;
   /** Opens a folder in the system's file manager (hosts that can; see app.openLogFolder). */
   openFolder?: (path: string) => Promise<boolean>;
+  /** Enables test-only triggers in the window (browser mode for end-to-end tests only). */
+  testHooks?: boolean;
   /** Sync tuning (tests, benchmarks). */
   sync?: {
     auto?: boolean;

@@ -10,16 +10,26 @@ export function folderOpener(platform: NodeJS.Platform): { command: string; args
   return { command: 'xdg-open', args: [] };
 }
 
-/** True when the file manager was started; false where there is none (a server, no desktop). */
+/**
+ * True when the file manager was started: the opener exited with 0, or is still running after a
+ * moment (some stay in the foreground); false where there is none (no desktop, no opener).
+ */
 export function openFolderWithSystem(path: string): Promise<boolean> {
   const { command, args } = folderOpener(process.platform);
   return new Promise((resolve) => {
     try {
       const child = spawn(command, [...args, path], { detached: true, stdio: 'ignore' });
-      child.once('error', () => resolve(false));
-      child.once('spawn', () => {
+      const timer = setTimeout(() => {
         child.unref();
         resolve(true);
+      }, 2000);
+      child.once('error', () => {
+        clearTimeout(timer);
+        resolve(false);
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        resolve(code === 0);
       });
     } catch {
       resolve(false);

@@ -34,6 +34,8 @@ export async function runBrowserMode(opts: {
   port: number;
   rendererDir?: string;
   core?: CoreHandle;
+  /** Test-only triggers in the window (end-to-end tests). */
+  testHooks?: boolean;
 }): Promise<BrowserMode> {
   const rendererDir = resolve(opts.rendererDir ?? join(repoRoot, 'out', 'renderer'));
   if (!existsSync(join(rendererDir, 'index.html'))) {
@@ -45,6 +47,7 @@ export async function runBrowserMode(opts: {
       profileDir: opts.profileDir,
       host: 'browser',
       openFolder: openFolderWithSystem,
+      ...(opts.testHooks ? { testHooks: true } : {}),
     }));
   const harness = await startHarness({ core, rendererDir, port: opts.port });
   let stopping: Promise<void> | null = null;
