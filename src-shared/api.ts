@@ -484,6 +484,8 @@ export const CoreEvent = z.discriminatedUnion('type', [
   // ---- comments ----
   z.strictObject({ type: z.literal('comments.updated'), articleId: Id }),
   z.strictObject({ type: z.literal('notice'), ...Notice.shape }),
+  // ---- window commands from the application menu (Electron main, not the core) ----
+  z.strictObject({ type: z.literal('app.command'), command: z.enum(['shortcuts', 'about']) }),
 ]);
 export type CoreEvent = z.infer<typeof CoreEvent>;
 

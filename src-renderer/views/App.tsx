@@ -104,6 +104,11 @@ export function App() {
       setError(e instanceof Error ? e.message : String(e));
     }
   };
+  useCoreEvents((e) => {
+    if (e.type !== 'app.command') return;
+    if (e.command === 'shortcuts') setHelp(true);
+    else setView('settings'); // About is the last part of Settings
+  });
   useArticleHash();
   useGlobalShortcuts({
     newArticle: () => void newArticle(),
