@@ -25,8 +25,22 @@ export const UpdateConfig = z.strictObject({
 });
 export type UpdateConfig = z.infer<typeof UpdateConfig>;
 
-/** Where IT puts the configuration: `updates` in copydesk.json beside the profiles, or the env. */
+/** Overrides the URL of the machine-wide file (a pilot desk, a test). */
 export const UPDATE_URL_ENV = 'COPYDESK_UPDATE_URL';
+
+/**
+ * The machine-wide configuration file IT deploys (outside the app, so an update never replaces
+ * it, and outside the profile, so a desk cannot change it): `{ "updates": { "url": … } }`.
+ */
+export function machineConfigPath(
+  platform: NodeJS.Platform,
+  env: Record<string, string | undefined>,
+): string {
+  if (platform === 'win32')
+    return `${env.ProgramData ?? 'C:\\ProgramData'}\\Copydesk\\copydesk.json`;
+  if (platform === 'darwin') return '/Library/Application Support/Copydesk/copydesk.json';
+  return '/etc/copydesk/copydesk.json';
+}
 
 /**
  * The configuration from the JSON file's `updates` object (text or null when there is none) and

@@ -260,6 +260,14 @@ export const de: Messages = {
     about: 'Über Copydesk',
     openLogs: 'Protokollordner öffnen',
     checkUpdates: 'Nach Updates suchen…',
+    updateTitle: 'Update bereit',
+    updateMessage:
+      'Copydesk {{version}} ist bereit zur Installation. Alles, was Sie geschrieben haben, ist gespeichert und synchronisiert. Jetzt neu starten?',
+    updateRestart: 'Neu starten und aktualisieren',
+    updateLater: 'Später',
+    crashLoopTitle: 'Copydesk stürzt wiederholt ab',
+    crashLoopMessage:
+      'Das Fenster hat mehrmals hintereinander aufgehört zu arbeiten. Ihre gespeicherte Arbeit ist sicher. Beenden Sie Copydesk und starten Sie es neu; passiert es wieder, senden Sie die Diagnose aus den Einstellungen an Ihren IT-Support.',
   },
   stub: {
     headline: 'Überschrift',

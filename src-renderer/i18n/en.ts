@@ -258,6 +258,14 @@ export const en = {
     about: 'About Copydesk',
     openLogs: 'Open Log Folder',
     checkUpdates: 'Check for Updates…',
+    updateTitle: 'Update ready',
+    updateMessage:
+      'Copydesk {{version}} is ready to install. Everything you wrote is saved and synced. Restart now?',
+    updateRestart: 'Restart and update',
+    updateLater: 'Later',
+    crashLoopTitle: 'Copydesk keeps stopping',
+    crashLoopMessage:
+      'The window stopped working several times in a row. Your saved work is safe. Quit and start Copydesk again; if it happens again, send the diagnostics from Settings to your IT support.',
   },
   stub: {
     headline: 'Headline',
