@@ -222,6 +222,8 @@ export const de: Messages = {
     logsNotOpened: 'Hier ließ sich kein Dateimanager öffnen. Die Protokolle liegen in {{path}}',
     copied: 'Diagnose in die Zwischenablage kopiert.',
     copyByHand: 'Die Zwischenablage ist hier nicht verfügbar: Kopieren Sie den Text unten.',
+    components: 'Open-Source-Komponenten und ihre Lizenzen',
+    componentsMissing: 'Die Liste der Komponenten ist nicht Teil dieses Builds.',
   },
   crash: {
     title: 'Dieser Teil von Copydesk funktioniert nicht mehr',

@@ -220,6 +220,8 @@ export const en = {
     logsNotOpened: 'No file manager could be opened here. The logs are in {{path}}',
     copied: 'Diagnostics copied to the clipboard.',
     copyByHand: 'The clipboard is not available here: copy the text below.',
+    components: 'Open-source components and their licences',
+    componentsMissing: 'The list of components is not part of this build.',
   },
   crash: {
     title: 'This part of Copydesk stopped working',

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../src-shared/api';
 import { api } from '../api/transport';
+import { ComponentLicenses } from './ComponentLicenses';
 import { diagnosticsText } from './diagnosticsText';
 
 type Feedback = { kind: 'ok' | 'error'; text: string } | null;
@@ -60,6 +61,7 @@ export function AboutSection({ info }: { info: AppInfo }) {
         </button>
       </div>
       <p className="about__hint">{t('about.diagnosticsHint')}</p>
+      <ComponentLicenses />
       {feedback && (
         <p role="status" className={`about__feedback about__feedback--${feedback.kind}`}>
           {feedback.text}

@@ -52,6 +52,14 @@ describe('Settings → About', () => {
         );
       })
       .toBe(true);
+    // The open-source components this build ships, with their licences.
+    await about.getByText('Open-source components and their licences').click();
+    const components = about.getByRole('list', {
+      name: 'Open-source components and their licences',
+    });
+    await components.getByText(/^react \d+\.\d+\.\d+ — MIT$/).waitFor();
+    await components.getByText(/^lexical 0\.52\.0 — MIT$/).waitFor();
+    expect(await components.getByText(/^vitest /).count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
