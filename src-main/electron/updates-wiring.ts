@@ -6,12 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dialog } from 'electron';
 import type { DeskLog } from '../core/log/desk-log';
 import type { MenuStrings } from './menu';
-import {
-  machineConfigPath,
-  readUpdateConfig,
-  UpdateController,
-  type OpenWork,
-} from './updates';
+import { machineConfigPath, readUpdateConfig, UpdateController, type OpenWork } from './updates';
 
 export async function startUpdates(deps: {
   log: DeskLog;
