@@ -22,7 +22,7 @@ import { FileTokenStore } from './sync/tokens';
 import { OutboxRepository } from './store/outbox';
 import type { CoreHandle, CoreOptions } from './types';
 import { APP_VERSION } from '../../src-shared/version';
-import { logFolder, openDeskLog, type DeskLog } from './log/desk-log';
+import { logFolder, openDeskLog, silentLog, type DeskLog } from './log/desk-log';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -64,9 +64,13 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
   const tokens = opts.tokenStore ?? new FileTokenStore(opts.profileDir);
   const log =
     opts.log ??
+    // A log that cannot be opened (a read-only profile, a full disk) never stops the desk.
     (await openDeskLog(opts.profileDir, {
       source: opts.host === 'cli' ? 'cli' : 'desk',
       secrets: () => [tokens.load()],
+    }).catch((e: unknown) => {
+      console.error('copydesk: the log file cannot be opened:', e);
+      return silentLog;
     }));
   let store: ReturnType<typeof openStore>;
   try {

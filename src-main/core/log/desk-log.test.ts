@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../../../tests/support/tmp';
 import { logFolder, openDeskLog } from './desk-log';
 import { recentErrors } from './recent-errors';
+import { openCore } from '../core';
 import { REDACTED, scrubFields, scrubText } from './scrub';
 
 const TOKEN = 'Zq8xT1m4Vb7nK2pR5sW8yA1cE4gJ7lO0qT3vX6zB9dF'; // shape of a sign-in token (43 chars)
@@ -99,6 +100,27 @@ describe('desk log', () => {
       ['main', 'render-process-gone', 'crashed'],
     ]);
     expect(recentErrors(join(dir, 'nowhere'))).toEqual([]);
+  });
+});
+
+describe('a log that cannot be written', () => {
+  it('does not stop the core from opening and working', async () => {
+    const dir = profile();
+    writeFileSync(join(dir, 'logs'), 'a file where the folder should be');
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const core = await openCore({ profileDir: dir, host: 'cli', backgroundIntegrityCheck: false });
+    try {
+      expect(errors).toHaveBeenCalledWith(
+        'copydesk: the log file cannot be opened:',
+        expect.anything(),
+      );
+      const r = await core.call('articles.create', { fields: { headline: 'Still works' } });
+      expect(r.ok).toBe(true);
+    } finally {
+      await core.close();
+      errors.mockRestore();
+    }
+    expect(readFileSync(join(dir, 'logs'), 'utf8')).toBe('a file where the folder should be');
   });
 });
 

@@ -3,6 +3,7 @@
  * the last few files kept. Start, version, sync rounds, errors with stacks, migrations and
  * integrity checks go in; article text and tokens never do (see ./scrub.ts).
  */
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import pinoRoll from 'pino-roll';
@@ -45,8 +46,12 @@ export const silentLog: DeskLog = {
 };
 
 export async function openDeskLog(profileDir: string, opts: DeskLogOptions): Promise<DeskLog> {
+  // Checked here, because pino-roll reports an unusable folder only as an unhandled error.
+  const folder = logFolder(profileDir);
+  mkdirSync(folder, { recursive: true });
+  accessSync(folder, constants.W_OK);
   const stream = await pinoRoll({
-    file: join(logFolder(profileDir), opts.source),
+    file: join(folder, opts.source),
     extension: '.log',
     size: `${Math.max(1, Math.ceil((opts.maxBytes ?? 5 * 1024 * 1024) / 1024))}k`,
     limit: { count: opts.keep ?? 5, removeOtherLogFiles: true },
@@ -58,6 +63,11 @@ export async function openDeskLog(profileDir: string, opts: DeskLogOptions): Pro
   );
   const secrets = () => (opts.secrets?.() ?? []).filter((s): s is string => !!s);
   let closed = false;
+  stream.on('error', (e: unknown) => {
+    // A full disk or a removed folder: stop logging, never take the desk down with it.
+    if (!closed) console.error('copydesk: the log file stopped working:', e);
+    closed = true;
+  });
   return {
     info: (event, fields = {}) => {
       if (!closed) logger.info(scrubFields(fields, secrets()), event);
