@@ -3,6 +3,7 @@
  * which has no terminal of its own: the request log and the diagnostics lines (5xx stacks) go to
  * DATA/logs/server.N.log, rotated at 10 MB, five kept.
  */
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pinoRoll from 'pino-roll';
 import type { DestinationStream } from 'pino';
@@ -17,6 +18,9 @@ export interface ServerLogFile {
 
 export async function openServerLogFile(dataDir: string): Promise<ServerLogFile> {
   const folder = join(dataDir, 'logs');
+  // Checked here, because pino-roll reports an unusable folder only as an unhandled error.
+  mkdirSync(folder, { recursive: true });
+  accessSync(folder, constants.W_OK);
   const stream = await pinoRoll({
     file: join(folder, 'server'),
     extension: '.log',
