@@ -5,6 +5,7 @@ import { tempDir } from '../../../tests/support/tmp';
 import { logFolder, openDeskLog } from './desk-log';
 import { recentErrors } from './recent-errors';
 import { openCore } from '../core';
+import { APP_VERSION } from '../../../src-shared/version';
 import { REDACTED, scrubFields, scrubText } from './scrub';
 
 const TOKEN = 'Zq8xT1m4Vb7nK2pR5sW8yA1cE4gJ7lO0qT3vX6zB9dF'; // shape of a sign-in token (43 chars)
@@ -100,6 +101,32 @@ describe('desk log', () => {
       ['main', 'render-process-gone', 'crashed'],
     ]);
     expect(recentErrors(join(dir, 'nowhere'))).toEqual([]);
+  });
+});
+
+describe('core lines', () => {
+  it('logs the start with the version and the background integrity check with its result', async () => {
+    const dir = profile();
+    const core = await openCore({ profileDir: dir, host: 'browser' });
+    await new Promise<void>((resolve) => {
+      const off = core.onEvent((e) => {
+        if (e.type === 'store.health' && e.health.state === 'ok') {
+          off();
+          resolve();
+        }
+      });
+    });
+    await core.close();
+    const lines = logText(dir)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({ msg: 'core.start', host: 'browser', version: APP_VERSION });
+    expect(lines.find((l) => l.msg === 'store.integrity_check')).toMatchObject({
+      ok: true,
+      level: 30,
+    });
+    expect(lines.at(-1)).toMatchObject({ msg: 'core.stop' });
   });
 });
 
