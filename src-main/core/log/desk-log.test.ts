@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { tempDir } from '../../../tests/support/tmp';
 import { logFolder, openDeskLog } from './desk-log';
 import { recentErrors } from './recent-errors';
-import { openCore } from '../core';
+import { databasePath, openCore } from '../core';
+import { openStore } from '../store/db';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../store/migrations';
 import { APP_VERSION } from '../../../src-shared/version';
 import { REDACTED, scrubFields, scrubText } from './scrub';
 
@@ -127,6 +129,23 @@ describe('core lines', () => {
       level: 30,
     });
     expect(lines.at(-1)).toMatchObject({ msg: 'core.stop' });
+  });
+});
+
+describe('migrations', () => {
+  it('logs a schema migration of an existing database with the backup it took', async () => {
+    const dir = profile();
+    const older = openStore(databasePath(dir), MIGRATIONS.slice(0, -1));
+    older.close();
+    const core = await openCore({ profileDir: dir, host: 'cli', backgroundIntegrityCheck: false });
+    await core.close();
+    const migrated = logText(dir)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.msg === 'store.migrated');
+    expect(migrated).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION });
+    expect(String(migrated?.backup)).toContain('backups');
   });
 });
 
