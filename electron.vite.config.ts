@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { bundledComponentsFrom } from './scripts/licenses';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -33,7 +34,20 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'src-renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [
+      react(),
+      {
+        // About lists the open-source components this build ships, with their licences.
+        name: 'copydesk-licenses',
+        generateBundle() {
+          this.emitFile({
+            type: 'asset',
+            fileName: 'licenses.json',
+            source: JSON.stringify(bundledComponentsFrom(resolve(root, 'package-lock.json'))),
+          });
+        },
+      },
+    ],
     build: {
       outDir: resolve(root, 'out/renderer'),
       // electron-vite leaves the renderer unminified; a smaller bundle parses faster at start.

@@ -15,10 +15,12 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCore } from '../src-main/core/core';
+import { openFolderWithSystem } from '../src-main/harness/open-folder';
 import type { CoreHandle } from '../src-main/core/types';
 import { defaultProfileDir, parsePort, repoRoot, runBrowserMode } from '../src-main/harness/run';
 import { seedDemoContent } from '../src-server/demo/content';
 import { startServer, DEMO_USERS } from '../src-server/server';
+import { openServerLogFile } from '../src-server/log-file';
 
 const { values } = parseArgs({
   options: {
@@ -59,9 +61,16 @@ async function localBackend(): Promise<{ url: string; close: () => Promise<void>
     say(`Copydesk local backend: ${url} (already running; reused)`);
     return { url, close: async () => {} };
   }
-  const server = await startServer({ dataDir, port, demo: true, log: () => {} });
+  const logFile = await openServerLogFile(dataDir);
+  const server = await startServer({
+    dataDir,
+    port,
+    demo: true,
+    log: logFile.line,
+    requestLog: logFile.stream,
+  });
   const demo = await seedDemoContent(server.url, join(repoRoot, 'resources', 'demo'));
-  say(`Copydesk local backend: ${server.url} (data in ${dataDir})`);
+  say(`Copydesk local backend: ${server.url} (data in ${dataDir}, log in ${logFile.folder})`);
   say(
     `  demo users ${DEMO_USERS.map((u) => u.username).join(', ')}; each password equals the name (demo only)`,
   );
@@ -139,7 +148,7 @@ async function main(): Promise<void> {
     ? { url: values.server.replace(/\/+$/, ''), close: async () => {} }
     : await localBackend();
 
-  let core = await openCore({ profileDir, host: 'browser' });
+  let core = await openCore({ profileDir, host: 'browser', openFolder: openFolderWithSystem });
   if (!values.server) await signIn(core, backend.url, values.user);
 
   let stop: () => Promise<void>;

@@ -9,7 +9,7 @@
  *   npm run server -- user set NAME --data DIR [--role ROLE] [--disable | --enable] [--password PW]
  *
  * The server prints exactly one line on stdout: "Copydesk server listening on http://HOST:PORT".
- * Everything else (demo warning, errors) goes to stderr.
+ * Everything else (demo warning, errors, the request log: one JSON line per request) goes to stderr.
  */
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
@@ -145,6 +145,8 @@ async function serve(argv: string[]): Promise<void> {
       trustProxy: parseTrustProxy(values['trust-proxy'] ?? process.env.COPYDESK_TRUST_PROXY),
       ...(perMinute !== undefined ? { requestLimit: { max: perMinute } } : {}),
     },
+    // stdout carries only the "listening" line that scripts read; the request log goes to stderr.
+    requestLog: process.stderr,
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
   });
   process.stdout.write(`Copydesk server listening on ${server.url}\n`);

@@ -4,6 +4,7 @@
  * finishes requests in flight and closes the database.
  */
 import { mkdirSync } from 'node:fs';
+import type { DestinationStream } from 'pino';
 import { join } from 'node:path';
 import { DEFAULT_SECTIONS, type Role } from '../src-shared/model';
 import { AuthService, type AuthOptions } from './auth/service';
@@ -38,6 +39,8 @@ export interface ServerOptions {
   http?: HttpOptions;
   /** Where diagnostics go (default stderr). */
   log?: (line: string) => void;
+  /** Where the request log goes: one JSON line per request (default: no request log). */
+  requestLog?: DestinationStream;
 }
 
 export interface RunningServer {
@@ -119,7 +122,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxBlobBytes: options.maxBlobBytes ?? 50 * 1024 * 1024,
     publicUrl,
   };
-  const app = buildApp(ctx, log, options.http);
+  const app = buildApp(ctx, log, { ...options.http, requestLog: options.requestLog ?? null });
   try {
     await app.listen({ port: options.port ?? 8787, host });
   } catch (e) {

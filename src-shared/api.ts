@@ -66,8 +66,41 @@ export const AppInfo = z.strictObject({
   databasePath: z.string(),
   host: z.enum(['electron', 'browser', 'cli']),
   schemaVersion: z.number().int(),
+  /** The profile's logs/ folder. */
+  logFolder: z.string(),
+  /** Browser mode started for end-to-end tests (--test-hooks): enables test-only triggers. */
+  testHooks: z.boolean().optional(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
+
+/**
+ * What "Copy diagnostics" hands to IT: versions, system, sync state and the last logged errors.
+ * Never content: no article text, no names of articles, no token.
+ */
+export const Diagnostics = z.strictObject({
+  version: z.string(),
+  host: z.enum(['electron', 'browser', 'cli']),
+  os: z.strictObject({ platform: z.string(), release: z.string(), arch: z.string() }),
+  runtime: z.record(z.string(), z.string()),
+  schemaVersion: z.number().int(),
+  syncSchemaVersion: z.string(),
+  protocolVersion: z.number().int(),
+  profileDir: z.string(),
+  logFolder: z.string(),
+  store: z.strictObject({ state: z.string(), checkedAt: z.string().nullable() }),
+  sync: z.strictObject({
+    state: z.string(),
+    signedIn: z.boolean(),
+    serverUrl: z.string().nullable(),
+    pending: z.number().int(),
+    conflicts: z.number().int(),
+    lastSyncAt: z.string().nullable(),
+  }),
+  recentErrors: z.array(
+    z.strictObject({ at: z.string(), source: z.string(), event: z.string(), message: z.string() }),
+  ),
+});
+export type Diagnostics = z.infer<typeof Diagnostics>;
 
 export const SettingKey = z.enum(['language', 'headlineSoftLimit', 'teaserSoftLimit']);
 export const Settings = z.strictObject({
@@ -244,6 +277,18 @@ const commentMethods = {
 
 export const desktopApi = {
   'app.info': method(Empty, AppInfo),
+  'app.diagnostics': method(Empty, Diagnostics),
+  /** Opens the log folder in the system's file manager where the host can; else says where it is. */
+  'app.openLogFolder': method(Empty, z.strictObject({ opened: z.boolean(), path: z.string() })),
+  /** A view crashed in the window: its error goes into the desk log (stack, no content). */
+  'app.reportError': method(
+    z.strictObject({
+      view: z.string().min(1).max(40),
+      message: z.string().max(1000),
+      stack: z.string().max(8000).optional(),
+    }),
+    Ok,
+  ),
   'store.health': method(Empty, StoreHealth),
   'settings.get': method(Empty, Settings),
   'settings.update': method(Settings.partial().strict(), Settings),
@@ -439,6 +484,8 @@ export const CoreEvent = z.discriminatedUnion('type', [
   // ---- comments ----
   z.strictObject({ type: z.literal('comments.updated'), articleId: Id }),
   z.strictObject({ type: z.literal('notice'), ...Notice.shape }),
+  // ---- window commands from the application menu (Electron main, not the core) ----
+  z.strictObject({ type: z.literal('app.command'), command: z.enum(['shortcuts', 'about']) }),
 ]);
 export type CoreEvent = z.infer<typeof CoreEvent>;
 

@@ -21,7 +21,8 @@ import { openSyncEngine } from './sync';
 import { FileTokenStore } from './sync/tokens';
 import { OutboxRepository } from './store/outbox';
 import type { CoreHandle, CoreOptions } from './types';
-import { APP_VERSION } from './version';
+import { APP_VERSION } from '../../src-shared/version';
+import { logFolder, openDeskLog, silentLog, type DeskLog } from './log/desk-log';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -39,18 +40,53 @@ function toApiError(e: unknown): ApiError {
   return new ApiError('internal', `Internal error: ${e instanceof Error ? e.message : String(e)}`);
 }
 
+/** The first lines of a run: what runs where, and what opening the store found. */
+function logStart(log: DeskLog, opts: CoreOptions, store: ReturnType<typeof openStore>): void {
+  log.info('core.start', {
+    host: opts.host,
+    schemaVersion: store.schemaVersion,
+    platform: process.platform,
+    arch: process.arch,
+    node: process.versions.node,
+    electron: (process.versions as Record<string, string | undefined>).electron ?? null,
+  });
+  if (store.backupPath)
+    log.info('store.migrated', { schemaVersion: store.schemaVersion, backup: store.backupPath });
+  if (store.uncleanShutdown) log.warn('store.unclean_shutdown');
+}
+
 /**
  * Opens the profile's store and returns the core: the one owner of the local database.
  * Hosts (Electron worker, browser harness, CLI) differ only in how calls reach `call`.
  */
 export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
   await opts.tokenStore?.ready?.();
-  const store = openStore(databasePath(opts.profileDir));
+  const tokens = opts.tokenStore ?? new FileTokenStore(opts.profileDir);
+  const log =
+    opts.log ??
+    // A log that cannot be opened (a read-only profile, a full disk) never stops the desk.
+    (await openDeskLog(opts.profileDir, {
+      source: opts.host === 'cli' ? 'cli' : 'desk',
+      secrets: () => [tokens.load()],
+    }).catch((e: unknown) => {
+      console.error('copydesk: the log file cannot be opened:', e);
+      return silentLog;
+    }));
+  let store: ReturnType<typeof openStore>;
+  try {
+    store = openStore(databasePath(opts.profileDir));
+  } catch (e) {
+    log.error('store.open_failed', e);
+    await log.close();
+    throw e;
+  }
+  logStart(log, opts, store);
   const events = new EventEmitter();
   let health: StoreHealth = { state: 'unchecked', message: null, checkedAt: null };
   const settingsRepo = new SettingsRepository(store.db);
-  const sync = openSyncEngine(opts, store.db, store.path, (e) => events.emit('event', e));
-  const tokens = opts.tokenStore ?? new FileTokenStore(opts.profileDir);
+  const sync = openSyncEngine({ ...opts, log }, store.db, store.path, (e) =>
+    events.emit('event', e),
+  );
 
   const ctx: CoreContext = {
     articles: new ArticleRepository(store.db),
@@ -65,8 +101,12 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
       databasePath: store.path,
       host: opts.host,
       schemaVersion: store.schemaVersion,
+      logFolder: logFolder(opts.profileDir),
+      ...(opts.testHooks ? { testHooks: true } : {}),
     },
     health: () => health,
+    log,
+    ...(opts.openFolder ? { openFolder: opts.openFolder } : {}),
     emit: (event) => events.emit('event', event),
     sync,
     outbox: new OutboxRepository(store.db),
@@ -90,8 +130,12 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
             Date.now() - Date.parse(lastCheck.value) > DAY_MS;
           if (!due) return;
           health = { state: 'checking', message: null, checkedAt: null };
+          const started = Date.now();
           void checkIntegrityInBackground(store.path).then((r) => {
             const at = new Date().toISOString();
+            const fields = { ok: r.ok, ms: Date.now() - started, unclean: store.uncleanShutdown };
+            if (r.ok) log.info('store.integrity_check', fields);
+            else log.error('store.integrity_check', new Error(r.message), fields);
             health = r.ok
               ? { state: 'ok', message: null, checkedAt: at }
               : { state: 'corrupt', message: r.message, checkedAt: at };
@@ -119,7 +163,10 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
         const value = await handler(parsed, ctx);
         return { ok: true, value };
       } catch (e) {
-        return { ok: false, error: toApiError(e).toJSON() };
+        const error = toApiError(e);
+        if (error.code === 'internal' || error.code === 'store_corrupt')
+          log.error('call.failed', e, { method: String(method).slice(0, 60) });
+        return { ok: false, error: error.toJSON() };
       }
     },
     onEvent(listener: (event: CoreEvent) => void) {
@@ -134,6 +181,8 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
         await opts.tokenStore?.flush?.();
         events.removeAllListeners();
         store.close();
+        log.info('core.stop');
+        await log.close();
       }
     },
   };

@@ -11,6 +11,8 @@ import { imageHandlers } from './handlers-images';
 import { syncHandlers } from './handlers-sync';
 import { reviewHandlers } from './handlers-review';
 import { commentHandlers } from './handlers-comments';
+import { appHandlers } from './handlers-app';
+import type { DeskLog } from './log/desk-log';
 import type { OutboxRepository } from './store/outbox';
 import type { SyncEngine } from './sync/engine';
 import type { CoreEvent } from '../../src-shared/api';
@@ -30,6 +32,9 @@ export interface CoreContext {
   serverToken(): string | null;
   info: AppInfo;
   health(): StoreHealth;
+  log: DeskLog;
+  /** Opens a folder in the system's file manager, where the host can (browser mode, Electron). */
+  openFolder?: (path: string) => Promise<boolean>;
   emit(event: CoreEvent): void;
 }
 
@@ -56,7 +61,7 @@ function assertKnownSection(ctx: CoreContext, section: string | null | undefined
 
 /** One function per DesktopApi method. Inputs arrive validated; outputs are validated after. */
 export const handlers: Handlers = {
-  'app.info': (_i, ctx) => ctx.info,
+  ...appHandlers,
   'store.health': (_i, ctx) => ctx.health(),
   'settings.get': (_i, ctx) => ctx.settings.get(),
   'settings.update': (input, ctx) => {

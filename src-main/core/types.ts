@@ -1,4 +1,5 @@
 import type { CallResult, CoreEvent } from '../../src-shared/api';
+import type { DeskLog } from './log/desk-log';
 import type { TokenStore } from './sync/tokens';
 
 export type CoreHostKind = 'electron' | 'browser' | 'cli';
@@ -11,6 +12,12 @@ export interface CoreOptions {
   backgroundIntegrityCheck?: boolean;
   /** Where the sync sign-in token is kept (default: a 0600 file in the profile). */
   tokenStore?: TokenStore;
+  /** The log to write to (default: a rotating file in the profile's logs/ folder). */
+  log?: DeskLog;
+  /** Opens a folder in the system's file manager (hosts that can; see app.openLogFolder). */
+  openFolder?: (path: string) => Promise<boolean>;
+  /** Enables test-only triggers in the window (browser mode for end-to-end tests only). */
+  testHooks?: boolean;
   /** Sync tuning (tests, benchmarks). */
   sync?: {
     auto?: boolean;

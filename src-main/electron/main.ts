@@ -5,11 +5,13 @@
 import {
   app,
   BrowserWindow,
+  crashReporter,
   dialog,
   ipcMain,
   Menu,
   protocol,
   safeStorage,
+  screen,
   session,
   shell,
 } from 'electron';
@@ -20,8 +22,15 @@ import { startCoreWorker, type WorkerCoreClient } from '../core/worker-client';
 import { APP_ENTRY_URL } from './app-origin';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { denyAllPermissions, hardenWebContents } from './harden';
+import { EVENT_CHANNEL } from './ipc-channels';
 import { forwardCoreEvents, installIpcRouter } from './ipc-router';
-import { buildMenuTemplate } from './menu';
+import { APP_VERSION } from '../../src-shared/version';
+import type { CoreEvent, Settings } from '../../src-shared/api';
+import { logFolder, openDeskLog, silentLog, type DeskLog } from '../core/log/desk-log';
+import { CrashLoopGuard, crashReporterSettings, reloadUrlAfterCrash } from './crash';
+import { buildMenuTemplate, menuLanguage, menuStrings, type MenuActions } from './menu';
+import { readWindowState, saveWindowStateOnClose } from './window-state-file';
+import { startUpdates } from './updates-wiring';
 import { resolveProfileDir } from './profile';
 import { mainSecrets } from './secret-store';
 import { secureWindowOptions } from './window-options';
@@ -30,6 +39,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const PRELOAD_PATH = join(here, '../preload/index.cjs');
 const RENDERER_ROOT = join(here, '../renderer');
 const CORE_WORKER_PATH = join(here, 'core-worker.js');
+const WINDOW_DEFAULTS = { width: 1280, height: 860, minWidth: 800, minHeight: 560 };
 
 // Both must happen before 'ready'.
 registerAppScheme(protocol);
@@ -44,6 +54,9 @@ if (profileDir === null) {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
   } else {
+    // Minidumps stay in the profile; uploading only where the newsroom configured a collector.
+    app.setPath('crashDumps', join(profileDir, 'crashes'));
+    crashReporter.start(crashReporterSettings(process.env));
     run(profileDir);
   }
 }
@@ -58,6 +71,19 @@ function profileFromArgv(): string | null {
 }
 
 function run(profileDir: string): void {
+  let log: DeskLog = silentLog;
+  const logReady = openDeskLog(profileDir, { source: 'main' }).then(
+    (l) => {
+      log = l;
+      l.info('main.start', {
+        version: APP_VERSION,
+        electron: process.versions.electron ?? null,
+        platform: process.platform,
+        packaged: app.isPackaged,
+      });
+    },
+    (e: unknown) => console.error('copydesk: no log file', e),
+  );
   const windows = new Set<BrowserWindow>();
   const liveWindows = () => [...windows].filter((w) => !w.isDestroyed());
   const isOurWebContents = (contents: WebContents) =>
@@ -83,25 +109,94 @@ function run(profileDir: string): void {
     { profileDir, host: 'electron' },
     { workerPath: CORE_WORKER_PATH, secrets },
   );
-  installIpcRouter({ ipcMain, core, isOurWebContents });
+  // app.openLogFolder needs the shell, which only main has; every other call goes to the core.
+  const openLogs = async () => (await shell.openPath(logFolder(profileDir))) === '';
+  const routed = {
+    call: async (method: string, input: unknown) =>
+      method === 'app.openLogFolder'
+        ? { ok: true as const, value: { opened: await openLogs(), path: logFolder(profileDir) } }
+        : core.call(method, input),
+  };
+  installIpcRouter({ ipcMain, core: routed, isOurWebContents });
   forwardCoreEvents(core, () => liveWindows().map((w) => w.webContents));
-  closeCoreBeforeQuit(core);
+  closeCoreBeforeQuit(core, () => log.close());
+
+  const sendCommand = (command: 'shortcuts' | 'about') => {
+    const win = BrowserWindow.getFocusedWindow() ?? liveWindows()[0];
+    const event: CoreEvent = { type: 'app.command', command };
+    win?.webContents.send(EVENT_CHANNEL, event);
+  };
+  let menuActions: MenuActions = {
+    showShortcuts: () => sendCommand('shortcuts'),
+    showAbout: () => sendCommand('about'),
+    openLogFolder: () => void openLogs(),
+  };
+  const setMenu = (language: Settings['language']) => {
+    const template = buildMenuTemplate({
+      isMac: process.platform === 'darwin',
+      isDev: !app.isPackaged,
+      language: menuLanguage(language, app.getLocale()),
+      actions: menuActions,
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
+  const menuFromSettings = async () => {
+    const r = await core.call('settings.get', {});
+    setMenu(r.ok ? (r.value as Settings).language : 'system');
+  };
+  core.onEvent((e) => {
+    if (e.type === 'settings.updated') void menuFromSettings();
+  });
+
+  app.on('child-process-gone', (_event, details) => {
+    log.error('child-process-gone', new Error(`${details.type} ${details.reason}`), {
+      type: details.type,
+      reason: details.reason,
+      exitCode: details.exitCode,
+    });
+  });
 
   const createMainWindow = () => {
+    const restored = readWindowState(
+      profileDir,
+      screen.getAllDisplays().map((d) => d.workArea),
+      WINDOW_DEFAULTS,
+    );
     const win = new BrowserWindow(
       secureWindowOptions(PRELOAD_PATH, {
-        width: 1280,
-        height: 860,
-        minWidth: 800,
-        minHeight: 560,
+        ...restored.bounds,
+        minWidth: WINDOW_DEFAULTS.minWidth,
+        minHeight: WINDOW_DEFAULTS.minHeight,
         title: 'Copydesk',
         show: false,
         backgroundColor: '#ffffff',
       }),
     );
     windows.add(win);
-    win.once('ready-to-show', () => win.show());
+    win.once('ready-to-show', () => {
+      if (restored.maximized) win.maximize();
+      if (restored.fullScreen) win.setFullScreen(true);
+      win.show();
+    });
+    saveWindowStateOnClose(win, profileDir);
     win.on('closed', () => windows.delete(win));
+    const crashes = new CrashLoopGuard();
+    win.webContents.on('render-process-gone', (_event, details) => {
+      log.error('render-process-gone', new Error(details.reason), {
+        reason: details.reason,
+        exitCode: details.exitCode,
+      });
+      if (details.reason === 'clean-exit' || win.isDestroyed()) return;
+      if (!crashes.mayReload(Date.now())) {
+        const s = menuStrings(menuLanguage('system', app.getLocale()));
+        dialog.showErrorBox(s.crashLoopTitle, s.crashLoopMessage);
+        return;
+      }
+      // The page is gone, the data is not: every keystroke was stored before it got here.
+      win
+        .loadURL(reloadUrlAfterCrash(win.webContents.getURL()))
+        .catch((e: unknown) => log.error('window.reload_failed', e));
+    });
     win
       .loadURL(APP_ENTRY_URL)
       .catch((e: unknown) => console.error('copydesk: could not load the app', e));
@@ -112,11 +207,25 @@ function run(profileDir: string): void {
     .then(() => {
       denyAllPermissions(session.defaultSession);
       handleAppProtocol(protocol, RENDERER_ROOT);
-      const template = buildMenuTemplate({
-        isMac: process.platform === 'darwin',
-        isDev: !app.isPackaged,
+      setMenu('system');
+      void core.ready.then(menuFromSettings, () => undefined);
+      void logReady.then(async () => {
+        const updates = await startUpdates({
+          log,
+          openWork: async () => {
+            const r = await core.call('sync.status', {});
+            return {
+              unsaved: false,
+              unsynced: r.ok ? (r.value as { pending: number }).pending : 1,
+            };
+          },
+          strings: () => menuStrings(menuLanguage('system', app.getLocale())),
+        });
+        if (updates) {
+          menuActions = { ...menuActions, checkForUpdates: () => void updates.checkNow() };
+          await menuFromSettings();
+        }
       });
-      Menu.setApplicationMenu(Menu.buildFromTemplate(template));
       core.ready.catch((e: unknown) => {
         dialog.showErrorBox(
           'Copydesk cannot open its data',
@@ -140,14 +249,15 @@ function run(profileDir: string): void {
 }
 
 /** Holds the quit until the core has closed its database, so no write is cut off. */
-function closeCoreBeforeQuit(core: WorkerCoreClient): void {
+function closeCoreBeforeQuit(core: WorkerCoreClient, closeLog: () => Promise<void>): void {
   let closed = false;
   app.on('will-quit', (event) => {
     if (closed) return;
     event.preventDefault();
-    core
+    void core
       .close()
       .catch((e: unknown) => console.error('copydesk: core did not close cleanly', e))
+      .then(closeLog)
       .finally(() => {
         closed = true;
         app.quit();

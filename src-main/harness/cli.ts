@@ -9,6 +9,8 @@ async function main(): Promise<void> {
       profile: { type: 'string' },
       port: { type: 'string', default: '0' },
       renderer: { type: 'string' },
+      // End-to-end tests only: lets a test make a view throw (see src-renderer/views/CrashProbe.tsx).
+      'test-hooks': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -16,6 +18,7 @@ async function main(): Promise<void> {
     profileDir: resolve(values.profile ?? defaultProfileDir()),
     port: parsePort(values.port, 0),
     ...(values.renderer ? { rendererDir: values.renderer } : {}),
+    testHooks: values['test-hooks'],
   });
   process.stdout.write(`Copydesk browser mode: ${mode.harness.url}\n`);
   const stop = () => void mode.stop().then(() => process.exit(0));

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openCore } from '../core/core';
 import type { CoreHandle } from '../core/types';
+import { openFolderWithSystem } from './open-folder';
 import { startHarness, type Harness } from './server';
 
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -33,12 +34,21 @@ export async function runBrowserMode(opts: {
   port: number;
   rendererDir?: string;
   core?: CoreHandle;
+  /** Test-only triggers in the window (end-to-end tests). */
+  testHooks?: boolean;
 }): Promise<BrowserMode> {
   const rendererDir = resolve(opts.rendererDir ?? join(repoRoot, 'out', 'renderer'));
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`No built renderer at ${rendererDir}. Run "npm run build" first.`);
   }
-  const core = opts.core ?? (await openCore({ profileDir: opts.profileDir, host: 'browser' }));
+  const core =
+    opts.core ??
+    (await openCore({
+      profileDir: opts.profileDir,
+      host: 'browser',
+      openFolder: openFolderWithSystem,
+      ...(opts.testHooks ? { testHooks: true } : {}),
+    }));
   const harness = await startHarness({ core, rendererDir, port: opts.port });
   let stopping: Promise<void> | null = null;
   const stop = () =>

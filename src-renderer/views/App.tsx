@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreHealth } from '../../src-shared/api';
 import { api } from '../api/transport';
@@ -13,6 +13,8 @@ import { ImageLibrary } from './images/ImageLibrary';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SyncStatus } from './SyncStatus';
 import { Notices } from './Notices';
+import { CrashProbe } from './CrashProbe';
+import { ViewBoundary } from './ViewBoundary';
 import { isHelpKey, isNewArticleKey, isSearchKey, isTextTarget } from '../editor/shortcuts';
 
 const ARTICLE_HASH = /^#article=([0-9a-f-]{36})$/i;
@@ -66,6 +68,16 @@ function useGlobalShortcuts(actions: { newArticle(): void; toggleHelp(): void })
   }, []);
 }
 
+/** One main view inside its own error boundary (see ViewBoundary). */
+function Guarded({ view, children }: { view: string; children: ReactNode }) {
+  return (
+    <ViewBoundary view={view}>
+      <CrashProbe view={view} />
+      {children}
+    </ViewBoundary>
+  );
+}
+
 function HealthBanner() {
   const { t } = useTranslation();
   const [health, setHealth] = useState<StoreHealth | null>(null);
@@ -92,6 +104,11 @@ export function App() {
       setError(e instanceof Error ? e.message : String(e));
     }
   };
+  useCoreEvents((e) => {
+    if (e.type !== 'app.command') return;
+    if (e.command === 'shortcuts') setHelp(true);
+    else setView('settings'); // About is the last part of Settings
+  });
   useArticleHash();
   useGlobalShortcuts({
     newArticle: () => void newArticle(),
@@ -158,15 +175,27 @@ export function App() {
           </div>
         )}
         {view === 'settings' ? (
-          <SettingsView />
+          <Guarded view="settings">
+            <SettingsView />
+          </Guarded>
         ) : view === 'review' ? (
-          <ReviewQueue />
+          <Guarded view="review">
+            <ReviewQueue />
+          </Guarded>
         ) : view === 'images' ? (
-          <ImageLibrary />
+          <Guarded view="images">
+            <ImageLibrary />
+          </Guarded>
         ) : (
           <div className="workspace">
-            <ArticleList />
-            {openArticleId && <ArticleEditor key={openArticleId} id={openArticleId} />}
+            <Guarded view="list">
+              <ArticleList />
+            </Guarded>
+            {openArticleId && (
+              <Guarded key={openArticleId} view="editor">
+                <ArticleEditor id={openArticleId} />
+              </Guarded>
+            )}
           </div>
         )}
       </main>

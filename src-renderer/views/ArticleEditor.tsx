@@ -10,6 +10,7 @@ import type { Article, ArticleFields, BodyJson, Section } from '../../src-shared
 import { api, callOnExit } from '../api/transport';
 import { useCoreEvents } from '../api/events';
 import { Autosaver, type SaveRequest, type SaveStatus } from '../editor/autosave';
+import { trackSave } from '../editor/pendingSaves';
 import { BodyEditor } from '../editor/BodyEditor';
 import { useArticleChecklist } from '../editor/checklist';
 import { ChecklistPanel } from '../editor/ChecklistPanel';
@@ -181,7 +182,7 @@ function EditorForm({
       window.removeEventListener('pagehide', exit);
       window.removeEventListener('beforeunload', exit);
       document.removeEventListener('visibilitychange', hidden);
-      void saver.flush().catch(() => undefined);
+      trackSave(saver.flush());
     };
   }, [saver, loaded.bodyNeedsSave]);
 

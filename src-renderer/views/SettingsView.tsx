@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Settings } from '../../src-shared/api';
 import { api } from '../api/transport';
+import { AboutSection } from './AboutSection';
 import { changeLanguage, resolveLanguage, systemLanguage } from '../i18n';
 
 export function SettingsView() {
@@ -54,14 +55,7 @@ export function SettingsView() {
           onBlur={(e) => void update({ teaserSoftLimit: Number(e.target.value) })}
         />
       </label>
-      {info && (
-        <dl className="settings__info">
-          <dt>{t('settings.profile')}</dt>
-          <dd>{info.profileDir}</dd>
-          <dt>{t('settings.database')}</dt>
-          <dd>{info.databasePath}</dd>
-        </dl>
-      )}
+      {info && <AboutSection info={info} />}
     </section>
   );
 }

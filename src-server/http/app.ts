@@ -3,7 +3,10 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import { APP_VERSION } from '../../src-shared/version';
 import { HttpError } from './errors';
+import { requestLogOptions } from './request-log';
 import type { AppContext } from './context';
 import { authRoutes } from '../routes/auth';
 import { userRoutes } from '../routes/users';
@@ -46,6 +49,8 @@ export interface HttpOptions {
   /** Fastify's trustProxy: who may set X-Forwarded-For (true = any hop, or addresses/CIDRs). */
   trustProxy?: boolean | string[];
   requestLimit?: RequestLimitOptions;
+  /** Where the request log goes: one JSON line per request (default: no request log). */
+  requestLog?: DestinationStream | null;
 }
 
 export function buildApp(
@@ -54,7 +59,7 @@ export function buildApp(
   options: HttpOptions = {},
 ): FastifyInstance {
   const app = Fastify({
-    logger: false,
+    ...requestLogOptions(options.requestLog ?? null),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: MAX_JSON_BYTES,
     onProtoPoisoning: 'error',
@@ -118,7 +123,7 @@ export function buildApp(
 
   // The routes are added once the plugins above have loaded, so that their hooks apply.
   void app.after(() => {
-    app.get('/api/v1/health', () => ({ ok: true }));
+    app.get('/api/v1/health', () => ({ ok: true, version: APP_VERSION }));
     authRoutes(app, ctx);
     userRoutes(app, ctx);
     syncRoutes(app, ctx);

@@ -12,7 +12,7 @@ export interface EditorHost {
   /** Calls the DesktopApi of the host directly (as the test's view of the store). */
   call<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>>;
   /** A new page on the app (English unless `locale` says otherwise), errors collected. */
-  open(options?: { locale?: string; hash?: string }): Promise<AppPage>;
+  open(options?: { locale?: string; hash?: string; permissions?: string[] }): Promise<AppPage>;
   restart(kind: 'kill' | 'stop'): Promise<void>;
   close(): Promise<void>;
 }
@@ -22,10 +22,11 @@ export interface AppPage {
   errors: string[];
 }
 
-export async function startEditorHost(): Promise<EditorHost> {
+/** `harnessArgs` go to the browser-mode host (e.g. --test-hooks), also when it restarts. */
+export async function startEditorHost(harnessArgs: string[] = []): Promise<EditorHost> {
   const t = tempDir('copydesk-editor-');
   const browser = await launchChromium();
-  let host = await startBrowserMode(t.dir);
+  let host = await startBrowserMode(t.dir, 0, harnessArgs);
   const self: EditorHost = {
     browser,
     get host() {
@@ -47,7 +48,10 @@ export async function startEditorHost(): Promise<EditorHost> {
       return result.value as never;
     },
     async open(options = {}) {
-      const page = await browser.newPage({ locale: options.locale ?? 'en-US' });
+      const page = await browser.newPage({
+        locale: options.locale ?? 'en-US',
+        ...(options.permissions ? { permissions: options.permissions } : {}),
+      });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => {
@@ -59,7 +63,7 @@ export async function startEditorHost(): Promise<EditorHost> {
     },
     async restart(kind) {
       await (kind === 'kill' ? host.kill() : host.stop());
-      host = await startBrowserMode(t.dir);
+      host = await startBrowserMode(t.dir, 0, harnessArgs);
     },
     async close() {
       await browser.close().catch(() => undefined);

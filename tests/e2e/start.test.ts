@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { startTs, type Started } from '../support/processes';
@@ -80,5 +82,21 @@ describe('npm start', () => {
     started.push(chief);
     expect(chief.output()).toMatch(/already running; reused/);
     expect(chief.output()).toMatch(/Signed in as chief/);
+
+    // The embedded backend logs its requests to a file in its data folder, without tokens.
+    const logs = join(server.dir, 'logs');
+    const lines = readdirSync(logs)
+      .flatMap((f) => readFileSync(join(logs, f), 'utf8').split('\n'))
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { req?: { url: string }; res?: { statusCode: number } });
+    expect(
+      lines.some((l) => l.req?.url.startsWith('/api/v1/sync/pull') && l.res?.statusCode === 200),
+    ).toBe(true);
+    const logText = readdirSync(logs)
+      .map((f) => readFileSync(join(logs, f), 'utf8'))
+      .join('');
+    const token = readFileSync(join(a.dir, 'sync-token'), 'utf8').trim();
+    expect(token.length).toBeGreaterThan(20);
+    expect(logText).not.toContain(token);
   });
 });

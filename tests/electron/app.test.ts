@@ -4,7 +4,7 @@
  * reason, because there is nothing real to launch.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
@@ -226,5 +226,62 @@ describe.skipIf(skipReason !== null)(skipReason ?? 'Electron app', () => {
     // Another profile is another instance.
     const other = await launch(profile());
     expect(other.page.url()).toMatch(/^app:\/\/copydesk\//);
+  });
+
+  it('has the packaged menu: View zooms, Help names the version and the log folder', async () => {
+    const { app } = await launch(profile());
+    const menu = await app.evaluate(({ Menu }) =>
+      Menu.getApplicationMenu()!.items.map((i) => ({
+        label: i.label,
+        items: i.submenu?.items.map((s) => s.role?.toLowerCase() ?? s.label) ?? [],
+      })),
+    );
+    const view = menu.find((m) => m.label === 'View')!;
+    expect(view.items).toEqual(
+      expect.arrayContaining(['zoomin', 'zoomout', 'resetzoom', 'togglefullscreen']),
+    );
+    const help = menu.find((m) => m.label === 'Help')!;
+    expect(help.items).toEqual(
+      expect.arrayContaining(['Keyboard Shortcuts', 'Open Log Folder', 'About Copydesk']),
+    );
+  });
+
+  it('reloads the open article after the renderer process dies, and logs it', async () => {
+    const dir = profile();
+    const { app, page } = await launch(dir);
+    await page.getByRole('button', { name: 'New article' }).click();
+    await page.locator('[contenteditable="true"][data-ready="true"]').waitFor();
+    await page.keyboard.type('Vor dem Absturz getippt');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="save-status"]')?.textContent === 'Saved',
+    );
+    const before = page.url();
+    expect(before).toMatch(/#article=/);
+    await app.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows()[0]!.webContents.forcefullyCrashRenderer(),
+    );
+    const reloaded = app.windows()[0]!;
+    await reloaded.waitForFunction(() => location.hash.startsWith('#article='), undefined, {
+      timeout: 30_000,
+    });
+    await reloaded.getByText('Vor dem Absturz getippt').waitFor({ timeout: 30_000 });
+    const logs = readdirSync(join(dir, 'logs')).filter((f) => f.startsWith('main.'));
+    const text = logs.map((f) => readFileSync(join(dir, 'logs', f), 'utf8')).join('');
+    expect(text).toContain('render-process-gone');
+    expect(text).not.toContain('Vor dem Absturz');
+  });
+
+  it('remembers the window size and position', async () => {
+    const dir = profile();
+    const first = await launch(dir);
+    await first.app.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows()[0]!.setBounds({ x: 40, y: 30, width: 1000, height: 700 }),
+    );
+    await first.app.close();
+    const second = await launch(dir);
+    const bounds = await second.app.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows()[0]!.getBounds(),
+    );
+    expect(bounds).toMatchObject({ width: 1000, height: 700 });
   });
 });

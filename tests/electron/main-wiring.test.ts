@@ -5,7 +5,7 @@
  * worker (out/main/core-worker.js) with real SQLite. Electron itself is the one fake here.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,6 +32,7 @@ export const app = Object.assign(appEvents, {
   requestSingleInstanceLock: () => { record('lock', { userData, granted: lockGranted }); return lockGranted; },
   enableSandbox: () => record('enableSandbox', { isReady }),
   whenReady: () => ready,
+  getLocale: () => 'de-DE',
   quit: () => {
     record('quit');
     const event = { prevented: false, preventDefault() { this.prevented = true; } };
@@ -56,19 +57,38 @@ export const session = { defaultSession: {
   setPermissionCheckHandler: (h) => record('permission.check', { granted: h({}, 'media', 'app://copydesk', {}) }),
   setDevicePermissionHandler: (h) => record('permission.device', { granted: h({ deviceType: 'hid' }) }),
 } };
-export const shell = { openExternal: async (url) => record('openExternal', { url }) };
+export const shell = {
+  openExternal: async (url) => record('openExternal', { url }),
+  openPath: async (path) => { record('openPath', { path }); return ''; },
+};
+export const crashReporter = { start: (options) => record('crashReporter', { options, isReady }) };
+export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
 export const safeStorage = {
   isEncryptionAvailable: () => true,
   getSelectedStorageBackend: () => 'gnome_libsecret',
   encryptString: (s) => Buffer.from('enc:' + s),
   decryptString: (b) => b.toString().slice(4),
 };
-export const dialog = { showErrorBox: (title, message) => record('errorBox', { title, message }) };
-export const Menu = { buildFromTemplate: (t) => t, setApplicationMenu: (m) => record('menu', { size: m.length }) };
+export const dialog = {
+  showErrorBox: (title, message) => record('errorBox', { title, message }),
+  showMessageBox: async (options) => { record('messageBox', { options }); return { response: 1 }; },
+};
+export const Menu = {
+  buildFromTemplate: (t) => t,
+  setApplicationMenu: (m) => record('menu', { size: m.length, labels: m.map((i) => i.label ?? i.role) }),
+};
+let windowsMade = [];
 export class BrowserWindow extends EventEmitter {
+  static getFocusedWindow() { return windowsMade[0] ?? null; }
+  getNormalBounds() { return { x: 10, y: 20, width: 1000, height: 700 }; }
+  isMaximized() { return false; }
+  isFullScreen() { return false; }
+  maximize() {}
+  setFullScreen() {}
   constructor(options) {
     super();
     record('window', { options, isReady });
+    windowsMade.push(this);
     this.url = '';
     const win = this;
     this.webContents = Object.assign(new EventEmitter(), {
@@ -239,11 +259,46 @@ describe('built Electron main, wired to a stand-in electron module', () => {
     });
     expect(existsSync(join(profile.dir, 'copydesk.db'))).toBe(true);
 
+    // Crash dumps in the profile, never uploaded without a configured collector.
+    expect(of(lines, 'setPath')).toContainEqual(
+      expect.objectContaining({ name: 'crashDumps', value: join(profile.dir, 'crashes') }),
+    );
+    expect(of(lines, 'crashReporter')[0]).toMatchObject({
+      isReady: false,
+      options: { uploadToServer: false, submitURL: '' },
+    });
+    // The packaged app's menu, in the system's language (de-DE here), with View for zooming.
+    expect(of(lines, 'menu').at(-1)).toMatchObject({
+      labels: ['Datei', 'Bearbeiten', 'Darstellung', 'Fenster', 'Hilfe'],
+    });
+    // Main and core write their logs into the profile.
+    const logs = readdirSync(join(profile.dir, 'logs'));
+    expect(logs.some((f) => f.startsWith('main.'))).toBe(true);
+    expect(logs.some((f) => f.startsWith('desk.'))).toBe(true);
+    const mainLog = logs
+      .filter((f) => f.startsWith('main.'))
+      .map((f) => readFileSync(join(profile.dir, 'logs', f), 'utf8'))
+      .join('');
+    expect(mainLog).toContain('"main.start"');
+    expect(mainLog).not.toContain('Kreistag');
+
     // The quit waited for the core: a second run on the profile finds the article.
     const again = await runMain(profile.dir, { FAKE_CALL: createCall('Zweiter Start') });
     expect(again.code, again.stderr).toBe(0);
     const relisted = of(again.lines, 'call')[1]!.result;
     expect(relisted).toMatchObject({ ok: true, value: { total: 2 } });
+  });
+
+  it('opens the log folder through the shell for app.openLogFolder', async () => {
+    const profile = tempDir('copydesk-profile-');
+    cleanups.push(profile.cleanup);
+    const { code, lines, stderr } = await runMain(profile.dir, {
+      FAKE_CALL: JSON.stringify({ method: 'app.openLogFolder', input: {} }),
+    });
+    expect(code, stderr).toBe(0);
+    const logs = join(profile.dir, 'logs');
+    expect(of(lines, 'call')[0]!.result).toEqual({ ok: true, value: { opened: true, path: logs } });
+    expect(of(lines, 'openPath')).toEqual([{ ev: 'openPath', path: logs }]);
   });
 
   it('quits at once, without a window or a core, when the profile is already open', async () => {

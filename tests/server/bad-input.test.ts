@@ -15,6 +15,7 @@ import {
   spawnServer,
   type ServerProcess,
 } from './helpers';
+import { APP_VERSION } from '../../src-shared/version';
 
 let server: ServerProcess;
 let token: string;
@@ -320,7 +321,10 @@ describe('bad input', () => {
       expect(typeof parsed.error.message, where).toBe('string');
     }
     expect(dbFingerprint(server.dataDir)).toEqual(before);
-    expect((await http(`${server.url}/api/v1/health`)).body).toEqual({ ok: true });
+    expect((await http(`${server.url}/api/v1/health`)).body).toEqual({
+      ok: true,
+      version: APP_VERSION,
+    });
     // and a good request still works
     const r = await client.push([{ name: 'article.create', args: { id: randomUUID() } }]);
     expect(r.body.outcomes[0].status).toBe('applied');

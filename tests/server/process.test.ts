@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, http, login, pngBytes, spawnServer, type ServerProcess } from './helpers';
+import { APP_VERSION } from '../../src-shared/version';
 
 const exec = promisify(execFile);
 const cli = (args: string[], input?: string) => {
@@ -39,7 +40,7 @@ describe('server process', () => {
   it('answers health', async () => {
     const r = await http(`${server.url}/api/v1/health`);
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ ok: true });
+    expect(r.body).toEqual({ ok: true, version: APP_VERSION });
   });
 
   it('--demo creates the four users with their roles and the four sections', async () => {

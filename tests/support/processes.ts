@@ -64,10 +64,14 @@ export function startTs(
   });
 }
 
-export function startBrowserMode(profileDir: string, port = 0): Promise<Started> {
+export function startBrowserMode(
+  profileDir: string,
+  port = 0,
+  extraArgs: string[] = [],
+): Promise<Started> {
   return startTs(
     'src-main/harness/cli.ts',
-    ['--profile', profileDir, '--port', String(port)],
+    ['--profile', profileDir, '--port', String(port), ...extraArgs],
     /Copydesk browser mode: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/,
   );
 }

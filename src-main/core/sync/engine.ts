@@ -26,6 +26,8 @@ import { SyncHttp, SyncHttpError } from './http';
 import { MassDeleteError, MassDeleteGuard, type MassDelete } from './failsafe';
 import { SyncStore, type PendingRow } from './store';
 import type { TokenStore } from './tokens';
+import type { DeskLog } from '../log/desk-log';
+import { logSyncFailure } from './sync-log';
 
 export interface SyncEngineOptions {
   db: Db;
@@ -45,6 +47,8 @@ export interface SyncEngineOptions {
   timeoutMs?: number;
   random?: () => number;
   now?: () => string;
+  /** Where a line per sync round and per failure goes (see ../log/desk-log.ts). */
+  log?: DeskLog;
 }
 
 type State = SyncStatus['state'];
@@ -60,6 +64,7 @@ export class SyncEngine {
   private progress: { done: number; total: number | undefined } | null = null;
   private failures = 0;
   private pushedThrough = 0;
+  private pulledInCycle = 0;
   private debounceTimer: NodeJS.Timeout | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private intervalTimer: NodeJS.Timeout | null = null;
@@ -301,6 +306,8 @@ export class SyncEngine {
     this.progress = { done: 0, total: this.store.outboxCount() };
     this.unsyncable = [];
     this.emitStatus();
+    const round = { started: Date.now(), pushedFrom: this.pushedThrough, pulled: 0 };
+    this.pulledInCycle = 0;
     try {
       // A body written before its article's create was acknowledged waits for the pull that
       // brings the real base; then it goes out in the next round of the same cycle.
@@ -316,10 +323,18 @@ export class SyncEngine {
       this.state = this.unsyncable.length > 0 ? 'error' : 'idle';
       this.lastError = this.unsyncable.length > 0 ? this.unsyncable.join(' ') : null;
       this.store.set('last_sync_at', this.now());
+      this.opts.log?.info('sync.round', {
+        pushed: this.pushedThrough - round.pushedFrom,
+        pulled: this.pulledInCycle,
+        pending: this.store.outboxCount(),
+        unsyncable: this.unsyncable.length,
+        ms: Date.now() - round.started,
+      });
       // Changes written while this cycle ran go out with the next one.
       if (this.store.outboxAfter(this.pushedThrough, 1).length > 0) this.localChange();
     } catch (e) {
       if (this.closed) return;
+      logSyncFailure(this.opts.log, e, Date.now() - round.started);
       this.onFailure(e);
     } finally {
       this.progress = null;
@@ -541,6 +556,7 @@ export class SyncEngine {
       );
       if (this.pushedThrough < res.lastMutationId) this.pushedThrough = res.lastMutationId;
       this.emitOwn(result.events);
+      this.pulledInCycle += result.applied;
       if (this.progress) {
         if (this.progress.total !== undefined) this.progress = { done: 0, total: undefined };
         this.progress.done += result.applied;

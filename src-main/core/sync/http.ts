@@ -14,8 +14,12 @@ import {
   SCHEMA_VERSION,
   type PushMutation,
 } from '../../../src-shared/protocol';
+import { APP_VERSION } from '../../../src-shared/version';
 import { sha256Hex } from '../media/blob-store';
 import { parseRetryAfter } from './backoff';
+
+/** Sent with every request, so the server's request log says which desk version called. */
+export const CLIENT_AGENT = `Copydesk/${APP_VERSION}`;
 
 export class SyncHttpError extends Error {
   constructor(
@@ -107,7 +111,7 @@ export class SyncHttp {
 
   /** A request whose answer is read by the caller; only network failures are classified here. */
   private async send(method: 'GET' | 'HEAD', path: string): Promise<Response> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { 'user-agent': CLIENT_AGENT };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     try {
       return await fetch(new URL(path, this.baseUrl), {
@@ -156,7 +160,10 @@ export class SyncHttp {
     body: unknown,
     schema: z.ZodType<T> | null,
   ): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': CLIENT_AGENT,
+    };
     const raw = body instanceof Uint8Array;
     if (body !== undefined)
       headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';

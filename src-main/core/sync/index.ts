@@ -25,6 +25,7 @@ export function openSyncEngine(
     articles: new ArticleRepository(db),
     images: new SyncedImageRepository(db),
     tokens: opts.tokenStore ?? new FileTokenStore(opts.profileDir),
+    ...(opts.log ? { log: opts.log } : {}),
     emit,
     readBlob: (sha) => {
       const row = blobPath.get(sha) as { path: string } | undefined;

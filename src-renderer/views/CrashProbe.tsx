@@ -1,0 +1,34 @@
+/**
+ * Test-only: lets an end-to-end test make a view throw while rendering, to check its error
+ * boundary. Active only when the core says so (browser mode started with --test-hooks, which
+ * neither the app nor `npm start` ever pass); then a window event
+ * `copydesk:test-crash` with the view's name as detail makes that view's next render throw.
+ */
+import { useEffect, useState } from 'react';
+import { api } from '../api/transport';
+
+let hooksEnabled: Promise<boolean> | null = null;
+const testHooksEnabled = () =>
+  (hooksEnabled ??= api['app.info']({}).then(
+    (i) => i.testHooks === true,
+    () => false,
+  ));
+
+export function CrashProbe({ view }: { view: string }) {
+  const [crash, setCrash] = useState(false);
+  useEffect(() => {
+    let live = true;
+    const onCrash = (e: Event) => {
+      if ((e as CustomEvent<unknown>).detail === view) setCrash(true);
+    };
+    void testHooksEnabled().then((on) => {
+      if (on && live) window.addEventListener('copydesk:test-crash', onCrash);
+    });
+    return () => {
+      live = false;
+      window.removeEventListener('copydesk:test-crash', onCrash);
+    };
+  }, [view]);
+  if (crash) throw new Error(`Test crash in the ${view} view`);
+  return null;
+}
