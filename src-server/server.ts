@@ -10,6 +10,9 @@ import { AuthService, type AuthOptions } from './auth/service';
 import { hashPassword } from './auth/passwords';
 import { buildApp } from './http/app';
 import type { AppContext } from './http/context';
+import { InProcessBus, type LiveBus } from './live/bus';
+import { publishingCommits } from './live/committed';
+import { LiveHub, type LiveOptions } from './live/hub';
 import { PublishedView } from './publish/view';
 import { RenditionStore } from './media/renditions';
 import { BlobStore } from './storage/blobs';
@@ -36,6 +39,9 @@ export interface ServerOptions {
   auth?: AuthOptions;
   /** Where diagnostics go (default stderr). */
   log?: (line: string) => void;
+  /** How instances tell each other about commits and presence (default: in this process). */
+  bus?: LiveBus;
+  live?: LiveOptions;
 }
 
 export interface RunningServer {
@@ -88,7 +94,10 @@ async function seedSections(
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const host = options.host ?? '127.0.0.1';
-  const storage = openStorage(options.dataDir, options.synchronous);
+  const bus = options.bus ?? new InProcessBus();
+  const storage = publishingCommits(openStorage(options.dataDir, options.synchronous), bus, (e) =>
+    log(`live: publishing committed changes failed: ${String(e)}`),
+  );
   try {
     await storage.write(async (tx) => {
       // Sections exist on every server; users only with --demo or the CLI.
@@ -102,21 +111,29 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   let baseUrl = options.publicUrl?.replace(/\/+$/, '') ?? '';
   const publicUrl = () => baseUrl;
+  const auth = new AuthService(storage, options.auth);
+  const live = new LiveHub(storage, bus, auth, log, options.live);
   const ctx: AppContext = {
     storage,
     blobs: new BlobStore(join(options.dataDir, 'blobs')),
     renditions: new RenditionStore(join(options.dataDir, 'renditions')),
-    auth: new AuthService(storage, options.auth),
+    auth,
     push: new PushService(storage),
     pull: new PullService(storage),
     view: new PublishedView(publicUrl),
     maxBlobBytes: options.maxBlobBytes ?? 50 * 1024 * 1024,
     publicUrl,
+    live,
   };
   const app = buildApp(ctx, log);
+  const closeLive = async () => {
+    await live.close();
+    if (!options.bus) await bus.close(); // a bus handed in belongs to the caller
+  };
   try {
     await app.listen({ port: options.port ?? 8787, host });
   } catch (e) {
+    await closeLive();
     await storage.close();
     throw e;
   }
@@ -131,6 +148,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     close() {
       closing ??= (async () => {
+        await closeLive(); // withdraws this instance's presence, closes the live sockets
         await app.close(); // stops accepting; waits for requests in flight
         await storage.close();
       })();

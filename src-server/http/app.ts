@@ -13,6 +13,7 @@ import { blobRoutes } from '../routes/blobs';
 import { publishedRoutes } from '../routes/published';
 import { siteRoutes } from '../routes/site';
 import { mediaRoutes } from '../routes/media';
+import { liveRoutes } from '../routes/live';
 
 /** JSON request bodies (a push of many mutations with bodies) — larger ones get 413. */
 export const MAX_JSON_BYTES = 8 * 1024 * 1024;
@@ -114,5 +115,6 @@ export function buildApp(ctx: AppContext, log: (line: string) => void): FastifyI
   timelineRoutes(app, ctx);
   siteRoutes(app, ctx);
   mediaRoutes(app, ctx);
+  if (ctx.live) liveRoutes(app, ctx.live);
   return app;
 }
