@@ -25,6 +25,7 @@ import {
 } from './model';
 import { CHECKLIST_CODES } from './checklist';
 import { TimelineEntry } from './timeline';
+import { PresenceList } from './live';
 
 const Empty = z.strictObject({});
 const Ok = z.strictObject({ ok: z.literal(true) });
@@ -313,6 +314,10 @@ export const desktopApi = {
     z.strictObject({ id: z.string().min(1).max(100), keep: z.enum(['mine', 'theirs']) }),
     Ok,
   ),
+  // ---- presence: who else has an article open (a hint, never a lock) ----
+  /** The article open in this window now (null: none), shared with the desks that may read it. */
+  'presence.open': method(z.strictObject({ articleId: Id.nullable() }), Ok),
+  'presence.list': method(Empty, z.strictObject({ articles: PresenceList })),
   'articles.transition': method(
     z.strictObject({ id: Id, to: ArticleStatus, comment: z.string().max(5000).optional() }),
     Article,
@@ -439,6 +444,8 @@ export const CoreEvent = z.discriminatedUnion('type', [
   // ---- comments ----
   z.strictObject({ type: z.literal('comments.updated'), articleId: Id }),
   z.strictObject({ type: z.literal('notice'), ...Notice.shape }),
+  // ---- presence ----
+  z.strictObject({ type: z.literal('presence.changed'), articles: PresenceList }),
 ]);
 export type CoreEvent = z.infer<typeof CoreEvent>;
 

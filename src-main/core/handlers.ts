@@ -11,6 +11,8 @@ import { imageHandlers } from './handlers-images';
 import { syncHandlers } from './handlers-sync';
 import { reviewHandlers } from './handlers-review';
 import { commentHandlers } from './handlers-comments';
+import { presenceHandlers } from './handlers-presence';
+import type { LiveLink } from './sync/live';
 import type { OutboxRepository } from './store/outbox';
 import type { SyncEngine } from './sync/engine';
 import type { CoreEvent } from '../../src-shared/api';
@@ -24,6 +26,8 @@ export interface CoreContext {
   images: ImageRepository;
   blobs: BlobStore;
   sync: SyncEngine;
+  /** The live socket (pokes, presence); null where the core syncs only when told (the CLI). */
+  live: LiveLink | null;
   /** Read-only use by the timeline (pending local steps). */
   outbox: OutboxRepository;
   /** The sign-in token for server reads outside sync (the timeline); null when signed out. */
@@ -111,4 +115,5 @@ export const handlers: Handlers = {
   ...syncHandlers,
   ...reviewHandlers,
   ...commentHandlers,
+  ...presenceHandlers,
 };

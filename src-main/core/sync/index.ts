@@ -11,6 +11,12 @@ import { FileTokenStore } from './tokens';
 export { SyncEngine } from './engine';
 export type { TokenStore } from './tokens';
 
+/**
+ * How long after a local change the desk pushes it. Short, because colleagues see a change as soon
+ * as it is pushed (the server pokes their desks); the editor's autosave already coalesces typing.
+ */
+export const PUSH_DEBOUNCE_MS = 100;
+
 export function openSyncEngine(
   opts: CoreOptions,
   db: Db,
@@ -31,6 +37,7 @@ export function openSyncEngine(
       return row ? blobs.read(row.path) : null;
     },
     auto: opts.host !== 'cli',
+    debounceMs: PUSH_DEBOUNCE_MS,
     ...opts.sync,
   });
 }
