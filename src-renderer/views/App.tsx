@@ -4,6 +4,7 @@ import type { StoreHealth } from '../../src-shared/api';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
 import { useUi } from '../state/ui';
+import { usePresenceFeed } from '../state/presence';
 import { ArticleList } from './ArticleList';
 import { ArticleEditor } from './ArticleEditor';
 import { SettingsView } from './SettingsView';
@@ -93,6 +94,7 @@ export function App() {
     }
   };
   useArticleHash();
+  usePresenceFeed();
   useGlobalShortcuts({
     newArticle: () => void newArticle(),
     toggleHelp: () => setHelp((h) => !h),

@@ -22,6 +22,26 @@ export interface AppPage {
   errors: string[];
 }
 
+/** Calls the DesktopApi of a browser-mode host, as its window would. */
+export async function callHost<M extends MethodName>(
+  host: Started,
+  method: M,
+  input: unknown,
+): Promise<MethodOutput<M>> {
+  const url = new URL(host.url);
+  const res = await fetch(`${url.origin}/api/call`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-copydesk-token': url.searchParams.get('token')!,
+    },
+    body: JSON.stringify({ method, input }),
+  });
+  const result = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.value as never;
+}
+
 export async function startEditorHost(): Promise<EditorHost> {
   const t = tempDir('copydesk-editor-');
   const browser = await launchChromium();
@@ -32,20 +52,7 @@ export async function startEditorHost(): Promise<EditorHost> {
       return host;
     },
     profile: t.dir,
-    async call(method, input) {
-      const url = new URL(host.url);
-      const res = await fetch(`${url.origin}/api/call`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-copydesk-token': url.searchParams.get('token')!,
-        },
-        body: JSON.stringify({ method, input }),
-      });
-      const result = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-      if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-      return result.value as never;
-    },
+    call: (method, input) => callHost(host, method, input),
     async open(options = {}) {
       const page = await browser.newPage({ locale: options.locale ?? 'en-US' });
       const errors: string[] = [];
