@@ -27,6 +27,11 @@ export interface LiveOptions {
   heartbeatMs?: number;
   /** How long a presence entry lives unless its instance refreshes it (default 15 s). */
   presenceTtlMs?: number;
+  /**
+   * Changes committed within this window make one poke per desk (default 15 ms): under load a
+   * desk pulls once for many commits, and the server sends far fewer frames.
+   */
+  pokeBatchMs?: number;
 }
 
 interface Connection {
@@ -60,6 +65,9 @@ export class LiveHub {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly unsubscribe: () => void;
   private presenceQueued = false;
+  private readonly pokeBatchMs: number;
+  private pending: CommittedChange[] = [];
+  private pokeTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
   constructor(
@@ -71,6 +79,7 @@ export class LiveHub {
   ) {
     this.heartbeatMs = options.heartbeatMs ?? 5_000;
     this.ttlMs = options.presenceTtlMs ?? 15_000;
+    this.pokeBatchMs = options.pokeBatchMs ?? 15;
     this.unsubscribe = bus.subscribe((m) => this.onBus(m));
     this.timers.push(setInterval(() => this.heartbeat(), this.heartbeatMs));
     this.timers.push(setInterval(() => this.refreshPresence(), Math.max(50, this.ttlMs / 3)));
@@ -190,9 +199,15 @@ export class LiveHub {
   private onBus(m: BusMessage): void {
     if (this.closed) return;
     if (m.kind === 'changes') {
-      this.poke(m.changes).catch((e: unknown) => {
-        this.log(`live: poking failed: ${e instanceof Error ? e.message : String(e)}`);
-      });
+      this.pending.push(...m.changes);
+      this.pokeTimer ??= setTimeout(() => {
+        this.pokeTimer = null;
+        const changes = this.pending;
+        this.pending = [];
+        this.poke(changes).catch((e: unknown) => {
+          this.log(`live: poking failed: ${e instanceof Error ? e.message : String(e)}`);
+        });
+      }, this.pokeBatchMs);
       // Who may see an article's presence can change with the article (its assignee, its status).
       const shown = this.presence.articleIds(Date.now());
       if (m.changes.some((c) => c.entityType === 'article' && shown.has(c.entityId)))
@@ -294,6 +309,7 @@ export class LiveHub {
     }
     this.closed = true;
     for (const t of this.timers) clearInterval(t);
+    if (this.pokeTimer) clearTimeout(this.pokeTimer);
     this.unsubscribe();
     for (const conn of this.connections) conn.socket.close(1001, 'The server is shutting down.');
     this.connections.clear();

@@ -101,6 +101,19 @@ export class LiveProbe {
     return this.waitFor((m): m is { type: 'poke'; seq: number } => m.type === 'poke', from);
   }
 
+  /** The first poke after index `from` for `seq` or later (commits close together share one). */
+  pokeFor(seq: number, from: number): Promise<{ type: 'poke'; seq: number }> {
+    return this.waitFor(
+      (m): m is { type: 'poke'; seq: number } => m.type === 'poke' && m.seq >= seq,
+      from,
+    );
+  }
+
+  /** The seqs of the pokes received after index `from`. */
+  pokesSince(from: number): number[] {
+    return this.messages.slice(from).flatMap((m) => (m.type === 'poke' ? [m.seq] : []));
+  }
+
   /** Waits until the latest presence list satisfies `ok`. */
   async presence(ok: (list: PresenceList) => boolean, timeoutMs = 5000): Promise<PresenceList> {
     const latest = () => this.messages.filter((m) => m.type === 'presence').at(-1)?.articles ?? [];
