@@ -42,10 +42,11 @@ export async function callHost<M extends MethodName>(
   return result.value as never;
 }
 
-export async function startEditorHost(): Promise<EditorHost> {
+/** `env`: for the browser-mode process (e.g. COPYDESK_PUSH_DELAY_MS). */
+export async function startEditorHost(env: Record<string, string> = {}): Promise<EditorHost> {
   const t = tempDir('copydesk-editor-');
   const browser = await launchChromium();
-  let host = await startBrowserMode(t.dir);
+  let host = await startBrowserMode(t.dir, 0, env);
   const self: EditorHost = {
     browser,
     get host() {
@@ -66,7 +67,7 @@ export async function startEditorHost(): Promise<EditorHost> {
     },
     async restart(kind) {
       await (kind === 'kill' ? host.kill() : host.stop());
-      host = await startBrowserMode(t.dir);
+      host = await startBrowserMode(t.dir, 0, env);
     },
     async close() {
       await browser.close().catch(() => undefined);

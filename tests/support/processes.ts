@@ -64,10 +64,16 @@ export function startTs(
   });
 }
 
-export function startBrowserMode(profileDir: string, port = 0): Promise<Started> {
+export function startBrowserMode(
+  profileDir: string,
+  port = 0,
+  env: Record<string, string> = {},
+): Promise<Started> {
   return startTs(
     'src-main/harness/cli.ts',
     ['--profile', profileDir, '--port', String(port)],
     /Copydesk browser mode: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/,
+    30_000,
+    env,
   );
 }
