@@ -40,7 +40,12 @@ interface Connection {
   user: UserRow;
   token: string;
   alive: boolean;
+  /** The article the desk says it has open… */
   articleId: string | null;
+  /** …and the one last announced on the bus (at most one announcement per PRESENCE_GAP_MS). */
+  announced: string | null;
+  lastAnnounce: number;
+  announceTimer: NodeJS.Timeout | null;
   /** The presence list last sent, as JSON (nothing is sent when it has not changed). */
   sentPresence: string | null;
 }
@@ -52,6 +57,9 @@ const LiveQuery = z.object({
 
 type Accepted = { user: UserRow; token: string; clientId: string };
 type Refused = { code: number; reason: string };
+
+/** A desk flicking through articles announces the one it stops at, not every one on the way. */
+const PRESENCE_GAP_MS = 200;
 
 /** Close reasons are limited to 123 bytes. */
 const reasonText = (s: string) => Buffer.from(s).subarray(0, 120).toString();
@@ -115,7 +123,16 @@ export class LiveHub {
           socket.close(r.code, reasonText(r.reason));
           return;
         }
-        conn = { socket, ...r, alive: true, articleId: null, sentPresence: null };
+        conn = {
+          socket,
+          ...r,
+          alive: true,
+          articleId: null,
+          announced: null,
+          lastAnnounce: 0,
+          announceTimer: null,
+          sentPresence: null,
+        };
         this.connections.add(conn);
         this.send(conn, { type: 'ready' });
         for (const text of early) this.onMessage(conn, text);
@@ -163,16 +180,32 @@ export class LiveHub {
       conn.socket.close(LIVE_CLOSE.badMessage, 'Unreadable message.');
       return;
     }
-    if (conn.articleId === m.articleId) return;
     conn.articleId = m.articleId;
-    if (m.articleId === null) this.publishGone([conn.clientId]);
+    if (conn.announceTimer) return; // the scheduled announcement takes the latest
+    const wait = conn.lastAnnounce + PRESENCE_GAP_MS - Date.now();
+    if (wait <= 0) {
+      this.announce(conn);
+      return;
+    }
+    conn.announceTimer = setTimeout(() => {
+      conn.announceTimer = null;
+      this.announce(conn);
+    }, wait);
+  }
+
+  private announce(conn: Connection): void {
+    if (!this.connections.has(conn) || conn.articleId === conn.announced) return;
+    conn.announced = conn.articleId;
+    conn.lastAnnounce = Date.now();
+    if (conn.announced === null) this.publishGone([conn.clientId]);
     else this.publish({ kind: 'presence', entries: [this.entry(conn)] });
   }
 
   private remove(conn: Connection): void {
     this.connections.delete(conn);
+    if (conn.announceTimer) clearTimeout(conn.announceTimer);
     const replaced = [...this.connections].some((c) => c.clientId === conn.clientId);
-    if (conn.articleId !== null && !replaced) this.publishGone([conn.clientId]);
+    if (conn.announced !== null && !replaced) this.publishGone([conn.clientId]);
   }
 
   private entry(conn: Connection): PresenceEntry {
@@ -181,7 +214,7 @@ export class LiveHub {
       clientId: conn.clientId,
       userId: conn.user.id,
       username: conn.user.username,
-      articleId: conn.articleId,
+      articleId: conn.announced,
       expiresAt: Date.now() + this.ttlMs,
     };
   }
@@ -288,7 +321,7 @@ export class LiveHub {
   }
 
   private refreshPresence(): void {
-    const mine = [...this.connections].filter((c) => c.articleId !== null);
+    const mine = [...this.connections].filter((c) => c.announced !== null);
     if (mine.length > 0)
       this.publish({ kind: 'presence', entries: mine.map((c) => this.entry(c)) });
     if (this.presence.expire(Date.now())) this.queuePresence();
@@ -297,7 +330,7 @@ export class LiveHub {
   /** Withdraws this instance's presence, closes its sockets (1001) and stops listening. */
   async close(): Promise<void> {
     if (this.closed) return;
-    const present = [...this.connections].filter((c) => c.articleId !== null);
+    const present = [...this.connections].filter((c) => c.announced !== null);
     if (present.length > 0) {
       await this.bus
         .publish({
@@ -311,7 +344,10 @@ export class LiveHub {
     for (const t of this.timers) clearInterval(t);
     if (this.pokeTimer) clearTimeout(this.pokeTimer);
     this.unsubscribe();
-    for (const conn of this.connections) conn.socket.close(1001, 'The server is shutting down.');
+    for (const conn of this.connections) {
+      if (conn.announceTimer) clearTimeout(conn.announceTimer);
+      conn.socket.close(1001, 'The server is shutting down.');
+    }
     this.connections.clear();
   }
 }

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIVE_CLOSE } from '../../src-shared/live';
-import { InProcessBus } from '../../src-server/live/bus';
+import { InProcessBus, type BusMessage } from '../../src-server/live/bus';
+import { visiblePresence } from '../../src-server/live/hub';
 import { startServer, type RunningServer } from '../../src-server/server';
 import { body, Client, completeFields, http, login } from './helpers';
 import { LiveProbe } from './live-helpers';
@@ -326,5 +327,90 @@ describe('presence', () => {
     expect(latest?.type === 'presence' && latest.articles.some((a) => a.articleId === id)).toBe(
       true,
     );
+  });
+
+  it('announces the article a desk stops at, not every one it flicks through', async () => {
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push(await createArticle(editor, `Blättern ${i}`));
+    const author = await ready(editor, randomUUID());
+    const chiefClient = randomUUID();
+    const chiefDesk = await ready(chief, chiefClient);
+    const before = busMessages.length;
+    for (let i = 0; i < 30; i++) chiefDesk.send({ type: 'presence', articleId: ids[i % 3]! });
+    const last = ids[29 % 3]!;
+    const seen = await author.presence((l) => l.some((a) => a.articleId === last));
+    await new Promise((r) => setTimeout(r, 400));
+    // What the bus heard from that desk, without the periodic refreshes of the same article.
+    const announced: string[] = [];
+    for (const m of busMessages.slice(before) as BusMessage[]) {
+      if (m.kind !== 'presence') continue;
+      for (const e of m.entries)
+        if (e.clientId === chiefClient && announced.at(-1) !== e.articleId)
+          announced.push(e.articleId!);
+    }
+    expect(announced.length).toBeLessThanOrEqual(3);
+    expect(announced.at(-1)).toBe(last);
+    expect(seen.filter((a) => ids.includes(a.articleId)).map((a) => a.articleId)).toEqual([last]);
+    const latest = author.messages.filter((m) => m.type === 'presence').at(-1);
+    expect(
+      latest?.type === 'presence' &&
+        latest.articles.map((a) => a.articleId).filter((id) => ids.includes(id)),
+    ).toEqual([last]);
+  });
+});
+
+describe('visiblePresence', () => {
+  const raw = (id: string, authorId: string) => ({
+    id,
+    authorId,
+    assigneeId: null,
+    status: 'draft' as const,
+    deletedAt: null,
+    version: 1,
+    json: '{"publishedAt":null}',
+  });
+  const entry = (clientId: string, userId: string, username: string, articleId: string) => ({
+    instanceId: 'i1',
+    clientId,
+    userId,
+    username,
+    articleId,
+    expiresAt: Number.MAX_SAFE_INTEGER,
+  });
+
+  it('lists each user once per article, never the viewing desk, only articles it may read', () => {
+    const articles = new Map([
+      ['a1', raw('a1', 'ed')],
+      ['a2', raw('a2', 'someone-else')],
+    ]);
+    const entries = [
+      entry('c1', 'chief-id', 'chief', 'a1'),
+      entry('c2', 'chief-id', 'chief', 'a1'), // the chief on a second desk
+      entry('c3', 'photo-id', 'photo', 'a1'),
+      entry('mine', 'ed', 'editor', 'a1'), // the viewer itself
+      entry('c4', 'chief-id', 'chief', 'a2'), // a draft the editor may not read
+      entry('c5', 'photo-id', 'photo', 'gone'), // an article this server does not have
+    ];
+    expect(
+      visiblePresence(entries, articles, { clientId: 'mine', user: { id: 'ed', role: 'editor' } }),
+    ).toEqual([
+      {
+        articleId: 'a1',
+        users: [
+          { id: 'chief-id', username: 'chief' },
+          { id: 'photo-id', username: 'photo' },
+        ],
+      },
+    ]);
+    // A desk chief reads both; their own other desk still shows (another window of theirs).
+    expect(
+      visiblePresence(entries, articles, {
+        clientId: 'c1',
+        user: { id: 'chief-id', role: 'desk_chief' },
+      }).map((a) => [a.articleId, a.users.map((u) => u.username)]),
+    ).toEqual([
+      ['a1', ['chief', 'editor', 'photo']],
+      ['a2', ['chief']],
+    ]);
   });
 });
