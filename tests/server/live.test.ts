@@ -330,7 +330,7 @@ describe('presence', () => {
   });
 
   it('announces the article a desk stops at, not every one it flicks through', async () => {
-    const ids = [];
+    const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push(await createArticle(editor, `Blättern ${i}`));
     const author = await ready(editor, randomUUID());
     const chiefClient = randomUUID();
