@@ -23,7 +23,7 @@ import { loadChangedEntities, pokeSeq } from './pokes';
 import { PresenceTable } from './presence';
 
 export interface LiveOptions {
-  /** Ping interval; a socket that has not answered the previous ping is dropped (default 5 s). */
+  /** Ping interval; a socket that has not answered the previous ping is dropped (default 3 s). */
   heartbeatMs?: number;
   /** How long a presence entry lives unless its instance refreshes it (default 15 s). */
   presenceTtlMs?: number;
@@ -85,7 +85,7 @@ export class LiveHub {
     private readonly log: (line: string) => void,
     options: LiveOptions = {},
   ) {
-    this.heartbeatMs = options.heartbeatMs ?? 5_000;
+    this.heartbeatMs = options.heartbeatMs ?? 3_000;
     this.ttlMs = options.presenceTtlMs ?? 15_000;
     this.pokeBatchMs = options.pokeBatchMs ?? 15;
     this.unsubscribe = bus.subscribe((m) => this.onBus(m));
