@@ -82,10 +82,10 @@ it('connects with the token in the Authorization header, never in the URL', asyn
 it('a poke asks for a pull; presence is passed on; the open article is reported', async () => {
   const { link: l, events } = start();
   await until(() => l.state === 'open');
-  expect(events.pokes).toBe(0); // the first connect needs no catch-up pull
+  await until(() => events.pokes === 1); // ready: one pull for what came before the socket
   const server = connections[0]!;
   server.socket.send(JSON.stringify({ type: 'poke', seq: 7 }));
-  await until(() => events.pokes === 1);
+  await until(() => events.pokes === 2);
   const list = [{ articleId: 'a1', users: [{ id: 'u1', username: 'chief' }] }];
   server.socket.send(JSON.stringify({ type: 'presence', articles: list }));
   await until(() => events.presence.length === 1);
@@ -100,7 +100,7 @@ it('a poke asks for a pull; presence is passed on; the open article is reported'
   // Unknown messages from a newer server are ignored.
   server.socket.send(JSON.stringify({ type: 'something-new' }));
   server.socket.send(JSON.stringify({ type: 'poke', seq: 8 }));
-  await until(() => events.pokes === 2);
+  await until(() => events.pokes === 3);
 });
 
 it('reconnects after the server drops it, pulls once to catch up, and reports the open article again', async () => {
@@ -117,7 +117,7 @@ it('reconnects after the server drops it, pulls once to catch up, and reports th
   connections[0]!.socket.terminate();
   await until(() => l.currentPresence().length === 0); // stale presence goes with the socket
   await until(() => connections.length === 2 && l.state === 'open');
-  await until(() => events.pokes === 1);
+  await until(() => events.pokes === 2); // once per ready: the reconnect catches up
   await until(() => connections[1]!.received.length === 1);
   expect(connections[1]!.received).toEqual([{ type: 'presence', articleId: 'a1' }]);
 });

@@ -2,8 +2,8 @@
  * The desk's live socket to the backend (see src-shared/live.ts): one per signed-in profile,
  * authenticated with the sync token in the Authorization header. A poke makes the sync engine
  * pull at once; the pull stays the only way data arrives, and the engine's timer stays the safety
- * net. The socket reconnects with exponential backoff and jitter, and after a reconnect the desk
- * pulls once (pokes may have been missed meanwhile). It also reports the article open on this
+ * net. The socket reconnects with exponential backoff and jitter, and each time it is ready the
+ * desk pulls once (changes committed while it was not connected poked nobody). It also reports the article open on this
  * desk and receives who else has articles open.
  */
 import WebSocket from 'ws';
@@ -47,7 +47,6 @@ export class LiveLink {
   /** The credentials the socket is for, as one string; null when off. */
   private key: string | null = null;
   private failures = 0;
-  private everOpen = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private silenceTimer: NodeJS.Timeout | null = null;
   private articleId: string | null = null;
@@ -66,7 +65,6 @@ export class LiveLink {
     this.disconnect();
     this.key = key;
     this.failures = 0;
-    this.everOpen = false;
     if (cred) this.connect(cred);
   }
 
@@ -112,8 +110,8 @@ export class LiveLink {
         this.state = 'open';
         this.failures = 0;
         this.sendPresence();
-        if (this.everOpen) this.opts.onPoke(); // pokes may have been missed while away
-        this.everOpen = true;
+        // Changes committed before the server knew this socket poked nobody: pull once.
+        this.opts.onPoke();
       } else if (m.type === 'poke') {
         this.opts.onPoke();
       } else {
