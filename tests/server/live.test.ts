@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIVE_CLOSE } from '../../src-shared/live';
-import { InProcessBus, type BusMessage } from '../../src-server/live/bus';
+import { InProcessBus, type BusMessage, type CommittedChange } from '../../src-server/live/bus';
+import { concerns } from '../../src-server/live/pokes';
 import { visiblePresence } from '../../src-server/live/hub';
 import { startServer, type RunningServer } from '../../src-server/server';
 import { body, Client, completeFields, http, login } from './helpers';
@@ -412,5 +413,51 @@ describe('visiblePresence', () => {
       ['a1', ['chief', 'editor', 'photo']],
       ['a2', ['chief']],
     ]);
+  });
+});
+
+describe('concerns (whom a change pokes)', () => {
+  const reader = { clientId: 'desk-1', actor: { id: 'ed', role: 'editor' as const } };
+  const none = { articles: new Map(), comments: new Map() };
+  const change = (entityType: string, extra: Partial<CommittedChange> = {}): CommittedChange => ({
+    seq: 1,
+    entityType,
+    entityId: 'e1',
+    scopeId: null,
+    clientId: 'desk-2',
+    ...extra,
+  });
+
+  it('notices go to the desk they belong to only', () => {
+    expect(concerns(change('conflict', { scopeId: 'desk-1' }), reader, none)).toBe(true);
+    expect(concerns(change('rejection', { scopeId: 'desk-3' }), reader, none)).toBe(false);
+  });
+
+  it('images go to everyone but the desk that pushed them; unknown kinds and vanished articles to nobody', () => {
+    expect(concerns(change('image'), reader, none)).toBe(true);
+    expect(concerns(change('image', { clientId: 'desk-1' }), reader, none)).toBe(false);
+    expect(concerns(change('something-new'), reader, none)).toBe(false);
+    expect(concerns(change('article'), reader, none)).toBe(false);
+  });
+
+  it('an article the editor cannot read: only a possible assignee change counts (a revocation)', () => {
+    const articles = new Map([
+      [
+        'e1',
+        {
+          id: 'e1',
+          authorId: 'other',
+          assigneeId: null,
+          status: 'draft' as const,
+          deletedAt: null,
+          version: 2,
+          json: '{"publishedAt":null}',
+        },
+      ],
+    ]);
+    const e = { articles, comments: new Map() };
+    expect(concerns(change('article', { changedFields: ['headline'] }), reader, e)).toBe(false);
+    expect(concerns(change('article', { changedFields: ['assigneeId'] }), reader, e)).toBe(true);
+    expect(concerns(change('article'), reader, e)).toBe(true); // fields unknown: be safe
   });
 });
