@@ -4,7 +4,8 @@
  * - seeding 9,000 articles by push, then a timed push of 1,000 mutations (10,000 articles);
  * - a full initial pull by one new client (all pages);
  * - an empty incremental pull (p50/p95/p99);
- * - 50 concurrent clients running push+pull loops for 20 s (p50/p95/p99, errors);
+ * - 50 concurrent clients running push+pull loops for 20 s (p50/p95/p99, errors), while 200 idle
+ *   live sockets stay connected (their errors and the pokes they got: `liveSockets`);
  * - the floor: a bare node:http server in this process answering the same bytes as the empty
  *   pull, measured with the same client, and our ratio to it.
  * Writes bench/results/server.json and returns the figures. Load stays on loopback and is
@@ -20,11 +21,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SCHEMA_VERSION } from '../src-shared/protocol';
 import { bodyFromParagraphs } from '../src-shared/richtext/plainText';
+import { holdIdleSockets } from './live-sockets';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ARTICLES = 10_000;
 const TIMED_PUSH = 1_000;
 const CLIENTS = 50;
+const IDLE_LIVE_SOCKETS = 200;
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -216,6 +219,7 @@ export async function runServerBench(): Promise<object> {
         return { clientId, articleId, next: 2, cursor, tag: 0 };
       }),
     );
+    const idle = await holdIdleSockets(server.url, token, IDLE_LIVE_SOCKETS);
     const latencies: number[] = [];
     const pushLatencies: number[] = [];
     const pullLatencies: number[] = [];
@@ -253,6 +257,7 @@ export async function runServerBench(): Promise<object> {
         }
       }),
     );
+    const liveSockets = idle.finish();
     const all = stats(latencies);
 
     const result = {
@@ -285,6 +290,14 @@ export async function runServerBench(): Promise<object> {
         pull: stats(pullLatencies),
         targetP99Ms: 100,
         meetsTarget: all.p99Ms <= 100 && errors === 0,
+      },
+      liveSockets: {
+        ...liveSockets,
+        meetsTarget:
+          liveSockets.ready === IDLE_LIVE_SOCKETS &&
+          liveSockets.openAtEnd === IDLE_LIVE_SOCKETS &&
+          liveSockets.errors === 0 &&
+          liveSockets.closedEarly === 0,
       },
     };
     mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });

@@ -11,6 +11,9 @@ import { AuthService, type AuthOptions } from './auth/service';
 import { type PasswordHasher, passwordOptionsFromEnv } from './auth/passwords';
 import { buildApp, type HttpOptions } from './http/app';
 import type { AppContext } from './http/context';
+import { InProcessBus, type LiveBus } from './live/bus';
+import { publishingCommits } from './live/committed';
+import { LiveHub, type LiveOptions } from './live/hub';
 import { PublishedView } from './publish/view';
 import { RenditionStore } from './media/renditions';
 import { BlobStore } from './storage/blobs';
@@ -41,6 +44,9 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** Where the request log goes: one JSON line per request (default: no request log). */
   requestLog?: DestinationStream;
+  /** How instances tell each other about commits and presence (default: in this process). */
+  bus?: LiveBus;
+  live?: LiveOptions;
 }
 
 export interface RunningServer {
@@ -93,7 +99,10 @@ async function seedSections(
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const host = options.host ?? '127.0.0.1';
-  const storage = openStorage(options.dataDir, options.synchronous);
+  const bus = options.bus ?? new InProcessBus();
+  const storage = publishingCommits(openStorage(options.dataDir, options.synchronous), bus, (e) =>
+    log(`live: publishing committed changes failed: ${String(e)}`),
+  );
   const auth = new AuthService(storage, {
     ...options.auth,
     passwords: options.auth?.passwords ?? passwordOptionsFromEnv(log),
@@ -111,6 +120,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   let baseUrl = options.publicUrl?.replace(/\/+$/, '') ?? '';
   const publicUrl = () => baseUrl;
+  const live = new LiveHub(storage, bus, auth, log, options.live);
   const ctx: AppContext = {
     storage,
     blobs: new BlobStore(join(options.dataDir, 'blobs')),
@@ -121,11 +131,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     view: new PublishedView(publicUrl),
     maxBlobBytes: options.maxBlobBytes ?? 50 * 1024 * 1024,
     publicUrl,
+    live,
   };
   const app = buildApp(ctx, log, { ...options.http, requestLog: options.requestLog ?? null });
+  const closeLive = async () => {
+    await live.close();
+    if (!options.bus) await bus.close(); // a bus handed in belongs to the caller
+  };
   try {
     await app.listen({ port: options.port ?? 8787, host });
   } catch (e) {
+    await closeLive();
     await storage.close();
     throw e;
   }
@@ -140,6 +156,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     close() {
       closing ??= (async () => {
+        await closeLive(); // withdraws this instance's presence, closes the live sockets
         await app.close(); // stops accepting; waits for requests in flight
         await storage.close();
       })();

@@ -25,6 +25,7 @@ import {
 } from './model';
 import { CHECKLIST_CODES } from './checklist';
 import { TimelineEntry } from './timeline';
+import { PresenceList } from './live';
 
 const Empty = z.strictObject({});
 const Ok = z.strictObject({ ok: z.literal(true) });
@@ -358,6 +359,10 @@ export const desktopApi = {
     z.strictObject({ id: z.string().min(1).max(100), keep: z.enum(['mine', 'theirs']) }),
     Ok,
   ),
+  // ---- presence: who else has an article open (a hint, never a lock) ----
+  /** The article open in this window now (null: none), shared with the desks that may read it. */
+  'presence.open': method(z.strictObject({ articleId: Id.nullable() }), Ok),
+  'presence.list': method(Empty, z.strictObject({ articles: PresenceList })),
   'articles.transition': method(
     z.strictObject({ id: Id, to: ArticleStatus, comment: z.string().max(5000).optional() }),
     Article,
@@ -486,6 +491,8 @@ export const CoreEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('notice'), ...Notice.shape }),
   // ---- window commands from the application menu (Electron main, not the core) ----
   z.strictObject({ type: z.literal('app.command'), command: z.enum(['shortcuts', 'about']) }),
+  // ---- presence ----
+  z.strictObject({ type: z.literal('presence.changed'), articles: PresenceList }),
 ]);
 export type CoreEvent = z.infer<typeof CoreEvent>;
 

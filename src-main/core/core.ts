@@ -19,6 +19,7 @@ import { BlobStore } from './media/blob-store';
 import { handlers, type CoreContext } from './handlers';
 import { openSyncEngine } from './sync';
 import { FileTokenStore } from './sync/tokens';
+import { LiveLink } from './sync/live';
 import { OutboxRepository } from './store/outbox';
 import type { CoreHandle, CoreOptions } from './types';
 import { APP_VERSION } from '../../src-shared/version';
@@ -109,12 +110,31 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
     ...(opts.openFolder ? { openFolder: opts.openFolder } : {}),
     emit: (event) => events.emit('event', event),
     sync,
+    live: null,
     outbox: new OutboxRepository(store.db),
     serverToken: () => tokens.load(),
   };
   sync.start();
   ctx.articles.onBodyConflict = (id, region) => sync.addLocalBodyConflict(id, region);
   events.on('event', (e: CoreEvent) => sync.onCoreEvent(e));
+  if (opts.sync?.auto ?? opts.host !== 'cli') {
+    const live = new LiveLink({
+      credentials: () => {
+        const token = tokens.load();
+        const serverUrl = sync.store.get('server_url');
+        return token && serverUrl ? { serverUrl, token } : null;
+      },
+      clientId: () => sync.clientId,
+      onPoke: () => void sync.run(),
+      onPresence: (articles) => ctx.emit({ type: 'presence.changed', articles }),
+    });
+    ctx.live = live;
+    // Sign-in, sign-out and a refused token all show in the sync status.
+    events.on('event', (e: CoreEvent) => {
+      if (e.type === 'sync.status') live.update();
+    });
+    live.update();
+  }
 
   // Deferred, so the first screen's calls are answered before the check even starts.
   const integrityTimer =
@@ -177,6 +197,7 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
       if (!closed) {
         closed = true;
         if (integrityTimer) clearTimeout(integrityTimer);
+        ctx.live?.close();
         await sync.close();
         await opts.tokenStore?.flush?.();
         events.removeAllListeners();

@@ -13,6 +13,8 @@ import { reviewHandlers } from './handlers-review';
 import { commentHandlers } from './handlers-comments';
 import { appHandlers } from './handlers-app';
 import type { DeskLog } from './log/desk-log';
+import { presenceHandlers } from './handlers-presence';
+import type { LiveLink } from './sync/live';
 import type { OutboxRepository } from './store/outbox';
 import type { SyncEngine } from './sync/engine';
 import type { CoreEvent } from '../../src-shared/api';
@@ -26,6 +28,8 @@ export interface CoreContext {
   images: ImageRepository;
   blobs: BlobStore;
   sync: SyncEngine;
+  /** The live socket (pokes, presence); null where the core syncs only when told (the CLI). */
+  live: LiveLink | null;
   /** Read-only use by the timeline (pending local steps). */
   outbox: OutboxRepository;
   /** The sign-in token for server reads outside sync (the timeline); null when signed out. */
@@ -116,4 +120,5 @@ export const handlers: Handlers = {
   ...syncHandlers,
   ...reviewHandlers,
   ...commentHandlers,
+  ...presenceHandlers,
 };

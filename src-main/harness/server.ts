@@ -34,6 +34,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const app = Fastify({ logger: false, bodyLimit: MAX_CALL_BYTES });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   let origin = '';
+  /** Open renderer windows (event sockets). */
+  let windows = 0;
   const csp = () => contentSecurityPolicy({ connectSrc: [origin.replace(/^http/, 'ws')] });
 
   const tokenOf = (req: FastifyRequest): string | undefined => {
@@ -88,7 +90,12 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       return;
     }
     const off = opts.core.onEvent((event: CoreEvent) => socket.send(JSON.stringify(event)));
-    socket.on('close', off);
+    windows += 1;
+    socket.on('close', () => {
+      off();
+      // The last window closed: no article is open here any more (presence is per window).
+      if (--windows === 0) void opts.core.call('presence.open', { articleId: null });
+    });
     socket.on('message', () => {
       /* events are one-way; the renderer sends nothing */
     });

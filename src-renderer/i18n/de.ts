@@ -431,6 +431,10 @@ export const de: Messages = {
         'Markdown am Zeilenanfang: „## “ Zwischentitel, „- “ Liste, „1. “ nummerierte Liste, „> “ Zitat',
     },
   },
+  presence: {
+    openAt: 'Geöffnet bei: {{names}}',
+    hint: 'Gerade auch an einem anderen Platz geöffnet. Beide können weiterschreiben; Änderungen werden zusammengeführt.',
+  },
   conflicts: {
     badge: 'Konflikt',
     panelTitle: 'Konflikte in diesem Artikel',

@@ -428,6 +428,10 @@ export const en = {
         'Markdown at the start of a line: "## " heading, "- " list, "1. " numbered list, "> " quote',
     },
   },
+  presence: {
+    openAt: 'Open at: {{names}}',
+    hint: 'Also open on another desk right now. Both of you can keep writing; changes are merged.',
+  },
   conflicts: {
     badge: 'Conflict',
     panelTitle: 'Conflicts on this article',

@@ -4,6 +4,7 @@ import type { StoreHealth } from '../../src-shared/api';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
 import { useUi } from '../state/ui';
+import { usePresenceFeed } from '../state/presence';
 import { ArticleList } from './ArticleList';
 import { ArticleEditor } from './ArticleEditor';
 import { SettingsView } from './SettingsView';
@@ -110,6 +111,7 @@ export function App() {
     else setView('settings'); // About is the last part of Settings
   });
   useArticleHash();
+  usePresenceFeed();
   useGlobalShortcuts({
     newArticle: () => void newArticle(),
     toggleHelp: () => setHelp((h) => !h),

@@ -28,6 +28,8 @@ import { CommentsPanel } from './CommentsPanel';
 import { useRemoteUpdates } from '../editor/remoteUpdates';
 import { RemoteUpdateBanner } from '../editor/RemoteUpdateBanner';
 import { ConflictPanel } from './ConflictPanel';
+import { PresenceBadge } from './PresenceBadge';
+import { useAnnouncePresence } from '../state/presence';
 
 interface Loaded {
   article: Article;
@@ -48,6 +50,7 @@ export function ArticleEditor({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [sections, setSections] = useState<Section[]>([]);
+  useAnnouncePresence(id);
 
   useEffect(() => {
     let live = true;
@@ -227,6 +230,7 @@ function EditorForm({
         >
           {statusText}
         </p>
+        <PresenceBadge articleId={article.id} />
         <button type="button" aria-expanded={historyOpen} onClick={() => setHistoryOpen((o) => !o)}>
           {t('editor.history')}
         </button>

@@ -7,6 +7,7 @@ import { useCoreEvents } from '../api/events';
 import { useUi } from '../state/ui';
 import { sectionName, useSections } from '../state/sections';
 import { useArticlePages } from './useArticlePages';
+import { PresenceBadge } from './PresenceBadge';
 import './conflicts.css';
 
 const ROW_HEIGHT = 68;
@@ -41,7 +42,10 @@ const ArticleRow = memo(function ArticleRow({
       onClick={() => openArticle(article.id)}
       aria-current={active || undefined}
     >
-      <span className="row__kicker">{article.kicker}</span>
+      <span className="row__top">
+        <span className="row__kicker">{article.kicker}</span>
+        <PresenceBadge articleId={article.id} />
+      </span>
       <span className="row__headline">{article.headline || t('list.untitled')}</span>
       <span className="row__meta">
         <span className={`status status--${article.status}`}>

@@ -17,6 +17,7 @@ import { publishedRoutes } from '../routes/published';
 import { siteRoutes } from '../routes/site';
 import { mediaRoutes } from '../routes/media';
 import { registerRequestLimit, type RequestLimitOptions } from './requestLimit';
+import { liveRoutes } from '../routes/live';
 
 /** JSON request bodies (a push of many mutations with bodies) — larger ones get 413. */
 export const MAX_JSON_BYTES = 8 * 1024 * 1024;
@@ -135,6 +136,7 @@ export function buildApp(
     timelineRoutes(app, ctx);
     siteRoutes(app, ctx);
     mediaRoutes(app, ctx);
+    if (ctx.live) liveRoutes(app, ctx.live);
   });
   return app;
 }

@@ -1,6 +1,7 @@
 /** What every route module gets: the services and the resolved options. */
 import type { FastifyRequest } from 'fastify';
 import type { AuthService } from '../auth/service';
+import type { LiveHub } from '../live/hub';
 import type { RenditionStore } from '../media/renditions';
 import type { BlobStore } from '../storage/blobs';
 import type { Storage, UserRow } from '../storage/types';
@@ -21,6 +22,8 @@ export interface AppContext {
   maxBlobBytes: number;
   /** Absolute base URL for links in feeds and pages (no trailing slash). */
   publicUrl: () => string;
+  /** The live sockets (pokes and presence); without it the server has no live endpoint. */
+  live?: LiveHub;
 }
 
 export async function requireUser(ctx: AppContext, req: FastifyRequest): Promise<UserRow> {

@@ -16,6 +16,12 @@ export interface CommittedChange {
   scopeId: string | null;
   /** The client whose push made the change (it need not be poked about its own change). */
   clientId: string | null;
+  /**
+   * The fields the change touched, when the publisher knows them. An article change that takes
+   * the article away from a reader (its assignee changed) must reach that reader as a revocation;
+   * without this field every change to an article the reader cannot see counts as possibly one.
+   */
+  changedFields?: string[];
 }
 
 export interface PresenceEntry {

@@ -20,7 +20,6 @@
  * Articles are the bulk of a page: their stored JSON text goes into the response as it is (no
  * parse, no zod, no re-serialisation; it was written by this server), see pullJson.ts.
  */
-import type { ArticleState } from '../../src-shared/mutations';
 import {
   acceptsPullActor,
   type ChangeActor,
@@ -28,10 +27,11 @@ import {
   type PullQuery,
   type RejectedMutation,
 } from '../../src-shared/protocol';
-import { mayReadArticle, mayReadComments, type Actor } from '../../src-shared/workflow';
+import type { Actor } from '../../src-shared/workflow';
 import { HttpError } from '../http/errors';
 import type { ChangeRow, RawArticleRow, Storage, Tx, UserRow } from '../storage/types';
 import { serializePullPage, type PullPage, type PullPageChange } from './pullJson';
+import { articleChangeFor, mayReadComment } from './readRules';
 
 export class PullService {
   constructor(private readonly storage: Storage) {}
@@ -128,7 +128,8 @@ export class PullService {
       if (row.entityType === 'article') {
         const a = await article(row.entityId);
         if (!a) continue;
-        if (mayReadArticle(a, actor)) {
+        const how = articleChangeFor(a, actor, row.changedFields);
+        if (how === 'upsert') {
           changes.push({
             seq: row.seq,
             entity: 'article',
@@ -138,7 +139,7 @@ export class PullService {
             ...actorOf(row),
             json: a.json,
           });
-        } else if (wasPublished(a) || row.changedFields.includes('assigneeId')) {
+        } else if (how === 'revoke') {
           changes.push({
             seq: row.seq,
             entity: 'article',
@@ -163,7 +164,7 @@ export class PullService {
       } else if (row.entityType === 'comment') {
         const c = await tx.getComment(row.entityId);
         const a = c ? await article(c.articleId) : undefined;
-        if (c && a && (c.authorId === actor.id || mayReadComments(a, actor))) {
+        if (c && a && mayReadComment(c, a, actor)) {
           changes.push({
             seq: row.seq,
             entity: 'comment',
@@ -187,9 +188,4 @@ export class PullService {
     }
     return { changes, cursor, hasMore, lastMutationId, conflicts, rejected };
   }
-}
-
-/** Whether an article the reader may not read was ever published (rare path: parses the JSON). */
-function wasPublished(a: RawArticleRow): boolean {
-  return (JSON.parse(a.json) as ArticleState).publishedAt !== null;
 }

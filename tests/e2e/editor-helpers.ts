@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { MethodName, MethodOutput } from '../../src-shared/api';
 import { launchChromium } from '../support/browser';
-import { startBrowserMode, type Started } from '../support/processes';
+import { startBrowserMode, type BrowserModeOptions, type Started } from '../support/processes';
 import { tempDir } from '../support/tmp';
 
 export interface EditorHost {
@@ -22,31 +22,38 @@ export interface AppPage {
   errors: string[];
 }
 
-/** `harnessArgs` go to the browser-mode host (e.g. --test-hooks), also when it restarts. */
-export async function startEditorHost(harnessArgs: string[] = []): Promise<EditorHost> {
+/** Calls the DesktopApi of a browser-mode host, as its window would. */
+export async function callHost<M extends MethodName>(
+  host: Started,
+  method: M,
+  input: unknown,
+): Promise<MethodOutput<M>> {
+  const url = new URL(host.url);
+  const res = await fetch(`${url.origin}/api/call`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-copydesk-token': url.searchParams.get('token')!,
+    },
+    body: JSON.stringify({ method, input }),
+  });
+  const result = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.value as never;
+}
+
+/** `options` go to the browser-mode host (arguments, environment), also when it restarts. */
+export async function startEditorHost(options: BrowserModeOptions = {}): Promise<EditorHost> {
   const t = tempDir('copydesk-editor-');
   const browser = await launchChromium();
-  let host = await startBrowserMode(t.dir, 0, harnessArgs);
+  let host = await startBrowserMode(t.dir, 0, options);
   const self: EditorHost = {
     browser,
     get host() {
       return host;
     },
     profile: t.dir,
-    async call(method, input) {
-      const url = new URL(host.url);
-      const res = await fetch(`${url.origin}/api/call`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-copydesk-token': url.searchParams.get('token')!,
-        },
-        body: JSON.stringify({ method, input }),
-      });
-      const result = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-      if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-      return result.value as never;
-    },
+    call: (method, input) => callHost(host, method, input),
     async open(options = {}) {
       const page = await browser.newPage({
         locale: options.locale ?? 'en-US',
@@ -63,7 +70,7 @@ export async function startEditorHost(harnessArgs: string[] = []): Promise<Edito
     },
     async restart(kind) {
       await (kind === 'kill' ? host.kill() : host.stop());
-      host = await startBrowserMode(t.dir, 0, harnessArgs);
+      host = await startBrowserMode(t.dir, 0, options);
     },
     async close() {
       await browser.close().catch(() => undefined);

@@ -34,7 +34,7 @@ function deskLog(profile: string): string {
 
 let h: EditorHost;
 beforeAll(async () => {
-  h = await startEditorHost(['--test-hooks']);
+  h = await startEditorHost({ args: ['--test-hooks'] });
 });
 afterAll(async () => {
   await h?.close();

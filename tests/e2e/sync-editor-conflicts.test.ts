@@ -15,14 +15,21 @@ let h: EditorHost;
 let b: Client;
 
 beforeAll(async () => {
-  pair = await startSyncEditorPair('copydesk-sync-conflicts-', 'editor');
+  // A's edits stay local until a sync (explicit, or the poke after B's push), so that A and B
+  // really edit at the same time.
+  pair = await startSyncEditorPair('copydesk-sync-conflicts-', 'editor', {
+    COPYDESK_PUSH_DELAY_MS: '600000',
+  });
   ({ h, b } = pair);
 });
 afterAll(async () => {
   await pair?.close();
 });
 
-/** A (the browser profile) and B change the same field and the same paragraph; B syncs first. */
+/**
+ * A (the browser profile) and B change the same field and the same paragraph at the same time
+ * (neither has the other's change); B syncs first.
+ */
 async function clash(tag: string): Promise<string> {
   const a = await h.call('articles.create', {
     fields: { headline: `Start ${tag}` },
@@ -33,6 +40,14 @@ async function clash(tag: string): Promise<string> {
   });
   await h.call('sync.now', {});
   await b.api['sync.now']({});
+  await h.call('articles.save', {
+    id: a.id,
+    fields: { headline: `Von A ${tag}` },
+    body: bodyOf([
+      [`${tag}1`, 'Eins von A'],
+      [`${tag}2`, 'Zwei'],
+    ]),
+  });
   await b.api['articles.save']({
     id: a.id,
     fields: { headline: `Von B ${tag}` },
@@ -42,14 +57,6 @@ async function clash(tag: string): Promise<string> {
     ]),
   });
   await b.api['sync.now']({});
-  await h.call('articles.save', {
-    id: a.id,
-    fields: { headline: `Von A ${tag}` },
-    body: bodyOf([
-      [`${tag}1`, 'Eins von A'],
-      [`${tag}2`, 'Zwei'],
-    ]),
-  });
   await h.call('sync.now', {});
   const kinds = (await h.call('sync.conflicts', { entityId: a.id })).items.map((c) => c.kind);
   expect(kinds.sort()).toEqual(['body', 'field']);

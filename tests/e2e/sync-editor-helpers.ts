@@ -15,10 +15,15 @@ export interface SyncEditorPair {
   close(): Promise<void>;
 }
 
-export async function startSyncEditorPair(prefix: string, bUser: string): Promise<SyncEditorPair> {
+/** `aEnv`: for A's browser-mode process (e.g. COPYDESK_PUSH_DELAY_MS). */
+export async function startSyncEditorPair(
+  prefix: string,
+  bUser: string,
+  aEnv: Record<string, string> = {},
+): Promise<SyncEditorPair> {
   const tmp = tempDir(prefix);
   const server = await startServer(`${tmp.dir}/server`);
-  const h = await startEditorHost();
+  const h = await startEditorHost({ env: aEnv });
   await h.call('sync.login', { serverUrl: server.url, username: 'editor', password: 'editor' });
   const b = await openClient(tmp.dir, 'b');
   await signIn(b, server.url, bUser);

@@ -64,14 +64,24 @@ export function startTs(
   });
 }
 
+export interface BrowserModeOptions {
+  /** Extra command-line arguments for the host (e.g. --test-hooks). */
+  args?: string[];
+  /** Extra environment for the host process (e.g. COPYDESK_PUSH_DELAY_MS). */
+  env?: Record<string, string>;
+}
+
 export function startBrowserMode(
   profileDir: string,
   port = 0,
-  extraArgs: string[] = [],
+  options: BrowserModeOptions = {},
 ): Promise<Started> {
+  const { args = [], env = {} } = options;
   return startTs(
     'src-main/harness/cli.ts',
-    ['--profile', profileDir, '--port', String(port), ...extraArgs],
+    ['--profile', profileDir, '--port', String(port), ...args],
     /Copydesk browser mode: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/,
+    30_000,
+    env,
   );
 }

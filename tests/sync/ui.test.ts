@@ -8,6 +8,7 @@ import { launchChromium } from '../support/browser';
 import { startBrowserMode, type Started } from '../support/processes';
 import { tempDir } from '../support/tmp';
 import { openClient, signIn, startServer } from './support/harness';
+import { waitSaved } from '../e2e/editor-helpers';
 
 let browser: Browser;
 let server: Started;
@@ -17,7 +18,11 @@ let tmp: ReturnType<typeof tempDir>;
 beforeAll(async () => {
   tmp = tempDir('copydesk-sync-ui-');
   server = await startServer(`${tmp.dir}/server`);
-  host = await startBrowserMode(`${tmp.dir}/profile`);
+  // Local changes wait 5 s before they are pushed: the edit below stays on this desk while
+  // another desk changes the same field, so that both really edit at the same time.
+  host = await startBrowserMode(`${tmp.dir}/profile`, 0, {
+    env: { COPYDESK_PUSH_DELAY_MS: '5000' },
+  });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -52,7 +57,10 @@ it('signs in from the app and shows the sync status', async () => {
     .toContain('All changes synced');
   await expect.poll(() => status.textContent()).toMatch(/last sync/);
 
-  // Another client of the same editor changes the headline first: a conflict to decide.
+  // This desk changes the headline, and meanwhile another client of the same editor changes
+  // it too and syncs first: a conflict to decide.
+  await page.getByLabel('Headline').fill('Meine Schlagzeile');
+  await waitSaved(page);
   const other = await openClient(tmp.dir, 'other');
   try {
     await signIn(other, server.url, 'editor');
@@ -63,7 +71,6 @@ it('signs in from the app and shows the sync status', async () => {
   } finally {
     await other.close();
   }
-  await page.getByLabel('Headline').fill('Meine Schlagzeile');
   const conflictButton = page.getByRole('button', { name: '1 conflict' });
   await conflictButton.waitFor({ timeout: 20_000 });
   await conflictButton.click();
