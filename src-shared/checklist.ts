@@ -7,6 +7,7 @@
  * credited when the node itself carries a credit or the image record it points to has one.
  */
 import type { ArticleFields } from './model';
+import { parseImageId } from './richtext/imageId';
 
 export const CHECKLIST_CODES = [
   'headline_missing',
@@ -53,7 +54,7 @@ function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
-/** Every inline image node of a body, in document order. */
+/** Every inline image node of a body, in document order; `imageId` read as the page renderer reads it. */
 export function inlineImagesOf(
   body: unknown,
 ): { imageId: string; credit: string; blockId: string }[] {
@@ -62,7 +63,7 @@ export function inlineImagesOf(
     if (!isObject(node) || depth > 200) return;
     if (node.type === 'article-image') {
       out.push({
-        imageId: str(prop(node, 'assetId')) || str(prop(node, 'imageId')),
+        imageId: parseImageId(prop(node, 'imageId')),
         credit: str(prop(node, 'credit')),
         blockId: str(prop(node, 'blockId')),
       });
