@@ -8,6 +8,7 @@
  */
 import type { ArticleFields } from './model';
 import { parseImageId } from './richtext/imageId';
+import { bidiOverrides } from './text/rule';
 
 export const CHECKLIST_CODES = [
   'headline_missing',
@@ -17,6 +18,7 @@ export const CHECKLIST_CODES = [
   'lead_image_unknown',
   'lead_image_credit_missing',
   'image_credit_missing',
+  'bidi_override',
 ] as const;
 export type ChecklistCode = (typeof CHECKLIST_CODES)[number];
 
@@ -124,5 +126,26 @@ export function checkArticle(
       missing.push(item);
     }
   }
+  if (hasBidiOverride(f, article.body)) {
+    missing.push({
+      code: 'bidi_override',
+      message:
+        'The text contains a bidi override character (U+202D/U+202E), which can make it read differently from what it says.',
+    });
+  }
   return missing;
+}
+
+/** Bidi overrides anywhere in the article's text: flagged so that nobody publishes them unseen. */
+function hasBidiOverride(f: ArticleFields, body: unknown): boolean {
+  const texts = [
+    f.kicker,
+    f.headline,
+    f.teaser,
+    f.byline,
+    ...f.tags,
+    ...f.links.map((l) => l.label),
+  ];
+  if (f.leadImage) texts.push(f.leadImage.caption);
+  return texts.some((t) => bidiOverrides(t) > 0) || bidiOverrides(JSON.stringify(body ?? null)) > 0;
 }

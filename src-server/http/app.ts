@@ -33,6 +33,8 @@ export function buildApp(
   const app = Fastify({
     logger: false,
     trustProxy: options.trustProxy ?? false,
+    // Slugs are made at most 80 long; older stored ones (up to 200 + suffix) still resolve.
+    maxParamLength: 256,
     ...frameworkOptions,
     bodyLimit: MAX_JSON_BYTES,
     onProtoPoisoning: 'error',

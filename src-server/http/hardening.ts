@@ -89,10 +89,7 @@ export function registerJsonParser(
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     const charset = charsetOf(req.headers['content-type']);
     if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
-      done(
-        new HttpError(415, 'unsupported_media_type', 'JSON must be sent as UTF-8.'),
-        undefined,
-      );
+      done(new HttpError(415, 'unsupported_media_type', 'JSON must be sent as UTF-8.'), undefined);
       return;
     }
     void parse(req, body.toString(), (err, value) => {
@@ -123,7 +120,9 @@ export function toHttpError(err: FastifyError | Error): HttpError {
   }
   if (status === 400 || err instanceof SyntaxError) {
     const json =
-      err instanceof SyntaxError || /JSON/i.test(('code' in err ? err.code : '') ?? '') || /JSON/.test(err.message);
+      err instanceof SyntaxError ||
+      /JSON/i.test(('code' in err ? err.code : '') ?? '') ||
+      /JSON/.test(err.message);
     return new HttpError(
       400,
       json ? 'invalid_json' : 'invalid_input',

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { cleanLine, cleanText } from './rule';
 
 /** Free text (may have line breaks): `cleanText` at parse. Chain `.max()` etc. as usual. */
-export function text(): z.ZodString {
+export function textField(): z.ZodString {
   return z.string().overwrite(cleanText);
 }
 
 /** Single-line text: `cleanLine` at parse (line breaks become spaces). */
-export function line(): z.ZodString {
+export function lineField(): z.ZodString {
   return z.string().overwrite(cleanLine);
 }

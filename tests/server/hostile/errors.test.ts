@@ -44,9 +44,9 @@ afterAll(() => server?.stop());
 
 describe('framework errors in the app shape', () => {
   it.each([
-    ['an article slug over 100 characters', `/articles/${'a'.repeat(150)}`, 414],
+    ['an article slug over 256 characters', `/articles/${'a'.repeat(300)}`, 414],
     ['an API slug over 100 characters', `/api/v1/published/${'b'.repeat(300)}`, 414],
-    ['a media id over 100 characters', `/media/${'c'.repeat(120)}/640.webp`, 414],
+    ['a media id over 256 characters', `/media/${'c'.repeat(400)}/640.webp`, 414],
     ['a broken % escape', '/articles/%E0%A4%A', 400],
     ['a lone %', '/%', 400],
   ])('%s', async (_name, path, status) => {
