@@ -47,7 +47,11 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
   await opts.tokenStore?.ready?.();
   const store = openStore(databasePath(opts.profileDir));
   const events = new EventEmitter();
-  let health: StoreHealth = { state: 'unchecked', message: null, checkedAt: null };
+  // A database kept aside at open is reported until the profile is opened again.
+  const recovered: StoreHealth | null = store.recovered
+    ? { state: 'recovered', message: store.recovered.message, checkedAt: new Date().toISOString() }
+    : null;
+  let health: StoreHealth = recovered ?? { state: 'unchecked', message: null, checkedAt: null };
   const settingsRepo = new SettingsRepository(store.db);
   const sync = openSyncEngine(opts, store.db, store.path, (e) => events.emit('event', e));
   const tokens = opts.tokenStore ?? new FileTokenStore(opts.profileDir);
@@ -89,11 +93,11 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
             !lastCheck ||
             Date.now() - Date.parse(lastCheck.value) > DAY_MS;
           if (!due) return;
-          health = { state: 'checking', message: null, checkedAt: null };
+          health = recovered ?? { state: 'checking', message: null, checkedAt: null };
           void checkIntegrityInBackground(store.path).then((r) => {
             const at = new Date().toISOString();
             health = r.ok
-              ? { state: 'ok', message: null, checkedAt: at }
+              ? (recovered ?? { state: 'ok', message: null, checkedAt: at })
               : { state: 'corrupt', message: r.message, checkedAt: at };
             if (r.ok && store.db.open) {
               store.db

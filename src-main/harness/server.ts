@@ -5,11 +5,7 @@ import { CallRequest, type CoreEvent } from '../../src-shared/api';
 import { contentSecurityPolicy } from '../../src-shared/csp';
 import type { CoreHandle } from '../core/types';
 import { contentTypeFor, resolveRendererPath } from '../common/renderer-files';
-import {
-  frameworkOptions,
-  registerJsonParser,
-  toHttpError,
-} from '../../src-server/http/hardening';
+import { frameworkOptions, registerJsonParser, toHttpError } from '../../src-server/http/hardening';
 import { newLaunchToken, tokenFromCookie, tokenMatches, TOKEN_COOKIE } from './token';
 
 export interface HarnessOptions {

@@ -125,6 +125,7 @@ export const de: Messages = {
     newArticle: 'Neuer Artikel',
     storeChecking: 'Lokale Datenbank wird geprüft …',
     storeCorrupt: 'Problem mit der lokalen Datenbank',
+    storeRecovered: 'Lokale Datenbank neu angelegt',
     error: 'Etwas ist schiefgegangen',
     dismiss: 'Schließen',
   },

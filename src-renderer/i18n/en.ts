@@ -123,6 +123,7 @@ export const en = {
     newArticle: 'New article',
     storeChecking: 'Checking the local database…',
     storeCorrupt: 'Local database problem',
+    storeRecovered: 'Local database started anew',
     error: 'Something went wrong',
     dismiss: 'Dismiss',
   },
