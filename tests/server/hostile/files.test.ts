@@ -12,7 +12,7 @@ import { openStore } from '../../../src-main/core/store/db';
 import { LATEST_SCHEMA_VERSION } from '../../../src-main/core/store/migrations';
 import { openStorage } from '../../../src-server/server';
 import { tempDir } from '../../support/tmp';
-import { ROOT, spawnServer, type ServerProcess } from '../helpers';
+import { ROOT, login, spawnServer, type ServerProcess } from '../helpers';
 
 const mode = (p: string) => statSync(p).mode & 0o777;
 
@@ -135,6 +135,22 @@ describe('passwords on the command line', () => {
     );
     expect(piped.code).toBe(0);
     expect(piped.err).not.toMatch(/WARNING: --password/);
+    const tooShort = await run(
+      'src-server/cli.ts',
+      ['user', 'set', 'anna', '--data', data, '--new-password'],
+      'kurz\n',
+    );
+    expect(tooShort.code).toBe(2);
+    // The piped password is the one that works now.
+    const s = await spawnServer([], data);
+    try {
+      expect((await login(s.url, 'anna', 'neuesgeheim9').catch(() => '')).length).toBeGreaterThan(
+        0,
+      );
+      await expect(login(s.url, 'anna', 'geheim123')).rejects.toThrow(/401/);
+    } finally {
+      await s.stop();
+    }
   });
 });
 
