@@ -4,20 +4,21 @@
  *   npm run server -- --data DIR [--port 8787] [--host 127.0.0.1] [--demo] [--max-blob-mb 50]
  *                    [--public-url URL] [--synchronous full|normal]
  *                    [--trust-proxy true|ADDRESS,…] [--requests-per-minute N]
- *   npm run server -- user add NAME --role ROLE --data DIR [--password PW | (password on stdin)]
+ *   npm run server -- user add NAME --role ROLE --data DIR   (password asked, or on stdin)
  *   npm run server -- user list --data DIR
- *   npm run server -- user set NAME --data DIR [--role ROLE] [--disable | --enable] [--password PW]
+ *   npm run server -- user set NAME --data DIR [--role ROLE] [--disable | --enable] [--new-password]
+ * (`--password PW` still works, with a warning: tests only.)
  *
  * The server prints exactly one line on stdout: "Copydesk server listening on http://HOST:PORT".
  * Everything else (demo warning, errors, the request log: one JSON line per request) goes to stderr.
  */
 import { parseArgs } from 'node:util';
-import { createInterface } from 'node:readline';
 import { Role } from '../src-shared/model';
 import { Username } from '../src-shared/protocol';
 import { AuthService, adminUser } from './auth/service';
 import { openStorage, startServer } from './server';
 import { passwordOptionsFromEnv } from './auth/passwords';
+import { PASSWORD_FLAG_WARNING, readPassword } from './auth/readPassword';
 import { HttpError } from './http/errors';
 
 function fail(message: string): never {
@@ -39,16 +40,6 @@ function parseTrustProxy(raw: string | undefined): boolean | string[] {
     .filter(Boolean);
 }
 
-async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write('Password: ');
-  const rl = createInterface({ input: process.stdin, terminal: false });
-  for await (const line of rl) {
-    rl.close();
-    return line.replace(/\r$/, '');
-  }
-  return '';
-}
-
 async function userCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -59,10 +50,12 @@ async function userCommand(argv: string[]): Promise<void> {
       password: { type: 'string' },
       disable: { type: 'boolean' },
       enable: { type: 'boolean' },
+      'new-password': { type: 'boolean' },
     },
   });
   const [sub, name] = positionals;
   if (!values.data) fail('--data DIR is required');
+  if (values.password !== undefined) warn(PASSWORD_FLAG_WARNING);
   const storage = openStorage(values.data);
   const auth = new AuthService(storage, { passwords: passwordOptionsFromEnv(warn) });
   try {
@@ -92,6 +85,9 @@ async function userCommand(argv: string[]): Promise<void> {
       if (values.disable) patch.disabled = true;
       if (values.enable) patch.disabled = false;
       if (values.password !== undefined) patch.password = values.password;
+      else if (values['new-password']) patch.password = await readPassword('New password: ');
+      if (patch.password !== undefined && patch.password.length < 8)
+        fail('the password must have at least 8 characters');
       await auth.updateUser(null, user.id, patch);
       process.stdout.write(`updated ${user.username}\n`);
     }

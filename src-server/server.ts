@@ -3,7 +3,6 @@
  * dataDir, optionally seeds demo users and sections, and listens. `close()` stops accepting,
  * finishes requests in flight and closes the database.
  */
-import { mkdirSync } from 'node:fs';
 import type { DestinationStream } from 'pino';
 import { join } from 'node:path';
 import { DEFAULT_SECTIONS, type Role } from '../src-shared/model';
@@ -18,6 +17,7 @@ import { PublishedView } from './publish/view';
 import { RenditionStore } from './media/renditions';
 import { BlobStore } from './storage/blobs';
 import { openSqliteStorage } from './storage/sqlite';
+import { ensurePrivateDir, preparePrivateDatabase } from './storage/privateFiles';
 import type { Storage } from './storage/types';
 import { PullService } from './sync/pull';
 import { PushService } from './sync/push';
@@ -64,9 +64,12 @@ export const DEMO_USERS: readonly { username: string; role: Role }[] = [
 
 export const DATABASE_FILE = 'copydesk-server.db';
 
+/** Opens the server database; the data folder is made 0700 and the database files 0600. */
 export function openStorage(dataDir: string, synchronous?: 'full' | 'normal'): Storage {
-  mkdirSync(dataDir, { recursive: true });
-  return openSqliteStorage(join(dataDir, DATABASE_FILE), synchronous ? { synchronous } : {});
+  ensurePrivateDir(dataDir);
+  const file = join(dataDir, DATABASE_FILE);
+  preparePrivateDatabase(file);
+  return openSqliteStorage(file, synchronous ? { synchronous } : {});
 }
 
 /** Demo users (password = user name) and the default sections; existing ones are kept. */

@@ -55,7 +55,8 @@ export const SaveArticleInput = z.strictObject({
 export type SaveArticleInput = z.input<typeof SaveArticleInput>;
 
 export const StoreHealth = z.strictObject({
-  state: z.enum(['unchecked', 'checking', 'ok', 'corrupt']),
+  /** 'recovered': the database was empty or damaged at start, kept aside and started anew. */
+  state: z.enum(['unchecked', 'checking', 'ok', 'corrupt', 'recovered']),
   message: z.string().nullable(),
   checkedAt: z.string().nullable(),
 });

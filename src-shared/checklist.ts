@@ -7,6 +7,8 @@
  * credited when the node itself carries a credit or the image record it points to has one.
  */
 import type { ArticleFields } from './model';
+import { parseImageId } from './richtext/imageId';
+import { bidiOverrides } from './text/rule';
 
 export const CHECKLIST_CODES = [
   'headline_missing',
@@ -16,6 +18,7 @@ export const CHECKLIST_CODES = [
   'lead_image_unknown',
   'lead_image_credit_missing',
   'image_credit_missing',
+  'bidi_override',
 ] as const;
 export type ChecklistCode = (typeof CHECKLIST_CODES)[number];
 
@@ -53,7 +56,7 @@ function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
-/** Every inline image node of a body, in document order. */
+/** Every inline image node of a body, in document order; `imageId` read as the page renderer reads it. */
 export function inlineImagesOf(
   body: unknown,
 ): { imageId: string; credit: string; blockId: string }[] {
@@ -62,7 +65,7 @@ export function inlineImagesOf(
     if (!isObject(node) || depth > 200) return;
     if (node.type === 'article-image') {
       out.push({
-        imageId: str(prop(node, 'assetId')) || str(prop(node, 'imageId')),
+        imageId: parseImageId(prop(node, 'imageId')),
         credit: str(prop(node, 'credit')),
         blockId: str(prop(node, 'blockId')),
       });
@@ -123,5 +126,26 @@ export function checkArticle(
       missing.push(item);
     }
   }
+  if (hasBidiOverride(f, article.body)) {
+    missing.push({
+      code: 'bidi_override',
+      message:
+        'The text contains a bidi override character (U+202D/U+202E), which can make it read differently from what it says.',
+    });
+  }
   return missing;
+}
+
+/** Bidi overrides anywhere in the article's text: flagged so that nobody publishes them unseen. */
+function hasBidiOverride(f: ArticleFields, body: unknown): boolean {
+  const texts = [
+    f.kicker,
+    f.headline,
+    f.teaser,
+    f.byline,
+    ...f.tags,
+    ...f.links.map((l) => l.label),
+  ];
+  if (f.leadImage) texts.push(f.leadImage.caption);
+  return texts.some((t) => bidiOverrides(t) > 0) || bidiOverrides(JSON.stringify(body ?? null)) > 0;
 }

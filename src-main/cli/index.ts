@@ -3,7 +3,7 @@
  *
  *   npm run cli -- --profile DIR [--json] <command>
  *
- * Commands: login --server URL --user U --password P | logout | new --file article.json |
+ * Commands: login --server URL --user U (password asked or on stdin) | logout | new --file article.json |
  * set ID FIELD VALUE | tag ID +a -b | submit ID | approve ID | request-changes ID --comment TEXT |
  * publish ID | delete ID | restore ID | sync [--allow-mass-delete] | status | conflicts [ID] |
  * resolve CONFLICT_ID mine|theirs | show ID | list
@@ -12,9 +12,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ApiError, createDesktopApi, type DesktopApi, type SyncStatus } from '../../src-shared/api';
+import {
+  ApiError,
+  createDesktopApi,
+  type DesktopApi,
+  type StoreHealth,
+  type SyncStatus,
+} from '../../src-shared/api';
 import { ArticleFields, type ArticleFieldsPatch } from '../../src-shared/model';
 import { openCore } from '../core/core';
+import { StoreError } from '../core/store/errors';
+import { PASSWORD_FLAG_WARNING, readPassword } from '../../src-server/auth/readPassword';
 
 const VALUE_OPTIONS = new Set([
   'profile',
@@ -61,7 +69,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
 }
 
 const USAGE = `usage: copydesk-cli --profile DIR [--json] <command>
-  login --server URL --user U --password P   sign in (token kept in the profile, mode 0600)
+  login --server URL --user U                sign in; the password is asked (or read from
+                                             standard input); token kept in the profile, 0600
   logout
   new --file article.json                    create ({"fields":{…},"body":{…}} or plain fields)
   set ID FIELD VALUE                         change one field (JSON for tags, links, leadImage)
@@ -125,9 +134,11 @@ async function runCommand(
     case 'login': {
       const server = str('server');
       const user = str('user');
-      const password = str('password');
-      if (!server || !user || !password)
-        throw new UsageError('usage: login --server URL --user U --password P');
+      if (!server || !user) throw new UsageError('usage: login --server URL --user U');
+      let password = str('password');
+      if (password !== undefined) process.stderr.write(`${PASSWORD_FLAG_WARNING}\n`);
+      else password = await readPassword();
+      if (!password) throw new UsageError('login needs a password (asked, or on standard input)');
       const s = await api['sync.login']({ serverUrl: server, username: user, password });
       return { json: s, text: `Signed in as ${s.user?.username ?? user} (${s.user?.role ?? ''}).` };
     }
@@ -283,12 +294,28 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const pullLimit =
     typeof options['pull-limit'] === 'string' ? Number(options['pull-limit']) : undefined;
-  const core = await openCore({
-    profileDir: resolve(options.profile),
-    host: 'cli',
-    backgroundIntegrityCheck: false,
-    ...(pullLimit ? { sync: { pullLimit } } : {}),
-  });
+  let core: Awaited<ReturnType<typeof openCore>>;
+  try {
+    core = await openCore({
+      profileDir: resolve(options.profile),
+      host: 'cli',
+      backgroundIntegrityCheck: false,
+      ...(pullLimit ? { sync: { pullLimit } } : {}),
+    });
+  } catch (e) {
+    // A database that cannot be opened: the reason and the advice, never a stack trace.
+    const message = e instanceof Error ? e.message : String(e);
+    if (options.json) {
+      const code = e instanceof StoreError ? e.code : 'error';
+      process.stdout.write(`${JSON.stringify({ error: { code, message } })}\n`);
+    }
+    process.stderr.write(`copydesk: ${message}\n`);
+    return 1;
+  }
+  const health = await core.call('store.health', {});
+  if (health.ok && (health.value as StoreHealth).state === 'recovered') {
+    process.stderr.write(`copydesk: ${(health.value as StoreHealth).message ?? ''}\n`);
+  }
   const api = createDesktopApi({
     call: (m, i) => core.call(m, i),
     onEvent: (l) => core.onEvent(l),

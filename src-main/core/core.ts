@@ -83,7 +83,11 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
   }
   logStart(log, opts, store);
   const events = new EventEmitter();
-  let health: StoreHealth = { state: 'unchecked', message: null, checkedAt: null };
+  // A database kept aside at open is reported until the profile is opened again.
+  const recovered: StoreHealth | null = store.recovered
+    ? { state: 'recovered', message: store.recovered.message, checkedAt: new Date().toISOString() }
+    : null;
+  let health: StoreHealth = recovered ?? { state: 'unchecked', message: null, checkedAt: null };
   const settingsRepo = new SettingsRepository(store.db);
   const sync = openSyncEngine({ ...opts, log }, store.db, store.path, (e) =>
     events.emit('event', e),
@@ -149,7 +153,7 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
             !lastCheck ||
             Date.now() - Date.parse(lastCheck.value) > DAY_MS;
           if (!due) return;
-          health = { state: 'checking', message: null, checkedAt: null };
+          health = recovered ?? { state: 'checking', message: null, checkedAt: null };
           const started = Date.now();
           void checkIntegrityInBackground(store.path).then((r) => {
             const at = new Date().toISOString();
@@ -157,7 +161,7 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
             if (r.ok) log.info('store.integrity_check', fields);
             else log.error('store.integrity_check', new Error(r.message), fields);
             health = r.ok
-              ? { state: 'ok', message: null, checkedAt: at }
+              ? (recovered ?? { state: 'ok', message: null, checkedAt: at })
               : { state: 'corrupt', message: r.message, checkedAt: at };
             if (r.ok && store.db.open) {
               store.db

@@ -5,6 +5,7 @@ import { CallRequest, type CoreEvent } from '../../src-shared/api';
 import { contentSecurityPolicy } from '../../src-shared/csp';
 import type { CoreHandle } from '../core/types';
 import { contentTypeFor, resolveRendererPath } from '../common/renderer-files';
+import { frameworkOptions, registerJsonParser, toHttpError } from '../../src-server/http/hardening';
 import { newLaunchToken, tokenFromCookie, tokenMatches, TOKEN_COOKIE } from './token';
 
 export interface HarnessOptions {
@@ -31,7 +32,19 @@ const MAX_CALL_BYTES = 72 * 1024 * 1024;
  */
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const token = opts.token ?? newLaunchToken();
-  const app = Fastify({ logger: false, bodyLimit: MAX_CALL_BYTES });
+  const app = Fastify({ logger: false, bodyLimit: MAX_CALL_BYTES, ...frameworkOptions });
+  // The backend's error shape and JSON rules: UTF-8 only, bounded nesting, no framework bodies.
+  registerJsonParser(app);
+  app.setErrorHandler((error, _req, reply) => {
+    const http = toHttpError(error instanceof Error ? error : new Error(String(error)));
+    void reply.code(http.status).headers(http.headers).type('application/json').send(http.body());
+  });
+  app.setNotFoundHandler((_req, reply) => {
+    void reply
+      .code(404)
+      .type('application/json')
+      .send({ error: { code: 'not_found', message: 'Not found.' } });
+  });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   let origin = '';
   /** Open renderer windows (event sockets). */

@@ -50,8 +50,10 @@ function ChangeReporter({
     const off = editor.registerUpdateListener(
       ({ dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
         if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-        // History-merge updates are repairs (block ids), except the copy of an image's credit
-        // from the library, which the published page needs and so must be saved.
+        // History-merge updates are repairs (block ids; an image's credit copy brought up to
+        // date on open): opening, scrolling or selecting never saves; they reach the store with
+        // the next real edit. A library credit that changes while the article is open is
+        // saved (CREDIT_SYNC_TAG): the published page shows the record's credit either way.
         if (tags.has(HISTORY_MERGE_TAG) && !tags.has(CREDIT_SYNC_TAG)) return;
         if (prevEditorState.isEmpty()) return;
         onChange();

@@ -1,12 +1,12 @@
 /**
  * The stored body as the editor loads it: at least one paragraph (an empty root cannot take
- * the caret) and a valid, unique block id on every block. `changed` says the stored copy lacked
- * ids, so the editor saves the repaired body once.
+ * the caret) and a valid, unique block id on every block. Nothing is saved for this: the repair
+ * goes to the store with the next real edit.
  */
 import { ensureBlockIdsJson } from '../../src-shared/richtext/blockIds';
 import type { BodyJson } from '../../src-shared/model';
 
-export function prepareBody(stored: BodyJson): { body: BodyJson; changed: boolean } {
+export function prepareBody(stored: BodyJson): { body: BodyJson } {
   const children = stored.root.children;
   const withParagraph: BodyJson =
     children.length > 0
@@ -29,9 +29,5 @@ export function prepareBody(stored: BodyJson): { body: BodyJson; changed: boolea
             ],
           },
         };
-  const body = ensureBlockIdsJson(withParagraph);
-  // An empty stored body only gains a placeholder paragraph: nothing worth a revision yet.
-  const changed =
-    children.length > 0 && body.root.children.some((block, i) => block !== children[i]);
-  return { body, changed };
+  return { body: ensureBlockIdsJson(withParagraph) };
 }

@@ -52,6 +52,7 @@ export const de: Messages = {
       lead_image_unknown: 'Das Aufmacherbild ist nicht in der Bibliothek',
       lead_image_credit_missing: 'Bildquelle des Aufmacherbilds',
       image_credit_missing: 'Bildquelle eines Bildes im Text',
+      bidi_override: 'Text ohne Bidi-Override-Zeichen',
     },
     approve: 'Abnehmen',
     requestChanges: 'Änderungen anfordern',
@@ -124,6 +125,7 @@ export const de: Messages = {
     newArticle: 'Neuer Artikel',
     storeChecking: 'Lokale Datenbank wird geprüft …',
     storeCorrupt: 'Problem mit der lokalen Datenbank',
+    storeRecovered: 'Lokale Datenbank neu angelegt',
     error: 'Etwas ist schiefgegangen',
     dismiss: 'Schließen',
   },
@@ -322,6 +324,8 @@ export const de: Messages = {
       lead_image_unknown: 'Das Aufmacherbild „{{name}}“ ist nicht in der Bildverwaltung.',
       lead_image_credit_missing: 'Das Aufmacherbild „{{name}}“ hat keine Bildquelle.',
       image_credit_missing: 'Das Bild „{{name}}“ im Text hat keine Bildquelle.',
+      bidi_override:
+        'Der Text enthält ein Bidi-Override-Zeichen (U+202D/U+202E), das ihn anders lesen lässt, als er lautet.',
     },
   },
   editor: {

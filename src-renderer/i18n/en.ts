@@ -50,6 +50,7 @@ export const en = {
       lead_image_unknown: 'The lead image is not in the library',
       lead_image_credit_missing: 'Credit (Bildquelle) of the lead image',
       image_credit_missing: 'Credit (Bildquelle) of an image in the body',
+      bidi_override: 'Text without bidi override characters',
     },
     approve: 'Approve',
     requestChanges: 'Request changes',
@@ -122,6 +123,7 @@ export const en = {
     newArticle: 'New article',
     storeChecking: 'Checking the local database…',
     storeCorrupt: 'Local database problem',
+    storeRecovered: 'Local database started anew',
     error: 'Something went wrong',
     dismiss: 'Dismiss',
   },
@@ -320,6 +322,8 @@ export const en = {
       lead_image_unknown: 'The lead image "{{name}}" is not in the image library.',
       lead_image_credit_missing: 'The lead image "{{name}}" has no credit (Bildquelle).',
       image_credit_missing: 'The image "{{name}}" in the body has no credit (Bildquelle).',
+      bidi_override:
+        'The text contains a bidi override character (U+202D/U+202E), which can make it read differently from what it says.',
     },
   },
   editor: {

@@ -83,6 +83,17 @@ function HealthBanner() {
   const { t } = useTranslation();
   const [health, setHealth] = useState<StoreHealth | null>(null);
   useCoreEvents((e) => e.type === 'store.health' && setHealth(e.health));
+  useEffect(() => {
+    // A recovery at start happened before this view listened for events.
+    void api['store.health']({}).then((h) => setHealth((now) => now ?? h));
+  }, []);
+  if (health?.state === 'recovered') {
+    return (
+      <div role="alert" className="banner banner--warning">
+        <strong>{t('app.storeRecovered')}</strong> {health.message}
+      </div>
+    );
+  }
   if (health?.state !== 'corrupt') return null;
   return (
     <div role="alert" className="banner banner--error">

@@ -34,14 +34,15 @@ import { useAnnouncePresence } from '../state/presence';
 interface Loaded {
   article: Article;
   body: BodyJson;
-  bodyNeedsSave: boolean;
   /** Bumped when a restored revision replaces the editor's content. */
   generation: number;
 }
 
 function load(article: Article, generation: number): Loaded {
-  const { body, changed } = prepareBody(article.body);
-  return { article, body, bodyNeedsSave: changed, generation };
+  // Repaired block ids stay in the editor until the next real edit saves them: opening an
+  // article never writes (an article the user may not change would get a rejected save).
+  const { body } = prepareBody(article.body);
+  return { article, body, generation };
 }
 
 export function ArticleEditor({ id }: { id: string }) {
@@ -174,7 +175,6 @@ function EditorForm({
 
   // Save on close of the window, on hiding it, and when the editor goes away.
   useEffect(() => {
-    if (loaded.bodyNeedsSave) saver.markBodyDirty();
     const exit = () => saver.flushOnExit();
     const hidden = () =>
       document.visibilityState === 'hidden' && void saver.flush().catch(() => undefined);
@@ -187,7 +187,7 @@ function EditorForm({
       document.removeEventListener('visibilitychange', hidden);
       trackSave(saver.flush());
     };
-  }, [saver, loaded.bodyNeedsSave]);
+  }, [saver]);
 
   const flush = useCallback(() => void saver.flush().catch(() => undefined), [saver]);
   const flushNow = useCallback(() => saver.flush(), [saver]);

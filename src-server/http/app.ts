@@ -16,35 +16,12 @@ import { blobRoutes } from '../routes/blobs';
 import { publishedRoutes } from '../routes/published';
 import { siteRoutes } from '../routes/site';
 import { mediaRoutes } from '../routes/media';
+import { frameworkOptions, registerJsonParser, toHttpError } from './hardening';
 import { registerRequestLimit, type RequestLimitOptions } from './requestLimit';
 import { liveRoutes } from '../routes/live';
 
 /** JSON request bodies (a push of many mutations with bodies) — larger ones get 413. */
 export const MAX_JSON_BYTES = 8 * 1024 * 1024;
-
-function mapFrameworkError(err: FastifyError): HttpError {
-  const status = err.statusCode ?? 500;
-  if (status === 413)
-    return new HttpError(413, 'payload_too_large', 'The request body is too large.');
-  if (status === 415) {
-    return new HttpError(
-      415,
-      'unsupported_media_type',
-      'Unsupported Content-Type for this endpoint.',
-    );
-  }
-  if (status === 400 || err instanceof SyntaxError) {
-    const json =
-      err instanceof SyntaxError || /JSON/i.test(err.code ?? '') || /JSON/.test(err.message);
-    return new HttpError(
-      400,
-      json ? 'invalid_json' : 'invalid_input',
-      json ? 'The request body is not valid JSON.' : err.message,
-    );
-  }
-  if (status >= 400 && status < 500) return new HttpError(status, 'invalid_input', err.message);
-  return new HttpError(500, 'internal', 'Internal server error.');
-}
 
 export interface HttpOptions {
   /** Fastify's trustProxy: who may set X-Forwarded-For (true = any hop, or addresses/CIDRs). */
@@ -62,6 +39,9 @@ export function buildApp(
   const app = Fastify({
     ...requestLogOptions(options.requestLog ?? null),
     trustProxy: options.trustProxy ?? false,
+    // Slugs are made at most 80 long; older stored ones (up to 200 + suffix) still resolve.
+    maxParamLength: 256,
+    ...frameworkOptions,
     bodyLimit: MAX_JSON_BYTES,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
@@ -71,6 +51,7 @@ export function buildApp(
 
   // JSON only (blobs have their own raw parser): text/plain bodies get 415.
   app.removeContentTypeParser('text/plain');
+  registerJsonParser(app);
 
   app.addHook('onSend', (_req, reply, payload, done) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -82,7 +63,7 @@ export function buildApp(
   });
 
   app.setErrorHandler((error: FastifyError | HttpError, req, reply) => {
-    const http = error instanceof HttpError ? error : mapFrameworkError(error);
+    const http = error instanceof HttpError ? error : toHttpError(error);
     if (http.status === 413) {
       // Read and discard the rest of the body (Node keeps the connection), so that the client
       // reads the 413 instead of failing with EPIPE while it is still sending.

@@ -1,19 +1,24 @@
 /**
  * Web renditions of published images, made with sharp from the stored original on first request
- * and cached on disk, content-addressed: DIR/renditions/ab/<sha256>-<width>.webp. EXIF orientation
- * is applied, every piece of metadata (EXIF, GPS, XMP, IPTC, ICC) is left out (sharp writes none
- * unless asked), and an original claiming more than MAX_INPUT_PIXELS is refused before decoding.
+ * and cached on disk: DIR/renditions/ab/<sha256>-<width>-<rights key>.webp. EXIF orientation is
+ * applied, every piece of the original's metadata (EXIF with GPS and camera serials, XMP, IPTC,
+ * ICC) is left out (sharp writes none unless asked); only the image's rights from its record are
+ * written, as XMP (rightsXmp.ts). An original claiming more than MAX_INPUT_PIXELS is refused
+ * before decoding.
  * Concurrent requests for the same rendition share one job; at most MAX_JOBS encode at once.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { rightsKey, rightsXmp, type ImageRights } from './rightsXmp';
 
 /** The widths offered in srcset; a request for any other width is a 404. */
 export const RENDITION_WIDTHS = [320, 640, 1024, 1600] as const;
 export type RenditionWidth = (typeof RENDITION_WIDTHS)[number];
 export const RENDITION_MIME = 'image/webp';
+/** The rendition linked where one image URL is wanted (JSON API, the old original's address). */
+export const LARGEST_RENDITION: RenditionWidth = 1600;
 
 /** Largest decoded original (100 megapixels); more is treated as a decompression bomb. */
 export const MAX_INPUT_PIXELS = 100_000_000;
@@ -32,14 +37,22 @@ export class RenditionError extends Error {
   }
 }
 
-/** Encodes one rendition: oriented, at most `width` wide (never enlarged), WebP, no metadata. */
-export async function renderWebp(input: string | Buffer, width: number): Promise<Buffer> {
+/**
+ * Encodes one rendition: oriented, at most `width` wide (never enlarged), WebP, no metadata but
+ * the rights given.
+ */
+export async function renderWebp(
+  input: string | Buffer,
+  width: number,
+  rights?: ImageRights,
+): Promise<Buffer> {
   try {
-    return await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
+    let image = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
       .rotate()
-      .resize({ width, withoutEnlargement: true })
-      .webp({ quality: WEBP_QUALITY })
-      .toBuffer();
+      .resize({ width, withoutEnlargement: true });
+    const xmp = rights ? rightsXmp(rights) : undefined;
+    if (xmp) image = image.withXmp(xmp);
+    return await image.webp({ quality: WEBP_QUALITY }).toBuffer();
   } catch (e) {
     throw new RenditionError(e instanceof Error ? e.message : String(e));
   }
@@ -52,30 +65,43 @@ export class RenditionStore {
 
   constructor(private readonly dir: string) {}
 
-  pathOf(sha256: string, width: RenditionWidth): string {
+  pathOf(sha256: string, width: RenditionWidth, rights?: ImageRights): string {
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('not a sha256');
-    return join(this.dir, sha256.slice(0, 2), `${sha256}-${width}.webp`);
+    const key = rights ? rightsKey(rights) : 'none';
+    return join(this.dir, sha256.slice(0, 2), `${sha256}-${width}-${key}.webp`);
   }
 
   /**
    * The file of the rendition, made from `originalPath` if it is not cached yet. Rejects with
    * RenditionError when the original cannot be decoded.
    */
-  async get(sha256: string, width: RenditionWidth, originalPath: string): Promise<string> {
-    const path = this.pathOf(sha256, width);
+  async get(
+    sha256: string,
+    width: RenditionWidth,
+    originalPath: string,
+    rights?: ImageRights,
+  ): Promise<string> {
+    const path = this.pathOf(sha256, width, rights);
     if (await isFile(path)) return path;
     const running = this.inFlight.get(path);
     if (running) return running;
-    const job = this.make(path, width, originalPath).finally(() => this.inFlight.delete(path));
+    const job = this.make(path, width, originalPath, rights).finally(() =>
+      this.inFlight.delete(path),
+    );
     this.inFlight.set(path, job);
     return job;
   }
 
-  private async make(path: string, width: number, originalPath: string): Promise<string> {
+  private async make(
+    path: string,
+    width: number,
+    originalPath: string,
+    rights: ImageRights | undefined,
+  ): Promise<string> {
     await this.acquire();
     try {
       if (await isFile(path)) return path;
-      const bytes = await renderWebp(originalPath, width);
+      const bytes = await renderWebp(originalPath, width, rights);
       await mkdir(join(path, '..'), { recursive: true });
       const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
       try {

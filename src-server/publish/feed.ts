@@ -1,6 +1,10 @@
 /** The Atom feed (RFC 4287) of the newest published articles. */
 import type { PublishedSnapshot } from '../storage/types';
-import { esc } from '../../src-shared/publish/format';
+import { esc as escHtml } from '../../src-shared/publish/format';
+import { cleanText } from '../../src-shared/text/rule';
+
+/** Escaped text that is always valid XML 1.0: the text rule, and no U+FFFE/U+FFFF. */
+const esc = (text: string) => escHtml(cleanText(text).replace(/[\ufffe\uffff]/g, ''));
 
 export interface FeedEntry {
   snapshot: PublishedSnapshot;

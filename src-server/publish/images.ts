@@ -1,7 +1,7 @@
 /**
  * Images on published pages: the responsive source set of an image (its WebP renditions at
- * /media/:imageId/:width.webp) and the credit/alt of inline images taken from the image record
- * when the body node has none (the checklist accepts either, the page shows "Bildquelle" always).
+ * /media/:imageId/:width.webp) and the credit of inline images taken from the image record (alt
+ * text when the node has none; the checklist accepts either, the page shows "Bildquelle" always).
  */
 import type { ImageSource } from '../../src-shared/richtext/html';
 import { RENDITION_WIDTHS } from '../media/renditions';
@@ -77,8 +77,9 @@ function blank(v: unknown): boolean {
 }
 
 /**
- * A copy of the body in which every inline image without a credit (or alt text) gets the one of
- * its image record. The input is not modified; a body without such images is returned as is.
+ * A copy of the body in which every inline image gets the credit of its image record (when the
+ * record has one) and, without alt text, the record's alt text. The input is not modified; a body
+ * needing neither is returned as is.
  */
 export function withImageRecordFields(
   body: unknown,
@@ -91,7 +92,9 @@ export function withImageRecordFields(
     if (node.type === 'article-image') {
       const id = read(node, 'imageId');
       const img = typeof id === 'string' ? images[id] : undefined;
-      const needCredit = img !== undefined && blank(read(node, 'credit')) && !blank(img.credit);
+      // The library record's credit is the one the desk shows; the node's copy may be older.
+      const needCredit =
+        img !== undefined && !blank(img.credit) && read(node, 'credit') !== img.credit;
       const needAlt = img !== undefined && blank(read(node, 'alt')) && !blank(img.alt);
       if (img && (needCredit || needAlt)) {
         out = { ...node, ...(isObject(node.$) ? { $: { ...node.$ } } : {}) };

@@ -3,7 +3,7 @@
  * publish/correct write a snapshot of the article (what readers see until the next correction),
  * unpublish marks it gone (410). The slug is fixed at first publication.
  */
-import { slugify } from '../../src-shared/model';
+import { capSlug, slugify } from '../../src-shared/model';
 import type { ArticleState } from '../../src-shared/mutations';
 import { buildSnapshot } from '../../src-shared/publish/snapshot';
 import type { PublishedImage } from '../../src-shared/publish/types';
@@ -13,7 +13,7 @@ import { withImageRecordFields } from './images';
 export { resolveSection } from '../../src-shared/publish/snapshot';
 
 async function uniqueSlug(tx: Tx, wanted: string, articleId: string): Promise<string> {
-  const base = wanted || articleId.slice(0, 8);
+  const base = capSlug(wanted) || articleId.slice(0, 8);
   for (let n = 1; n < 1000; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;
     const taken = await tx.getPublishedBySlug(candidate);

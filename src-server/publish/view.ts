@@ -7,7 +7,8 @@ import type { PublishedArticle, PublishedSummary } from '../../src-shared/protoc
 import { snapshotBodyHtml } from '../../src-shared/publish/body';
 import type { TeaserItem } from '../../src-shared/publish/pages';
 import type { PublishedRow, PublishedSnapshot } from '../storage/types';
-import { snapshotImageSource } from './images';
+import { renditionUrl, snapshotImageSource } from './images';
+import { LARGEST_RENDITION } from '../media/renditions';
 
 const CACHE_SIZE = 500;
 
@@ -66,7 +67,7 @@ export class PublishedView {
       links: s.links,
       leadImage: s.leadImage
         ? {
-            url: `${this.baseUrl()}/media/${encodeURIComponent(s.leadImage.imageId)}`,
+            url: renditionUrl(this.baseUrl(), s.leadImage.imageId, LARGEST_RENDITION),
             caption: s.leadImage.caption,
             credit: s.leadImage.credit,
             alt: s.leadImage.alt,

@@ -1,8 +1,9 @@
 /**
  * GET /media/:imageId/:width.webp — a WebP rendition of a published image (the srcset of the
- * published pages). Same rule as /media/:imageId: only images of a live published article, 404
- * otherwise. Made on first request and cached on disk (media/renditions.ts). An image id always
- * names the same bytes (image.create is idempotent by id and sha256), so the answer is immutable.
+ * published pages): only images a live published page shows, 404 otherwise. Made on first request
+ * and cached on disk (media/renditions.ts), without the original's metadata (no GPS, no camera
+ * serials) but with the image's rights. The original file is never public: GET /media/:imageId
+ * redirects to the largest rendition; signed-in desks read originals from /api/v1/blobs.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -11,7 +12,9 @@ import { z } from 'zod';
 import { Id } from '../../src-shared/model';
 import { HttpError, parseOr400 } from '../http/errors';
 import type { AppContext } from '../http/context';
+import { rightsKey, type ImageRights } from '../media/rightsXmp';
 import {
+  LARGEST_RENDITION,
   RENDITION_MIME,
   RENDITION_WIDTHS,
   RenditionError,
@@ -28,7 +31,17 @@ const RenditionParams = z.strictObject({
 
 const notFound = () => new HttpError(404, 'not_found', 'There is no published image with this id.');
 
+const MediaParams = z.strictObject({ imageId: Id });
+
 export function mediaRoutes(app: FastifyInstance, ctx: AppContext): void {
+  // Former address of the original: now the largest rendition, never the original's bytes.
+  app.get('/media/:imageId', async (req, reply) => {
+    const { imageId } = parseOr400(MediaParams, req.params, 'image id');
+    const published = await ctx.storage.read((tx) => tx.isImagePublished(imageId));
+    if (!published) throw notFound();
+    return reply.redirect(`/media/${encodeURIComponent(imageId)}/${LARGEST_RENDITION}.webp`, 301);
+  });
+
   app.get('/media/:imageId/:file', async (req, reply) => {
     const { imageId, file: width } = parseOr400(RenditionParams, req.params, 'rendition');
     if (!isRenditionWidth(width)) {
@@ -38,23 +51,32 @@ export function mediaRoutes(app: FastifyInstance, ctx: AppContext): void {
         `There is no rendition ${width} wide; the widths are ${RENDITION_WIDTHS.join(', ')}.`,
       );
     }
-    const sha256 = await ctx.storage.read(async (tx) => {
-      if (!(await tx.isImagePublished(imageId))) return undefined;
-      return (await tx.getImage(imageId))?.sha256;
-    });
-    if (!sha256 || !(await ctx.blobs.has(sha256))) throw notFound();
-    const etag = `"${sha256}-${width}"`;
+    const image = await ctx.storage.read(async (tx) =>
+      (await tx.isImagePublished(imageId)) ? tx.getImage(imageId) : undefined,
+    );
+    if (!image || !(await ctx.blobs.has(image.sha256))) throw notFound();
+    const rights: ImageRights = {
+      creator: image.creator,
+      credit: image.credit,
+      copyright: image.copyright,
+      usageTerms: image.licence,
+    };
+    const etag = `"${image.sha256}-${width}-${rightsKey(rights)}"`;
     let path: string;
     try {
-      path = await ctx.renditions.get(sha256, width, ctx.blobs.pathOf(sha256));
+      path = await ctx.renditions.get(image.sha256, width, ctx.blobs.pathOf(image.sha256), rights);
     } catch (e) {
-      if (e instanceof RenditionError)
-        throw new HttpError(500, 'internal', 'The stored image could not be decoded.');
-      throw e;
+      if (!(e instanceof RenditionError)) throw e;
+      throw new HttpError(
+        404,
+        'not_found',
+        'This image cannot be shown: its stored file could not be decoded.',
+      );
     }
+    // The rights can change (a corrected credit), so caches revalidate by ETag.
     void reply
       .header('content-type', RENDITION_MIME)
-      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('cache-control', 'public, max-age=86400')
       .header('etag', etag);
     if (req.headers['if-none-match'] === etag) return reply.code(304).send();
     const { size } = await stat(path);

@@ -1,11 +1,10 @@
 /**
  * The public site: front page, section pages, article pages (+ print view), Atom feed, the
- * stylesheet and published images. HTML pages are sent with a CSP without 'unsafe-inline'.
+ * stylesheet (published images: routes/media.ts). HTML pages are sent with a CSP without 'unsafe-inline'.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { Id } from '../../src-shared/model';
-import { HttpError, parseOr400 } from '../http/errors';
+import { parseOr400 } from '../http/errors';
 import type { AppContext } from '../http/context';
 import { SITE_CSS } from '../publish/css';
 import { atomFeed } from '../publish/feed';
@@ -31,7 +30,6 @@ const PageQuery = z.strictObject({
     .default(1),
 });
 const ArticleQuery = z.strictObject({ print: z.enum(['1']).optional() });
-const MediaParams = z.strictObject({ imageId: Id });
 
 function html(reply: FastifyReply, status: number, body: string): FastifyReply {
   return reply
@@ -164,23 +162,5 @@ export function siteRoutes(app: FastifyInstance, ctx: AppContext): void {
       new Date().toISOString(),
     );
     return reply.header('content-type', 'application/atom+xml; charset=utf-8').send(xml);
-  });
-
-  app.get('/media/:imageId', async (req, reply) => {
-    const { imageId } = parseOr400(MediaParams, req.params, 'image id');
-    const found = await ctx.storage.read(async (tx) => {
-      if (!(await tx.isImagePublished(imageId))) return undefined;
-      const img = await tx.getImage(imageId);
-      const blob = img ? await tx.getBlob(img.sha256) : undefined;
-      return blob;
-    });
-    if (!found || !(await ctx.blobs.has(found.sha256))) {
-      throw new HttpError(404, 'not_found', 'There is no published image with this id.');
-    }
-    return reply
-      .header('content-type', found.mime)
-      .header('content-length', String(found.size))
-      .header('cache-control', 'public, max-age=86400')
-      .send(ctx.blobs.stream(found.sha256));
   });
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common';
 import { checkLinkUrl } from './url';
+import { cleanBody } from '../text/body';
+import { lineField, textField } from '../text/zod';
 
 export const ARTICLE_STATUSES = [
   'draft',
@@ -15,7 +17,8 @@ export type ArticleStatus = z.infer<typeof ArticleStatus>;
 /** Serialized Lexical editor state ({ root: {...} }). Its inner shape is checked by src-shared/richtext. */
 export const BodyJson = z
   .object({ root: z.object({ type: z.literal('root'), children: z.array(z.unknown()) }).loose() })
-  .loose();
+  .loose()
+  .overwrite(cleanBody);
 export type BodyJson = z.infer<typeof BodyJson>;
 
 export const ArticleLink = z.strictObject({
@@ -26,18 +29,17 @@ export const ArticleLink = z.strictObject({
       const r = checkLinkUrl(u);
       if (!r.ok) ctx.addIssue({ code: 'custom', message: r.reason });
     }),
-  label: z.string().max(300),
+  label: lineField().max(300),
 });
 export type ArticleLink = z.infer<typeof ArticleLink>;
 
 export const LeadImage = z.strictObject({
   imageId: Id,
-  caption: z.string().max(1000),
+  caption: textField().max(1000),
 });
 export type LeadImage = z.infer<typeof LeadImage>;
 
-export const TagName = z
-  .string()
+export const TagName = lineField()
   .trim()
   .min(1, 'a tag cannot be empty')
   .max(80, 'a tag is at most 80 characters')
@@ -45,11 +47,11 @@ export const TagName = z
 
 /** The editable fields of an article: what an editor changes in one save. */
 export const ArticleFields = z.strictObject({
-  kicker: z.string().max(200),
-  headline: z.string().max(500),
-  teaser: z.string().max(3000),
-  byline: z.string().max(200),
-  section: z.string().max(100).nullable(),
+  kicker: lineField().max(200),
+  headline: lineField().max(500),
+  teaser: textField().max(3000),
+  byline: lineField().max(200),
+  section: lineField().max(100).nullable(),
   tags: z.array(TagName).max(50),
   links: z.array(ArticleLink).max(50),
   leadImage: LeadImage.nullable(),

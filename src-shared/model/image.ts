@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common';
+import { lineField, textField } from '../text/zod';
 
 export const IMAGE_MIMES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export const ImageMime = z.enum(IMAGE_MIMES);
@@ -20,14 +21,14 @@ export const IsoDate = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' });
  * "Bildquelle" line an image needs before it can be published.
  */
 export const ImageMeta = z.strictObject({
-  credit: z.string().max(300),
-  creator: z.string().max(300),
-  copyright: z.string().max(500),
-  source: z.string().max(300),
-  licence: z.string().max(1000),
+  credit: lineField().max(300),
+  creator: lineField().max(300),
+  copyright: lineField().max(500),
+  source: lineField().max(300),
+  licence: textField().max(1000),
   licenceExpires: IsoDate.nullable(),
-  caption: z.string().max(2000),
-  alt: z.string().max(1000),
+  caption: textField().max(2000),
+  alt: lineField().max(1000),
 });
 export type ImageMeta = z.infer<typeof ImageMeta>;
 export const ImageMetaPatch = ImageMeta.partial();
@@ -44,7 +45,7 @@ export const Image = ImageMeta.extend({
   height: z.number().int().positive(),
   fileName: z.string().max(255),
   byteSize: z.number().int().positive(),
-  keywords: z.array(z.string().max(200)).max(200),
+  keywords: z.array(lineField().max(200)).max(200),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   deletedAt: Timestamp.nullable(),

@@ -2,6 +2,7 @@
  * Article mutations. Names and argument shapes are API: never change them, add a `…V2` instead.
  */
 import { z } from 'zod';
+import { textField } from '../text/zod';
 import {
   ArticleFields,
   ArticleFieldsPatch,
@@ -325,7 +326,7 @@ export const ArticleTransitionArgs = z.strictObject({
   from: ArticleStatus,
   to: ArticleStatus,
   /** Review note, e.g. with request_changes. */
-  comment: z.string().max(5000).optional(),
+  comment: textField().max(5000).optional(),
 });
 export type ArticleTransitionArgs = z.infer<typeof ArticleTransitionArgs>;
 

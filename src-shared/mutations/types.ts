@@ -8,6 +8,7 @@
  * the same function to rebase its pending outbox on fresh server data.
  */
 import { z } from 'zod';
+import { lineField, textField } from '../text/zod';
 import { Article, ArticleFields, BodyJson, Id, Timestamp } from '../model';
 import type { ChecklistItem } from '../checklist';
 import { checkBodyEnvelope } from '../richtext/envelope';
@@ -45,14 +46,14 @@ export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase
 /** The editable metadata of an image ("Bildquelle" = credit). */
 export const ImageMetaFields = z.strictObject({
   fileName: z.string().max(255),
-  credit: z.string().max(300),
-  creator: z.string().max(300),
-  copyright: z.string().max(500),
-  source: z.string().max(500),
-  licence: z.string().max(500),
+  credit: lineField().max(300),
+  creator: lineField().max(300),
+  copyright: lineField().max(500),
+  source: lineField().max(500),
+  licence: textField().max(500),
   licenceExpires: z.string().max(40).nullable(),
-  caption: z.string().max(2000),
-  alt: z.string().max(1000),
+  caption: textField().max(2000),
+  alt: lineField().max(1000),
 });
 export type ImageMetaFields = z.infer<typeof ImageMetaFields>;
 export type ImageFieldName = keyof ImageMetaFields;

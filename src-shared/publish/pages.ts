@@ -13,14 +13,15 @@ export interface PageChrome {
   baseUrl: string;
   /**
    * Where images are loaded from: the site gives its renditions (src, srcset, sizes), a preview
-   * passes data: URLs; default /media/:imageId.
+   * passes data: URLs; default /media/:imageId/1600.webp.
    */
   mediaUrl?: (imageId: string) => string | ImageSource;
   /** The site's stylesheet; /static/site.css unless a preview serves it from elsewhere. */
   stylesheetUrl?: string;
 }
 
-const siteMediaUrl = (imageId: string): string => `/media/${imageId}`;
+// The site passes its renditions; this default is the largest one (never the original).
+const siteMediaUrl = (imageId: string): string => `/media/${encodeURIComponent(imageId)}/1600.webp`;
 
 export interface TeaserItem {
   slug: string;

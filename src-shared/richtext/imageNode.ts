@@ -20,15 +20,13 @@ import {
   type LexicalNode,
   type StateConfig,
 } from 'lexical';
+import { parseImageId } from './imageId';
 
 const text = (max: number) => (value: unknown) =>
   typeof value === 'string' ? value.slice(0, max) : '';
 const dimension = (value: unknown): number =>
   typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= 100_000 ? value : 0;
-const imageIdValue = (value: unknown): string =>
-  typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : '';
-
-export const imageIdState = createState('imageId', { parse: imageIdValue });
+export const imageIdState = createState('imageId', { parse: parseImageId });
 /** Where the editor shows the image from (a local URL). Never used for published HTML. */
 export const srcState = createState('src', { parse: text(2048) });
 export const altState = createState('alt', { parse: text(1000) });

@@ -177,10 +177,12 @@ export function completeFields(extra: Record<string, unknown> = {}) {
 
 /** Row counts and a checksum of every table of the server database. */
 export function dbFingerprint(dataDir: string): Record<string, string> {
-  const db = new Database(join(dataDir, 'copydesk-server.db'), {
-    readonly: true,
-    fileMustExist: true,
-  });
+  return fileFingerprint(join(dataDir, 'copydesk-server.db'));
+}
+
+/** Row counts and a checksum of every table of a SQLite database file (server or desk). */
+export function fileFingerprint(file: string): Record<string, string> {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const tables = (
       db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
@@ -189,9 +191,16 @@ export function dbFingerprint(dataDir: string): Record<string, string> {
     ).map((r) => r.name);
     const out: Record<string, string> = {};
     for (const t of tables) {
-      const rows = db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all();
+      // Rows in a canonical order (some desk tables have no rowid); blobs as hex.
+      const rows = db
+        .prepare(`SELECT * FROM "${t}"`)
+        .all()
+        .map((r) =>
+          JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v)),
+        )
+        .sort();
       out[t] =
-        `${rows.length}:${createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 16)}`;
+        `${rows.length}:${createHash('sha256').update(rows.join('\n')).digest('hex').slice(0, 16)}`;
     }
     return out;
   } finally {

@@ -180,10 +180,13 @@ describe('article page', () => {
     expect(css.text).toContain('@media print');
   });
 
-  it('serves published images only', async () => {
+  it('serves published images only, as renditions (the original address redirects)', async () => {
+    const moved = await fetch(`${server.url}/media/${lead}`, { redirect: 'manual' });
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get('location')).toBe(`/media/${lead}/1600.webp`);
     const img = await fetch(`${server.url}/media/${lead}`);
     expect(img.status).toBe(200);
-    expect(img.headers.get('content-type')).toBe('image/png');
+    expect(img.headers.get('content-type')).toBe('image/webp');
     expect((await fetch(`${server.url}/media/${secret}`)).status).toBe(404);
   });
 

@@ -2,7 +2,7 @@
 /**
  * Published images against the real process: <figure> with a responsive srcset of WebP
  * renditions, alt text, caption and "Bildquelle"; renditions made with sharp on first request
- * (oriented, no EXIF/GPS, cached on disk), served only for images of a live published article.
+ * (oriented, no EXIF/GPS, only the rights as XMP, cached on disk), served only for images of a live published article.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash, randomUUID } from 'node:crypto';
@@ -200,14 +200,19 @@ describe('published images', () => {
         const res = await fetch(url.startsWith('/') ? `${server.url}${url}` : url);
         expect(res.status).toBe(200);
         expect(res.headers.get('content-type')).toBe('image/webp');
-        expect(res.headers.get('cache-control')).toContain('immutable');
+        // Revalidated by ETag: a corrected credit changes the rights written into the file.
+        expect(res.headers.get('cache-control')).toBe('public, max-age=86400');
+        expect(res.headers.get('etag')).toMatch(/^"[0-9a-f]{64}-\d+-(none|[0-9a-f]{12})"$/);
         const bytes = Buffer.from(await res.arrayBuffer());
         const meta = await sharp(bytes).metadata();
         expect(meta.format).toBe('webp');
         expect(meta.width).toBe(width);
         expect(meta.height).toBe(width / aspect);
         expect(meta.exif).toBeUndefined();
-        expect(meta.xmp).toBeUndefined();
+        // Only the image's rights, as XMP: the record's credit, nothing of the original's.
+        const xmp = meta.xmp?.toString('utf8') ?? '';
+        expect(xmp).toContain('<photoshop:Credit>');
+        expect(xmp).not.toMatch(/GPS|exif:|tiff:|Caption|dc:description|Bildunterschrift/i);
         expect(meta.orientation).toBeUndefined();
         expect(bytes.includes(Buffer.from('Exif'))).toBe(false);
       }
@@ -226,12 +231,18 @@ describe('published images', () => {
     const [rr, , br] = pixel(310, 80);
     expect(bl! > 200 && rl! < 60).toBe(true);
     expect(rr! > 200 && br! < 60).toBe(true);
-    // Made once, cached on disk by sha256 and width.
+    // Made once, cached on disk by sha256, width and rights.
+    const first = await fetch(`${server.url}/media/${lead}/640.webp`);
+    const etag = first.headers.get('etag') ?? '';
+    const rightsKey = /-([0-9a-f]{12})"$/.exec(etag)?.[1];
+    expect(rightsKey).toBeDefined();
     expect(
-      existsSync(join(server.dataDir, 'renditions', leadSha.slice(0, 2), `${leadSha}-640.webp`)),
+      existsSync(
+        join(server.dataDir, 'renditions', leadSha.slice(0, 2), `${leadSha}-640-${rightsKey}.webp`),
+      ),
     ).toBe(true);
     const again = await fetch(`${server.url}/media/${lead}/640.webp`, {
-      headers: { 'if-none-match': `"${leadSha}-640"` },
+      headers: { 'if-none-match': etag },
     });
     expect(again.status).toBe(304);
   });

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { openStore } from './db';
+import { openStore, recoveryAdvice } from './db';
 import { StoreError } from './errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 import { checkIntegrityInBackground } from './integrity';
@@ -51,12 +51,46 @@ describe('openStore', () => {
     expect(existsSync(`${path}-wal`)).toBe(false);
   });
 
-  it('reports a file that is not a database with recovery advice and does not change it', () => {
+  it('keeps a file that is not a database aside, byte for byte, and starts a new one', () => {
     const path = dbPath();
     writeFileSync(path, 'this is not a SQLite database, just some text '.repeat(200));
     const before = readFileSync(path);
-    expect(() => openStore(path)).toThrow(/cannot be read.*backups/s);
-    expect(readFileSync(path).equals(before)).toBe(true);
+    const s = openStore(path);
+    expect(s.recovered?.reason).toBe('damaged');
+    const kept = s.recovered?.keptAt ?? '';
+    expect(kept).toMatch(/copydesk\.db\.damaged-\d{4}-\d\d-\d\dT[\d-]+Z$/);
+    expect(readFileSync(kept).equals(before)).toBe(true);
+    expect(s.recovered?.message).toContain(kept);
+    expect(s.recovered?.message).toMatch(
+      /sign in to the server again and sync restores your articles/,
+    );
+    expect(s.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    s.close();
+    // The next start opens the new database normally.
+    const again = openStore(path);
+    expect(again.recovered).toBeNull();
+    again.close();
+  });
+
+  it('keeps an empty (0 byte) database file aside instead of silently using it', () => {
+    const path = dbPath();
+    const first = openStore(path);
+    first.db.exec("INSERT INTO sync_state (key, value) VALUES ('x', 'y')");
+    first.close();
+    writeFileSync(path, ''); // truncated to 0 bytes
+    const s = openStore(path);
+    expect(s.recovered?.reason).toBe('empty');
+    expect(s.recovered?.keptAt).toMatch(/copydesk\.db\.empty-/);
+    expect(statSync(s.recovered?.keptAt ?? '').size).toBe(0);
+    expect(s.recovered?.message).toMatch(/was empty \(0 bytes\)/);
+    s.close();
+  });
+
+  it('names the backups folder in its advice only when it exists', () => {
+    const path = dbPath();
+    expect(recoveryAdvice(path)).not.toMatch(/backups/);
+    mkdirSync(join(path, '..', 'backups'));
+    expect(recoveryAdvice(path)).toContain(join(path, '..', 'backups'));
   });
 
   it('detects an unclean shutdown from the open marker', () => {
@@ -136,7 +170,7 @@ describe('integrity check', () => {
     writeFileSync(path, bytes);
     const r = await checkIntegrityInBackground(path);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toMatch(/integrity check.*backups/s);
+    if (!r.ok) expect(r.message).toMatch(/integrity check.*Quit Copydesk and start it again/s);
   });
 });
 

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
-import { RECOVERY_ADVICE } from './db';
+import { recoveryAdvice } from './db';
 import { sqliteNativeBinding } from './native-binding';
 
 export type IntegrityResult = { ok: true } | { ok: false; message: string };
@@ -42,7 +42,7 @@ export function checkIntegrityInBackground(dbPath: string): Promise<IntegrityRes
           ? r
           : {
               ok: false,
-              message: `The local database failed its integrity check (${r.message}). ${RECOVERY_ADVICE}`,
+              message: `The local database failed its integrity check (${r.message}). ${recoveryAdvice(dbPath)}`,
             },
       );
       void worker.terminate();

@@ -74,10 +74,17 @@ export function ArticleImageView({
   useEffect(() => (root.current ? guardDecoratorInputs(root.current) : undefined), []);
 
   // The node keeps a copy of the library's credit for the published page; keep it current.
+  // The first credit seen (the record loading as the article opens) is a repair, not a save:
+  // opening an article never writes. A change while it is open is saved.
   const libraryCredit = record?.credit;
+  const creditSeen = useRef(false);
   useEffect(() => {
-    if (libraryCredit !== undefined && libraryCredit !== fields.credit) {
-      updateImage(editor, nodeKey, { credit: libraryCredit }, [HISTORY_MERGE_TAG, CREDIT_SYNC_TAG]);
+    if (libraryCredit === undefined) return;
+    const first = !creditSeen.current;
+    creditSeen.current = true;
+    if (libraryCredit !== fields.credit) {
+      const tags = first ? [HISTORY_MERGE_TAG] : [HISTORY_MERGE_TAG, CREDIT_SYNC_TAG];
+      updateImage(editor, nodeKey, { credit: libraryCredit }, tags);
     }
   }, [editor, nodeKey, libraryCredit, fields.credit]);
 

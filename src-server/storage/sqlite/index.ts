@@ -26,6 +26,7 @@ import type {
 } from '../types';
 import { MIGRATIONS } from './schema';
 import { WalSync } from './walSync';
+import { cleanSnapshot } from '../../../src-shared/publish/clean';
 
 export interface SqliteOptions {
   /** 'full' (default) fsyncs every commit; 'normal' may lose the last commits on power loss. */
@@ -260,7 +261,8 @@ function toPublished(r: Row): PublishedRow {
     articleId: String(r.article_id),
     slug: String(r.slug),
     state: String(r.state) as 'live' | 'gone',
-    snapshot: parse<PublishedSnapshot>(r.snapshot),
+    // Readers get the text rule applied, whatever an older version stored.
+    snapshot: cleanSnapshot(parse<PublishedSnapshot>(r.snapshot)),
     publishedAt: String(r.published_at),
     updatedAt: String(r.updated_at),
   };

@@ -1,0 +1,41 @@
+/**
+ * The one text rule of Copydesk, applied where text enters (desk and server parse with the same
+ * zod schemas, see ./zod.ts) and again where it leaves for the public (pages, feed, JSON API):
+ *
+ * - line breaks are "\n": CR LF, CR, vertical tab (Word's Shift+Enter), form feed, NEL and the
+ *   Unicode line/paragraph separators become "\n";
+ * - no other C0 control character except tab (NUL, ESC, … are removed), no DEL;
+ * - no lone surrogate (replaced by U+FFFD: the text stays valid UTF-8, JSON and XML);
+ * - bidi overrides (U+202D, U+202E) are allowed but flagged (`bidiOverrides`): they can make a
+ *   headline read differently from what it says.
+ */
+
+const LINE_BREAKS = /\r\n|[\r\v\f\u0085\u2028\u2029]/g;
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const BIDI_OVERRIDES = /[\u202d\u202e]/g;
+
+/** The text with the rule applied; the same string when it already complies. */
+export function cleanText(text: string): string {
+  if (isCleanText(text)) return text;
+  return text.replace(LINE_BREAKS, '\n').replace(CONTROLS, '').replace(LONE_SURROGATE, '\ufffd');
+}
+
+/** Whether the text complies (no change by `cleanText`). */
+export function isCleanText(text: string): boolean {
+  return !(
+    new RegExp(LINE_BREAKS.source).test(text) ||
+    new RegExp(CONTROLS.source).test(text) ||
+    new RegExp(LONE_SURROGATE.source).test(text)
+  );
+}
+
+/** For single-line fields (headline, kicker, tags…): every line break becomes a space. */
+export function cleanLine(text: string): string {
+  return cleanText(text).replace(/\n/g, ' ');
+}
+
+/** Bidi override characters (LRO, RLO) in the text: a reason to look before publishing. */
+export function bidiOverrides(text: string): number {
+  return text.match(BIDI_OVERRIDES)?.length ?? 0;
+}
