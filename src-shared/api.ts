@@ -24,6 +24,8 @@ import {
   Tag,
 } from './model';
 import { CHECKLIST_CODES } from './checklist';
+import { SafeBodyJson } from './richtext/safeBody';
+import { ConflictRegion } from './mutations/types';
 import { TimelineEntry } from './timeline';
 
 const Empty = z.strictObject({});
@@ -47,7 +49,7 @@ export const SearchQuery = z.strictObject({
 export const SaveArticleInput = z.strictObject({
   id: Id,
   fields: ArticleFieldsPatch.optional(),
-  body: BodyJson.optional(),
+  body: SafeBodyJson.optional(),
   /** The revision the editor started from; a save against an older one still succeeds (last write wins locally) but is recorded. */
   baseRevision: z.number().int().nonnegative().optional(),
 });
@@ -153,13 +155,7 @@ export const SyncConflict = z.strictObject({
   base: z.unknown(),
   mine: z.unknown(),
   theirs: z.unknown(),
-  region: z
-    .strictObject({
-      kind: z.string(),
-      blockIds: z.array(z.string()),
-      kept: z.enum(['mine', 'theirs']),
-    })
-    .nullable(),
+  region: ConflictRegion.nullable(),
   code: z.string().nullable(),
   reason: z.string().nullable(),
   createdAt: z.string(),
@@ -258,7 +254,7 @@ export const desktopApi = {
     z.strictObject({
       id: Id.optional(),
       fields: ArticleFieldsPatch.optional(),
-      body: BodyJson.optional(),
+      body: SafeBodyJson.optional(),
     }),
     Article,
   ),

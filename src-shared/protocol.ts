@@ -14,7 +14,14 @@
  */
 import { z } from 'zod';
 import { Role, Timestamp } from './model';
-import { ArticleState, CommentState, ImageState, MutationName, type EntityType } from './mutations';
+import {
+  ArticleState,
+  CommentState,
+  ConflictRegion,
+  ImageState,
+  MutationName,
+  type EntityType,
+} from './mutations';
 import { CHECKLIST_CODES } from './checklist';
 
 export const PROTOCOL_VERSION = 1;
@@ -255,13 +262,7 @@ export const ConflictRecord = z.strictObject({
   base: z.unknown(),
   theirs: z.unknown(),
   mine: z.unknown(),
-  region: z
-    .strictObject({
-      kind: z.string(),
-      blockIds: z.array(z.string()),
-      kept: z.enum(['mine', 'theirs']),
-    })
-    .nullable(),
+  region: ConflictRegion.nullable(),
   mutationId: z.number().int(),
   createdAt: Timestamp,
 });

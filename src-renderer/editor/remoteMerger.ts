@@ -9,12 +9,12 @@
  * the new values, and the merged body goes into the editor with the caret kept.
  */
 import type { Article, ArticleFields, BodyJson } from '../../src-shared/model';
-import { emptyFields } from '../../src-shared/model';
+import { ARTICLE_FIELD_NAMES } from '../../src-shared/model';
 import { blockContentKey, canonicalJson, mergeBodies } from '../../src-shared/merge';
 import type { Autosaver, SaveRequest } from './autosave';
 import { prepareBody } from './prepareBody';
 
-export const FIELD_KEYS = Object.keys(emptyFields()) as (keyof ArticleFields)[];
+export const FIELD_KEYS = ARTICLE_FIELD_NAMES;
 
 export interface RemoteChange {
   /** Metadata fields the synced change altered. */

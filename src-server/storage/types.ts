@@ -12,6 +12,7 @@ import type { PublishedSnapshot, SiteSection } from '../../src-shared/publish/ty
 import type {
   ArticleState,
   CommentState,
+  ConflictRegion,
   EntityType,
   ImageState,
 } from '../../src-shared/mutations';
@@ -68,7 +69,7 @@ export interface ConflictRow {
   base: unknown;
   theirs: unknown;
   mine: unknown;
-  region: { kind: string; blockIds: string[]; kept: 'mine' | 'theirs' } | null;
+  region: ConflictRegion | null;
   userId: string;
   clientId: string;
   mutationId: number;

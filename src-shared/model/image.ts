@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common';
+import { text } from './text';
 
 export const IMAGE_MIMES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export const ImageMime = z.enum(IMAGE_MIMES);
@@ -20,18 +21,21 @@ export const IsoDate = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' });
  * "Bildquelle" line an image needs before it can be published.
  */
 export const ImageMeta = z.strictObject({
-  credit: z.string().max(300),
-  creator: z.string().max(300),
-  copyright: z.string().max(500),
-  source: z.string().max(300),
-  licence: z.string().max(1000),
+  credit: text(300),
+  creator: text(300),
+  copyright: text(500),
+  source: text(500),
+  licence: text(500),
   licenceExpires: IsoDate.nullable(),
-  caption: z.string().max(2000),
-  alt: z.string().max(1000),
+  caption: text(2000),
+  alt: text(1000),
 });
 export type ImageMeta = z.infer<typeof ImageMeta>;
 export const ImageMetaPatch = ImageMeta.partial();
 export type ImageMetaPatch = z.infer<typeof ImageMetaPatch>;
+
+/** The original file name as imported (shown, and editable as metadata). */
+export const ImageFileName = text(255);
 
 export const IMAGE_META_KEYS = Object.keys(ImageMeta.shape) as (keyof ImageMeta)[];
 
@@ -42,7 +46,7 @@ export const Image = ImageMeta.extend({
   /** Display size: EXIF orientation applied. */
   width: z.number().int().positive(),
   height: z.number().int().positive(),
-  fileName: z.string().max(255),
+  fileName: ImageFileName,
   byteSize: z.number().int().positive(),
   keywords: z.array(z.string().max(200)).max(200),
   createdAt: Timestamp,

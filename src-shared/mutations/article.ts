@@ -7,10 +7,10 @@ import {
   ArticleFieldsPatch,
   ArticleStatus,
   Id,
-  Slug,
   TagName,
   emptyBody,
   emptyFields,
+  pickArticleFields,
 } from '../model';
 import { checkArticle, inlineImagesOf } from '../checklist';
 import { mergeBodies, mergeFields, jsonEqual, type FieldPolicy } from '../merge';
@@ -45,11 +45,6 @@ export const ARTICLE_FIELD_POLICY: Record<ArticleFieldName, FieldPolicy> = {
   slug: 'editorial',
 };
 
-/** Fields as a mutation may send them: a slug is empty (derived at publication) or a valid slug. */
-const FieldsPatchArg = ArticleFieldsPatch.extend({
-  slug: z.union([z.literal(''), Slug]).optional(),
-});
-
 /** Stamps a changed article with the new version, time and revision number. */
 function touched(state: ArticleState, ctx: MutationContext, fields: string[]): ArticleState {
   const fieldVersions = { ...state.fieldVersions };
@@ -71,7 +66,7 @@ function notFound(id: string): ApplyResult<ArticleState> {
 
 export const ArticleCreateArgs = z.strictObject({
   id: Id,
-  fields: FieldsPatchArg.default({}),
+  fields: ArticleFieldsPatch.default({}),
   body: SafeBodyJson.optional(),
 });
 export type ArticleCreateArgs = z.infer<typeof ArticleCreateArgs>;
@@ -127,7 +122,7 @@ export const ArticleSetFieldsArgs = z.strictObject({
   id: Id,
   /** The article version the client edited from. */
   baseVersion: z.number().int().nonnegative(),
-  values: FieldsPatchArg.refine(
+  values: ArticleFieldsPatch.refine(
     (v) => Object.keys(v).length > 0,
     'values must name at least one field',
   ),
@@ -148,7 +143,7 @@ export const articleSetFields: MutationDef<ArticleSetFieldsArgs, ArticleState> =
     if (!state) return notFound(args.id);
     const may = mayEditArticle(state, ctx.actor);
     if (!may.ok) return fail(may.code, may.reason);
-    const current: ArticleFields = ArticleFields.parse(pickFields(state));
+    const current: ArticleFields = ArticleFields.parse(pickArticleFields(state));
     const { patch, conflicts } = mergeFields<ArticleFields>({
       current,
       fieldVersions: state.fieldVersions,
@@ -185,12 +180,6 @@ export const articleSetFields: MutationDef<ArticleSetFieldsArgs, ArticleState> =
     };
   },
 };
-
-function pickFields(state: ArticleState): ArticleFields {
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(ArticleFields.shape)) out[k] = state[k as ArticleFieldName];
-  return out as ArticleFields;
-}
 
 // ---- article.setBody -------------------------------------------------------------------------
 

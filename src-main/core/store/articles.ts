@@ -2,6 +2,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
 import {
+  ARTICLE_FIELD_NAMES,
+  pickArticleFields,
   emptyBody,
   emptyFields,
   type Article,
@@ -55,13 +57,8 @@ export interface SaveChange {
 /** Called when a save's body clashes with a change sync brought in meanwhile. */
 export type LocalBodyConflict = (articleId: string, region: BodyConflictRegion) => void;
 
-const FIELD_KEYS = Object.keys(emptyFields()) as (keyof ArticleFields)[];
-
-function pickFields(a: Article): ArticleFields {
-  const out = {} as Record<string, unknown>;
-  for (const k of FIELD_KEYS) out[k] = a[k];
-  return out as ArticleFields;
-}
+const FIELD_KEYS = ARTICLE_FIELD_NAMES;
+const pickFields = pickArticleFields;
 
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
