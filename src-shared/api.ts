@@ -55,6 +55,17 @@ export const SaveArticleInput = z.strictObject({
 });
 export type SaveArticleInput = z.input<typeof SaveArticleInput>;
 
+/**
+ * What a save did: `applied` — stored as sent; `merged` — sync had changed the body since the
+ * editor's base revision and the core merged both (the stored body differs from the one sent);
+ * `conflict` — merged, and some regions changed on both sides keep the synced text, with the
+ * sent text kept as a conflict to decide on.
+ */
+export const SaveOutcome = z.enum(['applied', 'merged', 'conflict']);
+export type SaveOutcome = z.infer<typeof SaveOutcome>;
+export const SavedArticle = Article.extend({ outcome: SaveOutcome });
+export type SavedArticle = z.infer<typeof SavedArticle>;
+
 export const StoreHealth = z.strictObject({
   state: z.enum(['unchecked', 'checking', 'ok', 'corrupt']),
   message: z.string().nullable(),
@@ -130,8 +141,8 @@ export const SyncStatus = z.strictObject({
   user: z.strictObject({ id: z.string(), username: z.string(), role: z.string() }).nullable(),
   serverUrl: z.string().nullable(),
   /**
-   * The last pull stopped because it would delete this many of the local articles (SYNC §7
-   * fail-safe); nothing was applied. `sync.confirmMassDelete` lets it proceed.
+   * The last pull stopped because it would delete this many of the local articles (the
+   * fail-safe in docs/sync.md); nothing was applied. `sync.confirmMassDelete` lets it proceed.
    */
   massDelete: z
     .strictObject({ articles: z.number().int().nonnegative(), of: z.number().int().nonnegative() })
@@ -258,7 +269,7 @@ export const desktopApi = {
     }),
     Article,
   ),
-  'articles.save': method(SaveArticleInput, Article),
+  'articles.save': method(SaveArticleInput, SavedArticle),
   'articles.delete': method(z.strictObject({ id: Id }), Ok),
   'articles.restore': method(z.strictObject({ id: Id }), Article),
 
@@ -421,19 +432,34 @@ export type CallRequest = z.infer<typeof CallRequest>;
 
 // ---- change events --------------------------------------------------------------------------
 
+/**
+ * Where a change came from: `local` — a DesktopApi call on this desk (any window of the
+ * profile); `sync` — the sync engine, settling this desk's own changes (acknowledged, rebased,
+ * refused, a conflict recorded, a file downloaded); `remote` — a pull brought another person's
+ * change.
+ */
+export const ChangeOrigin = z.enum(['local', 'sync', 'remote']);
+export type ChangeOrigin = z.infer<typeof ChangeOrigin>;
+
 export const CoreEvent = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('article.created'), id: Id }),
-  z.strictObject({ type: z.literal('article.updated'), id: Id }),
-  z.strictObject({ type: z.literal('article.deleted'), id: Id }),
-  z.strictObject({ type: z.literal('article.restored'), id: Id }),
+  z.strictObject({ type: z.literal('article.created'), id: Id, origin: ChangeOrigin }),
+  z.strictObject({
+    type: z.literal('article.updated'),
+    id: Id,
+    origin: ChangeOrigin,
+    /** The article's local revision after the change, when known. */
+    revision: z.number().int().nonnegative().optional(),
+  }),
+  z.strictObject({ type: z.literal('article.deleted'), id: Id, origin: ChangeOrigin }),
+  z.strictObject({ type: z.literal('article.restored'), id: Id, origin: ChangeOrigin }),
   z.strictObject({ type: z.literal('store.health'), health: StoreHealth }),
   z.strictObject({ type: z.literal('settings.updated') }),
-  z.strictObject({ type: z.literal('image.created'), id: Id }),
-  z.strictObject({ type: z.literal('image.updated'), id: Id }),
+  z.strictObject({ type: z.literal('image.created'), id: Id, origin: ChangeOrigin }),
+  z.strictObject({ type: z.literal('image.updated'), id: Id, origin: ChangeOrigin }),
   // ---- sync ----
   z.strictObject({ type: z.literal('sync.status'), status: SyncStatus }),
   // ---- comments ----
-  z.strictObject({ type: z.literal('comments.updated'), articleId: Id }),
+  z.strictObject({ type: z.literal('comments.updated'), articleId: Id, origin: ChangeOrigin }),
   z.strictObject({ type: z.literal('notice'), ...Notice.shape }),
 ]);
 export type CoreEvent = z.infer<typeof CoreEvent>;

@@ -10,18 +10,12 @@ import {
 } from '../../src-shared/api';
 import { openStore } from './store/db';
 import { checkIntegrityInBackground } from './store/integrity';
-import { ArticleRepository, ConflictError, NotFoundError } from './store/articles';
-import { SettingsRepository } from './store/settings';
-import { SectionRepository } from './store/sections';
-import { TagRepository } from './store/tags';
-import { ImageRepository } from './store/images';
-import { BlobStore } from './media/blob-store';
-import { handlers, type CoreContext } from './handlers';
-import { openSyncEngine } from './sync';
-import { FileTokenStore } from './sync/tokens';
-import { OutboxRepository } from './store/outbox';
+import { ConflictError, NotFoundError } from './store/articles';
+import { composeCore } from './compose';
+import type { CoreContext } from './context';
+import { handlers } from './handlers';
+import { SyncStore } from './sync/store';
 import type { CoreHandle, CoreOptions } from './types';
-import { APP_VERSION } from './version';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -48,46 +42,25 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
   const store = openStore(databasePath(opts.profileDir));
   const events = new EventEmitter();
   let health: StoreHealth = { state: 'unchecked', message: null, checkedAt: null };
-  const settingsRepo = new SettingsRepository(store.db);
-  const sync = openSyncEngine(opts, store.db, store.path, (e) => events.emit('event', e));
-  const tokens = opts.tokenStore ?? new FileTokenStore(opts.profileDir);
-
-  const ctx: CoreContext = {
-    articles: new ArticleRepository(store.db),
-    settings: settingsRepo,
-    sections: new SectionRepository(store.db),
-    tags: new TagRepository(store.db),
-    images: new ImageRepository(store.db),
-    blobs: new BlobStore(opts.profileDir),
-    info: {
-      version: APP_VERSION,
-      profileDir: opts.profileDir,
-      databasePath: store.path,
-      host: opts.host,
-      schemaVersion: store.schemaVersion,
-    },
-    health: () => health,
-    emit: (event) => events.emit('event', event),
-    sync,
-    outbox: new OutboxRepository(store.db),
-    serverToken: () => tokens.load(),
-  };
+  const ctx: CoreContext = composeCore(
+    opts,
+    store,
+    (event) => events.emit('event', event),
+    () => health,
+  );
+  const { sync } = ctx;
   sync.start();
-  ctx.articles.onBodyConflict = (id, region) => sync.addLocalBodyConflict(id, region);
   events.on('event', (e: CoreEvent) => sync.onCoreEvent(e));
+  const state = new SyncStore(store.db);
 
   // Deferred, so the first screen's calls are answered before the check even starts.
   const integrityTimer =
     opts.backgroundIntegrityCheck === false
       ? null
       : setTimeout(() => {
-          const lastCheck = store.db
-            .prepare("SELECT value FROM sync_state WHERE key = 'last_integrity_check'")
-            .get() as { value: string } | undefined;
+          const lastCheck = state.get('last_integrity_check');
           const due =
-            store.uncleanShutdown ||
-            !lastCheck ||
-            Date.now() - Date.parse(lastCheck.value) > DAY_MS;
+            store.uncleanShutdown || !lastCheck || Date.now() - Date.parse(lastCheck) > DAY_MS;
           if (!due) return;
           health = { state: 'checking', message: null, checkedAt: null };
           void checkIntegrityInBackground(store.path).then((r) => {
@@ -95,13 +68,7 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
             health = r.ok
               ? { state: 'ok', message: null, checkedAt: at }
               : { state: 'corrupt', message: r.message, checkedAt: at };
-            if (r.ok && store.db.open) {
-              store.db
-                .prepare(
-                  "INSERT INTO sync_state (key, value) VALUES ('last_integrity_check', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                )
-                .run(at);
-            }
+            if (r.ok && store.db.open) state.set('last_integrity_check', at);
             ctx.emit({ type: 'store.health', health });
           });
         }, 0);

@@ -22,8 +22,10 @@ import {
   type SummaryRow,
 } from './rows';
 import { dedupeTags, tagKey, TagRepository } from './tags';
-import { OutboxRepository } from './outbox';
-import { mergeBodies, type BodyConflictRegion } from '../../../src-shared/merge';
+import type { OutboxRepository } from './outbox';
+import type { ArgsOf } from '../../../src-shared/mutations';
+import { jsonEqual, mergeBodies, type BodyConflictRegion } from '../../../src-shared/merge';
+import type { SaveOutcome, SavedArticle } from '../../../src-shared/api';
 import { toFtsQuery } from './fts-query';
 import { lazyStatements } from './statements';
 
@@ -60,6 +62,15 @@ export type LocalBodyConflict = (articleId: string, region: BodyConflictRegion) 
 const FIELD_KEYS = ARTICLE_FIELD_NAMES;
 const pickFields = pickArticleFields;
 
+/** Copies one field, keeping the pairing of field name and value type. */
+function copyField<K extends keyof ArticleFields>(
+  to: ArticleFieldsPatch,
+  from: ArticleFields,
+  k: K,
+): void {
+  to[k] = from[k];
+}
+
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -73,14 +84,19 @@ type Clock = () => string;
 export class ArticleRepository {
   private readonly tags: TagRepository;
   private readonly outbox: OutboxRepository;
+  private readonly now: Clock;
+  /** Where save() reports body regions it could not merge (the conflicts module keeps them). */
+  private readonly onBodyConflict: LocalBodyConflict | undefined;
   private readonly stmts;
 
   constructor(
     private readonly db: Db,
-    private readonly now: Clock = () => new Date().toISOString(),
+    deps: { outbox: OutboxRepository; now?: Clock; onBodyConflict?: LocalBodyConflict },
   ) {
     this.tags = new TagRepository(db);
-    this.outbox = new OutboxRepository(db);
+    this.outbox = deps.outbox;
+    this.now = deps.now ?? (() => new Date().toISOString());
+    this.onBodyConflict = deps.onBodyConflict;
     this.stmts = lazyStatements(db, {
       get: 'SELECT * FROM articles WHERE id = ?',
       insert: `INSERT INTO articles (id, kicker, headline, teaser, byline, section, slug, tags_json, links_json,
@@ -93,7 +109,7 @@ export class ArticleRepository {
            word_count = @word_count, revision = revision + 1, updated_at = @now
          WHERE id = @id`,
       setDeleted: 'UPDATE articles SET deleted_at = ?, updated_at = ? WHERE id = ?',
-      // ---- sync (SYNC.md §8): rows as the sync engine computes them ----
+      // ---- sync (docs/sync.md): rows as the sync engine computes them ----
       setStatus: 'UPDATE articles SET status = ?, updated_at = ? WHERE id = ?',
       insertSynced: `INSERT INTO articles (id, kicker, headline, teaser, byline, section, slug, tags_json,
            links_json, lead_image_json, body_json, body_text, word_count, status, author_id, assignee_id,
@@ -115,6 +131,7 @@ export class ArticleRepository {
       setSyncColumns:
         'UPDATE articles SET server_version = ?, server_body_version = ?, has_conflict = ? WHERE id = ?',
       setUpdatedBy: 'UPDATE articles SET updated_by = ? WHERE id = ?',
+      setConflict: 'UPDATE articles SET has_conflict = ? WHERE id = ?',
       deleteRow: 'DELETE FROM articles WHERE id = ?',
       syncedSince:
         "SELECT 1 FROM revisions WHERE article_id = ? AND revision > ? AND reason = 'synced' LIMIT 1",
@@ -161,17 +178,10 @@ export class ArticleRepository {
     const tx = this.db.transaction(() => {
       const row = this.row(id);
       const now = this.now();
-      const args: Record<string, unknown> = { id, from: row.status, to };
+      const args: ArgsOf<'article.transition'> = { id, from: row.status, to };
       if (comment !== undefined) args.comment = comment;
+      mutationId = this.outbox.enqueue('article.transition', args, row.server_version ?? 0, now);
       if (optimistic) this.stmts.setStatus.run(to, now, id);
-      mutationId = this.outbox.enqueue(
-        'article.transition',
-        args,
-        'article',
-        id,
-        row.server_version ?? 0,
-        now,
-      );
     });
     tx.immediate();
     return mutationId;
@@ -276,6 +286,11 @@ export class ArticleRepository {
     return 'updated';
   }
 
+  /** The conflict badge: open conflicts or rejected changes wait on this article. */
+  setConflictFlag(id: string, open: boolean): void {
+    this.stmts.setConflict.run(open ? 1 : 0, id);
+  }
+
   /** Drops a local article entirely (access to it was revoked on the server). */
   removeLocal(id: string): void {
     const row = this.stmts.get.get(id) as ArticleRow | undefined;
@@ -333,7 +348,7 @@ export class ArticleRepository {
         bodyJson.length,
         now,
       );
-      this.outbox.enqueue('article.create', { id, fields, body }, 'article', id, null, now);
+      this.outbox.enqueue('article.create', { id, fields, body }, null, now);
     });
     tx.immediate();
     // What was just written, without reading it back.
@@ -356,7 +371,8 @@ export class ArticleRepository {
    * Saves fields and/or body in one transaction with a revision and the outbox mutations.
    * Returns the article unchanged (and writes nothing) when the save changes nothing.
    */
-  save(id: string, change: SaveChange): Article {
+  save(id: string, change: SaveChange): SavedArticle {
+    let outcome: SaveOutcome = 'applied';
     const tx = this.db.transaction(() => {
       const row = this.stmts.get.get(id) as ArticleRow | undefined;
       if (!row) throw new NotFoundError(`Article ${id}`);
@@ -365,7 +381,9 @@ export class ArticleRepository {
       const next: ArticleFields = { ...before, ...change.fields };
       next.tags = dedupeTags(next.tags);
       const changedFields = FIELD_KEYS.filter((k) => !sameValue(before[k], next[k]));
-      const incoming = this.rebaseBody(row, current.body, change);
+      const rebased = this.rebaseBody(row, current.body, change);
+      outcome = rebased.outcome;
+      const incoming = rebased.body;
       const bodyChanged = incoming !== undefined && !sameValue(incoming, current.body);
       if (changedFields.length === 0 && !bodyChanged) return;
 
@@ -397,7 +415,7 @@ export class ArticleRepository {
       this.enqueueChanges(row, before, next, changedFields, bodyChanged ? body : undefined, now);
     });
     tx.immediate();
-    return this.get(id);
+    return { ...this.get(id), outcome };
   }
 
   /**
@@ -406,21 +424,29 @@ export class ArticleRepository {
    * Regions changed on both sides keep the synced text and become local conflicts with the
    * editor's text ("keep mine" puts it back).
    */
-  private rebaseBody(row: ArticleRow, current: BodyJson, change: SaveChange): BodyJson | undefined {
-    if (change.body === undefined || change.baseRevision === undefined) return change.body;
-    if (change.baseRevision >= row.revision) return change.body;
+  private rebaseBody(
+    row: ArticleRow,
+    current: BodyJson,
+    change: SaveChange,
+  ): { body: BodyJson | undefined; outcome: SaveOutcome } {
+    const asSent = { body: change.body, outcome: 'applied' as const };
+    if (change.body === undefined || change.baseRevision === undefined) return asSent;
+    if (change.baseRevision >= row.revision) return asSent;
     const synced = this.stmts.syncedSince.get(row.id, change.baseRevision);
-    if (!synced) return change.body;
+    if (!synced) return asSent;
     const base = this.stmts.revisionBody.get(row.id, change.baseRevision) as
       { body_json: string } | undefined;
-    if (!base) return change.body;
+    if (!base) return asSent;
     const merged = mergeBodies(JSON.parse(base.body_json) as BodyJson, change.body, current);
     for (const region of merged.conflicts) this.onBodyConflict?.(row.id, region);
-    return merged.body;
+    const outcome =
+      merged.conflicts.length > 0
+        ? 'conflict'
+        : jsonEqual(merged.body, change.body)
+          ? 'applied'
+          : 'merged';
+    return { body: merged.body, outcome };
   }
-
-  /** Where save() reports body regions it could not merge (set by the sync engine). */
-  onBodyConflict: LocalBodyConflict | undefined;
 
   /**
    * The outbox rows of one save, shaped exactly like the shared mutation args
@@ -439,17 +465,15 @@ export class ArticleRepository {
     const baseVersion = row.server_version ?? 0;
     const plain = changedFields.filter((k) => k !== 'tags');
     if (plain.length > 0) {
-      const values: Record<string, unknown> = {};
-      const baseValues: Record<string, unknown> = {};
+      const values: ArticleFieldsPatch = {};
+      const baseValues: ArticleFieldsPatch = {};
       for (const k of plain) {
-        values[k] = next[k];
-        baseValues[k] = before[k];
+        copyField(values, next, k);
+        copyField(baseValues, before, k);
       }
       this.outbox.enqueue(
         'article.setFields',
         { id, baseVersion, values, baseValues },
-        'article',
-        id,
         baseVersion,
         now,
       );
@@ -459,14 +483,14 @@ export class ArticleRepository {
       const nextKeys = new Set(next.tags.map(tagKey));
       for (const t of next.tags)
         if (!beforeKeys.has(tagKey(t)))
-          this.outbox.enqueue('article.addTag', { id, tag: t }, 'article', id, baseVersion, now);
+          this.outbox.enqueue('article.addTag', { id, tag: t }, baseVersion, now);
       for (const t of before.tags)
         if (!nextKeys.has(tagKey(t)))
-          this.outbox.enqueue('article.removeTag', { id, tag: t }, 'article', id, baseVersion, now);
+          this.outbox.enqueue('article.removeTag', { id, tag: t }, baseVersion, now);
     }
     if (body) {
       const baseBodyVersion = row.server_body_version ?? 0;
-      this.outbox.enqueueBody(id, { id, baseBodyVersion, body }, baseVersion, now);
+      this.outbox.enqueueBody({ id, baseBodyVersion, body }, baseVersion, now);
     }
   }
 
@@ -477,7 +501,7 @@ export class ArticleRepository {
       const now = this.now();
       const baseVersion = row.server_version ?? 0;
       this.stmts.setDeleted.run(now, now, id);
-      this.outbox.enqueue('article.delete', { id, baseVersion }, 'article', id, baseVersion, now);
+      this.outbox.enqueue('article.delete', { id, baseVersion }, baseVersion, now);
     });
     tx.immediate();
   }
@@ -489,7 +513,7 @@ export class ArticleRepository {
       const now = this.now();
       const baseVersion = row.server_version ?? 0;
       this.stmts.setDeleted.run(null, now, id);
-      this.outbox.enqueue('article.restore', { id, baseVersion }, 'article', id, baseVersion, now);
+      this.outbox.enqueue('article.restore', { id, baseVersion }, baseVersion, now);
     });
     tx.immediate();
     return this.get(id);
@@ -581,7 +605,7 @@ export class ArticleRepository {
   }
 
   /** Restoring writes a new revision with the old content; the current one stays in history. */
-  restoreRevision(revisionId: string): Article {
+  restoreRevision(revisionId: string): SavedArticle {
     const r = this.revision(revisionId);
     const fields = { ...emptyFields(), ...(r.fields as Partial<ArticleFields>) };
     return this.save(r.articleId, {
