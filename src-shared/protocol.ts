@@ -1,5 +1,5 @@
 /**
- * The wire format between the desktop core and the publishing backend (SYNC.md §5, §7), versioned.
+ * The wire format between the desktop core and the publishing backend (docs/sync.md), versioned.
  *
  * Endpoints (all JSON; errors are `{"error":{"code","message",…}}` with a 4xx/5xx status):
  * - POST /api/v1/auth/login        LoginRequest → LoginResponse

@@ -5,7 +5,7 @@
  *
  * Everything is async so that a networked database fits. A transaction is a callback: the store
  * runs it with exclusive access (SQLite: one writer; PostgreSQL: the `seq` counter row locked
- * with SELECT … FOR UPDATE, see SYNC.md §6) and commits when it resolves, rolls back when it throws.
+ * with SELECT … FOR UPDATE) and commits when it resolves, rolls back when it throws.
  */
 import type { Role } from '../../src-shared/model';
 import type { PublishedSnapshot, SiteSection } from '../../src-shared/publish/types';

@@ -135,7 +135,7 @@ export const articleSetFields: MutationDef<ArticleSetFieldsArgs, ArticleState> =
   name: 'article.setFields',
   entity: 'article',
   args: ArticleSetFieldsArgs,
-  description: 'Changes metadata fields; merged field by field against baseVersion (SYNC §9).',
+  description: 'Changes metadata fields; merged field by field against baseVersion (docs/sync.md).',
   entityId: (a) => a.id,
   serverOnly: () => false,
   prefetch: () => ({}),
@@ -196,7 +196,7 @@ export const articleSetBody: MutationDef<ArticleSetBodyArgs, ArticleState> = {
   entity: 'article',
   args: ArticleSetBodyArgs,
   description:
-    'Replaces the body; merged three-way at block level against baseBodyVersion (SYNC §10).',
+    'Replaces the body; merged three-way at block level against baseBodyVersion (docs/sync.md).',
   entityId: (a) => a.id,
   serverOnly: () => false,
   prefetch: (a, state) =>

@@ -1,5 +1,5 @@
 /**
- * The checks a stored body passes before Lexical sees it (EDITOR.md, publishing pipeline step 1):
+ * The checks a stored body passes before Lexical sees it:
  * size, depth, known node types and which node may contain which. Lexical itself would throw on
  * an unknown type with a less helpful message, and recurses without a depth limit.
  */
