@@ -13,12 +13,14 @@ import {
   ArticleStatus,
   ArticleSummary,
   BodyJson,
+  CommentText,
   Id,
   Image,
   IMAGE_MAX_BYTES,
   ImageMime,
   ImageMetaPatch,
   RenditionSize,
+  ReviewNote,
   Revision,
   Section,
   Tag,
@@ -240,7 +242,7 @@ const commentMethods = {
   'comments.add': method(
     z.strictObject({
       articleId: Id,
-      text: z.string().trim().min(1, 'a comment cannot be empty').max(5000),
+      text: CommentText,
       blockId: z.string().min(1).max(100).optional(),
     }),
     ReviewComment,
@@ -321,7 +323,7 @@ export const desktopApi = {
     Ok,
   ),
   'articles.transition': method(
-    z.strictObject({ id: Id, to: ArticleStatus, comment: z.string().max(5000).optional() }),
+    z.strictObject({ id: Id, to: ArticleStatus, comment: ReviewNote.optional() }),
     Article,
   ),
   // ---- review ----

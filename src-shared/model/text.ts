@@ -8,3 +8,13 @@ import { z } from 'zod';
 export function text(max: number): z.ZodString {
   return z.string().max(max, `must be at most ${max} characters`);
 }
+
+/** A review note that goes with a workflow step (e.g. "changes requested"). */
+export const ReviewNote = text(5000);
+
+/** A review comment on an article: not empty once trimmed. */
+export const CommentText = z
+  .string()
+  .trim()
+  .min(1, 'a comment cannot be empty')
+  .max(5000, 'must be at most 5000 characters');

@@ -11,6 +11,7 @@ import {
   emptyBody,
   emptyFields,
   pickArticleFields,
+  ReviewNote,
 } from '../model';
 import { checkArticle, inlineImagesOf } from '../checklist';
 import { mergeBodies, mergeFields, jsonEqual, type FieldPolicy } from '../merge';
@@ -314,7 +315,7 @@ export const ArticleTransitionArgs = z.strictObject({
   from: ArticleStatus,
   to: ArticleStatus,
   /** Review note, e.g. with request_changes. */
-  comment: z.string().max(5000).optional(),
+  comment: ReviewNote.optional(),
 });
 export type ArticleTransitionArgs = z.infer<typeof ArticleTransitionArgs>;
 
