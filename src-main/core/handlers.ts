@@ -43,7 +43,7 @@ export const handlers: Handlers = {
   },
   'articles.save': (input, ctx) => {
     assertKnownSection(ctx, input.fields?.section);
-    const before = ctx.articles.get(input.id).revision;
+    const before = ctx.articles.revisionOf(input.id);
     const a = ctx.articles.save(input.id, {
       fields: input.fields,
       body: input.body,

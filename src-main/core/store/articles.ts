@@ -99,6 +99,7 @@ export class ArticleRepository {
     this.onBodyConflict = deps.onBodyConflict;
     this.stmts = lazyStatements(db, {
       get: 'SELECT * FROM articles WHERE id = ?',
+      revisionOf: 'SELECT revision FROM articles WHERE id = ?',
       insert: `INSERT INTO articles (id, kicker, headline, teaser, byline, section, slug, tags_json, links_json,
            lead_image_json, body_json, body_text, word_count, status, author_id, revision, created_at, updated_at)
          VALUES (@id, @kicker, @headline, @teaser, @byline, @section, @slug, @tags_json, @links_json,
@@ -373,10 +374,12 @@ export class ArticleRepository {
    */
   save(id: string, change: SaveChange): SavedArticle {
     let outcome: SaveOutcome = 'applied';
+    let saved: Article | undefined;
     const tx = this.db.transaction(() => {
       const row = this.stmts.get.get(id) as ArticleRow | undefined;
       if (!row) throw new NotFoundError(`Article ${id}`);
       const current = rowToArticle(row);
+      saved = current;
       const before = pickFields(current);
       const next: ArticleFields = { ...before, ...change.fields };
       next.tags = dedupeTags(next.tags);
@@ -384,11 +387,13 @@ export class ArticleRepository {
       const rebased = this.rebaseBody(row, current.body, change);
       outcome = rebased.outcome;
       const incoming = rebased.body;
-      const bodyChanged = incoming !== undefined && !sameValue(incoming, current.body);
+      // The stored JSON was written by JSON.stringify too: comparing strings compares bodies.
+      const incomingJson = incoming === undefined ? undefined : JSON.stringify(incoming);
+      const bodyChanged = incomingJson !== undefined && incomingJson !== row.body_json;
       if (changedFields.length === 0 && !bodyChanged) return;
 
-      const body = bodyChanged ? incoming : current.body;
-      const bodyJson = JSON.stringify(body);
+      const body = bodyChanged && incoming ? incoming : current.body;
+      const bodyJson = bodyChanged && incomingJson !== undefined ? incomingJson : row.body_json;
       const bodyText = bodyChanged ? bodyPlainText(body) : row.body_text;
       const now = this.now();
       this.stmts.update.run({
@@ -413,9 +418,19 @@ export class ArticleRepository {
         now,
       );
       this.enqueueChanges(row, before, next, changedFields, bodyChanged ? body : undefined, now);
+      // What was just written, without reading it back.
+      saved = { ...current, ...next, body, revision, updatedAt: now };
     });
     tx.immediate();
-    return { ...this.get(id), outcome };
+    if (!saved) throw new NotFoundError(`Article ${id}`);
+    return { ...saved, outcome };
+  }
+
+  /** The local revision of an article (cheap: no body), or NotFoundError. */
+  revisionOf(id: string): number {
+    const r = this.stmts.revisionOf.get(id) as { revision: number } | undefined;
+    if (!r) throw new NotFoundError(`Article ${id}`);
+    return r.revision;
   }
 
   /**
