@@ -3,6 +3,7 @@
  * the Lexical JSON envelope checked against the article node schema (known node types only,
  * size ≤ 2 MB, nesting ≤ 64) and every link in it checked against the link policy.
  */
+import { z } from 'zod';
 import { BodyJson } from '../model/article';
 import { checkLinkUrl } from '../model/url';
 import { checkBodyEnvelope } from './envelope';
@@ -24,13 +25,34 @@ export function unsafeLinkIn(body: BodyJson): string | null {
   return null;
 }
 
-export const SafeBodyJson = BodyJson.superRefine((body, ctx) => {
-  try {
-    checkBodyEnvelope(body);
-  } catch (e) {
-    ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : 'invalid body' });
-    return;
+/**
+ * Bodies that passed, by identity. A body is checked where it enters a process (the renderer
+ * before sending, the core on arrival) and again where a mutation is queued or applied; the
+ * same unchanged object need not be walked twice. Bodies are never mutated once parsed.
+ */
+const passed = new WeakSet<object>();
+
+/** The reason a body may not be stored, or null. */
+function unsafeBody(value: unknown): string | null {
+  const shape = BodyJson.safeParse(value);
+  if (!shape.success) {
+    const i = shape.error.issues[0];
+    return i ? `${i.path.map(String).join('.') || 'body'}: ${i.message}` : 'invalid body';
   }
-  const link = unsafeLinkIn(body);
-  if (link) ctx.addIssue({ code: 'custom', message: link });
-});
+  try {
+    checkBodyEnvelope(shape.data);
+  } catch (e) {
+    return e instanceof Error ? e.message : 'invalid body';
+  }
+  return unsafeLinkIn(shape.data);
+}
+
+/** A body that may be stored; the value passes through unchanged (not copied). */
+export const SafeBodyJson = z
+  .custom<BodyJson>(() => true)
+  .superRefine((value, ctx) => {
+    if (typeof value === 'object' && value !== null && passed.has(value)) return;
+    const problem = unsafeBody(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    else passed.add(value);
+  });
