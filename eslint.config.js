@@ -4,7 +4,7 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
-/** no-restricted-imports patterns that keep the dependency directions of DESIGN §3. */
+/** no-restricted-imports patterns that keep the dependency directions (docs/architecture.md). */
 const restrict = (paths, patterns, message) => ({
   'no-restricted-imports': [
     'error',

@@ -14,6 +14,7 @@ import sharp from 'sharp';
 import { databasePath } from '../src-main/core/core';
 import { BlobStore } from '../src-main/core/media/blob-store';
 import { ImageRepository } from '../src-main/core/store/images';
+import { OutboxRepository } from '../src-main/core/store/outbox';
 import { openStore } from '../src-main/core/store/db';
 import { launchChromium } from '../tests/support/browser';
 import { startBrowserMode } from '../tests/support/processes';
@@ -64,7 +65,7 @@ async function seed(profile: string): Promise<number> {
   const thumbs = await makeThumbs();
   const store = openStore(databasePath(profile));
   store.db.pragma('synchronous = OFF');
-  const images = new ImageRepository(store.db);
+  const images = new ImageRepository(store.db, { outbox: new OutboxRepository(store.db) });
   const blobs = new BlobStore(profile);
   const CHUNK = 500;
   for (let start = 0; start < IMAGES; start += CHUNK) {

@@ -1,5 +1,5 @@
 /**
- * Backend benchmark (issue 4, point 9). Runs the real server as a child process on 127.0.0.1 and
+ * Backend benchmark. Runs the real server as a child process on 127.0.0.1 and
  * measures from this process:
  * - seeding 9,000 articles by push, then a timed push of 1,000 mutations (10,000 articles);
  * - a full initial pull by one new client (all pages);

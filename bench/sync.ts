@@ -1,5 +1,5 @@
 /**
- * Sync benchmark against the real backend process (issue 5, item 9):
+ * Sync benchmark against the real backend process:
  * - initial sync of 10,000 articles into an empty profile (pull pages applied with rebase);
  * - an incremental sync with nothing to do;
  * - an edit on client A until it is visible on client B, with explicit syncs (median, p95);

@@ -13,17 +13,21 @@ import {
   ArticleStatus,
   ArticleSummary,
   BodyJson,
+  CommentText,
   Id,
   Image,
   IMAGE_MAX_BYTES,
   ImageMime,
   ImageMetaPatch,
   RenditionSize,
+  ReviewNote,
   Revision,
   Section,
   Tag,
 } from './model';
 import { CHECKLIST_CODES } from './checklist';
+import { SafeBodyJson } from './richtext/safeBody';
+import { ConflictRegion } from './mutations/types';
 import { TimelineEntry } from './timeline';
 import { PresenceList } from './live';
 
@@ -48,11 +52,22 @@ export const SearchQuery = z.strictObject({
 export const SaveArticleInput = z.strictObject({
   id: Id,
   fields: ArticleFieldsPatch.optional(),
-  body: BodyJson.optional(),
+  body: SafeBodyJson.optional(),
   /** The revision the editor started from; a save against an older one still succeeds (last write wins locally) but is recorded. */
   baseRevision: z.number().int().nonnegative().optional(),
 });
 export type SaveArticleInput = z.input<typeof SaveArticleInput>;
+
+/**
+ * What a save did: `applied` — stored as sent; `merged` — sync had changed the body since the
+ * editor's base revision and the core merged both (the stored body differs from the one sent);
+ * `conflict` — merged, and some regions changed on both sides keep the synced text, with the
+ * sent text kept as a conflict to decide on.
+ */
+export const SaveOutcome = z.enum(['applied', 'merged', 'conflict']);
+export type SaveOutcome = z.infer<typeof SaveOutcome>;
+export const SavedArticle = Article.extend({ outcome: SaveOutcome });
+export type SavedArticle = z.infer<typeof SavedArticle>;
 
 export const StoreHealth = z.strictObject({
   /** 'recovered': the database was empty or damaged at start, kept aside and started anew. */
@@ -163,8 +178,8 @@ export const SyncStatus = z.strictObject({
   user: z.strictObject({ id: z.string(), username: z.string(), role: z.string() }).nullable(),
   serverUrl: z.string().nullable(),
   /**
-   * The last pull stopped because it would delete this many of the local articles (SYNC §7
-   * fail-safe); nothing was applied. `sync.confirmMassDelete` lets it proceed.
+   * The last pull stopped because it would delete this many of the local articles (the
+   * fail-safe in docs/sync.md); nothing was applied. `sync.confirmMassDelete` lets it proceed.
    */
   massDelete: z
     .strictObject({ articles: z.number().int().nonnegative(), of: z.number().int().nonnegative() })
@@ -188,13 +203,7 @@ export const SyncConflict = z.strictObject({
   base: z.unknown(),
   mine: z.unknown(),
   theirs: z.unknown(),
-  region: z
-    .strictObject({
-      kind: z.string(),
-      blockIds: z.array(z.string()),
-      kept: z.enum(['mine', 'theirs']),
-    })
-    .nullable(),
+  region: ConflictRegion.nullable(),
   code: z.string().nullable(),
   reason: z.string().nullable(),
   createdAt: z.string(),
@@ -268,7 +277,7 @@ const commentMethods = {
   'comments.add': method(
     z.strictObject({
       articleId: Id,
-      text: z.string().trim().min(1, 'a comment cannot be empty').max(5000),
+      text: CommentText,
       blockId: z.string().min(1).max(100).optional(),
     }),
     ReviewComment,
@@ -305,11 +314,11 @@ export const desktopApi = {
     z.strictObject({
       id: Id.optional(),
       fields: ArticleFieldsPatch.optional(),
-      body: BodyJson.optional(),
+      body: SafeBodyJson.optional(),
     }),
     Article,
   ),
-  'articles.save': method(SaveArticleInput, Article),
+  'articles.save': method(SaveArticleInput, SavedArticle),
   'articles.delete': method(z.strictObject({ id: Id }), Ok),
   'articles.restore': method(z.strictObject({ id: Id }), Article),
 
@@ -365,7 +374,7 @@ export const desktopApi = {
   'presence.open': method(z.strictObject({ articleId: Id.nullable() }), Ok),
   'presence.list': method(Empty, z.strictObject({ articles: PresenceList })),
   'articles.transition': method(
-    z.strictObject({ id: Id, to: ArticleStatus, comment: z.string().max(5000).optional() }),
+    z.strictObject({ id: Id, to: ArticleStatus, comment: ReviewNote.optional() }),
     Article,
   ),
   // ---- review ----
@@ -476,19 +485,34 @@ export type CallRequest = z.infer<typeof CallRequest>;
 
 // ---- change events --------------------------------------------------------------------------
 
+/**
+ * Where a change came from: `local` — a DesktopApi call on this desk (any window of the
+ * profile); `sync` — the sync engine, settling this desk's own changes (acknowledged, rebased,
+ * refused, a conflict recorded, a file downloaded); `remote` — a pull brought another person's
+ * change.
+ */
+export const ChangeOrigin = z.enum(['local', 'sync', 'remote']);
+export type ChangeOrigin = z.infer<typeof ChangeOrigin>;
+
 export const CoreEvent = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('article.created'), id: Id }),
-  z.strictObject({ type: z.literal('article.updated'), id: Id }),
-  z.strictObject({ type: z.literal('article.deleted'), id: Id }),
-  z.strictObject({ type: z.literal('article.restored'), id: Id }),
+  z.strictObject({ type: z.literal('article.created'), id: Id, origin: ChangeOrigin }),
+  z.strictObject({
+    type: z.literal('article.updated'),
+    id: Id,
+    origin: ChangeOrigin,
+    /** The article's local revision after the change, when known. */
+    revision: z.number().int().nonnegative().optional(),
+  }),
+  z.strictObject({ type: z.literal('article.deleted'), id: Id, origin: ChangeOrigin }),
+  z.strictObject({ type: z.literal('article.restored'), id: Id, origin: ChangeOrigin }),
   z.strictObject({ type: z.literal('store.health'), health: StoreHealth }),
   z.strictObject({ type: z.literal('settings.updated') }),
-  z.strictObject({ type: z.literal('image.created'), id: Id }),
-  z.strictObject({ type: z.literal('image.updated'), id: Id }),
+  z.strictObject({ type: z.literal('image.created'), id: Id, origin: ChangeOrigin }),
+  z.strictObject({ type: z.literal('image.updated'), id: Id, origin: ChangeOrigin }),
   // ---- sync ----
   z.strictObject({ type: z.literal('sync.status'), status: SyncStatus }),
   // ---- comments ----
-  z.strictObject({ type: z.literal('comments.updated'), articleId: Id }),
+  z.strictObject({ type: z.literal('comments.updated'), articleId: Id, origin: ChangeOrigin }),
   z.strictObject({ type: z.literal('notice'), ...Notice.shape }),
   // ---- window commands from the application menu (Electron main, not the core) ----
   z.strictObject({ type: z.literal('app.command'), command: z.enum(['shortcuts', 'about']) }),

@@ -1,5 +1,5 @@
 /**
- * The publication checklist (DESIGN §5): what must hold before an article is submitted, approved,
+ * The publication checklist: what must hold before an article is submitted, approved,
  * published or corrected. Pure: the caller passes the article and a lookup for image metadata.
  *
  * Items: headline, teaser, section, at least one tag, and a credit ("Bildquelle") on every image —

@@ -1,5 +1,5 @@
 /**
- * The wire format between the desktop core and the publishing backend (SYNC.md §5, §7), versioned.
+ * The wire format between the desktop core and the publishing backend (docs/sync.md), versioned.
  *
  * Endpoints (all JSON; errors are `{"error":{"code","message",…}}` with a 4xx/5xx status):
  * - POST /api/v1/auth/login        LoginRequest → LoginResponse
@@ -14,7 +14,14 @@
  */
 import { z } from 'zod';
 import { Role, Timestamp } from './model';
-import { ArticleState, CommentState, ImageState, MutationName, type EntityType } from './mutations';
+import {
+  ArticleState,
+  CommentState,
+  ConflictRegion,
+  ImageState,
+  MutationName,
+  type EntityType,
+} from './mutations';
 import { CHECKLIST_CODES } from './checklist';
 
 export const PROTOCOL_VERSION = 1;
@@ -255,13 +262,7 @@ export const ConflictRecord = z.strictObject({
   base: z.unknown(),
   theirs: z.unknown(),
   mine: z.unknown(),
-  region: z
-    .strictObject({
-      kind: z.string(),
-      blockIds: z.array(z.string()),
-      kept: z.enum(['mine', 'theirs']),
-    })
-    .nullable(),
+  region: ConflictRegion.nullable(),
   mutationId: z.number().int(),
   createdAt: Timestamp,
 });

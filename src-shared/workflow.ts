@@ -1,5 +1,5 @@
 /**
- * The editorial workflow of Copydesk (DESIGN §1, §5): statuses, transitions and who may do what.
+ * The editorial workflow of Copydesk: statuses, transitions and who may do what.
  *
  * Pure rules shared by the server (the authority: it checks every mutation against them) and the
  * desktop app (which only uses them to hide what a user cannot do).

@@ -223,7 +223,7 @@ async function runCommand(
       return { json: a, text: `${a.id} restored.` };
     }
     case 'sync': {
-      // --allow-mass-delete: go ahead with a pull the fail-safe stopped (SYNC §7).
+      // --allow-mass-delete: go ahead with a pull the fail-safe stopped (docs/sync.md).
       const s = await api['sync.now'](
         o['allow-mass-delete'] === true ? { allowMassDelete: true } : {},
       );

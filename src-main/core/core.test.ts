@@ -57,7 +57,7 @@ describe('articles through the DesktopApi', () => {
     expect(got.links).toEqual(f.links);
     expect(got.status).toBe('draft');
     expect(JSON.stringify(got.body)).toContain('„Durch diesen Schritt');
-    expect(events).toEqual([{ type: 'article.created', id: created.id }]);
+    expect(events).toEqual([{ type: 'article.created', id: created.id, origin: 'local' }]);
   });
 
   it('every save writes one revision and the outbox mutations in the same transaction', async () => {

@@ -10,20 +10,15 @@ import {
 } from '../../src-shared/api';
 import { openStore } from './store/db';
 import { checkIntegrityInBackground } from './store/integrity';
-import { ArticleRepository, ConflictError, NotFoundError } from './store/articles';
-import { SettingsRepository } from './store/settings';
-import { SectionRepository } from './store/sections';
-import { TagRepository } from './store/tags';
-import { ImageRepository } from './store/images';
-import { BlobStore } from './media/blob-store';
-import { handlers, type CoreContext } from './handlers';
-import { openSyncEngine } from './sync';
+import { ConflictError, NotFoundError } from './store/articles';
+import { composeCore } from './compose';
+import type { CoreContext } from './context';
+import { handlers } from './handlers';
+import { SyncStore } from './sync/store';
+import type { CoreHandle, CoreOptions } from './types';
 import { FileTokenStore } from './sync/tokens';
 import { LiveLink } from './sync/live';
-import { OutboxRepository } from './store/outbox';
-import type { CoreHandle, CoreOptions } from './types';
-import { APP_VERSION } from '../../src-shared/version';
-import { logFolder, openDeskLog, silentLog, type DeskLog } from './log/desk-log';
+import { openDeskLog, silentLog, type DeskLog } from './log/desk-log';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -88,38 +83,14 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
     ? { state: 'recovered', message: store.recovered.message, checkedAt: new Date().toISOString() }
     : null;
   let health: StoreHealth = recovered ?? { state: 'unchecked', message: null, checkedAt: null };
-  const settingsRepo = new SettingsRepository(store.db);
-  const sync = openSyncEngine({ ...opts, log }, store.db, store.path, (e) =>
-    events.emit('event', e),
+  const ctx: CoreContext = composeCore(
+    { ...opts, tokenStore: tokens, log },
+    store,
+    (event) => events.emit('event', event),
+    () => health,
   );
-
-  const ctx: CoreContext = {
-    articles: new ArticleRepository(store.db),
-    settings: settingsRepo,
-    sections: new SectionRepository(store.db),
-    tags: new TagRepository(store.db),
-    images: new ImageRepository(store.db),
-    blobs: new BlobStore(opts.profileDir),
-    info: {
-      version: APP_VERSION,
-      profileDir: opts.profileDir,
-      databasePath: store.path,
-      host: opts.host,
-      schemaVersion: store.schemaVersion,
-      logFolder: logFolder(opts.profileDir),
-      ...(opts.testHooks ? { testHooks: true } : {}),
-    },
-    health: () => health,
-    log,
-    ...(opts.openFolder ? { openFolder: opts.openFolder } : {}),
-    emit: (event) => events.emit('event', event),
-    sync,
-    live: null,
-    outbox: new OutboxRepository(store.db),
-    serverToken: () => tokens.load(),
-  };
+  const { sync } = ctx;
   sync.start();
-  ctx.articles.onBodyConflict = (id, region) => sync.addLocalBodyConflict(id, region);
   events.on('event', (e: CoreEvent) => sync.onCoreEvent(e));
   if (opts.sync?.auto ?? opts.host !== 'cli') {
     const live = new LiveLink({
@@ -129,7 +100,7 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
         return token && serverUrl ? { serverUrl, token } : null;
       },
       clientId: () => sync.clientId,
-      onPoke: () => void sync.run(),
+      onPoke: () => void sync.syncNow(),
       onPresence: (articles) => ctx.emit({ type: 'presence.changed', articles }),
     });
     ctx.live = live;
@@ -139,19 +110,16 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
     });
     live.update();
   }
+  const state = new SyncStore(store.db);
 
   // Deferred, so the first screen's calls are answered before the check even starts.
   const integrityTimer =
     opts.backgroundIntegrityCheck === false
       ? null
       : setTimeout(() => {
-          const lastCheck = store.db
-            .prepare("SELECT value FROM sync_state WHERE key = 'last_integrity_check'")
-            .get() as { value: string } | undefined;
+          const lastCheck = state.get('last_integrity_check');
           const due =
-            store.uncleanShutdown ||
-            !lastCheck ||
-            Date.now() - Date.parse(lastCheck.value) > DAY_MS;
+            store.uncleanShutdown || !lastCheck || Date.now() - Date.parse(lastCheck) > DAY_MS;
           if (!due) return;
           health = recovered ?? { state: 'checking', message: null, checkedAt: null };
           const started = Date.now();
@@ -163,13 +131,7 @@ export async function openCore(opts: CoreOptions): Promise<CoreHandle> {
             health = r.ok
               ? (recovered ?? { state: 'ok', message: null, checkedAt: at })
               : { state: 'corrupt', message: r.message, checkedAt: at };
-            if (r.ok && store.db.open) {
-              store.db
-                .prepare(
-                  "INSERT INTO sync_state (key, value) VALUES ('last_integrity_check', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                )
-                .run(at);
-            }
+            if (r.ok && store.db.open) state.set('last_integrity_check', at);
             ctx.emit({ type: 'store.health', health });
           });
         }, 0);

@@ -1,7 +1,7 @@
 /** About, diagnostics and the log folder: what the Settings "About" part and IT need. */
 import { arch, platform, release } from 'node:os';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../src-shared/protocol';
-import type { HandlerFor } from './handlers';
+import type { HandlerFor } from './context';
 import { recentErrors } from './log/recent-errors';
 
 type AppMethods = 'app.info' | 'app.diagnostics' | 'app.openLogFolder' | 'app.reportError';
@@ -35,7 +35,7 @@ export const appHandlers: { [M in AppMethods]: HandlerFor<M> } = {
         signedIn: sync.user !== null,
         serverUrl: sync.serverUrl,
         pending: sync.pending,
-        conflicts: ctx.sync.conflicts.list().length,
+        conflicts: ctx.conflicts.list().length,
         lastSyncAt: sync.lastSyncAt,
       },
       recentErrors: recentErrors(ctx.info.profileDir),

@@ -1,5 +1,5 @@
 /**
- * Review comments and author notices (issue 7): comments are written locally with their
+ * Review comments and author notices: comments are written locally with their
  * `comment.add` outbox row and synced; notices are recorded by the sync engine after a pull and
  * kept until dismissed.
  */
@@ -7,14 +7,14 @@ import { ApiError } from '../../src-shared/api';
 import type { Role } from '../../src-shared/model';
 import { blockIdsOf } from '../../src-shared/richtext/blockIdsJson';
 import { mayReadComments } from '../../src-shared/workflow';
-import type { HandlerFor } from './handlers';
+import type { HandlerFor } from './context';
 
 type CommentMethod = 'comments.list' | 'comments.add' | 'notices.list' | 'notices.dismiss';
 
 export const commentHandlers: { [M in CommentMethod]: HandlerFor<M> } = {
   'comments.list': (input, ctx) => {
     ctx.articles.get(input.articleId); // not found → a clear error
-    return { items: ctx.sync.comments.list(input.articleId) };
+    return { items: ctx.comments.list(input.articleId) };
   },
 
   'comments.add': (input, ctx) => {
@@ -34,23 +34,23 @@ export const commentHandlers: { [M in CommentMethod]: HandlerFor<M> } = {
         `The article has no paragraph "${blockId}" to anchor to.`,
       );
     }
-    const c = ctx.sync.comments.add({
+    const c = ctx.comments.add({
       articleId: a.id,
       text: input.text,
       blockId,
       authorId: me?.id ?? null,
       at: new Date().toISOString(),
     });
-    ctx.emit({ type: 'comments.updated', articleId: a.id });
+    ctx.emit({ type: 'comments.updated', articleId: a.id, origin: 'local' });
     return c;
   },
 
-  'notices.list': (_input, ctx) => ({ items: ctx.sync.notices.list() }),
+  'notices.list': (_input, ctx) => ({ items: ctx.notices.list() }),
 
   'notices.dismiss': (input, ctx) => {
-    if (!ctx.sync.notices.get(input.id))
+    if (!ctx.notices.get(input.id))
       throw new ApiError('not_found', `There is no notice ${input.id}.`);
-    ctx.sync.notices.dismiss(input.id, new Date().toISOString());
+    ctx.notices.dismiss(input.id, new Date().toISOString());
     return { ok: true as const };
   },
 };

@@ -2,7 +2,7 @@ import { ApiError } from '../../src-shared/api';
 import { importImage } from './media/importer';
 import { remakeRendition, RENDITION_MIME } from './media/renditions';
 import type { Image } from '../../src-shared/model';
-import type { CoreContext, HandlerFor } from './handlers';
+import type { CoreContext, HandlerFor } from './context';
 import { sniffImageMime } from './media/sniff';
 import { SyncHttpError } from './sync/http';
 
@@ -17,7 +17,7 @@ export const imageHandlers: { [M in ImageMethod]: HandlerFor<M> } = {
       { images: ctx.images, blobs: ctx.blobs },
       { fileName: input.fileName, bytes },
     );
-    if (!existing) ctx.emit({ type: 'image.created', id: image.id });
+    if (!existing) ctx.emit({ type: 'image.created', id: image.id, origin: 'local' });
     return { ...image, existing };
   },
   'images.get': (input, ctx) => ctx.images.get(input.id),
@@ -25,7 +25,8 @@ export const imageHandlers: { [M in ImageMethod]: HandlerFor<M> } = {
   'images.setMeta': (input, ctx) => {
     const before = ctx.images.get(input.id).updatedAt;
     const image = ctx.images.setMeta(input.id, input.meta);
-    if (image.updatedAt !== before) ctx.emit({ type: 'image.updated', id: image.id });
+    if (image.updatedAt !== before)
+      ctx.emit({ type: 'image.updated', id: image.id, origin: 'local' });
     return image;
   },
   'images.rendition': async (input, ctx) => {
@@ -70,6 +71,6 @@ async function originalOf(ctx: CoreContext, image: Image): Promise<Buffer> {
   }
   ctx.blobs.writeOnce(rel, bytes);
   ctx.sync.blobDownloaded(image.sha256, bytes.length);
-  ctx.emit({ type: 'image.updated', id: image.id });
+  ctx.emit({ type: 'image.updated', id: image.id, origin: 'sync' });
   return bytes;
 }

@@ -1,5 +1,5 @@
 /** presence.open / presence.list: which article is open here, and where else (sync/live.ts). */
-import type { HandlerFor } from './handlers';
+import type { HandlerFor } from './context';
 
 type PresenceMethod = 'presence.open' | 'presence.list';
 

@@ -5,7 +5,7 @@
 import type { ReviewQueueItem } from '../../src-shared/api';
 import { checkArticle } from '../../src-shared/checklist';
 import { sortTimeline } from '../../src-shared/timeline';
-import type { CoreContext, HandlerFor } from './handlers';
+import type { CoreContext, HandlerFor } from './context';
 import { pendingSteps } from './review/pending';
 import { fetchTimeline } from './review/remote';
 

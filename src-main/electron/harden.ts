@@ -1,5 +1,6 @@
 /**
- * Per-webContents and per-session lockdown (DESIGN §7). Electron objects come in as
+ * Per-webContents and per-session lockdown: the Electron security baseline. Electron objects come
+ * in as
  * parameters so that main.ts owns the runtime import and this file stays testable.
  */
 import type { Session, WebContents } from 'electron';

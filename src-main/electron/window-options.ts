@@ -22,7 +22,7 @@ export type CosmeticWindowOptions = Pick<
   (typeof COSMETIC_OPTION_KEYS)[number]
 >;
 
-/** DESIGN §7. Fixed, never merged with anything a caller passes. */
+/** The Electron security baseline. Fixed, never merged with anything a caller passes. */
 export const SECURE_WEB_PREFERENCES = Object.freeze({
   contextIsolation: true,
   sandbox: true,

@@ -30,7 +30,7 @@ import { registerArticleMarkdown } from './markdown';
 import { registerArticlePaste } from './paste';
 import { blockShortcut, isLinkKey } from './shortcuts';
 
-/** Undo steps kept; each holds an EditorState snapshot (EDITOR.md recommendation 6). */
+/** Undo steps kept; each holds an EditorState snapshot . */
 export const HISTORY_MAX_DEPTH = 100;
 /** Typing within this many ms merges into one undo step. */
 export const HISTORY_DELAY_MS = 700;

@@ -1,7 +1,7 @@
 /**
  * Paste in the body: the shared paste policy (src-shared/richtext/paste.ts) cleans every rich
  * paste; on top of it, Ctrl/Cmd+Shift+V pastes plain text, and an oversized HTML clipboard
- * (Lexical gets slow on huge pastes, EDITOR.md pitfall 3) falls back to plain text.
+ * (Lexical gets slow on huge pastes) falls back to plain text.
  */
 import { $insertDataTransferForRichText } from '@lexical/clipboard';
 import {

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SavedArticle } from '../../src-shared/api';
+import { jsonEqual } from '../../src-shared/merge';
 import { emptyFields, type Article, type BodyJson } from '../../src-shared/model';
 import { body, paragraph, text } from '../../src-shared/richtext/builders';
 import { Autosaver, type SaveRequest } from './autosave';
@@ -35,9 +37,13 @@ function setup(initial: Article) {
   let fields = { ...emptyFields(), headline: initial.headline, teaser: initial.teaser };
   const states: RemoteState[] = [];
   const applied: { body?: BodyJson; fields?: object }[] = [];
+  let gets = 0;
   const merger = new RemoteMerger({
     article: initial,
-    get: () => Promise.resolve(stored),
+    get: () => {
+      gets++;
+      return Promise.resolve(stored);
+    },
     send: (request) => {
       sent.push(request);
       stored = {
@@ -46,7 +52,7 @@ function setup(initial: Article) {
         body: request.body ?? stored.body,
         revision: stored.revision + 1,
       };
-      return Promise.resolve(stored);
+      return Promise.resolve({ ...stored, outcome: 'applied' as const });
     },
     readBody: () => editorBody,
     readFields: () => fields,
@@ -71,6 +77,10 @@ function setup(initial: Article) {
     merger,
     saver,
     sent,
+    /** How often the merger read the stored article. */
+    get gets() {
+      return gets;
+    },
     states,
     applied,
     get stored() {
@@ -113,6 +123,30 @@ describe('RemoteMerger', () => {
     expect(t.sent.at(-1)?.baseRevision).toBe(4);
     await t.merger.check(); // the event of its own save: nothing to merge
     expect(t.states.at(-1)?.pending ?? null).toBeNull();
+  });
+
+  it('never reads the article back for the event of its own save', async () => {
+    const t = setup(article(3));
+    t.type(bodyOf([['b1', 'Eins!']]));
+    await t.saver.flush();
+    t.merger.changed({ origin: 'local', revision: 4 });
+    await vi.runAllTimersAsync();
+    expect(t.gets).toBe(0);
+
+    // The event can overtake the save's answer: still no read.
+    t.type(bodyOf([['b1', 'Eins!!']]));
+    const saving = t.saver.flush();
+    t.merger.changed({ origin: 'local', revision: 5 });
+    await saving;
+    await vi.runAllTimersAsync();
+    expect(t.gets).toBe(0);
+
+    // Changes from elsewhere are read.
+    t.sync({ headline: 'Von B' });
+    t.merger.changed({ origin: 'remote' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.gets).toBe(1);
+    expect(t.states.at(-1)?.pending?.fields).toEqual(['headline']);
   });
 
   it('holds body saves while a synced change waits and merges after 3 s without a keystroke', async () => {
@@ -197,8 +231,11 @@ describe('RemoteMerger', () => {
       ['b1', 'Eins von A'],
       ['b2', 'Zwei von B'],
     ]);
-    const send = vi.fn((r: SaveRequest & { baseRevision: number }): Promise<Article> =>
-      Promise.resolve(article(5, { body: r.body ? merged : article(5).body })),
+    const send = vi.fn((r: SaveRequest & { baseRevision: number }): Promise<SavedArticle> =>
+      Promise.resolve({
+        ...article(5, { body: r.body ? merged : article(5).body }),
+        outcome: r.body ? ('merged' as const) : ('applied' as const),
+      }),
     );
     (t.merger as unknown as { o: { send: typeof send } }).o.send = send;
     await t.saver.flush();
@@ -249,7 +286,8 @@ describe('RemoteMerger, typing during a merge', () => {
           ['b2', 'Zwei von B'],
         ]),
       });
-      return Promise.resolve(stored);
+      const outcome = r.body && !jsonEqual(r.body, stored.body) ? 'merged' : 'applied';
+      return Promise.resolve({ ...stored, outcome: outcome });
     };
     let typeDuringGet = true;
     o.get = () => {

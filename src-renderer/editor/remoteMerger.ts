@@ -1,5 +1,5 @@
 /**
- * Changes that sync brings into the article open in the editor (SYNC.md §8, issue 5 point 3).
+ * Changes that sync brings into the article open in the editor (docs/sync.md, "The editor").
  *
  * Every save names the revision the editor's body is based on (`baseRevision`), so the core
  * merges three-way instead of overwriting a synced change. When a synced change arrives, nothing
@@ -8,13 +8,14 @@
  * saved against the old base (the core merges), metadata fields the user has not touched take
  * the new values, and the merged body goes into the editor with the caret kept.
  */
+import type { ChangeOrigin, SavedArticle } from '../../src-shared/api';
 import type { Article, ArticleFields, BodyJson } from '../../src-shared/model';
-import { emptyFields } from '../../src-shared/model';
+import { ARTICLE_FIELD_NAMES } from '../../src-shared/model';
 import { blockContentKey, canonicalJson, mergeBodies } from '../../src-shared/merge';
 import type { Autosaver, SaveRequest } from './autosave';
 import { prepareBody } from './prepareBody';
 
-export const FIELD_KEYS = Object.keys(emptyFields()) as (keyof ArticleFields)[];
+export const FIELD_KEYS = ARTICLE_FIELD_NAMES;
 
 export interface RemoteChange {
   /** Metadata fields the synced change altered. */
@@ -34,7 +35,7 @@ export interface RemoteMergerOptions {
   article: Article;
   idleMs?: number;
   get(): Promise<Article>;
-  send(request: SaveRequest & { baseRevision: number }): Promise<Article>;
+  send(request: SaveRequest & { baseRevision: number }): Promise<SavedArticle>;
   readBody(): BodyJson;
   readFields(): ArticleFields;
   /** Puts merged field values into the form (no save). */
@@ -93,6 +94,8 @@ export class RemoteMerger {
   private recheck = false;
   private merging = false;
   private keystrokes = 0;
+  /** The newest revision a local-origin event announced while a save of ours was on its way. */
+  private announced = 0;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private pending: RemoteChange | null = null;
   private error: string | null = null;
@@ -153,19 +156,35 @@ export class RemoteMerger {
       this.afterSave(before, req, saved);
     } finally {
       this.inFlight--;
-      if (this.recheck && this.inFlight === 0) {
+      if (this.inFlight === 0 && (this.recheck || this.announced > this.known.revision)) {
         this.recheck = false;
         void this.check();
       }
     }
   }
 
-  private afterSave(before: Article, req: SaveRequest, saved: Article): void {
+  /**
+   * A change event for this article. The event of our own save needs nothing: the save's answer
+   * already said what was stored (its outcome), so only other changes make the editor look.
+   */
+  changed(e: { origin: ChangeOrigin; revision?: number | undefined }): void {
+    if (e.origin === 'local' && e.revision !== undefined) {
+      if (this.inFlight > 0) {
+        this.announced = Math.max(this.announced, e.revision);
+        return;
+      }
+      if (e.revision <= this.known.revision) return;
+    }
+    void this.check();
+  }
+
+  private afterSave(before: Article, req: SaveRequest, saved: SavedArticle): void {
     this.known = saved;
     if (this.merging) return;
     const sent = req.fields ?? {};
     const fields = FIELD_KEYS.filter((k) => !(k in sent) && !same(saved[k], before[k]));
-    const bodyMerged = req.body !== undefined && !same(saved.body, req.body);
+    // The core says whether it stored the body as sent: no need to compare whole bodies.
+    const bodyMerged = req.body !== undefined && saved.outcome !== 'applied';
     const body = bodyMerged || (req.body === undefined && !same(saved.body, before.body));
     if (bodyMerged) this.sentBody = req.body ?? null;
     if (fields.length > 0 || body) {

@@ -51,7 +51,7 @@ export function useRemoteUpdates({
     return () => merger.close();
   }, [merger]);
   useCoreEvents((e) => {
-    if (e.type === 'article.updated' && e.id === article.id) void merger.check();
+    if (e.type === 'article.updated' && e.id === article.id) merger.changed(e);
   });
   return { merger, state };
 }

@@ -1,5 +1,5 @@
 /**
- * Review comments of the open article (issue 7): the list (author, time, text, the anchored
+ * Review comments of the open article: the list (author, time, text, the anchored
  * paragraph's first words) with the workflow notes of the server's timeline (e.g. the reason for
  * requested changes), and a form to add one, optionally anchored to the current paragraph.
  */

@@ -1,5 +1,5 @@
 /**
- * The sync conflicts of the open article (issue 5 point 4): field conflicts and body conflict
+ * The sync conflicts of the open article: field conflicts and body conflict
  * regions with both versions and "Keep mine" / "Keep theirs"; changes the server refused with
  * its reason, the user's text to copy and "Restore my version".
  */

@@ -1,5 +1,5 @@
 /**
- * In-app notices for the signed-in author (issue 7): "changes requested", "approved",
+ * In-app notices for the signed-in author: "changes requested", "approved",
  * "published", as the last sync brought them. Kept by the core until dismissed, so they survive
  * a reload; a click opens the article.
  */

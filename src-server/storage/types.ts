@@ -5,13 +5,14 @@
  *
  * Everything is async so that a networked database fits. A transaction is a callback: the store
  * runs it with exclusive access (SQLite: one writer; PostgreSQL: the `seq` counter row locked
- * with SELECT … FOR UPDATE, see SYNC.md §6) and commits when it resolves, rolls back when it throws.
+ * with SELECT … FOR UPDATE) and commits when it resolves, rolls back when it throws.
  */
 import type { Role } from '../../src-shared/model';
 import type { PublishedSnapshot, SiteSection } from '../../src-shared/publish/types';
 import type {
   ArticleState,
   CommentState,
+  ConflictRegion,
   EntityType,
   ImageState,
 } from '../../src-shared/mutations';
@@ -68,7 +69,7 @@ export interface ConflictRow {
   base: unknown;
   theirs: unknown;
   mine: unknown;
-  region: { kind: string; blockIds: string[]; kept: 'mine' | 'theirs' } | null;
+  region: ConflictRegion | null;
   userId: string;
   clientId: string;
   mutationId: number;

@@ -1,5 +1,5 @@
 /**
- * GET /api/v1/sync/pull (SYNC.md §7). One read transaction (one snapshot) per page:
+ * GET /api/v1/sync/pull (docs/sync.md). One read transaction (one snapshot) per page:
  * - the changes after the cursor, in commit (seq) order, compressed per entity and carrying the
  *   entity's full current data;
  * - filtered by what the user may read (`mayReadArticle` in src-shared/workflow.ts: editors read

@@ -1,5 +1,5 @@
 /**
- * POST /api/v1/sync/push (SYNC.md §5). Each mutation runs as its own write job (its own
+ * POST /api/v1/sync/push (docs/sync.md). Each mutation runs as its own write job (its own
  * SAVEPOINT: a failure rolls back only that mutation). The jobs of one push are queued together,
  * in order, so they share group commits (one durable COMMIT per batch, not per mutation); once
  * one of them stops the push (gap or error) the later ones do nothing. Per mutation:
@@ -188,7 +188,7 @@ export class PushService {
     if (def.name === 'image.create' && !state) {
       const sha = (args as ImageCreateArgs).sha256;
       if (!(await tx.getBlob(sha))) {
-        // Transient (SYNC §11): the client uploads the blob first; retry later.
+        // Transient (docs/sync.md): the client uploads the blob first; retry later.
         throw new HttpError(
           503,
           'blob_missing',

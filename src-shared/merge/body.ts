@@ -1,5 +1,5 @@
 /**
- * Three-way merge of article bodies at block level (SYNC.md §10).
+ * Three-way merge of article bodies at block level (docs/sync.md).
  *
  * A body is Lexical JSON; its blocks are the children of `root`. Each block is identified by its
  * stable `blockId` (NodeState `$.blockId`, or a flat `blockId`); a block without one is identified

@@ -1,5 +1,5 @@
 /**
- * Field-level merge of metadata (SYNC.md §9), used by the server for `article.setFields` and
+ * Field-level merge of metadata (docs/sync.md), used by the server for `article.setFields` and
  * `image.setMeta`, and by the client when it rebases pending edits on new server data.
  *
  * For each field the client sent:

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { Id, Slug, Timestamp } from './common';
+import { line, text } from './text';
 import { checkLinkUrl } from './url';
 import { cleanBody } from '../text/body';
-import { lineField, textField } from '../text/zod';
+import { lineField } from '../text/zod';
 
 export const ARTICLE_STATUSES = [
   'draft',
@@ -29,13 +30,13 @@ export const ArticleLink = z.strictObject({
       const r = checkLinkUrl(u);
       if (!r.ok) ctx.addIssue({ code: 'custom', message: r.reason });
     }),
-  label: lineField().max(300),
+  label: line(300),
 });
 export type ArticleLink = z.infer<typeof ArticleLink>;
 
 export const LeadImage = z.strictObject({
   imageId: Id,
-  caption: textField().max(1000),
+  caption: text(1000),
 });
 export type LeadImage = z.infer<typeof LeadImage>;
 
@@ -47,17 +48,29 @@ export const TagName = lineField()
 
 /** The editable fields of an article: what an editor changes in one save. */
 export const ArticleFields = z.strictObject({
-  kicker: lineField().max(200),
-  headline: lineField().max(500),
-  teaser: textField().max(3000),
-  byline: lineField().max(200),
-  section: lineField().max(100).nullable(),
+  kicker: line(200),
+  headline: line(500),
+  teaser: text(3000),
+  byline: line(200),
+  section: line(100).nullable(),
   tags: z.array(TagName).max(50),
   links: z.array(ArticleLink).max(50),
   leadImage: LeadImage.nullable(),
-  slug: z.string().max(200),
+  /** Empty until publication derives one from the headline, or set by hand. */
+  slug: z.union([z.literal(''), Slug]),
 });
 export type ArticleFields = z.infer<typeof ArticleFields>;
+/** The names of the editable fields, in schema order: the one list every layer iterates. */
+export type ArticleFieldName = keyof ArticleFields;
+export const ARTICLE_FIELD_NAMES = Object.keys(ArticleFields.shape) as ArticleFieldName[];
+
+/** The editable fields of an article. */
+export function pickArticleFields(a: ArticleFields): ArticleFields {
+  const out: Record<string, unknown> = {};
+  for (const k of ARTICLE_FIELD_NAMES) out[k] = a[k];
+  return out as ArticleFields;
+}
+
 export const ArticleFieldsPatch = ArticleFields.partial();
 export type ArticleFieldsPatch = z.infer<typeof ArticleFieldsPatch>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common';
-import { lineField, textField } from '../text/zod';
+import { line, text } from './text';
+import { lineField } from '../text/zod';
 
 export const IMAGE_MIMES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export const ImageMime = z.enum(IMAGE_MIMES);
@@ -21,18 +22,21 @@ export const IsoDate = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' });
  * "Bildquelle" line an image needs before it can be published.
  */
 export const ImageMeta = z.strictObject({
-  credit: lineField().max(300),
-  creator: lineField().max(300),
-  copyright: lineField().max(500),
-  source: lineField().max(300),
-  licence: textField().max(1000),
+  credit: line(300),
+  creator: line(300),
+  copyright: line(500),
+  source: line(500),
+  licence: text(500),
   licenceExpires: IsoDate.nullable(),
-  caption: textField().max(2000),
-  alt: lineField().max(1000),
+  caption: text(2000),
+  alt: line(1000),
 });
 export type ImageMeta = z.infer<typeof ImageMeta>;
 export const ImageMetaPatch = ImageMeta.partial();
 export type ImageMetaPatch = z.infer<typeof ImageMetaPatch>;
+
+/** The original file name as imported (shown, and editable as metadata). */
+export const ImageFileName = line(255);
 
 export const IMAGE_META_KEYS = Object.keys(ImageMeta.shape) as (keyof ImageMeta)[];
 
@@ -43,7 +47,7 @@ export const Image = ImageMeta.extend({
   /** Display size: EXIF orientation applied. */
   width: z.number().int().positive(),
   height: z.number().int().positive(),
-  fileName: z.string().max(255),
+  fileName: ImageFileName,
   byteSize: z.number().int().positive(),
   keywords: z.array(lineField().max(200)).max(200),
   createdAt: Timestamp,

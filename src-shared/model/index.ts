@@ -1,4 +1,5 @@
 export * from './common';
+export * from './text';
 export * from './url';
 export * from './article';
 export * from './taxonomy';

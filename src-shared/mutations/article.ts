@@ -2,16 +2,16 @@
  * Article mutations. Names and argument shapes are API: never change them, add a `…V2` instead.
  */
 import { z } from 'zod';
-import { textField } from '../text/zod';
 import {
   ArticleFields,
   ArticleFieldsPatch,
   ArticleStatus,
   Id,
-  Slug,
   TagName,
   emptyBody,
   emptyFields,
+  pickArticleFields,
+  ReviewNote,
 } from '../model';
 import { checkArticle, inlineImagesOf } from '../checklist';
 import { mergeBodies, mergeFields, jsonEqual, type FieldPolicy } from '../merge';
@@ -46,11 +46,6 @@ export const ARTICLE_FIELD_POLICY: Record<ArticleFieldName, FieldPolicy> = {
   slug: 'editorial',
 };
 
-/** Fields as a mutation may send them: a slug is empty (derived at publication) or a valid slug. */
-const FieldsPatchArg = ArticleFieldsPatch.extend({
-  slug: z.union([z.literal(''), Slug]).optional(),
-});
-
 /** Stamps a changed article with the new version, time and revision number. */
 function touched(state: ArticleState, ctx: MutationContext, fields: string[]): ArticleState {
   const fieldVersions = { ...state.fieldVersions };
@@ -72,7 +67,7 @@ function notFound(id: string): ApplyResult<ArticleState> {
 
 export const ArticleCreateArgs = z.strictObject({
   id: Id,
-  fields: FieldsPatchArg.default({}),
+  fields: ArticleFieldsPatch.default({}),
   body: SafeBodyJson.optional(),
 });
 export type ArticleCreateArgs = z.infer<typeof ArticleCreateArgs>;
@@ -128,7 +123,7 @@ export const ArticleSetFieldsArgs = z.strictObject({
   id: Id,
   /** The article version the client edited from. */
   baseVersion: z.number().int().nonnegative(),
-  values: FieldsPatchArg.refine(
+  values: ArticleFieldsPatch.refine(
     (v) => Object.keys(v).length > 0,
     'values must name at least one field',
   ),
@@ -141,7 +136,7 @@ export const articleSetFields: MutationDef<ArticleSetFieldsArgs, ArticleState> =
   name: 'article.setFields',
   entity: 'article',
   args: ArticleSetFieldsArgs,
-  description: 'Changes metadata fields; merged field by field against baseVersion (SYNC §9).',
+  description: 'Changes metadata fields; merged field by field against baseVersion (docs/sync.md).',
   entityId: (a) => a.id,
   serverOnly: () => false,
   prefetch: () => ({}),
@@ -149,7 +144,7 @@ export const articleSetFields: MutationDef<ArticleSetFieldsArgs, ArticleState> =
     if (!state) return notFound(args.id);
     const may = mayEditArticle(state, ctx.actor);
     if (!may.ok) return fail(may.code, may.reason);
-    const current: ArticleFields = ArticleFields.parse(pickFields(state));
+    const current: ArticleFields = ArticleFields.parse(pickArticleFields(state));
     const { patch, conflicts } = mergeFields<ArticleFields>({
       current,
       fieldVersions: state.fieldVersions,
@@ -187,12 +182,6 @@ export const articleSetFields: MutationDef<ArticleSetFieldsArgs, ArticleState> =
   },
 };
 
-function pickFields(state: ArticleState): ArticleFields {
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(ArticleFields.shape)) out[k] = state[k as ArticleFieldName];
-  return out as ArticleFields;
-}
-
 // ---- article.setBody -------------------------------------------------------------------------
 
 export const ArticleSetBodyArgs = z.strictObject({
@@ -208,7 +197,7 @@ export const articleSetBody: MutationDef<ArticleSetBodyArgs, ArticleState> = {
   entity: 'article',
   args: ArticleSetBodyArgs,
   description:
-    'Replaces the body; merged three-way at block level against baseBodyVersion (SYNC §10).',
+    'Replaces the body; merged three-way at block level against baseBodyVersion (docs/sync.md).',
   entityId: (a) => a.id,
   serverOnly: () => false,
   prefetch: (a, state) =>
@@ -326,7 +315,7 @@ export const ArticleTransitionArgs = z.strictObject({
   from: ArticleStatus,
   to: ArticleStatus,
   /** Review note, e.g. with request_changes. */
-  comment: textField().max(5000).optional(),
+  comment: ReviewNote.optional(),
 });
 export type ArticleTransitionArgs = z.infer<typeof ArticleTransitionArgs>;
 

@@ -1,14 +1,13 @@
 /** Review comments on an article (optionally anchored to a body block). */
 import { z } from 'zod';
-import { textField } from '../text/zod';
-import { Id } from '../model';
+import { CommentText, Id } from '../model';
 import { mayReadComments } from '../workflow';
 import { fail, noop, type CommentState, type MutationDef } from './types';
 
 export const CommentAddArgs = z.strictObject({
   id: Id,
   articleId: Id,
-  text: textField().trim().min(1, 'a comment cannot be empty').max(5000),
+  text: CommentText,
   blockId: z.string().max(100).nullable().default(null),
 });
 export type CommentAddArgs = z.infer<typeof CommentAddArgs>;

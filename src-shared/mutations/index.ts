@@ -1,5 +1,5 @@
 /**
- * The mutation registry: every named intent a client may push (SYNC.md §4).
+ * The mutation registry: every named intent a client may push (docs/sync.md).
  *
  * | name                | entity  | args                                              |
  * |---------------------|---------|---------------------------------------------------|
@@ -16,10 +16,18 @@
  * | image.setMeta       | image   | id, baseVersion, values, baseValues               |
  * | comment.add         | comment | id, articleId, text, blockId?                     |
  *
- * Use `parseMutation` to validate args and `applyMutation` to run one against a state.
+ * Use `parseMutation` to validate args and `applyMutation` to run one against a state. A new
+ * mutation is added here (name, args schema, definition): `ArgsOf<M>` then types every caller.
  */
 import { z } from 'zod';
 import {
+  ArticleAssignArgs,
+  ArticleCreateArgs,
+  ArticleDeleteArgs,
+  ArticleSetBodyArgs,
+  ArticleSetFieldsArgs,
+  ArticleTagArgs,
+  ArticleTransitionArgs,
   articleAddTag,
   articleAssign,
   articleCreate,
@@ -30,8 +38,8 @@ import {
   articleSetFields,
   articleTransition,
 } from './article';
-import { commentAdd } from './comment';
-import { imageCreate, imageSetMeta } from './image';
+import { CommentAddArgs, commentAdd } from './comment';
+import { ImageCreateArgs, ImageSetMetaArgs, imageCreate, imageSetMeta } from './image';
 import type {
   ApplyResult,
   EntityStates,
@@ -64,6 +72,32 @@ export const MutationName = z.enum(MUTATION_NAMES);
 export type MutationName = z.infer<typeof MutationName>;
 
 type EntityState = EntityStates[EntityType];
+
+/** Each mutation's args schema: the one source of the argument types of every caller. */
+export const MUTATION_ARGS = {
+  'article.create': ArticleCreateArgs,
+  'article.setFields': ArticleSetFieldsArgs,
+  'article.setBody': ArticleSetBodyArgs,
+  'article.addTag': ArticleTagArgs,
+  'article.removeTag': ArticleTagArgs,
+  'article.transition': ArticleTransitionArgs,
+  'article.assign': ArticleAssignArgs,
+  'article.delete': ArticleDeleteArgs,
+  'article.restore': ArticleDeleteArgs,
+  'image.create': ImageCreateArgs,
+  'image.setMeta': ImageSetMetaArgs,
+  'comment.add': CommentAddArgs,
+} as const satisfies Record<MutationName, z.ZodType>;
+
+/** The args a caller writes for mutation M (defaults not yet filled in). */
+export type ArgsOf<M extends MutationName> = z.input<(typeof MUTATION_ARGS)[M]>;
+/** The args of mutation M after validation (defaults filled in): what the outbox stores. */
+export type ParsedArgsOf<M extends MutationName> = z.output<(typeof MUTATION_ARGS)[M]>;
+
+/** One queued intent, typed by its name. */
+export type TypedMutation = {
+  [M in MutationName]: { name: M; args: ParsedArgsOf<M> };
+}[MutationName];
 
 /** Type-erased definition: what the registry hands out. */
 export interface AnyMutationDef {

@@ -8,10 +8,17 @@
  * the same function to rebase its pending outbox on fresh server data.
  */
 import { z } from 'zod';
-import { lineField, textField } from '../text/zod';
-import { Article, ArticleFields, BodyJson, Id, Timestamp } from '../model';
+import {
+  Article,
+  BodyJson,
+  Id,
+  ImageFileName,
+  ImageMeta,
+  ImageMime,
+  Sha256Hex,
+  Timestamp,
+} from '../model';
 import type { ChecklistItem } from '../checklist';
-import { checkBodyEnvelope } from '../richtext/envelope';
 import type { Actor, TransitionName } from '../workflow';
 
 export const ENTITY_TYPES = ['article', 'image', 'comment'] as const;
@@ -34,27 +41,12 @@ export const ArticleState = Article.omit({ updatedBy: true }).extend({
   hasConflict: z.boolean(),
 });
 export type ArticleState = z.infer<typeof ArticleState>;
-export type ArticleFieldName = keyof ArticleFields;
-export const ARTICLE_FIELD_NAMES = Object.keys(ArticleFields.shape) as ArticleFieldName[];
+export { ARTICLE_FIELD_NAMES, type ArticleFieldName } from '../model';
 
-export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-export const ImageMime = z.enum(IMAGE_MIME_TYPES);
-export type ImageMime = z.infer<typeof ImageMime>;
+export { IMAGE_MIMES as IMAGE_MIME_TYPES, ImageMime, Sha256Hex } from '../model';
 
-export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256');
-
-/** The editable metadata of an image ("Bildquelle" = credit). */
-export const ImageMetaFields = z.strictObject({
-  fileName: z.string().max(255),
-  credit: lineField().max(300),
-  creator: lineField().max(300),
-  copyright: lineField().max(500),
-  source: lineField().max(500),
-  licence: textField().max(500),
-  licenceExpires: z.string().max(40).nullable(),
-  caption: textField().max(2000),
-  alt: lineField().max(1000),
-});
+/** The editable metadata of an image ("Bildquelle" = credit): the model's, plus the file name. */
+export const ImageMetaFields = ImageMeta.extend({ fileName: ImageFileName });
 export type ImageMetaFields = z.infer<typeof ImageMetaFields>;
 export type ImageFieldName = keyof ImageMetaFields;
 export const ImageMetaPatch = ImageMetaFields.partial();
@@ -105,6 +97,14 @@ export interface EntityStates {
   comment: CommentState;
 }
 
+/** Where a body conflict sits: its kind, the blocks involved and which side the merged body kept. */
+export const ConflictRegion = z.strictObject({
+  kind: z.string(),
+  blockIds: z.array(z.string()),
+  kept: z.enum(['mine', 'theirs']),
+});
+export type ConflictRegion = z.infer<typeof ConflictRegion>;
+
 /** A losing value the server keeps as a conflict record (both versions). */
 export interface ConflictDraft {
   entityType: EntityType;
@@ -115,7 +115,7 @@ export interface ConflictDraft {
   theirs: unknown;
   mine: unknown;
   /** For body regions: kind, block ids and which side the merged body kept. */
-  region?: { kind: string; blockIds: string[]; kept: 'mine' | 'theirs' };
+  region?: ConflictRegion;
 }
 
 /** Lookups a mutation may need; the server loads them (see `prefetch`) before calling apply. */
@@ -188,14 +188,5 @@ export function noop<S>(state: S): ApplyOk<S> {
   return { ok: true, outcome: 'noop', state, changed: [], conflicts: [], bodyWritten: false };
 }
 
-/**
- * A body as a mutation may carry it: the Lexical JSON envelope, checked against the article node
- * schema of src-shared/richtext (known node types only, size ≤ 2 MB, nesting ≤ 64).
- */
-export const SafeBodyJson = BodyJson.superRefine((body, ctx) => {
-  try {
-    checkBodyEnvelope(body);
-  } catch (e) {
-    ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : 'invalid body' });
-  }
-});
+/** A body as a mutation may carry it (see src-shared/richtext/safeBody.ts). */
+export { SafeBodyJson } from '../richtext/safeBody';

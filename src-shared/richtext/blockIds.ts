@@ -1,7 +1,7 @@
 /**
  * Stable block ids in a live editor: NodeState key `blockId`, serialized by Lexical as
  * `"$": {"blockId": "…"}` on every top-level block and on every list item of a top-level list
- * (nested lists included). The sync merge (SYNC.md) diffs bodies by these ids, so they must be
+ * (nested lists included). The sync merge (docs/sync.md) diffs bodies by these ids, so they must be
  * present and unique. blockIdsJson.ts has the same rules for stored JSON, without Lexical.
  */
 import { $isListItemNode, $isListNode, ListNode } from '@lexical/list';

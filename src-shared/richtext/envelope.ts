@@ -1,5 +1,5 @@
 /**
- * The checks a stored body passes before Lexical sees it (EDITOR.md, publishing pipeline step 1):
+ * The checks a stored body passes before Lexical sees it:
  * size, depth, known node types and which node may contain which. Lexical itself would throw on
  * an unknown type with a less helpful message, and recurses without a depth limit.
  */
@@ -66,6 +66,8 @@ export function checkBodyEnvelope(input: unknown): ParsableSerializedEditorState
 }
 
 function checkSize(json: string): void {
+  // A UTF-16 code unit is at most 3 bytes of UTF-8: short JSON needs no byte count.
+  if (json.length * 3 <= MAX_BODY_BYTES) return;
   if (json.length > MAX_BODY_BYTES || utf8Length(json) > MAX_BODY_BYTES) {
     throw new BodyError('too_large', `The body is larger than ${MAX_BODY_BYTES} bytes of JSON.`);
   }

@@ -1,5 +1,5 @@
 /**
- * Hostile input corpus for the publishing renderer (EDITOR.md, publishing pipeline step 6).
+ * Hostile input corpus for the publishing renderer.
  * Every case asserts the exact output (or the exact error code); every produced HTML string is
  * also checked for properties that must never hold, whatever the case.
  * Re-run on every Lexical or sanitize-html upgrade.

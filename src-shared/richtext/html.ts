@@ -1,5 +1,5 @@
 /**
- * Published HTML of an article body (EDITOR.md, publishing pipeline steps 2–5).
+ * Published HTML of an article body.
  *
  * The body is parsed by the headless editor (fails closed on unknown nodes, oversize, deep
  * nesting), then a string walker over the typed Lexical nodes emits semantic HTML inside

@@ -1,7 +1,7 @@
 /**
  * The article image: a block-level DecoratorNode whose fields are flat NodeState
  * (`{"type": "article-image", "imageId": …, "caption": …}`). Caption and credit are plain text,
- * edited by inputs inside the decorator rather than nested editors (EDITOR.md §3).
+ * edited by inputs inside the decorator rather than nested editors .
  *
  * No React here. `decorate()` returns whatever the decorator registered for the editor with
  * `setArticleImageDecorator` returns, and null when none is registered (headless, server).

@@ -1,7 +1,7 @@
 /**
  * The one node registry of the article body, used by the renderer's editor, the headless
  * editor in core and server, and the tests. Lexical fails to load JSON containing a type that
- * is not registered, so every place must use exactly this list (EDITOR.md pitfall 13).
+ * is not registered, so every place must use exactly this list.
  */
 import { AutoLinkNode, LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';

@@ -1,5 +1,5 @@
 /**
- * The last line of defence for published article HTML (EDITOR.md, publishing pipeline step 5):
+ * The last line of defence for published article HTML:
  * an explicit allowlist of exactly what `html.ts` emits. No style attribute, no classes but
  * `credit`, links only http/https/mailto, no protocol-relative URLs.
  * sanitize-html bundles and runs in the browser too (checked with Vite + Chromium); its style

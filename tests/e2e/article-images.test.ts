@@ -1,5 +1,5 @@
 /**
- * Images in articles (issue 6 point 4): inline `article-image` nodes inserted from the library,
+ * Images in articles: inline `article-image` nodes inserted from the library,
  * keyboard and undo around them, per-use captions in plain inputs, the lead image (library or
  * import on the spot), and the checklist that names images without a credit.
  */

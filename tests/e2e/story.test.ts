@@ -1,5 +1,5 @@
 /**
- * The whole story (issue 7): an editor and a desk chief, each with their own profile and
+ * The whole story: an editor and a desk chief, each with their own profile and
  * browser-mode window, against the real backend. The editor writes the fixture article with
  * an image whose IPTC credit is "LWL" and submits; the chief requests changes; the editor revises
  * and resubmits; the chief approves and publishes; the published page shows every field of the

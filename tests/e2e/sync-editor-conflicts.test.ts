@@ -1,5 +1,5 @@
 /**
- * Conflicts on the article (issue 5 point 4), in browser mode against the real backend: a field
+ * Conflicts on the article, in browser mode against the real backend: a field
  * conflict and a body conflict region show as a badge in the list and a panel in the editor
  * with both versions; "Keep mine" / "Keep theirs" update the store, the editor and the server.
  * A change the server refused shows its reason and keeps the user's text.

@@ -1,5 +1,5 @@
 /**
- * A synced change reaches the article open in the editor (issue 5 point 3), in browser mode
+ * A synced change reaches the article open in the editor, in browser mode
  * against the real backend: client B (an in-process core, signed in as the desk chief) changes
  * the headline and another paragraph while A types; A sees "Updated by chief", nothing under
  * A's cursor changes while A types, and after A pauses both edits are in A's editor and in the

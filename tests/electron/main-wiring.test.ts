@@ -255,7 +255,7 @@ describe('built Electron main, wired to a stand-in electron module', () => {
     expect(of(lines, 'send')).toContainEqual({
       ev: 'send',
       channel: 'copydesk:event',
-      payload: { type: 'article.created', id },
+      payload: { type: 'article.created', id, origin: 'local' },
     });
     expect(existsSync(join(profile.dir, 'copydesk.db'))).toBe(true);
 

@@ -202,7 +202,7 @@ describe('mergeBodies — cases', () => {
   });
 });
 
-describe('mergeFields (SYNC §9)', () => {
+describe('mergeFields (docs/sync.md)', () => {
   const policy = { headline: 'editorial', tags: 'set', priority: 'lastWins' } as const;
   type F = { headline: string; tags: string[]; priority: number };
   const current: F = { headline: 'server', tags: ['a', 'b'], priority: 1 };

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-argument -- JSON responses are `any`; the assertions check their shape */
-/** Sync protocol against the real backend process (SYNC.md §5, §7, §9, §10). */
+/** Sync protocol against the real backend process (docs/sync.md). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';

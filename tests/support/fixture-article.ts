@@ -4,22 +4,9 @@ import { bodyFromParagraphs } from '../../src-shared/richtext/plainText';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-/** The fixture article of ../shared/fixtures/seed-article.txt, split into Copydesk's fields. */
+/** The demo article (resources/demo/seed-article.txt), split into Copydesk's fields. */
 export function fixtureArticle() {
-  const candidates = [
-    `${here}../../../shared/fixtures/seed-article.txt`,
-    `${here}../../resources/demo/seed-article.txt`,
-  ];
-  let text = '';
-  for (const c of candidates) {
-    try {
-      text = readFileSync(c, 'utf8');
-      break;
-    } catch {
-      /* try the next */
-    }
-  }
-  if (!text) throw new Error('fixture article not found');
+  const text = readFileSync(`${here}../../resources/demo/seed-article.txt`, 'utf8');
   const lines = text.split('\n').map((l) => l.trim());
   const teaserLine = lines.find((l) => l.startsWith('[13.12.2016]'))!;
   const bodyLine = lines.find((l) => l.startsWith('Stadt Münster und Landschaftsverband'))!;

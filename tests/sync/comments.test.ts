@@ -1,5 +1,5 @@
 /**
- * Review comments and author notices against the real backend (issue 7 points 2 and 3): a desk
+ * Review comments and author notices against the real backend: a desk
  * chief's anchored comment reaches the author, another editor never sees it, and the author is
  * told when changes are requested (with the chief's note), when the article is approved and
  * when it is published; the notices survive a restart of the core until dismissed.
@@ -104,7 +104,7 @@ it("a desk chief's comment anchored to a block reaches the author after sync", a
     text: 'Bitte die Quelle im ersten Absatz nennen.',
     pending: false,
   });
-  expect(authorEvents).toContainEqual({ type: 'comments.updated', articleId });
+  expect(authorEvents).toContainEqual({ type: 'comments.updated', articleId, origin: 'remote' });
   // The chief's own copy is confirmed by the server too.
   expect((await chief.api['comments.list']({ articleId })).items[0]!.pending).toBe(false);
 });

@@ -1,5 +1,5 @@
 /**
- * SYNC.md §7 fail-safe against the real backend: a pull that would delete more than half of the
+ * docs/sync.md fail-safe against the real backend: a pull that would delete more than half of the
  * local articles (and more than 10) stops, keeps everything, reports an error, and proceeds only
  * after an explicit confirmation. A few deletions go through without asking.
  */
@@ -54,7 +54,7 @@ describe('mass-deletion fail-safe', () => {
     expect((await desk.api['sync.now']({})).state).toBe('error');
     expect(await liveIds(desk)).toEqual(afterFew);
     // A local edit still goes out while the pull waits for the decision (its outbox row stays
-    // until a pull acknowledges it, SYNC §12.1).
+    // until a pull acknowledges it, docs/sync.md).
     const mine = await desk.api['articles.create']({ fields: { headline: 'Vom Desk' } });
     expect((await desk.api['sync.now']({})).state).toBe('error');
     await chief.api['sync.now']({});

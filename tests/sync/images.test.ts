@@ -1,5 +1,5 @@
 /**
- * Images through the real backend (issue 6 point 5, SYNC.md §11): an image only the server has
+ * Images through the real backend (docs/sync.md): an image only the server has
  * appears in the library with its metadata and downloads its bytes on first need; a photo
  * editor's credit edit and an editor's headline edit on the same article both survive; an image
  * whose file is gone is surfaced instead of blocking the queue.

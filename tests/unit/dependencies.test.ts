@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../support/processes';
 
-// Two copies of lexical break the editor at run time (EDITOR.md pitfall 1).
+// Two copies of lexical break the editor at run time (two sets of node classes).
 it('installs exactly one copy of lexical, and every @lexical package at the same exact version', () => {
   const out = execFileSync('npm', ['ls', 'lexical', '--all', '--parseable'], {
     cwd: repoRoot,

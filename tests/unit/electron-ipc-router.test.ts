@@ -274,7 +274,7 @@ describe('forwardCoreEvents', () => {
     const created = await core.call('articles.create', {});
     expect(created.ok).toBe(true);
     const id = created.ok ? (created.value as { id: string }).id : '';
-    const expected: CoreEvent = { type: 'article.created', id };
+    const expected: CoreEvent = { type: 'article.created', id, origin: 'local' };
     expect(received.ours).toEqual([[EVENT_CHANNEL, expected]]);
     expect(received.foreign).toEqual([]);
     expect(received.gone).toEqual([]);

@@ -79,7 +79,7 @@ describe('preload bridge over the IPC router', () => {
     expect(article.headline).toBe('Münster/LWL: Neue Ausstellung');
     const list = await api['articles.list']({});
     expect(list.items.map((i) => i.id)).toEqual([article.id]);
-    expect(events).toEqual([{ type: 'article.created', id: article.id }]);
+    expect(events).toEqual([{ type: 'article.created', id: article.id, origin: 'local' }]);
 
     stop();
     await api['articles.create']({});

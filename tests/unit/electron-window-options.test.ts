@@ -8,7 +8,7 @@ import {
 const PRELOAD = '/opt/copydesk/out/preload/index.cjs';
 
 describe('secureWindowOptions', () => {
-  it('always sets the DESIGN §7 web preferences and the preload', () => {
+  it('always sets the hardened web preferences and the preload', () => {
     const options = secureWindowOptions(PRELOAD, { width: 900, title: 'Copydesk', show: false });
     expect(options.webPreferences).toEqual({
       contextIsolation: true,

@@ -63,7 +63,7 @@ describe('images.import', () => {
         upload_state: 'pending',
       },
     ]);
-    expect(desk.events).toEqual([{ type: 'image.created', id: img.id }]);
+    expect(desk.events).toEqual([{ type: 'image.created', id: img.id, origin: 'local' }]);
     expect(await desk.api['images.get']({ id: img.id })).toEqual({ ...img, existing: undefined });
   });
 
@@ -105,7 +105,7 @@ describe('images.import', () => {
     expect(rows(desk.dir, 'SELECT sha256 FROM blobs')).toHaveLength(1);
     expect(rows(desk.dir, 'SELECT name FROM outbox')).toEqual([{ name: 'image.create' }]);
     expect(storedFiles(desk.dir).filter((f) => f.startsWith('blobs/'))).toHaveLength(1);
-    expect(desk.events).toEqual([{ type: 'image.created', id: first.id }]);
+    expect(desk.events).toEqual([{ type: 'image.created', id: first.id, origin: 'local' }]);
   });
 
   it('importing the same bytes again restores an original that is missing on disk', async () => {

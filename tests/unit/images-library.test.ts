@@ -93,7 +93,7 @@ describe('images.setMeta', () => {
       licenceExpires: '2027-12-31',
     });
     expect(args.baseValues).toEqual({ credit: 'LWL', alt: '', licenceExpires: null });
-    expect(desk.events.at(-1)).toEqual({ type: 'image.updated', id: img.id });
+    expect(desk.events.at(-1)).toEqual({ type: 'image.updated', id: img.id, origin: 'local' });
     // Search follows the edit.
     const found = await desk.api['images.list']({ query: 'offentlichkeitsarbeit' });
     expect(found.items.map((i) => i.id)).toEqual([img.id]);

@@ -98,7 +98,7 @@ describe('core worker round trip (real core, real SQLite)', () => {
     const id = created.ok ? (created.value as { id: string }).id : '';
     const listed = await client.call('articles.list', {});
     expect(listed).toMatchObject({ ok: true, value: { total: 1, items: [{ id }] } });
-    await expect.poll(() => events).toEqual([{ type: 'article.created', id }]);
+    await expect.poll(() => events).toEqual([{ type: 'article.created', id, origin: 'local' }]);
 
     expect(errorOf(await client.call('articles.drop', {}))?.code).toBe('unknown_method');
     expect(errorOf(await client.call('articles.get', { id: 'nope' }))?.code).toBe('invalid_input');

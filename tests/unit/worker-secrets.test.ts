@@ -1,5 +1,5 @@
 /**
- * Issue 5 point 5: in Electron the sync token is kept with safeStorage. Main encrypts and
+ * In Electron the sync token is kept with safeStorage. Main encrypts and
  * decrypts (secret-store.ts); the core worker asks over its port (worker-protocol.ts) and keeps
  * only ciphertext in the profile. The Electron binary cannot run here, so safeStorage is a fake
  * with the same interface; the worker is a real thread running the real core.

@@ -1,4 +1,4 @@
-import type { ImageMime } from '../../../src-shared/model';
+import { ImageMeta, type ImageMime } from '../../../src-shared/model';
 import { findMetadataBlocks } from './containers';
 import { parseIptc, type IptcFields } from './iptc';
 import { cleanText } from './text';
@@ -14,8 +14,15 @@ export interface EmbeddedMeta {
   keywords: string[];
 }
 
-/** Limits of the Image model, so that prefilled values always fit it. */
-const MAX = { credit: 300, creator: 300, copyright: 500, source: 300, caption: 2000 } as const;
+/** The limits of the Image model, so that prefilled values always fit it. */
+const limit = (k: keyof typeof MAX_OF): number => MAX_OF[k].maxLength ?? 0;
+const MAX_OF = {
+  credit: ImageMeta.shape.credit,
+  creator: ImageMeta.shape.creator,
+  copyright: ImageMeta.shape.copyright,
+  source: ImageMeta.shape.source,
+  caption: ImageMeta.shape.caption,
+};
 const MAX_KEYWORDS = 200;
 const MAX_KEYWORD = 200;
 
@@ -33,7 +40,7 @@ export async function readEmbeddedMeta(bytes: Buffer, mime: ImageMime): Promise<
   const iptc = blocks.iptc ? parseIptc(blocks.iptc) : null;
   const xmp = blocks.xmp ? await parseXmp(blocks.xmp) : null;
   const pick = (k: Exclude<keyof IptcFields, 'keywords'>): string =>
-    cleanText(xmp?.[k] ?? iptc?.[k] ?? '', MAX[k]);
+    cleanText(xmp?.[k] ?? iptc?.[k] ?? '', limit(k));
   const keywords = xmp?.keywords.length ? xmp.keywords : (iptc?.keywords ?? []);
   const seen = new Set<string>();
   const uniqueKeywords: string[] = [];

@@ -2,6 +2,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
 import {
+  ARTICLE_FIELD_NAMES,
+  pickArticleFields,
   emptyBody,
   emptyFields,
   type Article,
@@ -20,8 +22,10 @@ import {
   type SummaryRow,
 } from './rows';
 import { dedupeTags, tagKey, TagRepository } from './tags';
-import { OutboxRepository } from './outbox';
-import { mergeBodies, type BodyConflictRegion } from '../../../src-shared/merge';
+import type { OutboxRepository } from './outbox';
+import type { ArgsOf } from '../../../src-shared/mutations';
+import { jsonEqual, mergeBodies, type BodyConflictRegion } from '../../../src-shared/merge';
+import type { SaveOutcome, SavedArticle } from '../../../src-shared/api';
 import { toFtsQuery } from './fts-query';
 import { lazyStatements } from './statements';
 
@@ -55,12 +59,16 @@ export interface SaveChange {
 /** Called when a save's body clashes with a change sync brought in meanwhile. */
 export type LocalBodyConflict = (articleId: string, region: BodyConflictRegion) => void;
 
-const FIELD_KEYS = Object.keys(emptyFields()) as (keyof ArticleFields)[];
+const FIELD_KEYS = ARTICLE_FIELD_NAMES;
+const pickFields = pickArticleFields;
 
-function pickFields(a: Article): ArticleFields {
-  const out = {} as Record<string, unknown>;
-  for (const k of FIELD_KEYS) out[k] = a[k];
-  return out as ArticleFields;
+/** Copies one field, keeping the pairing of field name and value type. */
+function copyField<K extends keyof ArticleFields>(
+  to: ArticleFieldsPatch,
+  from: ArticleFields,
+  k: K,
+): void {
+  to[k] = from[k];
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -76,16 +84,22 @@ type Clock = () => string;
 export class ArticleRepository {
   private readonly tags: TagRepository;
   private readonly outbox: OutboxRepository;
+  private readonly now: Clock;
+  /** Where save() reports body regions it could not merge (the conflicts module keeps them). */
+  private readonly onBodyConflict: LocalBodyConflict | undefined;
   private readonly stmts;
 
   constructor(
     private readonly db: Db,
-    private readonly now: Clock = () => new Date().toISOString(),
+    deps: { outbox: OutboxRepository; now?: Clock; onBodyConflict?: LocalBodyConflict },
   ) {
     this.tags = new TagRepository(db);
-    this.outbox = new OutboxRepository(db);
+    this.outbox = deps.outbox;
+    this.now = deps.now ?? (() => new Date().toISOString());
+    this.onBodyConflict = deps.onBodyConflict;
     this.stmts = lazyStatements(db, {
       get: 'SELECT * FROM articles WHERE id = ?',
+      revisionOf: 'SELECT revision FROM articles WHERE id = ?',
       insert: `INSERT INTO articles (id, kicker, headline, teaser, byline, section, slug, tags_json, links_json,
            lead_image_json, body_json, body_text, word_count, status, author_id, revision, created_at, updated_at)
          VALUES (@id, @kicker, @headline, @teaser, @byline, @section, @slug, @tags_json, @links_json,
@@ -96,7 +110,7 @@ export class ArticleRepository {
            word_count = @word_count, revision = revision + 1, updated_at = @now
          WHERE id = @id`,
       setDeleted: 'UPDATE articles SET deleted_at = ?, updated_at = ? WHERE id = ?',
-      // ---- sync (SYNC.md §8): rows as the sync engine computes them ----
+      // ---- sync (docs/sync.md): rows as the sync engine computes them ----
       setStatus: 'UPDATE articles SET status = ?, updated_at = ? WHERE id = ?',
       insertSynced: `INSERT INTO articles (id, kicker, headline, teaser, byline, section, slug, tags_json,
            links_json, lead_image_json, body_json, body_text, word_count, status, author_id, assignee_id,
@@ -118,6 +132,7 @@ export class ArticleRepository {
       setSyncColumns:
         'UPDATE articles SET server_version = ?, server_body_version = ?, has_conflict = ? WHERE id = ?',
       setUpdatedBy: 'UPDATE articles SET updated_by = ? WHERE id = ?',
+      setConflict: 'UPDATE articles SET has_conflict = ? WHERE id = ?',
       deleteRow: 'DELETE FROM articles WHERE id = ?',
       syncedSince:
         "SELECT 1 FROM revisions WHERE article_id = ? AND revision > ? AND reason = 'synced' LIMIT 1",
@@ -164,17 +179,10 @@ export class ArticleRepository {
     const tx = this.db.transaction(() => {
       const row = this.row(id);
       const now = this.now();
-      const args: Record<string, unknown> = { id, from: row.status, to };
+      const args: ArgsOf<'article.transition'> = { id, from: row.status, to };
       if (comment !== undefined) args.comment = comment;
+      mutationId = this.outbox.enqueue('article.transition', args, row.server_version ?? 0, now);
       if (optimistic) this.stmts.setStatus.run(to, now, id);
-      mutationId = this.outbox.enqueue(
-        'article.transition',
-        args,
-        'article',
-        id,
-        row.server_version ?? 0,
-        now,
-      );
     });
     tx.immediate();
     return mutationId;
@@ -279,6 +287,11 @@ export class ArticleRepository {
     return 'updated';
   }
 
+  /** The conflict badge: open conflicts or rejected changes wait on this article. */
+  setConflictFlag(id: string, open: boolean): void {
+    this.stmts.setConflict.run(open ? 1 : 0, id);
+  }
+
   /** Drops a local article entirely (access to it was revoked on the server). */
   removeLocal(id: string): void {
     const row = this.stmts.get.get(id) as ArticleRow | undefined;
@@ -336,7 +349,7 @@ export class ArticleRepository {
         bodyJson.length,
         now,
       );
-      this.outbox.enqueue('article.create', { id, fields, body }, 'article', id, null, now);
+      this.outbox.enqueue('article.create', { id, fields, body }, null, now);
     });
     tx.immediate();
     // What was just written, without reading it back.
@@ -359,21 +372,28 @@ export class ArticleRepository {
    * Saves fields and/or body in one transaction with a revision and the outbox mutations.
    * Returns the article unchanged (and writes nothing) when the save changes nothing.
    */
-  save(id: string, change: SaveChange): Article {
+  save(id: string, change: SaveChange): SavedArticle {
+    let outcome: SaveOutcome = 'applied';
+    let saved: Article | undefined;
     const tx = this.db.transaction(() => {
       const row = this.stmts.get.get(id) as ArticleRow | undefined;
       if (!row) throw new NotFoundError(`Article ${id}`);
       const current = rowToArticle(row);
+      saved = current;
       const before = pickFields(current);
       const next: ArticleFields = { ...before, ...change.fields };
       next.tags = dedupeTags(next.tags);
       const changedFields = FIELD_KEYS.filter((k) => !sameValue(before[k], next[k]));
-      const incoming = this.rebaseBody(row, current.body, change);
-      const bodyChanged = incoming !== undefined && !sameValue(incoming, current.body);
+      const rebased = this.rebaseBody(row, current.body, change);
+      outcome = rebased.outcome;
+      const incoming = rebased.body;
+      // The stored JSON was written by JSON.stringify too: comparing strings compares bodies.
+      const incomingJson = incoming === undefined ? undefined : JSON.stringify(incoming);
+      const bodyChanged = incomingJson !== undefined && incomingJson !== row.body_json;
       if (changedFields.length === 0 && !bodyChanged) return;
 
-      const body = bodyChanged ? incoming : current.body;
-      const bodyJson = JSON.stringify(body);
+      const body = bodyChanged && incoming ? incoming : current.body;
+      const bodyJson = bodyChanged && incomingJson !== undefined ? incomingJson : row.body_json;
       const bodyText = bodyChanged ? bodyPlainText(body) : row.body_text;
       const now = this.now();
       this.stmts.update.run({
@@ -398,9 +418,19 @@ export class ArticleRepository {
         now,
       );
       this.enqueueChanges(row, before, next, changedFields, bodyChanged ? body : undefined, now);
+      // What was just written, without reading it back.
+      saved = { ...current, ...next, body, revision, updatedAt: now };
     });
     tx.immediate();
-    return this.get(id);
+    if (!saved) throw new NotFoundError(`Article ${id}`);
+    return { ...saved, outcome };
+  }
+
+  /** The local revision of an article (cheap: no body), or NotFoundError. */
+  revisionOf(id: string): number {
+    const r = this.stmts.revisionOf.get(id) as { revision: number } | undefined;
+    if (!r) throw new NotFoundError(`Article ${id}`);
+    return r.revision;
   }
 
   /**
@@ -409,21 +439,29 @@ export class ArticleRepository {
    * Regions changed on both sides keep the synced text and become local conflicts with the
    * editor's text ("keep mine" puts it back).
    */
-  private rebaseBody(row: ArticleRow, current: BodyJson, change: SaveChange): BodyJson | undefined {
-    if (change.body === undefined || change.baseRevision === undefined) return change.body;
-    if (change.baseRevision >= row.revision) return change.body;
+  private rebaseBody(
+    row: ArticleRow,
+    current: BodyJson,
+    change: SaveChange,
+  ): { body: BodyJson | undefined; outcome: SaveOutcome } {
+    const asSent = { body: change.body, outcome: 'applied' as const };
+    if (change.body === undefined || change.baseRevision === undefined) return asSent;
+    if (change.baseRevision >= row.revision) return asSent;
     const synced = this.stmts.syncedSince.get(row.id, change.baseRevision);
-    if (!synced) return change.body;
+    if (!synced) return asSent;
     const base = this.stmts.revisionBody.get(row.id, change.baseRevision) as
       { body_json: string } | undefined;
-    if (!base) return change.body;
+    if (!base) return asSent;
     const merged = mergeBodies(JSON.parse(base.body_json) as BodyJson, change.body, current);
     for (const region of merged.conflicts) this.onBodyConflict?.(row.id, region);
-    return merged.body;
+    const outcome =
+      merged.conflicts.length > 0
+        ? 'conflict'
+        : jsonEqual(merged.body, change.body)
+          ? 'applied'
+          : 'merged';
+    return { body: merged.body, outcome };
   }
-
-  /** Where save() reports body regions it could not merge (set by the sync engine). */
-  onBodyConflict: LocalBodyConflict | undefined;
 
   /**
    * The outbox rows of one save, shaped exactly like the shared mutation args
@@ -442,17 +480,15 @@ export class ArticleRepository {
     const baseVersion = row.server_version ?? 0;
     const plain = changedFields.filter((k) => k !== 'tags');
     if (plain.length > 0) {
-      const values: Record<string, unknown> = {};
-      const baseValues: Record<string, unknown> = {};
+      const values: ArticleFieldsPatch = {};
+      const baseValues: ArticleFieldsPatch = {};
       for (const k of plain) {
-        values[k] = next[k];
-        baseValues[k] = before[k];
+        copyField(values, next, k);
+        copyField(baseValues, before, k);
       }
       this.outbox.enqueue(
         'article.setFields',
         { id, baseVersion, values, baseValues },
-        'article',
-        id,
         baseVersion,
         now,
       );
@@ -462,14 +498,14 @@ export class ArticleRepository {
       const nextKeys = new Set(next.tags.map(tagKey));
       for (const t of next.tags)
         if (!beforeKeys.has(tagKey(t)))
-          this.outbox.enqueue('article.addTag', { id, tag: t }, 'article', id, baseVersion, now);
+          this.outbox.enqueue('article.addTag', { id, tag: t }, baseVersion, now);
       for (const t of before.tags)
         if (!nextKeys.has(tagKey(t)))
-          this.outbox.enqueue('article.removeTag', { id, tag: t }, 'article', id, baseVersion, now);
+          this.outbox.enqueue('article.removeTag', { id, tag: t }, baseVersion, now);
     }
     if (body) {
       const baseBodyVersion = row.server_body_version ?? 0;
-      this.outbox.enqueueBody(id, { id, baseBodyVersion, body }, baseVersion, now);
+      this.outbox.enqueueBody({ id, baseBodyVersion, body }, baseVersion, now);
     }
   }
 
@@ -480,7 +516,7 @@ export class ArticleRepository {
       const now = this.now();
       const baseVersion = row.server_version ?? 0;
       this.stmts.setDeleted.run(now, now, id);
-      this.outbox.enqueue('article.delete', { id, baseVersion }, 'article', id, baseVersion, now);
+      this.outbox.enqueue('article.delete', { id, baseVersion }, baseVersion, now);
     });
     tx.immediate();
   }
@@ -492,7 +528,7 @@ export class ArticleRepository {
       const now = this.now();
       const baseVersion = row.server_version ?? 0;
       this.stmts.setDeleted.run(null, now, id);
-      this.outbox.enqueue('article.restore', { id, baseVersion }, 'article', id, baseVersion, now);
+      this.outbox.enqueue('article.restore', { id, baseVersion }, baseVersion, now);
     });
     tx.immediate();
     return this.get(id);
@@ -584,7 +620,7 @@ export class ArticleRepository {
   }
 
   /** Restoring writes a new revision with the old content; the current one stays in history. */
-  restoreRevision(revisionId: string): Article {
+  restoreRevision(revisionId: string): SavedArticle {
     const r = this.revision(revisionId);
     const fields = { ...emptyFields(), ...(r.fields as Partial<ArticleFields>) };
     return this.save(r.articleId, {

@@ -7,7 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { ReviewComment } from '../../../src-shared/api';
 import type { CommentState } from '../../../src-shared/mutations';
 import type { Db } from './db';
-import { OutboxRepository } from './outbox';
+import type { OutboxRepository } from './outbox';
 import { lazyStatements } from './statements';
 
 interface CommentRow {
@@ -36,8 +36,11 @@ export class CommentRepository {
   private readonly s;
   private readonly outbox: OutboxRepository;
 
-  constructor(private readonly db: Db) {
-    this.outbox = new OutboxRepository(db);
+  constructor(
+    private readonly db: Db,
+    outbox: OutboxRepository,
+  ) {
+    this.outbox = outbox;
     this.s = lazyStatements(db, {
       list: 'SELECT * FROM comments WHERE article_id = ? ORDER BY created_at, id',
       insert: `INSERT INTO comments (id, article_id, author_id, block_id, text, created_at, server_version)
@@ -72,8 +75,6 @@ export class CommentRepository {
         this.outbox.enqueue(
           'comment.add',
           { id, articleId: input.articleId, text, blockId: input.blockId },
-          'comment',
-          id,
           null,
           input.at,
         );

@@ -1,5 +1,5 @@
 /**
- * The image rows the sync engine writes (SYNC.md §11): images known from the server, recorded
+ * The image rows the sync engine writes (docs/sync.md): images known from the server, recorded
  * with their metadata and a blob row in state 'remote' until the bytes are first needed, and the
  * upload/download state of blobs. Nothing here writes the outbox: these are server states.
  */
@@ -87,6 +87,7 @@ export class SyncedImageRepository {
                WHERE id = @id`,
       version: 'UPDATE images SET server_version = ? WHERE id = ?',
       blobState: 'SELECT upload_state FROM blobs WHERE sha256 = ?',
+      blobPath: 'SELECT path FROM blobs WHERE sha256 = ?',
       setBlobState: 'UPDATE blobs SET upload_state = ? WHERE sha256 = ?',
       downloaded: "UPDATE blobs SET size = ?, upload_state = 'uploaded' WHERE sha256 = ?",
       imageSize: 'UPDATE images SET byte_size = ? WHERE sha256 = ?',
@@ -143,6 +144,11 @@ export class SyncedImageRepository {
       (this.s.blobState.get(sha256) as { upload_state: BlobUploadState } | undefined)
         ?.upload_state ?? null
     );
+  }
+
+  /** Where a blob's bytes are in the profile (relative path), if this profile has a record. */
+  blobPath(sha256: string): string | null {
+    return (this.s.blobPath.get(sha256) as { path: string } | undefined)?.path ?? null;
   }
 
   setBlobState(sha256: string, state: BlobUploadState): void {

@@ -10,7 +10,7 @@ import {
   type ImageMime,
 } from '../../../src-shared/model';
 import { NotFoundError } from './articles';
-import { OutboxRepository } from './outbox';
+import type { OutboxRepository } from './outbox';
 import { foldForSearch } from '../media/text';
 
 interface ImageRow {
@@ -113,6 +113,11 @@ export interface ImageListFilter {
 
 type Clock = () => string;
 
+/** Copies one metadata field, keeping the pairing of field name and value type. */
+function copyMeta<K extends keyof ImageMeta>(to: ImageMetaPatch, from: ImageMeta, k: K): void {
+  to[k] = from[k];
+}
+
 /**
  * Images and their blobs. Every write is one transaction with its outbox mutation
  * (`image.create`, `image.setMeta`), in the argument shapes of src-shared/mutations/image.ts.
@@ -122,11 +127,14 @@ export class ImageRepository {
   private readonly stmts;
   private readonly listStatements = new Map<string, Statement>();
 
+  private readonly now: Clock;
+
   constructor(
     private readonly db: Db,
-    private readonly now: Clock = () => new Date().toISOString(),
+    deps: { outbox: OutboxRepository; now?: Clock },
   ) {
-    this.outbox = new OutboxRepository(db);
+    this.outbox = deps.outbox;
+    this.now = deps.now ?? (() => new Date().toISOString());
     this.stmts = lazyStatements(db, {
       get: 'SELECT * FROM images WHERE id = ?',
       bySha: 'SELECT * FROM images WHERE sha256 = ?',
@@ -189,8 +197,6 @@ export class ImageRepository {
           height: input.height,
           meta: { fileName: input.fileName, ...input.meta },
         },
-        'image',
-        id,
         null,
         now,
       );
@@ -202,7 +208,7 @@ export class ImageRepository {
   /**
    * The original of an existing image is on disk again (imported once more): record its real
    * size (a blob known only from the server had none) and, if its image.create was taken out
-   * of the queue because the file was missing (SYNC §11), queue it again.
+   * of the queue because the file was missing (docs/sync.md), queue it again.
    */
   restoreBlob(image: Image, size: number): void {
     const tx = this.db.transaction(() => {
@@ -222,9 +228,7 @@ export class ImageRepository {
         .run(this.now(), image.id).changes;
       if (dropped === 0) return;
       const row = this.stmts.get.get(image.id) as ImageRow;
-      const queued = this.db
-        .prepare("SELECT 1 FROM outbox WHERE entity_id = ? AND name = 'image.create'")
-        .get(image.id);
+      const queued = this.outbox.has('image.create', image.id);
       if (row.server_version !== null || queued) return;
       const img = rowToImage(row);
       this.outbox.enqueue(
@@ -237,8 +241,6 @@ export class ImageRepository {
           height: img.height,
           meta: { fileName: img.fileName, ...metaOf(img) },
         },
-        'image',
-        img.id,
         null,
         this.now(),
       );
@@ -261,18 +263,16 @@ export class ImageRepository {
       if (changed.length === 0) return;
       const now = this.now();
       this.stmts.update.run({ id, ...imageMetaParams(next), now });
-      const values: Record<string, unknown> = {};
-      const baseValues: Record<string, unknown> = {};
+      const values: ImageMetaPatch = {};
+      const baseValues: ImageMetaPatch = {};
       for (const k of changed) {
-        values[k] = next[k];
-        baseValues[k] = before[k];
+        copyMeta(values, next, k);
+        copyMeta(baseValues, before, k);
       }
       const baseVersion = row.server_version;
       this.outbox.enqueue(
         'image.setMeta',
         { id, baseVersion: baseVersion ?? 0, values, baseValues },
-        'image',
-        id,
         baseVersion,
         now,
       );

@@ -1,17 +1,35 @@
+/**
+ * The outbox: the queue of user intents waiting for the server, and the one module that writes
+ * the `outbox` table. `enqueue` is the desk's single way to queue a change: typed by the shared
+ * mutation registry (src-shared/mutations), validated with the same zod schema the server uses,
+ * and always run inside the transaction of the local change it describes, so a change and its
+ * mutation exist together or not at all.
+ */
+import {
+  isMutationName,
+  parseMutation,
+  type ArgsOf,
+  type MutationName,
+  type ParsedArgsOf,
+  type TypedMutation,
+} from '../../../src-shared/mutations';
+import { ApiError } from '../../../src-shared/api';
 import type { Db } from './db';
 import { lazyStatements } from './statements';
 
-export interface OutboxEntry {
+/** Why a row was written: by the user, or by sync re-sending an edit the server deleted. */
+export type OutboxOrigin = 'user' | 'auto_restore';
+
+export type OutboxEntry = TypedMutation & {
   mutationId: number;
-  name: string;
-  args: unknown;
   entityType: string;
   entityId: string;
   baseVersion: number | null;
   state: 'pending' | 'inflight';
   attempts: number;
   createdAt: string;
-}
+  origin: string;
+};
 
 interface OutboxRow {
   mutation_id: number;
@@ -23,19 +41,33 @@ interface OutboxRow {
   state: 'pending' | 'inflight';
   attempts: number;
   created_at: string;
+  origin: string;
 }
 
-/**
- * The queue of user intents waiting for the server. Always written inside the transaction of
- * the local change it describes, so a change and its mutation exist together or not at all.
- */
+function toEntry(r: OutboxRow): OutboxEntry {
+  // Rows are written by enqueue only; a foreign name means a damaged or newer database.
+  if (!isMutationName(r.name)) throw new Error(`Unknown mutation ${r.name} in the outbox.`);
+  return {
+    mutationId: r.mutation_id,
+    name: r.name,
+    args: JSON.parse(r.args_json) as never,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    baseVersion: r.base_version,
+    state: r.state,
+    attempts: r.attempts,
+    createdAt: r.created_at,
+    origin: r.origin,
+  };
+}
+
 export class OutboxRepository {
   private readonly stmts;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.stmts = lazyStatements(db, {
-      insert: `INSERT INTO outbox (name, args_json, entity_type, entity_id, base_version, created_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      insert: `INSERT INTO outbox (name, args_json, entity_type, entity_id, base_version, created_at, origin)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
       // Field and tag edits are independent of the body, so a body may coalesce past them; a
       // workflow step or delete after it is a barrier (the server must see the body it submitted).
       pendingBody: `SELECT o.mutation_id, o.args_json FROM outbox o
@@ -44,65 +76,151 @@ export class OutboxRepository {
                            WHERE b.entity_id = o.entity_id AND b.mutation_id > o.mutation_id
                              AND b.name NOT IN ('article.setFields', 'article.addTag', 'article.removeTag'))
         ORDER BY o.mutation_id DESC LIMIT 1`,
-      replaceArgs: 'UPDATE outbox SET args_json = ? WHERE mutation_id = ? AND state = ?',
+      has: 'SELECT 1 FROM outbox WHERE name = ? AND entity_id = ? LIMIT 1',
+      rewriteArgs: "UPDATE outbox SET args_json = ? WHERE mutation_id = ? AND state = 'pending'",
       all: 'SELECT * FROM outbox ORDER BY mutation_id',
+      after: 'SELECT * FROM outbox WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?',
+      forEntity:
+        'SELECT * FROM outbox WHERE entity_type = ? AND entity_id = ? ORDER BY mutation_id',
+      row: 'SELECT * FROM outbox WHERE mutation_id = ?',
       count: 'SELECT COUNT(*) AS n FROM outbox',
+      max: 'SELECT MAX(mutation_id) AS m FROM outbox',
+      markInflight: `UPDATE outbox SET state = 'inflight', attempts = attempts + 1
+                      WHERE mutation_id BETWEEN ? AND ?`,
+      setError: 'UPDATE outbox SET last_error = ? WHERE mutation_id = ?',
+      trim: 'DELETE FROM outbox WHERE mutation_id <= ?',
+      deleteOne: 'DELETE FROM outbox WHERE mutation_id = ?',
+      allIds: 'SELECT mutation_id FROM outbox ORDER BY mutation_id',
+      negateAbove: 'UPDATE outbox SET mutation_id = -mutation_id WHERE mutation_id > ?',
+      unnegateMinusOne:
+        "UPDATE outbox SET mutation_id = -mutation_id - 1, state = 'pending' WHERE mutation_id < 0",
+      negateAll: 'UPDATE outbox SET mutation_id = -mutation_id',
+      unnegateShift: "UPDATE outbox SET mutation_id = -mutation_id - ?, state = 'pending'",
+      setSequence: "UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'",
     });
   }
 
-  enqueue(
-    name: string,
-    args: unknown,
-    entityType: string,
-    entityId: string,
+  /**
+   * Queues one mutation: args checked with the server's schema (a refusal throws before anything
+   * is written), entity taken from the registry. Call inside the local change's transaction.
+   */
+  enqueue<M extends MutationName>(
+    name: M,
+    args: ArgsOf<M>,
     baseVersion: number | null,
     at: string,
+    origin: OutboxOrigin = 'user',
   ): number {
+    const parsed = parseMutation(name, args);
+    if (!parsed.ok) throw new ApiError('invalid_input', parsed.reason);
     return Number(
-      this.stmts.insert.run(name, JSON.stringify(args), entityType, entityId, baseVersion, at)
-        .lastInsertRowid,
+      this.stmts.insert.run(
+        name,
+        JSON.stringify(parsed.args),
+        parsed.def.entity,
+        parsed.entityId,
+        baseVersion,
+        at,
+        origin,
+      ).lastInsertRowid,
     );
+  }
+
+  /** Queues a mutation read back from the outbox again (sync re-sending an edit). */
+  requeue(m: TypedMutation, baseVersion: number | null, at: string, origin: OutboxOrigin): number {
+    return this.enqueue(m.name, m.args, baseVersion, at, origin);
   }
 
   /**
    * Unsent body saves of one article coalesce: the newest pending setBody takes the new body and
    * keeps its own (earliest) base. An in-flight mutation is never rewritten.
    */
-  enqueueBody(
-    articleId: string,
-    args: { id: string; body: unknown; baseBodyVersion: number | null },
-    baseVersion: number | null,
-    at: string,
-  ): number {
-    const row = this.stmts.pendingBody.get(articleId) as
+  enqueueBody(args: ArgsOf<'article.setBody'>, baseVersion: number | null, at: string): number {
+    const row = this.stmts.pendingBody.get(args.id) as
       { mutation_id: number; args_json: string } | undefined;
     if (row) {
-      const previous = JSON.parse(row.args_json) as { baseBodyVersion: number | null };
-      this.stmts.replaceArgs.run(
-        JSON.stringify({ ...args, baseBodyVersion: previous.baseBodyVersion }),
-        row.mutation_id,
-        'pending',
-      );
+      const previous = JSON.parse(row.args_json) as ParsedArgsOf<'article.setBody'>;
+      this.rewritePending(row.mutation_id, 'article.setBody', {
+        ...args,
+        baseBodyVersion: previous.baseBodyVersion,
+      });
       return row.mutation_id;
     }
-    return this.enqueue('article.setBody', args, 'article', articleId, baseVersion, at);
+    return this.enqueue('article.setBody', args, baseVersion, at);
+  }
+
+  /** Rewrites an unsent row's args, validated like a new one (never an in-flight row). */
+  rewritePending<M extends MutationName>(mutationId: number, name: M, args: ArgsOf<M>): boolean {
+    const parsed = parseMutation(name, args);
+    if (!parsed.ok) throw new ApiError('invalid_input', parsed.reason);
+    return this.stmts.rewriteArgs.run(JSON.stringify(parsed.args), mutationId).changes === 1;
+  }
+
+  /** Whether a mutation of this name is queued for the entity. */
+  has(name: MutationName, entityId: string): boolean {
+    return this.stmts.has.get(name, entityId) !== undefined;
   }
 
   list(): OutboxEntry[] {
-    return (this.stmts.all.all() as OutboxRow[]).map((r) => ({
-      mutationId: r.mutation_id,
-      name: r.name,
-      args: JSON.parse(r.args_json) as unknown,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      baseVersion: r.base_version,
-      state: r.state,
-      attempts: r.attempts,
-      createdAt: r.created_at,
-    }));
+    return (this.stmts.all.all() as OutboxRow[]).map(toEntry);
+  }
+
+  /** Rows after `afterId`, in push order. */
+  after(afterId: number, limit: number): OutboxEntry[] {
+    return (this.stmts.after.all(afterId, limit) as OutboxRow[]).map(toEntry);
+  }
+
+  forEntity(entityType: string, entityId: string): OutboxEntry[] {
+    return (this.stmts.forEntity.all(entityType, entityId) as OutboxRow[]).map(toEntry);
+  }
+
+  row(mutationId: number): OutboxEntry | null {
+    const r = this.stmts.row.get(mutationId) as OutboxRow | undefined;
+    return r ? toEntry(r) : null;
   }
 
   size(): number {
     return (this.stmts.count.get() as { n: number }).n;
+  }
+
+  markInflight(fromId: number, toId: number): void {
+    this.stmts.markInflight.run(fromId, toId);
+  }
+
+  noteError(mutationId: number, message: string): void {
+    this.stmts.setError.run(message.slice(0, 1000), mutationId);
+  }
+
+  /** Drops acknowledged rows (only what a pull acknowledged); returns how many. */
+  trim(lastMutationId: number): number {
+    return this.stmts.trim.run(lastMutationId).changes;
+  }
+
+  /**
+   * Takes an unsent row out of the queue for good (it can never sync; the caller keeps its
+   * payload as a conflict) and closes the gap: later rows move down by one, so the server still
+   * sees consecutive ids. Only for a row the server cannot have applied.
+   */
+  dropUnsent(mutationId: number): void {
+    this.stmts.deleteOne.run(mutationId);
+    this.stmts.negateAbove.run(mutationId);
+    this.stmts.unnegateMinusOne.run();
+    const max = (this.stmts.max.get() as { m: number | null }).m ?? mutationId - 1;
+    this.stmts.setSequence.run(max);
+  }
+
+  /**
+   * A new client id numbers its mutations from 1 again: shift the remaining rows down so the
+   * first is 1, mark them unsent, and reset the AUTOINCREMENT counter.
+   */
+  renumber(): void {
+    const rows = this.stmts.allIds.all() as { mutation_id: number }[];
+    if (rows.length > 0) {
+      const shift = rows[0]!.mutation_id - 1;
+      this.stmts.negateAll.run();
+      this.stmts.unnegateShift.run(shift);
+    }
+    const max = (this.stmts.max.get() as { m: number | null }).m ?? 0;
+    this.stmts.setSequence.run(max);
   }
 }

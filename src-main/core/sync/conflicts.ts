@@ -1,8 +1,11 @@
 /**
- * Local conflict records: field conflicts and body regions the server reported, mutations it
- * rejected (with the full payload), and edits to articles whose access was revoked. Insertion is
- * idempotent (a pull page may be delivered twice).
+ * Local conflict records, and the one module that writes the `conflicts` table and makes their
+ * ids: field conflicts and body regions the server reported, mutations it rejected (with the full
+ * payload), queued changes that can never sync, body regions a local save could not merge, and
+ * edits to articles whose access was revoked. Insertion is idempotent (a pull page may be
+ * delivered twice). What "keep mine" / "keep theirs" do is in ./resolve.ts.
  */
+import { v4 as uuidv4 } from 'uuid';
 import type { SyncConflict } from '../../../src-shared/api';
 import type { ConflictRecord, RejectedMutation } from '../../../src-shared/protocol';
 import type { BodyConflictRegion } from '../../../src-shared/merge';
@@ -52,6 +55,16 @@ function toConflict(r: ConflictRow): StoredConflict {
     mutationName: r.mutation_name,
     resolved: r.resolved_at !== null,
   };
+}
+
+/** The conflict id of this client's rejected mutation (one per client and mutation). */
+export function rejectedId(clientId: string, mutationId: number): string {
+  return `rejected:${clientId}:${mutationId}`;
+}
+
+/** The conflict id of the edits kept when access to an article was revoked. */
+export function revokedId(entityId: string, lastMutationId: number): string {
+  return `revoked:${entityId}:${lastMutationId}`;
 }
 
 export class ConflictRepository {
@@ -105,7 +118,7 @@ export class ConflictRepository {
   ): boolean {
     return (
       this.s.insert.run({
-        id: `rejected:${clientId}:${r.mutationId}`,
+        id: rejectedId(clientId, r.mutationId),
         entity_type: entityType,
         entity_id: entityId,
         kind: 'rejected',
@@ -129,14 +142,13 @@ export class ConflictRepository {
    * this computer and from the server), taken out of the queue and kept here with its payload.
    */
   addUnsyncable(
-    id: string,
     m: { entityType: string; entityId: string; name: string; args: unknown; mutationId: number },
     code: string,
     reason: string,
     at: string,
   ): void {
     this.s.insert.run({
-      id,
+      id: `unsyncable:${m.entityId}:${uuidv4()}`,
       entity_type: m.entityType,
       entity_id: m.entityId,
       kind: 'rejected',
@@ -154,9 +166,15 @@ export class ConflictRepository {
     });
   }
 
-  addRevoked(id: string, entityType: string, entityId: string, mine: unknown, at: string): void {
+  addRevoked(
+    entityType: string,
+    entityId: string,
+    lastMutationId: number,
+    mine: unknown,
+    at: string,
+  ): void {
     this.s.insert.run({
-      id,
+      id: revokedId(entityId, lastMutationId),
       entity_type: entityType,
       entity_id: entityId,
       kind: 'revoked',
@@ -175,9 +193,9 @@ export class ConflictRepository {
   }
 
   /** A body region a local save could not merge with a synced change (SaveChange.baseRevision). */
-  addLocalBody(id: string, articleId: string, region: BodyConflictRegion, at: string): void {
+  addLocalBody(articleId: string, region: BodyConflictRegion, at: string): void {
     this.s.insert.run({
-      id,
+      id: `local:${uuidv4()}`,
       entity_type: 'article',
       entity_id: articleId,
       kind: 'body',
@@ -200,9 +218,19 @@ export class ConflictRepository {
     return rows.map(toConflict);
   }
 
+  /** The server's verdict on one of this client's mutations, if it rejected it. */
+  rejection(clientId: string, mutationId: number): StoredConflict | null {
+    return this.get(rejectedId(clientId, mutationId));
+  }
+
   get(id: string): StoredConflict | null {
     const r = this.s.get.get(id) as ConflictRow | undefined;
     return r ? toConflict(r) : null;
+  }
+
+  /** Closes the rejection of this client's mutation as answered (the user saw the refusal). */
+  resolveRejection(clientId: string, mutationId: number, at: string): boolean {
+    return this.resolve(rejectedId(clientId, mutationId), 'theirs', at);
   }
 
   resolve(id: string, resolution: 'mine' | 'theirs' | 'auto', at: string): boolean {

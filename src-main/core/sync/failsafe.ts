@@ -1,5 +1,5 @@
 /**
- * The mass-deletion fail-safe (SYNC.md §7, §12.6): a pull (or resync) that would delete more
+ * The mass-deletion fail-safe (docs/sync.md): a pull (or resync) that would delete more
  * than half of the local articles, and more than a handful, stops before the page that crosses
  * the line; nothing of that page is applied and the user is asked. Joplin does the same at 90%.
  */

@@ -1,5 +1,5 @@
 /**
- * In-app notices for authors (issue 7): the apply step records one when a pull brings a status
+ * In-app notices for authors: the apply step records one when a pull brings a status
  * change of an article the signed-in user wrote (changes requested, approved, published); after
  * the pull the engine asks the server's timeline who did it and with which note, and announces
  * it as a `notice` core event. The notices stay in the store until dismissed.

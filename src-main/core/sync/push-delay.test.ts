@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { PUSH_DEBOUNCE_MS, pushDelayMs } from './index';
+import { PUSH_DEBOUNCE_MS, pushDelayMs } from './push-delay';
 
 it('takes COPYDESK_PUSH_DELAY_MS when set, else the short default', () => {
   expect(pushDelayMs({})).toBe(PUSH_DEBOUNCE_MS);

@@ -1,5 +1,5 @@
 /**
- * Client rebase (SYNC.md §8), pure: visible state = server state + still-pending mutations,
+ * Client rebase (docs/sync.md), pure: visible state = server state + still-pending mutations,
  * replayed with the shared mutators. A pending mutation the mutator refuses (it would be
  * rejected by the server too) is skipped here; the server's verdict arrives with a later pull.
  */

@@ -1,7 +1,8 @@
 /**
  * The React view of an inline `article-image` node: the image (web rendition), a plain input for
  * the per-use caption, and the credit from the image library (read-only here; a warning and a
- * way to the library when it is missing). Not a nested editor (EDITOR.md §3, pitfall 6).
+ * way to the library when it is missing). Not a nested editor: nested editors break selection
+ * and history.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';

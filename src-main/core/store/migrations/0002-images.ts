@@ -1,5 +1,5 @@
 /**
- * Schema 2: images and the content-addressed blobs that hold their bytes (SYNC.md §3).
+ * Schema 2: images and the content-addressed blobs that hold their bytes (docs/sync.md).
  * A blob row exists once per sha256; an image row describes one imported picture.
  */
 export const sql = /* sql */ `

@@ -1,5 +1,5 @@
 /**
- * Schema 3: what the sync engine keeps beside the visible state (SYNC.md §3).
+ * Schema 3: what the sync engine keeps beside the visible state (docs/sync.md).
  *
  * - sync_base: the last server-acknowledged state of each entity (the rebase and merge base).
  * - base_bodies: older server bodies a pending article.setBody still names as its merge base.
