@@ -1,10 +1,9 @@
 /**
- * Schema of the backend database, as numbered migrations. The SQL is kept to what SQLite and
- * PostgreSQL both accept (TEXT, BIGINT, INTEGER 0/1 flags, ON CONFLICT upserts) so that the
- * PostgreSQL store can start from the same statements.
+ * 0001: the initial schema of the backend database. Kept to SQL that PostgreSQL also accepts
+ * (TEXT, BIGINT, INTEGER 0/1 flags), so that postgres/migrations/0001 differs only where the
+ * databases must (audit ids).
  */
-export const MIGRATIONS: readonly string[] = [
-  `
+export const MIGRATION_0001_INITIAL = `
   CREATE TABLE users (
     id TEXT PRIMARY KEY,
     username TEXT NOT NULL UNIQUE,
@@ -148,8 +147,4 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (article_id, image_id)
   );
   CREATE INDEX published_images_image ON published_images(image_id);
-  `,
-  `
-  CREATE INDEX audit_entity ON audit_events(entity_type, entity_id, id);
-  `,
-];
+  `;
