@@ -1,7 +1,46 @@
 import { defineConfig } from 'vitest/config';
+import { findPgBin } from './tests/support/postgres';
 
-// Two projects: fast unit tests run in parallel; end-to-end tests (real browser, real processes,
-// real backend) run one file at a time so that 2 cores are not oversubscribed.
+// Projects: fast unit tests run in parallel; end-to-end tests (real browser, real processes,
+// real backend) run one file at a time so that 2 cores are not oversubscribed. The server and
+// sync tests run a second time against a private PostgreSQL cluster (server-pg, sync-pg), which
+// also runs the PostgreSQL-only tests in tests/server-pg.
+const pg = findPgBin();
+if ('missing' in pg) {
+  if (process.env.CI === 'true') throw new Error(`${pg.missing}; CI must run them`);
+  console.warn(pg.missing);
+}
+
+const postgresProjects =
+  'missing' in pg
+    ? []
+    : [
+        {
+          test: {
+            name: 'server-pg',
+            include: ['tests/server/**/*.test.ts', 'tests/server-pg/**/*.test.ts'],
+            // SQLite-only: its WAL syncing and its migration files.
+            exclude: ['tests/server/wal-sync.test.ts', 'tests/server/migrations-sqlite.test.ts'],
+            environment: 'node' as const,
+            fileParallelism: false,
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
+            globalSetup: ['tests/support/pg-global-setup.ts'],
+          },
+        },
+        {
+          test: {
+            name: 'sync-pg',
+            include: ['tests/sync/**/*.test.ts'],
+            environment: 'node' as const,
+            fileParallelism: false,
+            testTimeout: 120_000,
+            hookTimeout: 180_000,
+            globalSetup: ['tests/support/global-setup.ts', 'tests/support/pg-global-setup.ts'],
+          },
+        },
+      ];
+
 export default defineConfig({
   test: {
     projects: [
@@ -29,6 +68,7 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
         },
       },
+      ...postgresProjects,
     ],
   },
 });

@@ -1,11 +1,15 @@
 /**
  * Command line of the publishing backend.
  *
- *   npm run server -- --data DIR [--port 8787] [--host 127.0.0.1] [--demo] [--max-blob-mb 50]
- *                    [--public-url URL] [--synchronous full|normal]
+ *   npm run server -- --data DIR [--database postgres://…] [--blobs DIR] [--port 8787]
+ *                    [--host 127.0.0.1] [--demo] [--max-blob-mb 50] [--public-url URL]
+ *                    [--synchronous full|normal]
  *   npm run server -- user add NAME --role ROLE --data DIR [--password PW | (password on stdin)]
  *   npm run server -- user list --data DIR
  *   npm run server -- user set NAME --data DIR [--role ROLE] [--disable | --enable] [--password PW]
+ *
+ * Without --database the data is in SQLite in DIR; with it (or COPYDESK_DATABASE_URL), in
+ * PostgreSQL, and DIR keeps what lives in files on this instance. `user` takes --database too.
  *
  * The server prints exactly one line on stdout: "Copydesk server listening on http://HOST:PORT".
  * Everything else (demo warning, errors) goes to stderr.
@@ -15,6 +19,7 @@ import { createInterface } from 'node:readline';
 import { Role } from '../src-shared/model';
 import { Username } from '../src-shared/protocol';
 import { AuthService, adminUser } from './auth/service';
+import { isPostgresUrl } from './backend';
 import { openStorage, startServer } from './server';
 import { HttpError } from './http/errors';
 
@@ -33,12 +38,21 @@ async function readPassword(): Promise<string> {
   return '';
 }
 
+/** --database, else COPYDESK_DATABASE_URL, else none (SQLite). */
+function databaseUrl(flag: string | undefined): { databaseUrl?: string } {
+  const url = flag ?? (process.env.COPYDESK_DATABASE_URL || undefined);
+  if (url === undefined) return {};
+  if (!isPostgresUrl(url)) fail('--database must be a postgres:// or postgresql:// URL');
+  return { databaseUrl: url };
+}
+
 async function userCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
       data: { type: 'string' },
+      database: { type: 'string' },
       role: { type: 'string' },
       password: { type: 'string' },
       disable: { type: 'boolean' },
@@ -47,7 +61,7 @@ async function userCommand(argv: string[]): Promise<void> {
   });
   const [sub, name] = positionals;
   if (!values.data) fail('--data DIR is required');
-  const storage = openStorage(values.data);
+  const storage = await openStorage({ dataDir: values.data, ...databaseUrl(values.database) });
   const auth = new AuthService(storage);
   try {
     if (sub === 'list') {
@@ -91,6 +105,8 @@ async function serve(argv: string[]): Promise<void> {
     args: argv,
     options: {
       data: { type: 'string' },
+      database: { type: 'string' },
+      blobs: { type: 'string' },
       port: { type: 'string', default: '8787' },
       host: { type: 'string', default: '127.0.0.1' },
       demo: { type: 'boolean', default: false },
@@ -114,6 +130,8 @@ async function serve(argv: string[]): Promise<void> {
   }
   const server = await startServer({
     dataDir: values.data,
+    ...databaseUrl(values.database),
+    ...(values.blobs ? { blobsDir: values.blobs } : {}),
     port,
     host: values.host,
     demo: values.demo,

@@ -1,9 +1,9 @@
 /**
- * The programmatic entry point: `startServer({dataDir, port, host, demo})` opens the database in
- * dataDir, optionally seeds demo users and sections, and listens. `close()` stops accepting,
- * finishes requests in flight and closes the database.
+ * The programmatic entry point: `startServer({dataDir, databaseUrl, port, host, demo})` opens the
+ * database (SQLite in dataDir, or PostgreSQL at databaseUrl), optionally seeds demo users and
+ * sections, and listens. `close()` stops accepting, finishes requests in flight and closes the
+ * database.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SECTIONS, type Role } from '../src-shared/model';
 import { AuthService, type AuthOptions } from './auth/service';
@@ -13,14 +13,19 @@ import type { AppContext } from './http/context';
 import { PublishedView } from './publish/view';
 import { RenditionStore } from './media/renditions';
 import { BlobStore } from './storage/blobs';
-import { openSqliteStorage } from './storage/sqlite';
+import { openBackend, type DatabaseConfig } from './backend';
 import type { Storage } from './storage/types';
 import { PullService } from './sync/pull';
 import { PushService } from './sync/push';
 import { randomUUID } from 'node:crypto';
 
 export interface ServerOptions {
+  /** The instance's folder: the SQLite database (without databaseUrl), renditions, blobs. */
   dataDir: string;
+  /** postgres://… : keep the data in PostgreSQL (several instances may share it). */
+  databaseUrl?: string;
+  /** Where blob files live (default DATA/blobs); instances on one PostgreSQL share one folder. */
+  blobsDir?: string;
   /** 0 picks a free port. Default 8787. */
   port?: number;
   /** Default 127.0.0.1. */
@@ -51,11 +56,13 @@ export const DEMO_USERS: readonly { username: string; role: Role }[] = [
   { username: 'admin', role: 'admin' },
 ];
 
-export const DATABASE_FILE = 'copydesk-server.db';
+export { DATABASE_FILE } from './backend';
 
-export function openStorage(dataDir: string, synchronous?: 'full' | 'normal'): Storage {
-  mkdirSync(dataDir, { recursive: true });
-  return openSqliteStorage(join(dataDir, DATABASE_FILE), synchronous ? { synchronous } : {});
+/** The configured database alone (CLI commands that need no server). */
+export async function openStorage(config: DatabaseConfig): Promise<Storage> {
+  const backend = await openBackend(config);
+  await backend.bus.close();
+  return backend.storage;
 }
 
 /** Demo users (password = user name) and the default sections; existing ones are kept. */
@@ -88,7 +95,13 @@ async function seedSections(
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const host = options.host ?? '127.0.0.1';
-  const storage = openStorage(options.dataDir, options.synchronous);
+  const backend = await openBackend({
+    dataDir: options.dataDir,
+    log,
+    ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.synchronous ? { synchronous: options.synchronous } : {}),
+  });
+  const { storage } = backend;
   try {
     await storage.write(async (tx) => {
       // Sections exist on every server; users only with --demo or the CLI.
@@ -96,7 +109,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
     if (options.demo) await seedDemo(storage);
   } catch (e) {
-    await storage.close();
+    await backend.close();
     throw e;
   }
 
@@ -104,7 +117,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const publicUrl = () => baseUrl;
   const ctx: AppContext = {
     storage,
-    blobs: new BlobStore(join(options.dataDir, 'blobs')),
+    bus: backend.bus,
+    blobs: new BlobStore(options.blobsDir ?? join(options.dataDir, 'blobs')),
     renditions: new RenditionStore(join(options.dataDir, 'renditions')),
     auth: new AuthService(storage, options.auth),
     push: new PushService(storage),
@@ -117,7 +131,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     await app.listen({ port: options.port ?? 8787, host });
   } catch (e) {
-    await storage.close();
+    await backend.close();
     throw e;
   }
   const address = app.server.address();
@@ -132,7 +146,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close() {
       closing ??= (async () => {
         await app.close(); // stops accepting; waits for requests in flight
-        await storage.close();
+        await backend.close();
       })();
       return closing;
     },

@@ -1,6 +1,7 @@
 /** What every route module gets: the services and the resolved options. */
 import type { FastifyRequest } from 'fastify';
 import type { AuthService } from '../auth/service';
+import type { LiveBus } from '../live/bus';
 import type { RenditionStore } from '../media/renditions';
 import type { BlobStore } from '../storage/blobs';
 import type { Storage, UserRow } from '../storage/types';
@@ -11,6 +12,8 @@ import { HttpError } from './errors';
 
 export interface AppContext {
   storage: Storage;
+  /** Committed changes (announced by the store) and presence, across instances. */
+  bus: LiveBus;
   blobs: BlobStore;
   /** Cached WebP renditions of published images. */
   renditions: RenditionStore;

@@ -7,28 +7,39 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
 import { bodyFromParagraphs } from '../../src-shared/richtext/plainText';
+import { createTestDatabase, testPgAdminUrl } from '../support/postgres';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
 export interface ServerProcess {
   url: string;
   dataDir: string;
+  /** Set when the server runs on PostgreSQL (the PostgreSQL test projects). */
+  databaseUrl: string | undefined;
   child: ChildProcessWithoutNullStreams;
   stdout: () => string;
   stderr: () => string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/**
+ * Starts `npm run server` on SQLite in a fresh folder; in the PostgreSQL test projects, on a
+ * fresh database of the test cluster (unless extraArgs name a --database).
+ */
 export async function spawnServer(
   extraArgs: string[] = ['--demo'],
   dataDir?: string,
 ): Promise<ServerProcess> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'copydesk-server-'));
+  const adminUrl = testPgAdminUrl();
+  const given = extraArgs.indexOf('--database');
+  const databaseUrl =
+    given >= 0 ? extraArgs[given + 1] : adminUrl ? await createTestDatabase(adminUrl) : undefined;
+  const dbArgs = databaseUrl && given < 0 ? ['--database', databaseUrl] : [];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-server/cli.ts', '--data', dir, '--port', '0', ...extraArgs],
+    ['--import', 'tsx', 'src-server/cli.ts', '--data', dir, '--port', '0', ...dbArgs, ...extraArgs],
     { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let out = '';
@@ -51,6 +62,7 @@ export async function spawnServer(
   return {
     url,
     dataDir: dir,
+    databaseUrl,
     child,
     stdout: () => out,
     stderr: () => err,
@@ -175,29 +187,7 @@ export function completeFields(extra: Record<string, unknown> = {}) {
   };
 }
 
-/** Row counts and a checksum of every table of the server database. */
-export function dbFingerprint(dataDir: string): Record<string, string> {
-  const db = new Database(join(dataDir, 'copydesk-server.db'), {
-    readonly: true,
-    fileMustExist: true,
-  });
-  try {
-    const tables = (
-      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
-        name: string;
-      }[]
-    ).map((r) => r.name);
-    const out: Record<string, string> = {};
-    for (const t of tables) {
-      const rows = db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all();
-      out[t] =
-        `${rows.length}:${createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 16)}`;
-    }
-    return out;
-  } finally {
-    db.close();
-  }
-}
+export { dbFingerprint } from '../support/serverDb';
 
 /** A tiny valid PNG (1×1) and its sha256. */
 export function pngBytes(seed = 0): { bytes: Buffer; sha256: string } {

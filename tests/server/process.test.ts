@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, http, login, pngBytes, spawnServer, type ServerProcess } from './helpers';
+import { createTestDatabase, testPgAdminUrl } from '../support/postgres';
 
 const exec = promisify(execFile);
 const cli = (args: string[], input?: string) => {
@@ -117,6 +118,10 @@ describe('shutdown and CLI', () => {
 
   it('user add (password from --password or stdin), list, then the user can log in', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'copydesk-cli-'));
+    // On PostgreSQL the user commands find the database through COPYDESK_DATABASE_URL.
+    const adminUrl = testPgAdminUrl();
+    const databaseUrl = adminUrl ? await createTestDatabase(adminUrl) : undefined;
+    if (databaseUrl) process.env.COPYDESK_DATABASE_URL = databaseUrl;
     try {
       const a = await cli([
         'user',
@@ -146,7 +151,7 @@ describe('shutdown and CLI', () => {
         'anna\tdesk_chief\tactive',
         'bernd\teditor\tactive',
       ]);
-      const server = await spawnServer([], dir);
+      const server = await spawnServer(databaseUrl ? ['--database', databaseUrl] : [], dir);
       try {
         expect(
           (
@@ -174,6 +179,7 @@ describe('shutdown and CLI', () => {
         await server.stop();
       }
     } finally {
+      delete process.env.COPYDESK_DATABASE_URL;
       rmSync(dir, { recursive: true, force: true });
     }
   });

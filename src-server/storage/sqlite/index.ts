@@ -5,7 +5,9 @@
  * the SQL itself is shared with PostgreSQL (storage/sql).
  */
 import Database from 'better-sqlite3';
+import type { CommittedChange } from '../../live/bus';
 import { sqlTx } from '../sql';
+import { ChangeLog } from '../sql/changeLog';
 import type { Storage, Tx } from '../types';
 import { migrateSqlite } from './migrate';
 import { SqliteRunner } from './runner';
@@ -14,6 +16,8 @@ import { WalSync } from './walSync';
 export interface SqliteOptions {
   /** 'full' (default) fsyncs every commit; 'normal' may lose the last commits on power loss. */
   synchronous?: 'full' | 'normal';
+  /** Called with the change rows of each write batch once it is committed (and durable). */
+  onCommitted?: (changes: CommittedChange[]) => void;
 }
 
 interface Job {
@@ -34,6 +38,8 @@ interface QueueHooks {
   pendingSync?: () => Promise<void> | undefined;
   /** Reader: takes the read snapshot right after BEGIN (SQLite defers it to the first read). */
   pinSnapshot?: () => void;
+  /** Writer: the change rows of a batch, after it is committed and durable. */
+  onCommitted?: (changes: CommittedChange[]) => void;
 }
 
 /**
@@ -48,13 +54,17 @@ class TxQueue {
   private readonly jobs: Job[] = [];
   private scheduled = false;
   private running = false;
+  private readonly changes = new ChangeLog();
+  private readonly tx: Tx;
   closed = false;
 
   constructor(
     private readonly db: Database.Database,
-    private readonly tx: Tx,
+    tx: Tx,
     private readonly hooks: QueueHooks = {},
-  ) {}
+  ) {
+    this.tx = hooks.onCommitted ? this.changes.wrap(tx) : tx;
+  }
 
   run<T>(kind: 'read' | 'write', fn: (tx: Tx) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -112,20 +122,25 @@ class TxQueue {
       for (const job of batch) job.reject(e);
       return;
     }
+    const changes = this.changes;
     for (const job of batch) {
       if (kind === 'write') db.exec('SAVEPOINT job');
+      changes.startJob();
       try {
         const value = await job.fn(this.tx);
         if (kind === 'write') db.exec('RELEASE job');
+        changes.keepJob();
         settled.push({ job, ok: true, value });
       } catch (e) {
         if (kind === 'write' && db.inTransaction) {
           db.exec('ROLLBACK TO job');
           db.exec('RELEASE job');
         }
+        changes.dropJob();
         settled.push({ job, ok: false, value: e });
       }
     }
+    const committed = changes.takeBatch();
     try {
       db.exec('COMMIT');
     } catch (e) {
@@ -141,6 +156,7 @@ class TxQueue {
         return;
       }
     }
+    if (committed.length > 0) this.hooks.onCommitted?.(committed);
     for (const s of settled) (s.ok ? s.job.resolve : s.job.reject)(s.value);
   }
 }
@@ -164,11 +180,10 @@ export function openSqliteStorage(file: string, options: SqliteOptions = {}): St
   // never wait for the writer.
   const reader = new Database(file, { readonly: true });
   const pin = reader.prepare("SELECT value FROM counters WHERE name = 'seq'");
-  const writes = new TxQueue(
-    db,
-    sqlTx(new SqliteRunner(db)),
-    wal ? { afterCommit: () => wal.afterCommit() } : {},
-  );
+  const writes = new TxQueue(db, sqlTx(new SqliteRunner(db)), {
+    ...(wal ? { afterCommit: () => wal.afterCommit() } : {}),
+    ...(options.onCommitted ? { onCommitted: options.onCommitted } : {}),
+  });
   const reads = new TxQueue(
     reader,
     sqlTx(new SqliteRunner(reader)),

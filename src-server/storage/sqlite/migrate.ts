@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { NewerSchemaError } from '../errors';
 import { SQLITE_MIGRATIONS } from './migrations';
 
 export interface MigrationResult {
@@ -14,16 +15,6 @@ export interface MigrationResult {
   to: number;
   /** The copy taken before migrating (none for a new database or one already current). */
   backup?: string;
-}
-
-export class NewerSchemaError extends Error {
-  constructor(found: number, known: number) {
-    super(
-      `The database has schema version ${found}, newer than this server knows (${known}). ` +
-        'Run the newer Copydesk server, or restore a backup; the database was left untouched.',
-    );
-    this.name = 'NewerSchemaError';
-  }
 }
 
 export function schemaVersion(db: Database.Database): number {

@@ -1,0 +1,60 @@
+/**
+ * Opens the database the server is configured for, with the live bus that goes with it:
+ * SQLite in DATA/copydesk-server.db with the in-process bus (one instance), or PostgreSQL at a
+ * URL with a LISTEN/NOTIFY bus shared by every instance on that database. On both, the store
+ * itself announces committed change rows on the bus, so the rest of the server only subscribes.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { InProcessBus, type LiveBus } from './live/bus';
+import { openPostgresStorage } from './storage/postgres';
+import { PostgresBus } from './storage/postgres/bus';
+import { openSqliteStorage } from './storage/sqlite';
+import type { Storage } from './storage/types';
+
+export const DATABASE_FILE = 'copydesk-server.db';
+
+export interface DatabaseConfig {
+  /** The instance's own folder (SQLite database when no URL is given). */
+  dataDir: string;
+  /** postgres://… to use PostgreSQL instead of SQLite. */
+  databaseUrl?: string;
+  /** SQLite synchronous mode (default 'full'). */
+  synchronous?: 'full' | 'normal';
+  log?: (line: string) => void;
+}
+
+export interface Backend {
+  storage: Storage;
+  bus: LiveBus;
+  close(): Promise<void>;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+export async function openBackend(config: DatabaseConfig): Promise<Backend> {
+  const log = config.log ?? (() => undefined);
+  if (config.databaseUrl !== undefined) {
+    if (!isPostgresUrl(config.databaseUrl)) {
+      throw new Error('--database must be a postgres:// or postgresql:// URL');
+    }
+    const storage = await openPostgresStorage(config.databaseUrl, { log });
+    let bus: LiveBus;
+    try {
+      bus = await PostgresBus.start(config.databaseUrl, storage, log);
+    } catch (e) {
+      await storage.close();
+      throw e;
+    }
+    return { storage, bus, close: () => bus.close().then(() => storage.close()) };
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  const bus = new InProcessBus();
+  const storage = openSqliteStorage(join(config.dataDir, DATABASE_FILE), {
+    ...(config.synchronous ? { synchronous: config.synchronous } : {}),
+    onCommitted: (changes) => void bus.publish({ kind: 'changes', changes }),
+  });
+  return { storage, bus, close: () => storage.close().then(() => bus.close()) };
+}
