@@ -71,7 +71,7 @@ export async function seedDemo(storage: Storage): Promise<void> {
   await storage.write(async (tx) => {
     for (const [i, u] of DEMO_USERS.entries()) {
       if (await tx.getUserByName(u.username)) continue;
-      await tx.insertUser({
+      await tx.insertUserIfAbsent({
         id: randomUUID(),
         username: u.username,
         role: u.role,

@@ -158,6 +158,8 @@ export interface AuthStore {
   getUserById(id: string): Promise<UserRow | undefined>;
   listUsers(): Promise<UserRow[]>;
   insertUser(user: UserRow): Promise<void>;
+  /** Inserts the user unless one with that name exists (several instances seeding at once). */
+  insertUserIfAbsent(user: UserRow): Promise<void>;
   updateUser(
     id: string,
     patch: Partial<Pick<UserRow, 'role' | 'disabled' | 'passwordHash'>>,

@@ -44,6 +44,26 @@ interface Job {
 
 const MAX_BATCH = 64;
 
+/**
+ * A pooled connection for one transaction. A connection that dies while checked out emits
+ * 'error' besides failing its query; without a listener that would crash the process.
+ */
+async function checkout(
+  pool: pg.Pool,
+): Promise<{ client: pg.PoolClient; done(lost?: Error): void }> {
+  const client = await pool.connect();
+  let lost: Error | undefined;
+  const onError = (e: Error) => (lost = e);
+  client.on('error', onError);
+  return {
+    client,
+    done(error?: Error) {
+      client.off('error', onError);
+      client.release(error ?? lost);
+    },
+  };
+}
+
 /** Maps a database fault to the retryable error; anything else passes unchanged. */
 function mapError(e: unknown): unknown {
   return isConnectionError(e) ? new DatabaseUnavailableError(e) : e;
@@ -80,13 +100,14 @@ export async function openPostgresStorage(
   let closed = false;
 
   const runBatch = async (batch: Job[]): Promise<void> => {
-    let client: pg.PoolClient;
+    let conn: Awaited<ReturnType<typeof checkout>>;
     try {
-      client = await pool.connect();
+      conn = await checkout(pool);
     } catch (e) {
       for (const job of batch) job.reject(mapError(e));
       return;
     }
+    const { client } = conn;
     const changes = new ChangeLog();
     const tx = changes.wrap(sqlTx(new PgRunner(client, true)));
     const settled: { job: Job; ok: boolean; value: unknown }[] = [];
@@ -144,12 +165,13 @@ export async function openPostgresStorage(
 
   const read = async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
     if (closed) throw new Error('the database is closed');
-    let client: pg.PoolClient;
+    let conn: Awaited<ReturnType<typeof checkout>>;
     try {
-      client = await pool.connect();
+      conn = await checkout(pool);
     } catch (e) {
       throw mapError(e);
     }
+    const { client } = conn;
     let lost: Error | undefined;
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
@@ -161,7 +183,7 @@ export async function openPostgresStorage(
       else await client.query('ROLLBACK').catch(() => undefined);
       throw mapError(e);
     } finally {
-      client.release(lost);
+      conn.done(lost);
     }
   };
 

@@ -43,6 +43,13 @@ export function authStore(db: SqlRunner): AuthStore {
         [u.id, u.username, u.role, u.passwordHash, u.disabled ? 1 : 0, u.createdAt],
       );
     },
+    insertUserIfAbsent(u) {
+      return db.run(
+        `INSERT INTO users (id, username, role, password_hash, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (username) DO NOTHING`,
+        [u.id, u.username, u.role, u.passwordHash, u.disabled ? 1 : 0, u.createdAt],
+      );
+    },
     async updateUser(id, patch) {
       if (patch.role !== undefined)
         await db.run('UPDATE users SET role = ? WHERE id = ?', [patch.role, id]);

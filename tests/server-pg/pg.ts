@@ -1,0 +1,8 @@
+/** Shared set-up of the PostgreSQL-only tests: a fresh database on the run's test cluster. */
+import { createTestDatabase, testPgAdminUrl } from '../support/postgres';
+
+export async function freshDatabase(): Promise<string> {
+  const adminUrl = testPgAdminUrl();
+  if (!adminUrl) throw new Error('no test cluster: run these tests in the server-pg project');
+  return createTestDatabase(adminUrl);
+}
