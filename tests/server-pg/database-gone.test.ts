@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-unsafe-member-access -- JSON responses are `any`; the assertions check their shape */
 /**
  * PostgreSQL going away during a push: the client gets a retryable error, nothing is
  * half-written (every applied mutation is complete and counted), and the same server process

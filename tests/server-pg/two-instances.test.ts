@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access -- JSON responses are `any`; the assertions check their shape */
+/* eslint-disable @typescript-eslint/no-unsafe-call -- JSON responses are `any`; the assertions check their shape */
 /**
  * Two server instances on one PostgreSQL database and one shared blob folder serve one
  * newsroom: a token from one works on the other, a push to one is pulled from the other by a
