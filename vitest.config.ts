@@ -19,8 +19,12 @@ const postgresProjects =
           test: {
             name: 'server-pg',
             include: ['tests/server/**/*.test.ts', 'tests/server-pg/**/*.test.ts'],
-            // SQLite-only: its WAL syncing and its migration files.
-            exclude: ['tests/server/wal-sync.test.ts', 'tests/server/migrations-sqlite.test.ts'],
+            // SQLite-only: its WAL syncing, its migration files, its backup command.
+            exclude: [
+              'tests/server/wal-sync.test.ts',
+              'tests/server/migrations-sqlite.test.ts',
+              'tests/server/backup.test.ts',
+            ],
             environment: 'node' as const,
             fileParallelism: false,
             testTimeout: 60_000,

@@ -7,6 +7,8 @@
  *   npm run server -- user add NAME --role ROLE --data DIR [--password PW | (password on stdin)]
  *   npm run server -- user list --data DIR
  *   npm run server -- user set NAME --data DIR [--role ROLE] [--disable | --enable] [--password PW]
+ *   npm run server -- backup --data DIR --to FILE      (SQLite; online backup while running)
+ *   npm run server -- migrate --from-sqlite DIR --to postgres://… [--blobs DIR]
  *
  * Without --database the data is in SQLite in DIR; with it (or COPYDESK_DATABASE_URL), in
  * PostgreSQL, and DIR keeps what lives in files on this instance. `user` takes --database too.
@@ -20,6 +22,7 @@ import { Role } from '../src-shared/model';
 import { Username } from '../src-shared/protocol';
 import { AuthService, adminUser } from './auth/service';
 import { isPostgresUrl } from './backend';
+import { backupSqlite } from './ops/backup';
 import { openStorage, startServer } from './server';
 import { HttpError } from './http/errors';
 
@@ -156,6 +159,28 @@ async function serve(argv: string[]): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
+async function backupCommand(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { data: { type: 'string' }, to: { type: 'string' }, database: { type: 'string' } },
+  });
+  if (values.database !== undefined || process.env.COPYDESK_DATABASE_URL) {
+    fail('backup copies a SQLite backend; back PostgreSQL up with pg_dump (see README)');
+  }
+  if (!values.data || !values.to) fail('usage: backup --data DIR --to FILE');
+  try {
+    const { pages } = await backupSqlite(values.data, values.to);
+    process.stdout.write(`backed up ${values.data} to ${values.to} (${pages} pages)\n`);
+  } catch (e) {
+    fail(e instanceof Error ? e.message : String(e));
+  }
+}
+
 const argv = process.argv.slice(2);
-const run = argv[0] === 'user' ? userCommand(argv.slice(1)) : serve(argv);
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  user: userCommand,
+  backup: backupCommand,
+};
+const command = argv[0] === undefined ? undefined : commands[argv[0]];
+const run = command ? command(argv.slice(1)) : serve(argv);
 run.catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));

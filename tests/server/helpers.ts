@@ -25,14 +25,15 @@ export interface ServerProcess {
 
 /**
  * Starts `npm run server` on SQLite in a fresh folder; in the PostgreSQL test projects, on a
- * fresh database of the test cluster (unless extraArgs name a --database).
+ * fresh database of the test cluster (unless extraArgs name a --database, or options.sqlite).
  */
 export async function spawnServer(
   extraArgs: string[] = ['--demo'],
   dataDir?: string,
+  options: { sqlite?: boolean } = {},
 ): Promise<ServerProcess> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'copydesk-server-'));
-  const adminUrl = testPgAdminUrl();
+  const adminUrl = options.sqlite ? undefined : testPgAdminUrl();
   const given = extraArgs.indexOf('--database');
   const databaseUrl =
     given >= 0 ? extraArgs[given + 1] : adminUrl ? await createTestDatabase(adminUrl) : undefined;

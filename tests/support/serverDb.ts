@@ -11,6 +11,8 @@ import { toPgSql } from '../../src-server/storage/postgres/runner';
 export interface ServerDbTarget {
   dataDir: string;
   databaseUrl?: string | undefined;
+  /** The SQLite file in dataDir (default copydesk-server.db). */
+  file?: string;
 }
 
 type Row = Record<string, unknown>;
@@ -39,7 +41,7 @@ export async function serverRows(
       await client.end();
     }
   }
-  const db = new Database(join(target.dataDir, 'copydesk-server.db'), {
+  const db = new Database(join(target.dataDir, target.file ?? 'copydesk-server.db'), {
     readonly: true,
     fileMustExist: true,
   });
