@@ -1,14 +1,35 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
-import { findPgBin } from './tests/support/postgres';
 
 // Projects: fast unit tests run in parallel; end-to-end tests (real browser, real processes,
 // real backend) run one file at a time so that 2 cores are not oversubscribed. The server and
 // sync tests run a second time against a private PostgreSQL cluster (server-pg, sync-pg), which
 // also runs the PostgreSQL-only tests in tests/server-pg.
+/** The bin folder of the newest installed PostgreSQL ≥ 15, or a one-line reason why none. */
+function findPgBin(): { bin: string } | { missing: string } {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .map(Number)
+        .filter((v) => v >= 15)
+        .sort((a, b) => b - a)
+    : [];
+  for (const v of versions) {
+    const bin = join(root, String(v), 'bin');
+    if (existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl'))) return { bin };
+  }
+  return {
+    missing: `PostgreSQL runs skipped: no PostgreSQL 15+ server binaries in ${root}/*/bin (apt-get install postgresql)`,
+  };
+}
+
 const pg = findPgBin();
 if ('missing' in pg) {
   if (process.env.CI === 'true') throw new Error(`${pg.missing}; CI must run them`);
   console.warn(pg.missing);
+} else {
+  process.env.COPYDESK_TEST_PG_BIN = pg.bin; // for tests/support/pg-global-setup.ts
 }
 
 const postgresProjects =

@@ -23,6 +23,7 @@ import { Username } from '../src-shared/protocol';
 import { AuthService, adminUser } from './auth/service';
 import { isPostgresUrl } from './backend';
 import { backupSqlite } from './ops/backup';
+import { migrateFromSqlite } from './ops/migrateFromSqlite';
 import { openStorage, startServer } from './server';
 import { HttpError } from './http/errors';
 
@@ -176,10 +177,45 @@ async function backupCommand(argv: string[]): Promise<void> {
   }
 }
 
+async function migrateCommand(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'from-sqlite': { type: 'string' },
+      to: { type: 'string' },
+      blobs: { type: 'string' },
+    },
+  });
+  const from = values['from-sqlite'];
+  if (!from || !values.to) fail('usage: migrate --from-sqlite DIR --to postgres://… [--blobs DIR]');
+  if (!isPostgresUrl(values.to)) fail('--to must be a postgres:// or postgresql:// URL');
+  try {
+    const report = await migrateFromSqlite(
+      from,
+      values.to,
+      values.blobs ? { blobsDir: values.blobs } : {},
+    );
+    for (const t of report.tables) {
+      process.stdout.write(
+        `${t.table}\t${t.rows} rows\tsha256 ${t.checksum.slice(0, 16)}\tverified\n`,
+      );
+    }
+    process.stdout.write(
+      report.blobs.copiedTo
+        ? `blobs\t${report.blobs.files} files copied to ${report.blobs.copiedTo}\tverified\n`
+        : `blobs\t${report.blobs.files} files stay in ${from}/blobs: start the servers with --blobs pointing there (or copy them)\n`,
+    );
+    process.stdout.write('migration complete\n');
+  } catch (e) {
+    fail(e instanceof Error ? e.message : String(e));
+  }
+}
+
 const argv = process.argv.slice(2);
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   user: userCommand,
   backup: backupCommand,
+  migrate: migrateCommand,
 };
 const command = argv[0] === undefined ? undefined : commands[argv[0]];
 const run = command ? command(argv.slice(1)) : serve(argv);

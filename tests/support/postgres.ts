@@ -4,32 +4,16 @@
  * that folder, fsync off (test data). Removed again by stop(). Each test takes a fresh database.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 
-/** The bin folder of the newest installed PostgreSQL ≥ 15, or a one-line reason why none. */
-export function findPgBin(): { bin: string } | { missing: string } {
-  const root = '/usr/lib/postgresql';
-  const versions = existsSync(root)
-    ? readdirSync(root)
-        .map(Number)
-        .filter((v) => v >= 15)
-        .sort((a, b) => b - a)
-    : [];
-  for (const v of versions) {
-    const bin = join(root, String(v), 'bin');
-    if (existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl'))) return { bin };
-  }
-  return {
-    missing: `PostgreSQL runs skipped: no PostgreSQL 15+ server binaries in ${root}/*/bin (apt-get install postgresql)`,
-  };
-}
-
 /** What test files need from the environment to reach the cluster (set by the global setup). */
 export const PG_ADMIN_URL_ENV = 'COPYDESK_TEST_PG_ADMIN_URL';
+/** The PostgreSQL bin folder the test config found (vitest.config.ts sets it). */
+export const PG_BIN_ENV = 'COPYDESK_TEST_PG_BIN';
 
 export interface PgCluster {
   /** URL of the maintenance database, for creating test databases. */
