@@ -40,11 +40,12 @@ const postgresProjects =
           test: {
             name: 'server-pg',
             include: ['tests/server/**/*.test.ts', 'tests/server-pg/**/*.test.ts'],
-            // SQLite-only: its WAL syncing, its migration files, its backup command.
+            // SQLite-only: its WAL syncing, migration files, backup command and in-process bus.
             exclude: [
               'tests/server/wal-sync.test.ts',
               'tests/server/migrations-sqlite.test.ts',
               'tests/server/backup.test.ts',
+              'tests/server/backend-bus.test.ts',
             ],
             environment: 'node' as const,
             fileParallelism: false,
