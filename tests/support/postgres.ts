@@ -1,14 +1,28 @@
 /**
  * A private PostgreSQL cluster for tests: initdb into a temporary folder (as the `postgres` user
  * when running as root, because initdb refuses root), a free port on 127.0.0.1, the socket in
- * that folder, fsync off (test data). Removed again by stop(). Each test takes a fresh database.
+ * that folder, fsync off for tests. Removed again by stop(). Each test takes a fresh database.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+
+/** The bin folder of the newest installed PostgreSQL ≥ 15, if any. */
+export function installedPgBin(): string | undefined {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return undefined;
+  for (const v of readdirSync(root)
+    .map(Number)
+    .filter((n) => n >= 15)
+    .sort((a, b) => b - a)) {
+    const bin = join(root, String(v), 'bin');
+    if (existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl'))) return bin;
+  }
+  return undefined;
+}
 
 /** What test files need from the environment to reach the cluster (set by the global setup). */
 export const PG_ADMIN_URL_ENV = 'COPYDESK_TEST_PG_ADMIN_URL';
@@ -34,7 +48,14 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startPgCluster(bin: string): Promise<PgCluster> {
+/**
+ * `durable` keeps PostgreSQL's default fsync and synchronous commit (benchmarks, to compare
+ * with SQLite's synchronous=FULL); tests run without them.
+ */
+export async function startPgCluster(
+  bin: string,
+  options: { durable?: boolean } = {},
+): Promise<PgCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'copydesk-pg-'));
   const asRoot = process.getuid?.() === 0;
   const run = (cmd: string, args: string[]) => {
@@ -57,10 +78,10 @@ export async function startPgCluster(bin: string): Promise<PgCluster> {
       `-p ${port}`,
       `-k ${dir}`,
       "-c listen_addresses='127.0.0.1'",
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
       '-c max_connections=300',
+      ...(options.durable
+        ? []
+        : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
     ].join(' ');
     run('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start']);
   } catch (e) {
