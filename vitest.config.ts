@@ -6,6 +6,10 @@ import { defineConfig } from 'vitest/config';
 // real backend) run one file at a time so that 2 cores are not oversubscribed. The server and
 // sync tests run a second time against a private PostgreSQL cluster (server-pg, sync-pg), which
 // also runs the PostgreSQL-only tests in tests/server-pg.
+// Password hashing at the production cost (scrypt N = 2^17) would make the many test servers
+// slow: tests hash at 2^12. tests/server/passwords.test.ts checks the production default.
+const env = { COPYDESK_TEST_PASSWORD_COST: '12' };
+
 /** The bin folder of the newest installed PostgreSQL ≥ 15, or a one-line reason why none. */
 function findPgBin(): { bin: string } | { missing: string } {
   const root = '/usr/lib/postgresql';
@@ -48,6 +52,7 @@ const postgresProjects =
               'tests/server/backend-bus.test.ts',
             ],
             environment: 'node' as const,
+            env,
             fileParallelism: false,
             testTimeout: 60_000,
             hookTimeout: 60_000,
@@ -59,6 +64,7 @@ const postgresProjects =
             name: 'sync-pg',
             include: ['tests/sync/**/*.test.ts'],
             environment: 'node' as const,
+            env,
             fileParallelism: false,
             testTimeout: 120_000,
             hookTimeout: 180_000,
@@ -75,6 +81,7 @@ export default defineConfig({
           name: 'unit',
           include: ['src-*/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'],
           environment: 'node',
+          env,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -88,6 +95,7 @@ export default defineConfig({
             'tests/sync/**/*.test.ts',
           ],
           environment: 'node',
+          env,
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -4,6 +4,7 @@
  *   npm run server -- --data DIR [--database postgres://…] [--blobs DIR] [--port 8787]
  *                    [--host 127.0.0.1] [--demo] [--max-blob-mb 50] [--public-url URL]
  *                    [--synchronous full|normal]
+ *                    [--trust-proxy true|ADDRESS,…] [--requests-per-minute N]
  *   npm run server -- user add NAME --role ROLE --data DIR [--password PW | (password on stdin)]
  *   npm run server -- user list --data DIR
  *   npm run server -- user set NAME --data DIR [--role ROLE] [--disable | --enable] [--password PW]
@@ -25,11 +26,26 @@ import { isPostgresUrl } from './backend';
 import { backupSqlite } from './ops/backup';
 import { migrateFromSqlite } from './ops/migrateFromSqlite';
 import { openStorage, startServer } from './server';
+import { passwordOptionsFromEnv } from './auth/passwords';
 import { HttpError } from './http/errors';
 
 function fail(message: string): never {
   process.stderr.write(`copydesk-server: ${message}\n`);
   process.exit(2);
+}
+
+function warn(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+/** --trust-proxy / COPYDESK_TRUST_PROXY: "true" (any proxy) or the proxies' addresses/CIDRs, comma-separated. */
+function parseTrustProxy(raw: string | undefined): boolean | string[] {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return raw
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
 }
 
 async function readPassword(): Promise<string> {
@@ -66,7 +82,7 @@ async function userCommand(argv: string[]): Promise<void> {
   const [sub, name] = positionals;
   if (!values.data) fail('--data DIR is required');
   const storage = await openStorage({ dataDir: values.data, ...databaseUrl(values.database) });
-  const auth = new AuthService(storage);
+  const auth = new AuthService(storage, { passwords: passwordOptionsFromEnv(warn) });
   try {
     if (sub === 'list') {
       for (const u of await storage.read((tx) => tx.listUsers())) {
@@ -117,6 +133,8 @@ async function serve(argv: string[]): Promise<void> {
       'max-blob-mb': { type: 'string' },
       'public-url': { type: 'string' },
       synchronous: { type: 'string', default: 'full' },
+      'trust-proxy': { type: 'string' },
+      'requests-per-minute': { type: 'string' },
     },
   });
   if (!values.data) fail('--data DIR is required');
@@ -127,6 +145,10 @@ async function serve(argv: string[]): Promise<void> {
   const synchronous = values.synchronous;
   if (synchronous !== 'full' && synchronous !== 'normal')
     fail('--synchronous must be full or normal');
+  const perMinuteRaw = values['requests-per-minute'] ?? process.env.COPYDESK_REQUESTS_PER_MINUTE;
+  const perMinute = perMinuteRaw === undefined ? undefined : Number(perMinuteRaw);
+  if (perMinute !== undefined && !(Number.isInteger(perMinute) && perMinute >= 0))
+    fail('--requests-per-minute must be a whole number (0 turns the cap off)');
   if (values.demo) {
     process.stderr.write(
       'WARNING: --demo creates the users editor, photo, chief and admin with password = user name. Demo use only; never expose this server.\n',
@@ -141,6 +163,10 @@ async function serve(argv: string[]): Promise<void> {
     demo: values.demo,
     maxBlobBytes: Math.round(maxMb * 1024 * 1024),
     synchronous,
+    http: {
+      trustProxy: parseTrustProxy(values['trust-proxy'] ?? process.env.COPYDESK_TRUST_PROXY),
+      ...(perMinute !== undefined ? { requestLimit: { max: perMinute } } : {}),
+    },
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
   });
   process.stdout.write(`Copydesk server listening on ${server.url}\n`);

@@ -7,8 +7,8 @@
 import { join } from 'node:path';
 import { DEFAULT_SECTIONS, type Role } from '../src-shared/model';
 import { AuthService, type AuthOptions } from './auth/service';
-import { hashPassword } from './auth/passwords';
-import { buildApp } from './http/app';
+import { type PasswordHasher, passwordOptionsFromEnv } from './auth/passwords';
+import { buildApp, type HttpOptions } from './http/app';
 import type { AppContext } from './http/context';
 import { PublishedView } from './publish/view';
 import { RenditionStore } from './media/renditions';
@@ -39,6 +39,8 @@ export interface ServerOptions {
   /** SQLite synchronous mode (default 'full'). */
   synchronous?: 'full' | 'normal';
   auth?: AuthOptions;
+  /** The general request cap (see http/requestLimit.ts) and trust in a reverse proxy. */
+  http?: HttpOptions;
   /** Where diagnostics go (default stderr). */
   log?: (line: string) => void;
 }
@@ -66,8 +68,8 @@ export async function openStorage(config: DatabaseConfig): Promise<Storage> {
 }
 
 /** Demo users (password = user name) and the default sections; existing ones are kept. */
-export async function seedDemo(storage: Storage): Promise<void> {
-  const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.username)));
+export async function seedDemo(storage: Storage, passwords: PasswordHasher): Promise<void> {
+  const hashes = await Promise.all(DEMO_USERS.map((u) => passwords.hash(u.username)));
   await storage.write(async (tx) => {
     for (const [i, u] of DEMO_USERS.entries()) {
       if (await tx.getUserByName(u.username)) continue;
@@ -102,12 +104,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.synchronous ? { synchronous: options.synchronous } : {}),
   });
   const { storage } = backend;
+  const auth = new AuthService(storage, {
+    ...options.auth,
+    passwords: options.auth?.passwords ?? passwordOptionsFromEnv(log),
+  });
   try {
     await storage.write(async (tx) => {
       // Sections exist on every server; users only with --demo or the CLI.
       if ((await tx.listSections()).length === 0) await seedSections(storage, tx);
     });
-    if (options.demo) await seedDemo(storage);
+    if (options.demo) await seedDemo(storage, auth.passwords);
   } catch (e) {
     await backend.close();
     throw e;
@@ -120,14 +126,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     bus: backend.bus,
     blobs: new BlobStore(options.blobsDir ?? join(options.dataDir, 'blobs')),
     renditions: new RenditionStore(join(options.dataDir, 'renditions')),
-    auth: new AuthService(storage, options.auth),
+    auth,
     push: new PushService(storage),
     pull: new PullService(storage),
     view: new PublishedView(publicUrl),
     maxBlobBytes: options.maxBlobBytes ?? 50 * 1024 * 1024,
     publicUrl,
   };
-  const app = buildApp(ctx, log);
+  const app = buildApp(ctx, log, options.http);
   try {
     await app.listen({ port: options.port ?? 8787, host });
   } catch (e) {

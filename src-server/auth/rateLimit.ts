@@ -2,6 +2,9 @@
  * Failed-login limiter per (username, IP): after `maxFailures` failures within `windowMs`, further
  * attempts are refused (429) until the window has passed. A success clears the key. In memory:
  * bounded number of keys (oldest dropped first).
+ *
+ * An attempt is counted as a failure when it starts (`attempt`), before the slow password check,
+ * so that parallel attempts cannot all pass the check while none has failed yet.
  */
 export interface RateLimitOptions {
   maxFailures?: number;
@@ -38,6 +41,13 @@ export class LoginRateLimiter {
     if (list.length < this.maxFailures) return 0;
     const oldest = list[list.length - this.maxFailures] as number;
     return Math.max(1, Math.ceil((oldest + this.windowMs - this.now()) / 1000));
+  }
+
+  /** Reserves an attempt (counted as failed until `succeed`): 0, or the seconds to wait. */
+  attempt(key: string): number {
+    const wait = this.retryAfter(key);
+    if (wait === 0) this.fail(key);
+    return wait;
   }
 
   fail(key: string): void {

@@ -4,7 +4,7 @@ import type { Role } from '../../src-shared/model';
 import type { AdminUser, LoginResponse, PublicUser } from '../../src-shared/protocol';
 import type { Storage, UserRow } from '../storage/types';
 import { HttpError } from '../http/errors';
-import { dummyHash, hashPassword, verifyPassword } from './passwords';
+import { PasswordHasher, type PasswordHasherOptions } from './passwords';
 import { LoginRateLimiter, type RateLimitOptions } from './rateLimit';
 import { hashToken, newToken } from './tokens';
 
@@ -13,6 +13,7 @@ const CACHE_MS = 5_000;
 export interface AuthOptions {
   tokenTtlMs?: number;
   rateLimit?: RateLimitOptions;
+  passwords?: PasswordHasherOptions;
 }
 
 export function publicUser(u: UserRow): PublicUser {
@@ -25,6 +26,7 @@ export function adminUser(u: UserRow): AdminUser {
 
 export class AuthService {
   private readonly limiter: LoginRateLimiter;
+  readonly passwords: PasswordHasher;
   private readonly ttl: number;
   /**
    * Verified sessions by token hash, kept for CACHE_MS so that a busy client does not cost a
@@ -38,12 +40,13 @@ export class AuthService {
     options: AuthOptions = {},
   ) {
     this.limiter = new LoginRateLimiter(options.rateLimit);
+    this.passwords = new PasswordHasher(options.passwords);
     this.ttl = options.tokenTtlMs ?? 30 * 24 * 3600_000;
   }
 
   async login(username: string, password: string, ip: string): Promise<LoginResponse> {
     const key = `${username.toLowerCase()}|${ip}`;
-    const wait = this.limiter.retryAfter(key);
+    const wait = this.limiter.attempt(key);
     if (wait > 0) {
       throw new HttpError(
         429,
@@ -54,14 +57,19 @@ export class AuthService {
       );
     }
     const user = await this.storage.read((tx) => tx.getUserByName(username));
-    const ok = user
-      ? await verifyPassword(password, user.passwordHash)
-      : await verifyPassword(password, await dummyHash()).then(() => false);
-    if (!user || !ok || user.disabled) {
-      this.limiter.fail(key);
+    const check = user
+      ? await this.passwords.verify(password, user.passwordHash)
+      : await this.passwords
+          .verify(password, await this.passwords.dummyHash())
+          .then(() => ({ ok: false, needsRehash: false }));
+    if (!user || !check.ok || user.disabled) {
       throw new HttpError(401, 'unauthorized', 'Wrong user name or password.');
     }
     this.limiter.succeed(key);
+    if (check.needsRehash) {
+      const passwordHash = await this.passwords.hash(password);
+      await this.storage.write((tx) => tx.updateUser(user.id, { passwordHash }));
+    }
     const token = newToken();
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.ttl).toISOString();
@@ -115,7 +123,7 @@ export class AuthService {
   }
 
   async createUser(username: string, password: string, role: Role): Promise<UserRow> {
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await this.passwords.hash(password);
     return this.storage.write(async (tx) => {
       if (await tx.getUserByName(username)) {
         throw new HttpError(409, 'conflict', `The user name ${username} is taken.`);
@@ -147,7 +155,7 @@ export class AuthService {
     patch: { role?: Role; disabled?: boolean; password?: string },
   ): Promise<UserRow> {
     const passwordHash =
-      patch.password !== undefined ? await hashPassword(patch.password) : undefined;
+      patch.password !== undefined ? await this.passwords.hash(patch.password) : undefined;
     const updated = await this.storage.write(async (tx) => {
       const user = await tx.getUserById(id);
       if (!user) throw new HttpError(404, 'not_found', `There is no user ${id}.`);

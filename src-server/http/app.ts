@@ -13,6 +13,7 @@ import { blobRoutes } from '../routes/blobs';
 import { publishedRoutes } from '../routes/published';
 import { siteRoutes } from '../routes/site';
 import { mediaRoutes } from '../routes/media';
+import { registerRequestLimit, type RequestLimitOptions } from './requestLimit';
 
 /** JSON request bodies (a push of many mutations with bodies) — larger ones get 413. */
 export const MAX_JSON_BYTES = 8 * 1024 * 1024;
@@ -41,9 +42,20 @@ function mapFrameworkError(err: FastifyError): HttpError {
   return new HttpError(500, 'internal', 'Internal server error.');
 }
 
-export function buildApp(ctx: AppContext, log: (line: string) => void): FastifyInstance {
+export interface HttpOptions {
+  /** Fastify's trustProxy: who may set X-Forwarded-For (true = any hop, or addresses/CIDRs). */
+  trustProxy?: boolean | string[];
+  requestLimit?: RequestLimitOptions;
+}
+
+export function buildApp(
+  ctx: AppContext,
+  log: (line: string) => void,
+  options: HttpOptions = {},
+): FastifyInstance {
   const app = Fastify({
     logger: false,
+    trustProxy: options.trustProxy ?? false,
     bodyLimit: MAX_JSON_BYTES,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
@@ -102,17 +114,22 @@ export function buildApp(ctx: AppContext, log: (line: string) => void): FastifyI
     app.server.emit('request', req, res);
   });
 
-  app.get('/api/v1/health', () => ({ ok: true }));
-  authRoutes(app, ctx);
-  userRoutes(app, ctx);
-  syncRoutes(app, ctx);
-  void app.register((child, _opts, done) => {
-    blobRoutes(child, ctx);
-    done();
+  registerRequestLimit(app, ctx, options.requestLimit);
+
+  // The routes are added once the plugins above have loaded, so that their hooks apply.
+  void app.after(() => {
+    app.get('/api/v1/health', () => ({ ok: true }));
+    authRoutes(app, ctx);
+    userRoutes(app, ctx);
+    syncRoutes(app, ctx);
+    void app.register((child, _opts, done) => {
+      blobRoutes(child, ctx);
+      done();
+    });
+    publishedRoutes(app, ctx);
+    timelineRoutes(app, ctx);
+    siteRoutes(app, ctx);
+    mediaRoutes(app, ctx);
   });
-  publishedRoutes(app, ctx);
-  timelineRoutes(app, ctx);
-  siteRoutes(app, ctx);
-  mediaRoutes(app, ctx);
   return app;
 }

@@ -25,14 +25,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Terminates the server's connections that are inside a transaction; resolves with how many. */
+/** Terminates the server's connections inside a write transaction (they hold a transaction id). */
 async function killWritersWhen(done: () => boolean): Promise<number> {
   const dbName = new URL(database).pathname.slice(1);
   while (!done()) {
     const r = await admin.query<{ killed: boolean }>(
       `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity
-        WHERE datname = $1 AND pid <> pg_backend_pid()
-          AND (state = 'idle in transaction' OR (state = 'active' AND query NOT LIKE 'LISTEN%'))`,
+        WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL`,
       [dbName],
     );
     if (r.rows.some((x) => x.killed)) return r.rows.length;
