@@ -6,6 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { RateCounter } from './auth/rateLimit';
 import { InProcessBus, type LiveBus } from './live/bus';
 import { openPostgresStorage } from './storage/postgres';
 import { PostgresBus } from './storage/postgres/bus';
@@ -27,6 +28,8 @@ export interface DatabaseConfig {
 export interface Backend {
   storage: Storage;
   bus: LiveBus;
+  /** Rate-limit counters shared between instances (PostgreSQL); SQLite keeps them in memory. */
+  rateCounter?: RateCounter;
   close(): Promise<void>;
 }
 
@@ -48,7 +51,12 @@ export async function openBackend(config: DatabaseConfig): Promise<Backend> {
       await storage.close();
       throw e;
     }
-    return { storage, bus, close: () => bus.close().then(() => storage.close()) };
+    return {
+      storage,
+      bus,
+      rateCounter: storage.rateCounter,
+      close: () => bus.close().then(() => storage.close()),
+    };
   }
   mkdirSync(config.dataDir, { recursive: true });
   const bus = new InProcessBus();

@@ -9,6 +9,8 @@ import { DEFAULT_SECTIONS, type Role } from '../src-shared/model';
 import { AuthService, type AuthOptions } from './auth/service';
 import { type PasswordHasher, passwordOptionsFromEnv } from './auth/passwords';
 import { buildApp, type HttpOptions } from './http/app';
+import { sharedRequestStore } from './http/sharedRequestStore';
+import { SharedLoginLimiter } from './auth/rateLimit';
 import type { AppContext } from './http/context';
 import { PublishedView } from './publish/view';
 import { RenditionStore } from './media/renditions';
@@ -104,10 +106,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.synchronous ? { synchronous: options.synchronous } : {}),
   });
   const { storage } = backend;
+  // With several instances (PostgreSQL) the rate limits count in the shared database.
+  const { rateCounter } = backend;
   const auth = new AuthService(storage, {
     ...options.auth,
+    ...(rateCounter && !options.auth?.limiter
+      ? { limiter: new SharedLoginLimiter(rateCounter, options.auth?.rateLimit) }
+      : {}),
     passwords: options.auth?.passwords ?? passwordOptionsFromEnv(log),
   });
+  const http: HttpOptions | undefined =
+    rateCounter && !options.http?.requestLimit?.store
+      ? {
+          ...options.http,
+          requestLimit: { ...options.http?.requestLimit, store: sharedRequestStore(rateCounter) },
+        }
+      : options.http;
   try {
     await storage.write(async (tx) => {
       // Sections exist on every server; users only with --demo or the CLI.
@@ -133,7 +147,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxBlobBytes: options.maxBlobBytes ?? 50 * 1024 * 1024,
     publicUrl,
   };
-  const app = buildApp(ctx, log, options.http);
+  const app = buildApp(ctx, log, http);
   try {
     await app.listen({ port: options.port ?? 8787, host });
   } catch (e) {

@@ -82,11 +82,25 @@ describe('PostgreSQL migrations', () => {
     const c = await connect(url);
     await c.query('UPDATE schema_version SET version = $1', [PG_MIGRATIONS.length + 1]);
     await c.query("INSERT INTO sections (slug, name) VALUES ('x', 'X')");
+    const newer = PG_MIGRATIONS.length + 1;
     await expect(openPostgresStorage(url)).rejects.toThrow(
-      /schema version 3, newer than this server knows \(2\)/,
+      `schema version ${newer}, newer than this server knows (${PG_MIGRATIONS.length})`,
     );
-    expect(await pgSchemaVersion(c)).toBe(3);
+    expect(await pgSchemaVersion(c)).toBe(newer);
     expect((await c.query('SELECT slug FROM sections')).rows).toEqual([{ slug: 'x' }]);
+  });
+
+  it('0003 adds the shared rate-limit counters to a version-2 database', async () => {
+    const c = await connect(await freshDatabase());
+    await migratePostgres(c, PG_MIGRATIONS.slice(0, 2));
+    await c.query("INSERT INTO sections (slug, name) VALUES ('x', 'X')");
+    expect(await migratePostgres(c, PG_MIGRATIONS.slice(0, 3))).toEqual({ from: 2, to: 3 });
+    await c.query("INSERT INTO rate_limits (key, count, reset_at) VALUES ('k', 1, 0)");
+    await expect(
+      c.query("INSERT INTO rate_limits (key, count, reset_at) VALUES ('k', 2, 0)"),
+    ).rejects.toThrow(/duplicate key/);
+    expect((await c.query('SELECT slug FROM sections')).rows).toEqual([{ slug: 'x' }]);
+    expect(await pgSchemaVersion(c)).toBe(3);
   });
 
   it('two instances starting together on an empty database migrate it once', async () => {

@@ -24,6 +24,8 @@ import { isConnectionError } from './connectionErrors';
 import { migratePostgres } from './migrate';
 import { LIVE_CHANNEL, changesPayload } from './notify';
 import { PgRunner } from './runner';
+import { PgRateCounter } from './rateCounter';
+import type { RateCounter } from '../../auth/rateLimit';
 
 export interface PostgresOptions {
   /** Connections per instance (default 10). */
@@ -34,6 +36,8 @@ export interface PostgresOptions {
 
 export interface PostgresStorage extends Storage {
   readonly url: string;
+  /** Rate-limit counters shared by every instance on this database. */
+  readonly rateCounter: RateCounter;
 }
 
 interface Job {
@@ -189,6 +193,7 @@ export async function openPostgresStorage(
 
   return {
     url,
+    rateCounter: new PgRateCounter(pool),
     read,
     write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
