@@ -191,9 +191,20 @@ export async function openPostgresStorage(
     }
   };
 
+  // Rate-limit counters: every request counts, so they commit without waiting for the WAL flush
+  // (a crash may forget the last few hits; nothing else depends on them).
+  const counterPool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+    options: '-c synchronous_commit=off',
+  });
+  counterPool.on('error', (e) => log(`postgres: idle counter connection lost: ${e.message}`));
+
   return {
     url,
-    rateCounter: new PgRateCounter(pool),
+    rateCounter: new PgRateCounter(counterPool),
     read,
     write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
@@ -209,7 +220,7 @@ export async function openPostgresStorage(
       if (closed) return;
       closed = true;
       while (draining || jobs.length > 0) await new Promise((r) => setImmediate(r));
-      await pool.end();
+      await Promise.all([pool.end(), counterPool.end()]);
     },
   };
 }
