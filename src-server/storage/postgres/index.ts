@@ -118,35 +118,42 @@ export async function openPostgresStorage(
     let broken: unknown;
     try {
       await client.query('BEGIN');
+      // A batch of one needs no savepoint: if its job fails, the whole transaction rolls back.
+      const savepoints = batch.length > 1;
       for (const job of batch) {
-        await client.query('SAVEPOINT job');
+        if (savepoints) await client.query('SAVEPOINT job');
         changes.startJob();
         try {
           const value = await job.fn(tx);
-          await client.query('RELEASE SAVEPOINT job');
+          if (savepoints) await client.query('RELEASE SAVEPOINT job');
           changes.keepJob();
           settled.push({ job, ok: true, value });
         } catch (e) {
           if (isConnectionError(e)) throw e;
           changes.dropJob();
-          await client.query('ROLLBACK TO SAVEPOINT job');
-          await client.query('RELEASE SAVEPOINT job');
+          if (savepoints) {
+            await client.query('ROLLBACK TO SAVEPOINT job');
+            await client.query('RELEASE SAVEPOINT job');
+          }
           settled.push({ job, ok: false, value: e });
         }
       }
-      const committed = changes.takeBatch();
-      if (committed.length > 0) {
-        await client.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, changesPayload(committed)]);
+      if (settled.some((s) => s.ok)) {
+        const committed = changes.takeBatch();
+        if (committed.length > 0) {
+          await client.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, changesPayload(committed)]);
+        }
+        await client.query('COMMIT');
+      } else {
+        changes.takeBatch();
+        await client.query('ROLLBACK');
       }
-      await client.query('COMMIT');
     } catch (e) {
       broken = e;
       // The transaction is gone (connection lost) or failed as a whole: nothing of it stays.
       await client.query('ROLLBACK').catch(() => undefined);
     } finally {
-      client.release(
-        broken !== undefined && isConnectionError(broken) ? (broken as Error) : undefined,
-      );
+      conn.done(broken !== undefined && isConnectionError(broken) ? (broken as Error) : undefined);
     }
     if (broken !== undefined) {
       if (isConnectionError(broken))
