@@ -110,3 +110,30 @@ it('the LISTEN connection reconnects after it is killed and announces what it mi
   await until(() => heard.length >= 2);
   expect(heard.map((c) => c.seq)).toEqual([1, 2]);
 });
+
+it('presence published on one instance reaches the other, split when larger than one NOTIFY', async () => {
+  const url = await freshDatabase();
+  const one = await instance(url);
+  const two = await instance(url);
+  const heard: BusMessage[] = [];
+  two.bus.subscribe((m) => heard.push(m));
+  const entries = Array.from({ length: 120 }, (_, i) => ({
+    instanceId: 'instance-1',
+    clientId: `client-${i}-${'c'.repeat(30)}`,
+    userId: `user-${i}`,
+    username: `redakteur${i}`,
+    articleId: i % 2 === 0 ? `article-${i}` : null,
+    expiresAt: 1_900_000_000_000 + i,
+  }));
+  await one.bus.publish({ kind: 'presence', entries });
+  await one.bus.publish({ kind: 'presence-gone', instanceId: 'instance-1', clientIds: ['c1'] });
+  await until(() => heard.some((m) => m.kind === 'presence-gone'));
+  const received = heard.flatMap((m) => (m.kind === 'presence' ? m.entries : []));
+  expect(heard.filter((m) => m.kind === 'presence').length).toBeGreaterThan(1); // it was split
+  expect(received).toEqual(entries);
+  expect(heard[heard.length - 1]).toEqual({
+    kind: 'presence-gone',
+    instanceId: 'instance-1',
+    clientIds: ['c1'],
+  });
+});
