@@ -1,5 +1,6 @@
 /** Shared set-up of the PostgreSQL-only tests: a fresh database on the run's test cluster. */
-import { createTestDatabase, testPgAdminUrl } from '../support/postgres';
+import { createTestDatabase } from '../support/postgres';
+import { testPgAdminUrl } from '../support/pgTestRun';
 
 export async function freshDatabase(): Promise<string> {
   const adminUrl = testPgAdminUrl();

@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bodyFromParagraphs } from '../../src-shared/richtext/plainText';
-import { createTestDatabase, testPgAdminUrl } from '../support/postgres';
+import { createTestDatabase } from '../support/postgres';
+import { testPgAdminUrl } from '../support/pgTestRun';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 

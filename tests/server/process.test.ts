@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, http, login, pngBytes, spawnServer, type ServerProcess } from './helpers';
-import { createTestDatabase, testPgAdminUrl } from '../support/postgres';
+import { createTestDatabase } from '../support/postgres';
+import { testPgAdminUrl } from '../support/pgTestRun';
 
 const exec = promisify(execFile);
 const cli = (args: string[], input?: string) => {

@@ -24,8 +24,6 @@ export function installedPgBin(): string | undefined {
   return undefined;
 }
 
-/** What test files need from the environment to reach the cluster (set by the global setup). */
-export const PG_ADMIN_URL_ENV = 'COPYDESK_TEST_PG_ADMIN_URL';
 /** The PostgreSQL bin folder the test config found (vitest.config.ts sets it). */
 export const PG_BIN_ENV = 'COPYDESK_TEST_PG_BIN';
 
@@ -114,9 +112,4 @@ export async function createTestDatabase(adminUrl: string): Promise<string> {
     await client.end();
   }
   return adminUrl.replace(/\/[^/]*$/, `/${name}`);
-}
-
-/** The cluster of this test run, or undefined when the run is on SQLite. */
-export function testPgAdminUrl(): string | undefined {
-  return process.env[PG_ADMIN_URL_ENV] || undefined;
 }

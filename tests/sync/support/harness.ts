@@ -5,7 +5,8 @@ import { openCore } from '../../../src-main/core/core';
 import type { CoreHandle, CoreOptions } from '../../../src-main/core/types';
 import { startTs, type Started } from '../../support/processes';
 import { tempDir } from '../../support/tmp';
-import { createTestDatabase, testPgAdminUrl } from '../../support/postgres';
+import { createTestDatabase } from '../../support/postgres';
+import { testPgAdminUrl } from '../../support/pgTestRun';
 import type { BodyJson } from '../../../src-shared/model';
 import { body, paragraph, text } from '../../../src-shared/richtext/builders';
 
