@@ -1,10 +1,78 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// Two projects: fast unit tests run in parallel; end-to-end tests (real browser, real processes,
-// real backend) run one file at a time so that 2 cores are not oversubscribed.
+// Projects: fast unit tests run in parallel; end-to-end tests (real browser, real processes,
+// real backend) run one file at a time so that 2 cores are not oversubscribed. The server and
+// sync tests run a second time against a private PostgreSQL cluster (server-pg, sync-pg), which
+// also runs the PostgreSQL-only tests in tests/server-pg.
 // Password hashing at the production cost (scrypt N = 2^17) would make the many test servers
 // slow: tests hash at 2^12. tests/server/passwords.test.ts checks the production default.
 const env = { COPYDESK_TEST_PASSWORD_COST: '12' };
+
+/** The bin folder of the newest installed PostgreSQL ≥ 15, or a one-line reason why none. */
+function findPgBin(): { bin: string } | { missing: string } {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .map(Number)
+        .filter((v) => v >= 15)
+        .sort((a, b) => b - a)
+    : [];
+  for (const v of versions) {
+    const bin = join(root, String(v), 'bin');
+    if (existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl'))) return { bin };
+  }
+  return {
+    missing: `PostgreSQL runs skipped: no PostgreSQL 15+ server binaries in ${root}/*/bin (apt-get install postgresql)`,
+  };
+}
+
+const pg = findPgBin();
+if ('missing' in pg) {
+  if (process.env.CI === 'true') throw new Error(`${pg.missing}; CI must run them`);
+  console.warn(pg.missing);
+} else {
+  process.env.COPYDESK_TEST_PG_BIN = pg.bin; // for tests/support/pg-global-setup.ts
+}
+
+const postgresProjects =
+  'missing' in pg
+    ? []
+    : [
+        {
+          test: {
+            name: 'server-pg',
+            include: ['tests/server/**/*.test.ts', 'tests/server-pg/**/*.test.ts'],
+            // SQLite-only: its WAL syncing, migration files, backup command and in-process bus.
+            exclude: [
+              'tests/server/wal-sync.test.ts',
+              'tests/server/migrations-sqlite.test.ts',
+              'tests/server/backup.test.ts',
+              'tests/server/backend-bus.test.ts',
+            ],
+            environment: 'node' as const,
+            env,
+            fileParallelism: false,
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
+            globalSetup: ['tests/support/pg-global-setup.ts'],
+          },
+        },
+        {
+          test: {
+            name: 'sync-pg',
+            include: ['tests/sync/**/*.test.ts'],
+            environment: 'node' as const,
+            env,
+            fileParallelism: false,
+            testTimeout: 120_000,
+            hookTimeout: 180_000,
+            globalSetup: ['tests/support/global-setup.ts', 'tests/support/pg-global-setup.ts'],
+          },
+        },
+      ];
+
 export default defineConfig({
   test: {
     projects: [
@@ -34,6 +102,7 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
         },
       },
+      ...postgresProjects,
     ],
   },
 });

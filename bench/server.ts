@@ -8,7 +8,9 @@
  *   live sockets stay connected (their errors and the pokes they got: `liveSockets`);
  * - the floor: a bare node:http server in this process answering the same bytes as the empty
  *   pull, measured with the same client, and our ratio to it.
- * Writes bench/results/server.json and returns the figures. Load stays on loopback and is
+ * All of that on SQLite (one instance) under `sqlite`; then the seed, the timed push and the
+ * 50-client load on PostgreSQL with two instances on one database under `postgres`, with its p99
+ * relative to SQLite's (target ≤ 1.5×, 0 errors). Writes bench/results/server.json. Load stays on loopback and is
  * bounded in count and time. COPYDESK_BENCH_SECONDS shortens the concurrent phase;
  * COPYDESK_BENCH_SERVER_NODE_ARGS passes Node flags to the server (e.g. --cpu-prof).
  */
@@ -20,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SCHEMA_VERSION } from '../src-shared/protocol';
+import { createTestDatabase, installedPgBin, startPgCluster } from '../tests/support/postgres';
 import { bodyFromParagraphs } from '../src-shared/richtext/plainText';
 import { holdIdleSockets } from './live-sockets';
 
@@ -46,7 +49,7 @@ function stats(samples: number[]) {
   };
 }
 
-async function startBackend(dataDir: string) {
+async function startBackend(dataDir: string, extraArgs: string[] = []) {
   const child = spawn(
     process.execPath,
     [
@@ -63,6 +66,7 @@ async function startBackend(dataDir: string) {
       // 50 clients share one token: a cap far above the load, so the limiter runs but never refuses.
       '--requests-per-minute',
       '10000000',
+      ...extraArgs,
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -105,56 +109,145 @@ const SAMPLE = [
   '„Durch diesen Schritt wollen wir die Stärken der IT-Dienstleister miteinander verbinden.“ „Die Informationstechnologie des öffentlichen Bereichs steht vor großen Veränderungen“, erklärte Wolfgang Heuer.',
 ];
 
-export async function runServerBench(): Promise<object> {
-  const seconds = Number(process.env.COPYDESK_BENCH_SECONDS ?? 20);
+async function loginChief(url: string): Promise<string> {
+  const login = await json(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'chief', password: 'chief' }),
+  });
+  return (login.body as { token: string }).token;
+}
+
+function pusher(url: string, token: string) {
+  return (clientId: string, mutations: unknown[]) =>
+    json(`${url}/api/v1/sync/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ protocolVersion: 1, clientId, mutations }),
+    });
+}
+
+const create = (id: number, i: number) => ({
+  id,
+  name: 'article.create',
+  args: {
+    id: randomUUID(),
+    fields: {
+      kicker: 'Münster:',
+      headline: `Meldung ${i}`,
+      teaser: SAMPLE[0],
+      section: 'politik',
+      tags: ['Politik'],
+    },
+    body: bodyFromParagraphs(SAMPLE),
+  },
+});
+
+/** Seeds 9,000 articles, then times a push of 1,000 more; returns the feed position after. */
+async function seed(url: string, token: string) {
+  const push = pusher(url, token);
+  const seeder = randomUUID();
+  let next = 1;
+  const seedStart = performance.now();
+  while (next <= ARTICLES - TIMED_PUSH) {
+    const batch = Array.from({ length: 500 }, (_, k) => create(next + k, next + k));
+    const r = await push(seeder, batch);
+    if (r.status !== 200) throw new Error(`seed push ${r.status} ${JSON.stringify(r.body)}`);
+    next += batch.length;
+  }
+  const seedMs = performance.now() - seedStart;
+  const timed = Array.from({ length: TIMED_PUSH }, (_, k) => create(next + k, next + k));
+  const pushStart = performance.now();
+  const pushed = await push(seeder, timed);
+  const push1000Ms = performance.now() - pushStart;
+  if (pushed.status !== 200) throw new Error(`timed push ${pushed.status}`);
+  // One create is one change row: the feed stands at ARTICLES.
+  return { seedMs, push1000Ms, cursor: ARTICLES };
+}
+
+/**
+ * 50 concurrent clients, spread over the given instances: each pushes one mutation and pulls,
+ * in a loop, for `seconds`.
+ */
+async function concurrentLoad(urls: string[], token: string, seconds: number, cursor: number) {
+  const auth = { authorization: `Bearer ${token}` };
+  const pullUrl = (url: string, cursor: number, limit: number, clientId: string) =>
+    `${url}/api/v1/sync/pull?protocolVersion=1&schemaVersion=${SCHEMA_VERSION}&clientId=${clientId}&cursor=${cursor}&limit=${limit}`;
+  const clients = await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, i) => {
+      const url = urls[i % urls.length] as string;
+      const push = pusher(url, token);
+      const clientId = randomUUID();
+      const articleId = randomUUID();
+      const r = await push(clientId, [
+        {
+          id: 1,
+          name: 'article.create',
+          args: { id: articleId, fields: { headline: 'Last' }, body: bodyFromParagraphs(['x']) },
+        },
+      ]);
+      if (r.status !== 200) throw new Error('client setup failed');
+      return { url, push, clientId, articleId, next: 2, cursor, tag: 0 };
+    }),
+  );
+  const latencies: number[] = [];
+  const pushLatencies: number[] = [];
+  const pullLatencies: number[] = [];
+  let errors = 0;
+  let loops = 0;
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    clients.map(async (c) => {
+      while (performance.now() < until) {
+        try {
+          let t = performance.now();
+          const p = await c.push(c.clientId, [
+            {
+              id: c.next,
+              name: 'article.addTag',
+              args: { id: c.articleId, tag: `t${c.tag++ % 40}` },
+            },
+          ]);
+          let dt = performance.now() - t;
+          latencies.push(dt);
+          pushLatencies.push(dt);
+          if (p.status !== 200) errors++;
+          else c.next++;
+          t = performance.now();
+          const q = await json(pullUrl(c.url, c.cursor, 500, c.clientId), { headers: auth });
+          dt = performance.now() - t;
+          latencies.push(dt);
+          pullLatencies.push(dt);
+          if (q.status !== 200) errors++;
+          else c.cursor = (q.body as { cursor: number }).cursor;
+          loops++;
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  return {
+    clients: CLIENTS,
+    instances: urls.length,
+    seconds,
+    loops,
+    requests: latencies.length,
+    errors,
+    all: stats(latencies),
+    push: stats(pushLatencies),
+    pull: stats(pullLatencies),
+  };
+}
+
+/** The whole backend benchmark on SQLite, one instance. */
+async function runSqliteBench(seconds: number) {
   const dataDir = mkdtempSync(join(tmpdir(), 'copydesk-bench-'));
   const server = await startBackend(dataDir);
   try {
-    const login = await json(`${server.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'chief', password: 'chief' }),
-    });
-    const token = (login.body as { token: string }).token;
+    const token = await loginChief(server.url);
     const auth = { authorization: `Bearer ${token}` };
-    const push = (clientId: string, mutations: unknown[]) =>
-      json(`${server.url}/api/v1/sync/push`, {
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'application/json' },
-        body: JSON.stringify({ protocolVersion: 1, clientId, mutations }),
-      });
-    const create = (id: number, i: number) => ({
-      id,
-      name: 'article.create',
-      args: {
-        id: randomUUID(),
-        fields: {
-          kicker: 'Münster:',
-          headline: `Meldung ${i}`,
-          teaser: SAMPLE[0],
-          section: 'politik',
-          tags: ['Politik'],
-        },
-        body: bodyFromParagraphs(SAMPLE),
-      },
-    });
-
-    // Seed 9,000, then time a push of 1,000 more (one request, one transaction per mutation).
-    const seeder = randomUUID();
-    let next = 1;
-    const seedStart = performance.now();
-    while (next <= ARTICLES - TIMED_PUSH) {
-      const batch = Array.from({ length: 500 }, (_, k) => create(next + k, next + k));
-      const r = await push(seeder, batch);
-      if (r.status !== 200) throw new Error(`seed push ${r.status} ${JSON.stringify(r.body)}`);
-      next += batch.length;
-    }
-    const seedMs = performance.now() - seedStart;
-    const timed = Array.from({ length: TIMED_PUSH }, (_, k) => create(next + k, next + k));
-    const pushStart = performance.now();
-    const pushed = await push(seeder, timed);
-    const push1000Ms = performance.now() - pushStart;
-    if (pushed.status !== 200) throw new Error(`timed push ${pushed.status}`);
+    const { seedMs, push1000Ms } = await seed(server.url, token);
 
     // Full initial pull by a new client.
     const reader = randomUUID();
@@ -204,65 +297,12 @@ export async function runServerBench(): Promise<object> {
     const bare = stats(floorSamples);
 
     // 50 concurrent clients: each pushes one mutation and pulls, in a loop, for `seconds`.
-    const clients = await Promise.all(
-      Array.from({ length: CLIENTS }, async () => {
-        const clientId = randomUUID();
-        const articleId = randomUUID();
-        const r = await push(clientId, [
-          {
-            id: 1,
-            name: 'article.create',
-            args: { id: articleId, fields: { headline: 'Last' }, body: bodyFromParagraphs(['x']) },
-          },
-        ]);
-        if (r.status !== 200) throw new Error('client setup failed');
-        return { clientId, articleId, next: 2, cursor, tag: 0 };
-      }),
-    );
     const idle = await holdIdleSockets(server.url, token, IDLE_LIVE_SOCKETS);
-    const latencies: number[] = [];
-    const pushLatencies: number[] = [];
-    const pullLatencies: number[] = [];
-    let errors = 0;
-    let loops = 0;
-    const until = performance.now() + seconds * 1000;
-    await Promise.all(
-      clients.map(async (c) => {
-        while (performance.now() < until) {
-          try {
-            let t = performance.now();
-            const p = await push(c.clientId, [
-              {
-                id: c.next,
-                name: 'article.addTag',
-                args: { id: c.articleId, tag: `t${c.tag++ % 40}` },
-              },
-            ]);
-            let dt = performance.now() - t;
-            latencies.push(dt);
-            pushLatencies.push(dt);
-            if (p.status !== 200) errors++;
-            else c.next++;
-            t = performance.now();
-            const q = await json(pullUrl(c.cursor, 500, c.clientId), { headers: auth });
-            dt = performance.now() - t;
-            latencies.push(dt);
-            pullLatencies.push(dt);
-            if (q.status !== 200) errors++;
-            else c.cursor = (q.body as { cursor: number }).cursor;
-            loops++;
-          } catch {
-            errors++;
-          }
-        }
-      }),
-    );
+    const load = await concurrentLoad([server.url], token, seconds, cursor);
     const liveSockets = idle.finish();
-    const all = stats(latencies);
 
-    const result = {
-      when: new Date().toISOString(),
-      machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+    return {
+      instances: 1,
       articles: ARTICLES,
       seed: { articles: ARTICLES - TIMED_PUSH, ms: Math.round(seedMs) },
       push1000: {
@@ -280,16 +320,9 @@ export async function runServerBench(): Promise<object> {
       bareHttpFloor: { ...bare, bytes: Buffer.byteLength(emptyBody) },
       ratioEmptyPullToFloorP50: Math.round((empty.p50Ms / bare.p50Ms) * 100) / 100,
       concurrent: {
-        clients: CLIENTS,
-        seconds,
-        loops,
-        requests: latencies.length,
-        errors,
-        all,
-        push: stats(pushLatencies),
-        pull: stats(pullLatencies),
+        ...load,
         targetP99Ms: 100,
-        meetsTarget: all.p99Ms <= 100 && errors === 0,
+        meetsTarget: load.all.p99Ms <= 100 && load.errors === 0,
       },
       liveSockets: {
         ...liveSockets,
@@ -300,16 +333,108 @@ export async function runServerBench(): Promise<object> {
           liveSockets.closedEarly === 0,
       },
     };
-    mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-    writeFileSync(
-      join(ROOT, 'bench', 'results', 'server.json'),
-      `${JSON.stringify(result, null, 2)}\n`,
-    );
-    return result;
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The same seed and 50-client load on PostgreSQL with two instances on one database (a private,
+ * durable cluster: fsync and synchronous commit on, like SQLite's synchronous=FULL); the clients
+ * alternate between the instances.
+ */
+async function runPostgresBench(seconds: number): Promise<
+  | { skipped: string }
+  | {
+      instances: number;
+      articles: number;
+      seed: object;
+      push1000: object;
+      concurrent: Awaited<ReturnType<typeof concurrentLoad>>;
+      liveSockets: object;
+    }
+> {
+  const bin = installedPgBin();
+  if (!bin) return { skipped: 'no PostgreSQL 15+ server binaries in /usr/lib/postgresql/*/bin' };
+  const cluster = await startPgCluster(bin, { durable: true });
+  const dirs = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'copydesk-bench-pg-')));
+  const servers: Awaited<ReturnType<typeof startBackend>>[] = [];
+  try {
+    const url = await createTestDatabase(cluster.adminUrl);
+    const blobs = join(dirs[0] as string, 'blobs');
+    for (const dir of dirs) {
+      servers.push(await startBackend(dir, ['--database', url, '--blobs', blobs]));
+    }
+    const urls = servers.map((s) => s.url);
+    const token = await loginChief(urls[0] as string);
+    const seeded = await seed(urls[0] as string, token);
+    // Half of the idle live sockets on each instance, held through the whole load.
+    const idle = await Promise.all(
+      urls.map((u) => holdIdleSockets(u, token, IDLE_LIVE_SOCKETS / urls.length)),
+    );
+    const load = await concurrentLoad(urls, token, seconds, seeded.cursor);
+    const sockets = idle.map((i) => i.finish());
+    const liveSockets = {
+      ready: sockets.reduce((n, x) => n + x.ready, 0),
+      openAtEnd: sockets.reduce((n, x) => n + x.openAtEnd, 0),
+      errors: sockets.reduce((n, x) => n + x.errors, 0),
+      closedEarly: sockets.reduce((n, x) => n + x.closedEarly, 0),
+    };
+    return {
+      instances: servers.length,
+      articles: ARTICLES,
+      seed: { articles: ARTICLES - TIMED_PUSH, ms: Math.round(seeded.seedMs) },
+      push1000: {
+        mutations: TIMED_PUSH,
+        ms: Math.round(seeded.push1000Ms),
+        perMutationMs: Math.round((seeded.push1000Ms / TIMED_PUSH) * 1000) / 1000,
+      },
+      concurrent: load,
+      liveSockets: {
+        ...liveSockets,
+        meetsTarget:
+          liveSockets.ready === IDLE_LIVE_SOCKETS &&
+          liveSockets.openAtEnd === IDLE_LIVE_SOCKETS &&
+          liveSockets.errors === 0 &&
+          liveSockets.closedEarly === 0,
+      },
+    };
+  } finally {
+    for (const s of servers) await s.stop();
+    cluster.stop();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function runServerBench(): Promise<object> {
+  const seconds = Number(process.env.COPYDESK_BENCH_SECONDS ?? 20);
+  const sqlite = await runSqliteBench(seconds);
+  const postgres = await runPostgresBench(seconds);
+  const load = 'skipped' in postgres ? undefined : postgres.concurrent;
+  const ratio = load
+    ? Math.round((load.all.p99Ms / sqlite.concurrent.all.p99Ms) * 100) / 100
+    : undefined;
+  const result = {
+    when: new Date().toISOString(),
+    machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+    sqlite,
+    postgres:
+      load && ratio !== undefined
+        ? {
+            ...postgres,
+            p99RatioToSqlite: ratio,
+            targetP99Ratio: 1.5,
+            meetsTarget: ratio <= 1.5 && load.errors === 0,
+          }
+        : postgres,
+  };
+  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+  writeFileSync(
+    join(ROOT, 'bench', 'results', 'server.json'),
+    `${JSON.stringify(result, null, 2)}\n`,
+  );
+  return result;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

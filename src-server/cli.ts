@@ -1,13 +1,19 @@
 /**
  * Command line of the publishing backend.
  *
- *   npm run server -- --data DIR [--port 8787] [--host 127.0.0.1] [--demo] [--max-blob-mb 50]
- *                    [--public-url URL] [--synchronous full|normal]
+ *   npm run server -- --data DIR [--database postgres://…] [--blobs DIR] [--port 8787]
+ *                    [--host 127.0.0.1] [--demo] [--max-blob-mb 50] [--public-url URL]
+ *                    [--synchronous full|normal]
  *                    [--trust-proxy true|ADDRESS,…] [--requests-per-minute N]
  *   npm run server -- user add NAME --role ROLE --data DIR   (password asked, or on stdin)
  *   npm run server -- user list --data DIR
  *   npm run server -- user set NAME --data DIR [--role ROLE] [--disable | --enable] [--new-password]
  * (`--password PW` still works, with a warning: tests only.)
+ *   npm run server -- backup --data DIR --to FILE      (SQLite; online backup while running)
+ *   npm run server -- migrate --from-sqlite DIR --to postgres://… [--blobs DIR]
+ *
+ * Without --database the data is in SQLite in DIR; with it (or COPYDESK_DATABASE_URL), in
+ * PostgreSQL, and DIR keeps what lives in files on this instance. `user` takes --database too.
  *
  * The server prints exactly one line on stdout: "Copydesk server listening on http://HOST:PORT".
  * Everything else (demo warning, errors, the request log: one JSON line per request) goes to stderr.
@@ -16,6 +22,9 @@ import { parseArgs } from 'node:util';
 import { Role } from '../src-shared/model';
 import { Username } from '../src-shared/protocol';
 import { AuthService, adminUser } from './auth/service';
+import { isPostgresUrl } from './backend';
+import { backupSqlite } from './ops/backup';
+import { migrateFromSqlite } from './ops/migrateFromSqlite';
 import { openStorage, startServer } from './server';
 import { passwordOptionsFromEnv } from './auth/passwords';
 import { PASSWORD_FLAG_WARNING, readPassword } from './auth/readPassword';
@@ -40,12 +49,21 @@ function parseTrustProxy(raw: string | undefined): boolean | string[] {
     .filter(Boolean);
 }
 
+/** --database, else COPYDESK_DATABASE_URL, else none (SQLite). */
+function databaseUrl(flag: string | undefined): { databaseUrl?: string } {
+  const url = flag ?? (process.env.COPYDESK_DATABASE_URL || undefined);
+  if (url === undefined) return {};
+  if (!isPostgresUrl(url)) fail('--database must be a postgres:// or postgresql:// URL');
+  return { databaseUrl: url };
+}
+
 async function userCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
       data: { type: 'string' },
+      database: { type: 'string' },
       role: { type: 'string' },
       password: { type: 'string' },
       disable: { type: 'boolean' },
@@ -56,7 +74,7 @@ async function userCommand(argv: string[]): Promise<void> {
   const [sub, name] = positionals;
   if (!values.data) fail('--data DIR is required');
   if (values.password !== undefined) warn(PASSWORD_FLAG_WARNING);
-  const storage = openStorage(values.data);
+  const storage = await openStorage({ dataDir: values.data, ...databaseUrl(values.database) });
   const auth = new AuthService(storage, { passwords: passwordOptionsFromEnv(warn) });
   try {
     if (sub === 'list') {
@@ -103,6 +121,8 @@ async function serve(argv: string[]): Promise<void> {
     args: argv,
     options: {
       data: { type: 'string' },
+      database: { type: 'string' },
+      blobs: { type: 'string' },
       port: { type: 'string', default: '8787' },
       host: { type: 'string', default: '127.0.0.1' },
       demo: { type: 'boolean', default: false },
@@ -132,6 +152,8 @@ async function serve(argv: string[]): Promise<void> {
   }
   const server = await startServer({
     dataDir: values.data,
+    ...databaseUrl(values.database),
+    ...(values.blobs ? { blobsDir: values.blobs } : {}),
     port,
     host: values.host,
     demo: values.demo,
@@ -162,6 +184,63 @@ async function serve(argv: string[]): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
+async function backupCommand(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { data: { type: 'string' }, to: { type: 'string' }, database: { type: 'string' } },
+  });
+  if (values.database !== undefined || process.env.COPYDESK_DATABASE_URL) {
+    fail('backup copies a SQLite backend; back PostgreSQL up with pg_dump (see README)');
+  }
+  if (!values.data || !values.to) fail('usage: backup --data DIR --to FILE');
+  try {
+    const { pages } = await backupSqlite(values.data, values.to);
+    process.stdout.write(`backed up ${values.data} to ${values.to} (${pages} pages)\n`);
+  } catch (e) {
+    fail(e instanceof Error ? e.message : String(e));
+  }
+}
+
+async function migrateCommand(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'from-sqlite': { type: 'string' },
+      to: { type: 'string' },
+      blobs: { type: 'string' },
+    },
+  });
+  const from = values['from-sqlite'];
+  if (!from || !values.to) fail('usage: migrate --from-sqlite DIR --to postgres://… [--blobs DIR]');
+  if (!isPostgresUrl(values.to)) fail('--to must be a postgres:// or postgresql:// URL');
+  try {
+    const report = await migrateFromSqlite(
+      from,
+      values.to,
+      values.blobs ? { blobsDir: values.blobs } : {},
+    );
+    for (const t of report.tables) {
+      process.stdout.write(
+        `${t.table}\t${t.rows} rows\tsha256 ${t.checksum.slice(0, 16)}\tverified\n`,
+      );
+    }
+    process.stdout.write(
+      report.blobs.copiedTo
+        ? `blobs\t${report.blobs.files} files copied to ${report.blobs.copiedTo}\tverified\n`
+        : `blobs\t${report.blobs.files} files stay in ${from}/blobs: start the servers with --blobs pointing there (or copy them)\n`,
+    );
+    process.stdout.write('migration complete\n');
+  } catch (e) {
+    fail(e instanceof Error ? e.message : String(e));
+  }
+}
+
 const argv = process.argv.slice(2);
-const run = argv[0] === 'user' ? userCommand(argv.slice(1)) : serve(argv);
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  user: userCommand,
+  backup: backupCommand,
+  migrate: migrateCommand,
+};
+const command = argv[0] === undefined ? undefined : commands[argv[0]];
+const run = command ? command(argv.slice(1)) : serve(argv);
 run.catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));

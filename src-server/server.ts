@@ -1,7 +1,8 @@
 /**
- * The programmatic entry point: `startServer({dataDir, port, host, demo})` opens the database in
- * dataDir, optionally seeds demo users and sections, and listens. `close()` stops accepting,
- * finishes requests in flight and closes the database.
+ * The programmatic entry point: `startServer({dataDir, databaseUrl, port, host, demo})` opens the
+ * database (SQLite in dataDir, or PostgreSQL at databaseUrl), optionally seeds demo users and
+ * sections, and listens. `close()` stops accepting, finishes requests in flight and closes the
+ * database.
  */
 import type { DestinationStream } from 'pino';
 import { join } from 'node:path';
@@ -9,22 +10,27 @@ import { DEFAULT_SECTIONS, type Role } from '../src-shared/model';
 import { AuthService, type AuthOptions } from './auth/service';
 import { type PasswordHasher, passwordOptionsFromEnv } from './auth/passwords';
 import { buildApp, type HttpOptions } from './http/app';
+import { sharedRequestStore } from './http/sharedRequestStore';
+import { SharedLoginLimiter } from './auth/rateLimit';
 import type { AppContext } from './http/context';
-import { InProcessBus, type LiveBus } from './live/bus';
-import { publishingCommits } from './live/committed';
 import { LiveHub, type LiveOptions } from './live/hub';
 import { PublishedView } from './publish/view';
 import { RenditionStore } from './media/renditions';
 import { BlobStore } from './storage/blobs';
-import { openSqliteStorage } from './storage/sqlite';
-import { ensurePrivateDir, preparePrivateDatabase } from './storage/privateFiles';
+import { openBackend, type DatabaseConfig } from './backend';
+import type { LiveBus } from './live/bus';
 import type { Storage } from './storage/types';
 import { PullService } from './sync/pull';
 import { PushService } from './sync/push';
 import { randomUUID } from 'node:crypto';
 
 export interface ServerOptions {
+  /** The instance's folder: the SQLite database (without databaseUrl), renditions, blobs. */
   dataDir: string;
+  /** postgres://… : keep the data in PostgreSQL (several instances may share it). */
+  databaseUrl?: string;
+  /** Where blob files live (default DATA/blobs); instances on one PostgreSQL share one folder. */
+  blobsDir?: string;
   /** 0 picks a free port. Default 8787. */
   port?: number;
   /** Default 127.0.0.1. */
@@ -44,7 +50,7 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** Where the request log goes: one JSON line per request (default: no request log). */
   requestLog?: DestinationStream;
-  /** How instances tell each other about commits and presence (default: in this process). */
+  /** SQLite only: the live bus to use (tests observe it); the caller closes it. */
   bus?: LiveBus;
   live?: LiveOptions;
 }
@@ -62,14 +68,13 @@ export const DEMO_USERS: readonly { username: string; role: Role }[] = [
   { username: 'admin', role: 'admin' },
 ];
 
-export const DATABASE_FILE = 'copydesk-server.db';
+export { DATABASE_FILE } from './backend';
 
-/** Opens the server database; the data folder is made 0700 and the database files 0600. */
-export function openStorage(dataDir: string, synchronous?: 'full' | 'normal'): Storage {
-  ensurePrivateDir(dataDir);
-  const file = join(dataDir, DATABASE_FILE);
-  preparePrivateDatabase(file);
-  return openSqliteStorage(file, synchronous ? { synchronous } : {});
+/** The configured database alone (CLI commands that need no server). */
+export async function openStorage(config: DatabaseConfig): Promise<Storage> {
+  const backend = await openBackend(config);
+  await backend.bus.close();
+  return backend.storage;
 }
 
 /** Demo users (password = user name) and the default sections; existing ones are kept. */
@@ -78,7 +83,7 @@ export async function seedDemo(storage: Storage, passwords: PasswordHasher): Pro
   await storage.write(async (tx) => {
     for (const [i, u] of DEMO_USERS.entries()) {
       if (await tx.getUserByName(u.username)) continue;
-      await tx.insertUser({
+      await tx.insertUserIfAbsent({
         id: randomUUID(),
         username: u.username,
         role: u.role,
@@ -102,14 +107,30 @@ async function seedSections(
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const host = options.host ?? '127.0.0.1';
-  const bus = options.bus ?? new InProcessBus();
-  const storage = publishingCommits(openStorage(options.dataDir, options.synchronous), bus, (e) =>
-    log(`live: publishing committed changes failed: ${String(e)}`),
-  );
+  const backend = await openBackend({
+    dataDir: options.dataDir,
+    log,
+    ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.synchronous ? { synchronous: options.synchronous } : {}),
+    ...(options.bus ? { bus: options.bus } : {}),
+  });
+  const { storage } = backend;
+  // With several instances (PostgreSQL) the rate limits count in the shared database.
+  const { rateCounter } = backend;
   const auth = new AuthService(storage, {
     ...options.auth,
+    ...(rateCounter && !options.auth?.limiter
+      ? { limiter: new SharedLoginLimiter(rateCounter, options.auth?.rateLimit) }
+      : {}),
     passwords: options.auth?.passwords ?? passwordOptionsFromEnv(log),
   });
+  const http: HttpOptions | undefined =
+    rateCounter && !options.http?.requestLimit?.store
+      ? {
+          ...options.http,
+          requestLimit: { ...options.http?.requestLimit, store: sharedRequestStore(rateCounter) },
+        }
+      : options.http;
   try {
     await storage.write(async (tx) => {
       // Sections exist on every server; users only with --demo or the CLI.
@@ -117,16 +138,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
     if (options.demo) await seedDemo(storage, auth.passwords);
   } catch (e) {
-    await storage.close();
+    await backend.close();
     throw e;
   }
 
   let baseUrl = options.publicUrl?.replace(/\/+$/, '') ?? '';
   const publicUrl = () => baseUrl;
-  const live = new LiveHub(storage, bus, auth, log, options.live);
+  const live = new LiveHub(storage, backend.bus, auth, log, options.live);
   const ctx: AppContext = {
     storage,
-    blobs: new BlobStore(join(options.dataDir, 'blobs')),
+    bus: backend.bus,
+    blobs: new BlobStore(options.blobsDir ?? join(options.dataDir, 'blobs')),
     renditions: new RenditionStore(join(options.dataDir, 'renditions')),
     auth,
     push: new PushService(storage),
@@ -136,16 +158,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     publicUrl,
     live,
   };
-  const app = buildApp(ctx, log, { ...options.http, requestLog: options.requestLog ?? null });
-  const closeLive = async () => {
-    await live.close();
-    if (!options.bus) await bus.close(); // a bus handed in belongs to the caller
-  };
+  const app = buildApp(ctx, log, { ...http, requestLog: options.requestLog ?? null });
   try {
     await app.listen({ port: options.port ?? 8787, host });
   } catch (e) {
-    await closeLive();
-    await storage.close();
+    await live.close();
+    await backend.close();
     throw e;
   }
   const address = app.server.address();
@@ -159,9 +177,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     close() {
       closing ??= (async () => {
-        await closeLive(); // withdraws this instance's presence, closes the live sockets
+        await live.close(); // withdraws this instance's presence, closes the live sockets
         await app.close(); // stops accepting; waits for requests in flight
-        await storage.close();
+        await backend.close();
       })();
       return closing;
     },

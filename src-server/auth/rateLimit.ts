@@ -66,3 +66,45 @@ export class LoginRateLimiter {
     this.failures.delete(key);
   }
 }
+
+/** How AuthService limits failed logins (in memory, or shared between instances). */
+export interface LoginLimiter {
+  /** Reserves an attempt (counted as failed until `succeed`): 0, or the seconds to wait. */
+  attempt(key: string): number | Promise<number>;
+  succeed(key: string): void | Promise<void>;
+}
+
+/** A counter every server instance sees (PostgreSQL: postgres/rateCounter.ts). */
+export interface RateCounter {
+  /** Counts one hit in the key's current window (a new window once the old one has passed). */
+  hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }>;
+  clear(key: string): Promise<void>;
+}
+
+/**
+ * The failed-login limit for several instances: the same rule (maxFailures per window, cleared by
+ * a success) on a counter in the shared database, with a fixed window instead of a sliding one.
+ */
+export class SharedLoginLimiter implements LoginLimiter {
+  private readonly maxFailures: number;
+  private readonly windowMs: number;
+
+  constructor(
+    private readonly counter: RateCounter,
+    options: RateLimitOptions = {},
+    private readonly now: () => number = Date.now,
+  ) {
+    this.maxFailures = options.maxFailures ?? 5;
+    this.windowMs = options.windowMs ?? 15 * 60_000;
+  }
+
+  async attempt(key: string): Promise<number> {
+    const { count, resetAt } = await this.counter.hit(`login:${key}`, this.windowMs);
+    if (count <= this.maxFailures) return 0;
+    return Math.max(1, Math.ceil((resetAt - this.now()) / 1000));
+  }
+
+  succeed(key: string): Promise<void> {
+    return this.counter.clear(`login:${key}`);
+  }
+}

@@ -5,7 +5,7 @@ import type { AdminUser, LoginResponse, PublicUser } from '../../src-shared/prot
 import type { Storage, UserRow } from '../storage/types';
 import { HttpError } from '../http/errors';
 import { PasswordHasher, type PasswordHasherOptions } from './passwords';
-import { LoginRateLimiter, type RateLimitOptions } from './rateLimit';
+import { LoginRateLimiter, type LoginLimiter, type RateLimitOptions } from './rateLimit';
 import { hashToken, newToken } from './tokens';
 
 const CACHE_MS = 5_000;
@@ -13,6 +13,8 @@ const CACHE_MS = 5_000;
 export interface AuthOptions {
   tokenTtlMs?: number;
   rateLimit?: RateLimitOptions;
+  /** The failed-login limiter (default: in memory, with `rateLimit`). */
+  limiter?: LoginLimiter;
   passwords?: PasswordHasherOptions;
 }
 
@@ -25,7 +27,7 @@ export function adminUser(u: UserRow): AdminUser {
 }
 
 export class AuthService {
-  private readonly limiter: LoginRateLimiter;
+  private readonly limiter: LoginLimiter;
   readonly passwords: PasswordHasher;
   private readonly ttl: number;
   /**
@@ -39,14 +41,14 @@ export class AuthService {
     private readonly storage: Storage,
     options: AuthOptions = {},
   ) {
-    this.limiter = new LoginRateLimiter(options.rateLimit);
+    this.limiter = options.limiter ?? new LoginRateLimiter(options.rateLimit);
     this.passwords = new PasswordHasher(options.passwords);
     this.ttl = options.tokenTtlMs ?? 30 * 24 * 3600_000;
   }
 
   async login(username: string, password: string, ip: string): Promise<LoginResponse> {
     const key = `${username.toLowerCase()}|${ip}`;
-    const wait = this.limiter.attempt(key);
+    const wait = await this.limiter.attempt(key);
     if (wait > 0) {
       throw new HttpError(
         429,
@@ -65,7 +67,7 @@ export class AuthService {
     if (!user || !check.ok || user.disabled) {
       throw new HttpError(401, 'unauthorized', 'Wrong user name or password.');
     }
-    this.limiter.succeed(key);
+    await this.limiter.succeed(key);
     if (check.needsRehash) {
       const passwordHash = await this.passwords.hash(password);
       await this.storage.write((tx) => tx.updateUser(user.id, { passwordHash }));

@@ -2,6 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AuthService } from '../auth/service';
 import type { LiveHub } from '../live/hub';
+import type { LiveBus } from '../live/bus';
 import type { RenditionStore } from '../media/renditions';
 import type { BlobStore } from '../storage/blobs';
 import type { Storage, UserRow } from '../storage/types';
@@ -12,6 +13,8 @@ import { HttpError } from './errors';
 
 export interface AppContext {
   storage: Storage;
+  /** Committed changes (announced by the store) and presence, across instances. */
+  bus: LiveBus;
   blobs: BlobStore;
   /** Cached WebP renditions of published images. */
   renditions: RenditionStore;

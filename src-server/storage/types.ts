@@ -1,11 +1,13 @@
 /**
- * The one storage interface of the backend. The sync, auth and publishing logic talk only to
- * this; `sqlite/` implements it with better-sqlite3 (the embedded default), and a PostgreSQL
- * implementation can be added beside it without touching the logic.
+ * The one storage interface of the backend, in parts by area (auth and sessions, change feed,
+ * entities, publishing, blob metadata). The sync, auth and publishing logic talk only to this.
+ * The SQL of each area lives in `sql/` and is written once for both databases; `sqlite/`
+ * (better-sqlite3, the embedded default) and `postgres/` (node-postgres) supply the connection,
+ * the transactions and the schema migrations.
  *
  * Everything is async so that a networked database fits. A transaction is a callback: the store
- * runs it with exclusive access (SQLite: one writer; PostgreSQL: the `seq` counter row locked
- * with SELECT … FOR UPDATE) and commits when it resolves, rolls back when it throws.
+ * runs it and commits when it resolves, rolls back when it throws. Write transactions that add to
+ * the change feed are serialised on the `seq` counter row (see sql/feed.ts).
  */
 import type { Role } from '../../src-shared/model';
 import type { PublishedSnapshot, SiteSection } from '../../src-shared/publish/types';
@@ -151,13 +153,14 @@ export interface AuditRow {
 
 export type Section = SiteSection;
 
-/** Everything a request may do inside one transaction. */
-export interface Tx {
-  // users and sessions
+/** Users and their sessions (sign-in tokens, stored as hashes). */
+export interface AuthStore {
   getUserByName(username: string): Promise<UserRow | undefined>;
   getUserById(id: string): Promise<UserRow | undefined>;
   listUsers(): Promise<UserRow[]>;
   insertUser(user: UserRow): Promise<void>;
+  /** Inserts the user unless one with that name exists (several instances seeding at once). */
+  insertUserIfAbsent(user: UserRow): Promise<void>;
   updateUser(
     id: string,
     patch: Partial<Pick<UserRow, 'role' | 'disabled' | 'passwordHash'>>,
@@ -166,12 +169,10 @@ export interface Tx {
   getSession(tokenHash: string): Promise<SessionRow | undefined>;
   revokeSession(tokenHash: string, at: string): Promise<void>;
   revokeUserSessions(userId: string, at: string): Promise<void>;
+}
 
-  // taxonomy
-  listSections(): Promise<Section[]>;
-  upsertSection(section: Section): Promise<void>;
-
-  // sync bookkeeping
+/** The change feed in commit order and the per-client bookkeeping of pushes. */
+export interface FeedStore {
   getClient(clientId: string): Promise<ClientRow | undefined>;
   insertClient(client: ClientRow): Promise<void>;
   setLastMutationId(clientId: string, lastMutationId: number, at: string): Promise<void>;
@@ -183,8 +184,10 @@ export interface Tx {
   listChanges(afterSeq: number, limit: number): Promise<ChangeRow[]>;
   /** Highest mutation id of a client among change rows with seq <= upToSeq (0 if none). */
   lastMutationIdUpTo(clientId: string, upToSeq: number): Promise<number>;
+}
 
-  // entities
+/** The synced entities and what hangs off them: revisions, conflicts, rejections, audit. */
+export interface EntityStore {
   getArticle(id: string): Promise<ArticleState | undefined>;
   getArticleRaw(id: string): Promise<RawArticleRow | undefined>;
   putArticle(article: ArticleState): Promise<void>;
@@ -204,18 +207,27 @@ export interface Tx {
   listAudit(entityType: string, entityId: string): Promise<(AuditRow & { id: number })[]>;
   /** Review comments of an article, oldest first. */
   listComments(articleId: string): Promise<CommentState[]>;
+}
 
-  // blobs (metadata; the bytes live in the BlobStore)
-  getBlob(sha256: string): Promise<BlobRow | undefined>;
-  insertBlob(blob: BlobRow): Promise<void>;
-
-  // publication
+/** The published site: sections and the snapshots of published articles. */
+export interface PublishingStore {
+  listSections(): Promise<Section[]>;
+  upsertSection(section: Section): Promise<void>;
   getPublishedByArticle(articleId: string): Promise<PublishedRow | undefined>;
   getPublishedBySlug(slug: string): Promise<PublishedRow | undefined>;
   putPublished(row: PublishedRow): Promise<void>;
   listPublished(filter: PublishedFilter): Promise<{ rows: PublishedRow[]; total: number }>;
   isImagePublished(imageId: string): Promise<boolean>;
 }
+
+/** Blob metadata (the bytes live in the BlobStore). */
+export interface BlobMetaStore {
+  getBlob(sha256: string): Promise<BlobRow | undefined>;
+  insertBlob(blob: BlobRow): Promise<void>;
+}
+
+/** Everything a request may do inside one transaction: all areas together. */
+export interface Tx extends AuthStore, FeedStore, EntityStore, PublishingStore, BlobMetaStore {}
 
 export interface Storage {
   read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;

@@ -2,9 +2,8 @@
 /** Auth (login, logout, tokens, rate limit, admin API) and blobs against the real process. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { http, login, pngBytes, spawnServer, type ServerProcess } from './helpers';
+import { serverRow, serverRows } from '../support/serverDb';
 
 let server: ServerProcess;
 beforeAll(async () => {
@@ -22,16 +21,13 @@ describe('auth', () => {
     expect(r.status).toBe(200);
     expect(Object.keys(r.body).sort()).toEqual(['expiresAt', 'token', 'user']);
     expect(Object.keys(r.body.user).sort()).toEqual(['id', 'role', 'username']);
-    const db = new Database(join(server.dataDir, 'copydesk-server.db'), { readonly: true });
-    const hashes = (
-      db.prepare('SELECT token_hash FROM sessions').all() as { token_hash: string }[]
-    ).map((s) => s.token_hash);
-    const pw = (
-      db.prepare("SELECT password_hash FROM users WHERE username = 'editor'").get() as {
-        password_hash: string;
-      }
-    ).password_hash;
-    db.close();
+    const hashes = (await serverRows(server, 'SELECT token_hash FROM sessions')).map(
+      (s) => s.token_hash,
+    );
+    const { password_hash: pw } = await serverRow<{ password_hash: string }>(
+      server,
+      "SELECT password_hash FROM users WHERE username = 'editor'",
+    );
     expect(hashes).toContain(createHash('sha256').update(r.body.token).digest('hex'));
     expect(hashes).not.toContain(r.body.token);
     // At the cost the test servers run with (COPYDESK_TEST_PASSWORD_COST, see vitest.config.ts);

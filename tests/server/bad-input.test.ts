@@ -301,7 +301,7 @@ function cases(): Req[] {
 
 describe('bad input', () => {
   it('answers ≥40 malformed or unauthorized requests with a 4xx error body, writes nothing, keeps serving', async () => {
-    const before = dbFingerprint(server.dataDir);
+    const before = await dbFingerprint(server);
     const all = cases();
     expect(all.length).toBeGreaterThanOrEqual(40);
     for (const c of all) {
@@ -320,7 +320,7 @@ describe('bad input', () => {
       expect(typeof parsed.error.code, where).toBe('string');
       expect(typeof parsed.error.message, where).toBe('string');
     }
-    expect(dbFingerprint(server.dataDir)).toEqual(before);
+    expect(await dbFingerprint(server)).toEqual(before);
     expect((await http(`${server.url}/api/v1/health`)).body).toEqual({
       ok: true,
       version: APP_VERSION,
@@ -328,6 +328,6 @@ describe('bad input', () => {
     // and a good request still works
     const r = await client.push([{ name: 'article.create', args: { id: randomUUID() } }]);
     expect(r.body.outcomes[0].status).toBe('applied');
-    expect(dbFingerprint(server.dataDir)).not.toEqual(before);
+    expect(await dbFingerprint(server)).not.toEqual(before);
   });
 });

@@ -6,29 +6,43 @@ import { request as httpRequest } from 'node:http';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { join, resolve } from 'node:path';
 import { bodyFromParagraphs } from '../../src-shared/richtext/plainText';
+import { createTestDatabase } from '../support/postgres';
+import { testPgAdminUrl } from '../support/pgTestRun';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
 export interface ServerProcess {
   url: string;
   dataDir: string;
+  /** Set when the server runs on PostgreSQL (the PostgreSQL test projects). */
+  databaseUrl: string | undefined;
   child: ChildProcessWithoutNullStreams;
   stdout: () => string;
   stderr: () => string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/**
+ * Starts `npm run server` on SQLite in a fresh folder; in the PostgreSQL test projects, on a
+ * fresh database of the test cluster (unless extraArgs name a --database, or options.sqlite).
+ */
 export async function spawnServer(
   extraArgs: string[] = ['--demo'],
   dataDir?: string,
+  options: { sqlite?: boolean } = {},
 ): Promise<ServerProcess> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'copydesk-server-'));
+  const adminUrl = options.sqlite ? undefined : testPgAdminUrl();
+  const given = extraArgs.indexOf('--database');
+  const databaseUrl =
+    given >= 0 ? extraArgs[given + 1] : adminUrl ? await createTestDatabase(adminUrl) : undefined;
+  const dbArgs = databaseUrl && given < 0 ? ['--database', databaseUrl] : [];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-server/cli.ts', '--data', dir, '--port', '0', ...extraArgs],
+    ['--import', 'tsx', 'src-server/cli.ts', '--data', dir, '--port', '0', ...dbArgs, ...extraArgs],
     { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let out = '';
@@ -51,6 +65,7 @@ export async function spawnServer(
   return {
     url,
     dataDir: dir,
+    databaseUrl,
     child,
     stdout: () => out,
     stderr: () => err,
@@ -175,10 +190,7 @@ export function completeFields(extra: Record<string, unknown> = {}) {
   };
 }
 
-/** Row counts and a checksum of every table of the server database. */
-export function dbFingerprint(dataDir: string): Record<string, string> {
-  return fileFingerprint(join(dataDir, 'copydesk-server.db'));
-}
+export { dbFingerprint } from '../support/serverDb';
 
 /** Row counts and a checksum of every table of a SQLite database file (server or desk). */
 export function fileFingerprint(file: string): Record<string, string> {

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, http, login, pngBytes, spawnServer, type ServerProcess } from './helpers';
 import { APP_VERSION } from '../../src-shared/version';
+import { createTestDatabase } from '../support/postgres';
+import { testPgAdminUrl } from '../support/pgTestRun';
 
 const exec = promisify(execFile);
 const cli = (args: string[], input?: string) => {
@@ -118,6 +120,10 @@ describe('shutdown and CLI', () => {
 
   it('user add (password from --password or stdin), list, then the user can log in', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'copydesk-cli-'));
+    // On PostgreSQL the user commands find the database through COPYDESK_DATABASE_URL.
+    const adminUrl = testPgAdminUrl();
+    const databaseUrl = adminUrl ? await createTestDatabase(adminUrl) : undefined;
+    if (databaseUrl) process.env.COPYDESK_DATABASE_URL = databaseUrl;
     try {
       const a = await cli([
         'user',
@@ -147,7 +153,7 @@ describe('shutdown and CLI', () => {
         'anna\tdesk_chief\tactive',
         'bernd\teditor\tactive',
       ]);
-      const server = await spawnServer([], dir);
+      const server = await spawnServer(databaseUrl ? ['--database', databaseUrl] : [], dir);
       try {
         expect(
           (
@@ -175,6 +181,7 @@ describe('shutdown and CLI', () => {
         await server.stop();
       }
     } finally {
+      delete process.env.COPYDESK_DATABASE_URL;
       rmSync(dir, { recursive: true, force: true });
     }
   });

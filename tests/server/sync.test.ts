@@ -2,9 +2,8 @@
 /** Sync protocol against the real backend process (docs/sync.md). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { PullResponse, PushResponse, SCHEMA_VERSION } from '../../src-shared/protocol';
+import { serverCount, serverRow, serverRows } from '../support/serverDb';
 import {
   Client,
   body,
@@ -21,16 +20,8 @@ let editor: Client;
 let erika: Client; // a second editor
 let chief: Client;
 
-function db() {
-  return new Database(join(server.dataDir, 'copydesk-server.db'), { readonly: true });
-}
-function count(sql: string, ...params: unknown[]): number {
-  const d = db();
-  try {
-    return (d.prepare(sql).get(...params) as { n: number }).n;
-  } finally {
-    d.close();
-  }
+function count(sql: string, ...params: unknown[]): Promise<number> {
+  return serverCount(server, sql, ...params);
 }
 
 beforeAll(async () => {
@@ -140,14 +131,14 @@ describe('push and pull', () => {
   });
 
   it('skips duplicates and stops at a gap with 409 and the last applied id', async () => {
-    const changesBefore = count('SELECT COUNT(*) AS n FROM changes');
+    const changesBefore = await count('SELECT COUNT(*) AS n FROM changes');
     const dup = await editor.push([{ name: 'article.create', args: { id: randomUUID() } }], [1]);
     expect(dup.body.outcomes).toEqual([{ id: 1, status: 'duplicate' }]);
-    expect(count('SELECT COUNT(*) AS n FROM changes')).toBe(changesBefore);
+    expect(await count('SELECT COUNT(*) AS n FROM changes')).toBe(changesBefore);
     const gap = await editor.push([{ name: 'article.create', args: { id: randomUUID() } }], [5]);
     expect(gap.status).toBe(409);
     expect(gap.body.error).toMatchObject({ code: 'mutation_gap', lastMutationId: 1 });
-    expect(count('SELECT COUNT(*) AS n FROM changes')).toBe(changesBefore);
+    expect(await count('SELECT COUNT(*) AS n FROM changes')).toBe(changesBefore);
   });
 
   it('stores a permanently invalid mutation with payload and reason, bumps the counter, reports it to that client only', async () => {
@@ -161,11 +152,11 @@ describe('push and pull', () => {
     expect(r.body.outcomes[0]).toMatchObject({ id: 1, status: 'rejected', code: 'invalid_args' });
     expect(r.body.outcomes[1]).toMatchObject({ id: 2, status: 'applied' });
     expect(r.body.lastMutationId).toBe(2);
-    const d = db();
-    const row = d
-      .prepare('SELECT * FROM rejected_mutations WHERE client_id = ?')
-      .get(c.clientId) as { args: string; reason: string; name: string };
-    d.close();
+    const row = await serverRow<{ args: string; reason: string; name: string }>(
+      server,
+      'SELECT * FROM rejected_mutations WHERE client_id = ?',
+      c.clientId,
+    );
     expect(JSON.parse(row.args)).toEqual(badArgs);
     expect(row.name).toBe('article.create');
     expect(row.reason).toMatch(/Invalid arguments/);
@@ -231,7 +222,7 @@ describe('workflow on the server', () => {
     ]);
     const before = await article(chief, id);
     expect(before.status).toBe('in_review');
-    const changesBefore = count('SELECT COUNT(*) AS n FROM changes WHERE entity_id = ?', id);
+    const changesBefore = await count('SELECT COUNT(*) AS n FROM changes WHERE entity_id = ?', id);
     const r = await c.push([
       { name: 'article.transition', args: { id, from: 'in_review', to: 'approved' } },
       { name: 'article.transition', args: { id, from: 'approved', to: 'published' } },
@@ -241,8 +232,10 @@ describe('workflow on the server', () => {
       expect(o.reason).toMatch(/Permission denied/);
     }
     expect(await article(chief, id)).toEqual(before);
-    expect(count('SELECT COUNT(*) AS n FROM changes WHERE entity_id = ?', id)).toBe(changesBefore);
-    expect(count('SELECT COUNT(*) AS n FROM published WHERE article_id = ?', id)).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM changes WHERE entity_id = ?', id)).toBe(
+      changesBefore,
+    );
+    expect(await count('SELECT COUNT(*) AS n FROM published WHERE article_id = ?', id)).toBe(0);
   });
 
   it('publishing needs the checklist, including a credit on every image', async () => {
@@ -433,11 +426,11 @@ describe('paging and lastMutationId', () => {
       await c.push([{ name: 'article.addTag', args: { id, tag: `t${i}` } }]); // m3..m6
 
     // Walk the whole feed in small pages, checking the invariant against the database.
-    const d = db();
-    const rowsOf = d
-      .prepare('SELECT seq, mutation_id FROM changes WHERE client_id = ? ORDER BY seq')
-      .all(c.clientId) as { seq: number; mutation_id: number }[];
-    d.close();
+    const rowsOf = (await serverRows(
+      server,
+      'SELECT seq, mutation_id FROM changes WHERE client_id = ? ORDER BY seq',
+      c.clientId,
+    )) as { seq: number; mutation_id: number }[];
     let cursor = 0;
     let previous = 0;
     const reader = new Client(server.url, erika.token);
@@ -463,13 +456,11 @@ describe('paging and lastMutationId', () => {
       hasConflict: true,
       tags: ['t0', 't1', 't2', 't3'],
     });
-    const d2 = db();
-    const conflict = d2.prepare('SELECT * FROM conflict_records WHERE entity_id = ?').get(id) as {
-      theirs: string;
-      mine: string;
-      base: string;
-    };
-    d2.close();
+    const conflict = await serverRow<{ theirs: string; mine: string; base: string }>(
+      server,
+      'SELECT * FROM conflict_records WHERE entity_id = ?',
+      id,
+    );
     expect([
       JSON.parse(conflict.base),
       JSON.parse(conflict.theirs),
@@ -521,14 +512,12 @@ describe('body merge on the server', () => {
       { name: 'article.setBody', args: { id, baseBodyVersion: v2, body: mineB } },
     ]);
     expect(rd.body.outcomes[0].status).toBe('conflict');
-    const d = db();
-    const conflict = d
-      .prepare("SELECT * FROM conflict_records WHERE entity_id = ? AND field = 'body'")
-      .get(id) as { mine: string; theirs: string; region: string };
-    const revisions = (
-      d.prepare('SELECT COUNT(*) AS n FROM revisions WHERE article_id = ?').get(id) as { n: number }
-    ).n;
-    d.close();
+    const conflict = await serverRow<{ mine: string; theirs: string; region: string }>(
+      server,
+      "SELECT * FROM conflict_records WHERE entity_id = ? AND field = 'body'",
+      id,
+    );
+    const revisions = await count('SELECT COUNT(*) AS n FROM revisions WHERE article_id = ?', id);
     expect(JSON.parse(conflict.mine)[0].children[0].text).toBe('zwei (B2)');
     expect(JSON.parse(conflict.theirs)[0].children[0].text).toBe('zwei (A)');
     expect(JSON.parse(conflict.region).kind).toBe('both_changed');

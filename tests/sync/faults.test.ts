@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Article } from '../../src-shared/model';
 import { databasePath } from '../../src-main/core/core';
 import { tempDir } from '../support/tmp';
-import type { Started } from '../support/processes';
+import { serverCount, serverRows } from '../support/serverDb';
 import { startFaultProxy, prng, type FaultProxy } from './support/fault-proxy';
 import { bodyOf, openClient, signIn, startServer, type Client } from './support/harness';
 
@@ -19,7 +19,7 @@ const OPS = Number(process.env.SYNC_OPS ?? 300);
 const CLIENTS = 5;
 
 let tmp: ReturnType<typeof tempDir>;
-let server: Started;
+let server: Awaited<ReturnType<typeof startServer>>;
 let proxy: FaultProxy;
 const clients: Client[] = [];
 
@@ -166,33 +166,31 @@ it('(d) 5 clients × random mutations through a faulty network converge exactly 
   for (const c of clients) expect((await c.api['sync.status']({})).pending).toBe(0);
   for (const s of states.slice(1)) expect(s).toEqual(states[0]);
 
-  const sdb = new Database(`${tmp.dir}/server/copydesk-server.db`, { readonly: true });
-  try {
-    const serverArticles = (sdb.prepare('SELECT data FROM articles').all() as { data: string }[])
-      .map((r) => comparable(JSON.parse(r.data) as Article))
-      .sort((x, y) => x.id.localeCompare(y.id));
-    expect(states[0]).toEqual(serverArticles);
+  const serverArticles = (
+    (await serverRows(server, 'SELECT data FROM articles')) as { data: string }[]
+  )
+    .map((r) => comparable(JSON.parse(r.data) as Article))
+    .sort((x, y) => x.id.localeCompare(y.id));
+  expect(states[0]).toEqual(serverArticles);
 
-    // No mutation lost: the server acknowledged exactly as many as each client wrote.
-    for (const c of clients) {
-      const row = sdb
-        .prepare('SELECT last_mutation_id AS n FROM clients WHERE client_id = ?')
-        .get(clientIdOf(c)) as { n: number };
-      expect(row.n).toBe(lastAssignedId(c));
-    }
-    // None applied twice: at most one article change per (client, mutation).
-    const dup = sdb
-      .prepare(
-        `SELECT client_id, mutation_id, COUNT(*) AS n FROM changes
-          WHERE entity_type = 'article' AND mutation_id IS NOT NULL
-          GROUP BY client_id, mutation_id HAVING COUNT(*) > 1`,
-      )
-      .all();
-    expect(dup).toEqual([]);
-    console.log(
-      `converged: ${states[0]!.length} articles, ${clients.map(lastAssignedId).join('+')} mutations`,
+  // No mutation lost: the server acknowledged exactly as many as each client wrote.
+  for (const c of clients) {
+    const n = await serverCount(
+      server,
+      'SELECT last_mutation_id AS n FROM clients WHERE client_id = ?',
+      clientIdOf(c),
     );
-  } finally {
-    sdb.close();
+    expect(n).toBe(lastAssignedId(c));
   }
+  // None applied twice: at most one article change per (client, mutation).
+  const dup = await serverRows(
+    server,
+    `SELECT client_id, mutation_id, COUNT(*) AS n FROM changes
+      WHERE entity_type = 'article' AND mutation_id IS NOT NULL
+      GROUP BY client_id, mutation_id HAVING COUNT(*) > 1`,
+  );
+  expect(dup).toEqual([]);
+  console.log(
+    `converged: ${states[0]!.length} articles, ${clients.map(lastAssignedId).join('+')} mutations`,
+  );
 });

@@ -10,8 +10,9 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { databasePath } from '../../src-main/core/core';
-import { repoRoot, type Started } from '../support/processes';
+import { repoRoot } from '../support/processes';
 import { tempDir } from '../support/tmp';
+import { serverCount } from '../support/serverDb';
 import { startFaultProxy, type FaultProxy } from './support/fault-proxy';
 import { bodyOf, openClient, signIn, startServer, type Client } from './support/harness';
 
@@ -20,7 +21,7 @@ const ARTICLES = 300;
 const PAGE = 15;
 
 let tmp: ReturnType<typeof tempDir>;
-let server: Started;
+let server: Awaited<ReturnType<typeof startServer>>;
 let proxy: FaultProxy;
 let seeder: Client;
 
@@ -157,21 +158,14 @@ it('(e) SIGKILL during a pull, restart: consistent, nothing duplicated', async (
     outbox: (db.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n,
   }));
   expect(local).toEqual({ total: ARTICLES + 3, distinct: ARTICLES + 3, outbox: 0 });
-  const sdb = new Database(`${tmp.dir}/server/copydesk-server.db`, { readonly: true });
-  try {
-    expect((sdb.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n).toBe(
-      ARTICLES + 3,
+  expect(await serverCount(server, 'SELECT COUNT(*) AS n FROM articles')).toBe(ARTICLES + 3);
+  for (const id of mine) {
+    const creates = await serverCount(
+      server,
+      "SELECT COUNT(*) AS n FROM changes WHERE entity_id = ? AND changed_fields LIKE '%*%'",
+      id,
     );
-    for (const id of mine) {
-      const creates = sdb
-        .prepare(
-          "SELECT COUNT(*) AS n FROM changes WHERE entity_id = ? AND changed_fields LIKE '%*%'",
-        )
-        .get(id) as { n: number };
-      expect(creates.n).toBe(1);
-    }
-  } finally {
-    sdb.close();
+    expect(creates).toBe(1);
   }
   const shown = JSON.parse((await cli(profile, '--json', 'show', mine[0]!)).stdout) as {
     headline: string;

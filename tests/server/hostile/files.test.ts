@@ -68,7 +68,7 @@ describe('files on disk', () => {
 
   it('creates the server data folder 0700 and its database files 0600', async () => {
     const data = join(tmp.dir, 'server-data');
-    const storage = openStorage(data);
+    const storage = await openStorage({ dataDir: data });
     await storage.write((tx) => tx.upsertSection({ slug: 'probe', name: 'Probe' }));
     expect(mode(data)).toBe(0o700);
     for (const f of readdirSync(data).filter((n) => n.startsWith('copydesk-server.db'))) {

@@ -55,9 +55,9 @@ export async function refusedWithoutChange<T>(
   server: ServerProcess,
   act: () => Promise<T>,
 ): Promise<T> {
-  const before = dbFingerprint(server.dataDir);
+  const before = await dbFingerprint(server);
   const result = await act();
-  expect(dbFingerprint(server.dataDir)).toEqual(before);
+  expect(await dbFingerprint(server)).toEqual(before);
   return result;
 }
 

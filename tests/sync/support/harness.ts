@@ -5,15 +5,40 @@ import { openCore } from '../../../src-main/core/core';
 import type { CoreHandle, CoreOptions } from '../../../src-main/core/types';
 import { startTs, type Started } from '../../support/processes';
 import { tempDir } from '../../support/tmp';
+import { createTestDatabase } from '../../support/postgres';
+import { testPgAdminUrl } from '../../support/pgTestRun';
 import type { BodyJson } from '../../../src-shared/model';
 import { body, paragraph, text } from '../../../src-shared/richtext/builders';
 
-export async function startServer(dataDir: string): Promise<Started> {
-  return startTs(
+/** The PostgreSQL database of each server folder (PostgreSQL projects): a restart reuses it. */
+const databases = new Map<string, string>();
+
+/**
+ * The backend as a real process: SQLite in dataDir, or in the PostgreSQL test projects a fresh
+ * database on the test cluster (the same one again when restarted with the same dataDir).
+ */
+export async function startServer(
+  dataDir: string,
+): Promise<Started & { dataDir: string; databaseUrl: string | undefined }> {
+  const adminUrl = testPgAdminUrl();
+  let databaseUrl = databases.get(dataDir);
+  if (adminUrl && !databaseUrl) {
+    databaseUrl = await createTestDatabase(adminUrl);
+    databases.set(dataDir, databaseUrl);
+  }
+  const started = await startTs(
     'src-server/cli.ts',
-    ['--data', dataDir, '--port', '0', '--demo'],
+    [
+      '--data',
+      dataDir,
+      '--port',
+      '0',
+      '--demo',
+      ...(databaseUrl ? ['--database', databaseUrl] : []),
+    ],
     /listening on (http:\/\/[0-9.:]+)/,
   );
+  return { ...started, dataDir, databaseUrl };
 }
 
 export interface Client {
@@ -60,7 +85,7 @@ export function textsOf(b: { root: { children: unknown[] } }): string[] {
 }
 
 export interface Backend {
-  server: Started;
+  server: Awaited<ReturnType<typeof startServer>>;
   /** A new in-process client profile signed in as `user` (closed by `close`). */
   client(name: string, user: string): Promise<Client>;
   close(): Promise<void>;

@@ -1,0 +1,233 @@
+/**
+ * The PostgreSQL store (node-postgres). Several server instances may share one database.
+ *
+ * Writes: each instance runs its write jobs in FIFO order (the jobs of one push must apply in
+ * order), consecutive jobs batched into one transaction with a SAVEPOINT each and one COMMIT
+ * (group commit), exactly like the SQLite store. Between instances, writers that add to the change
+ * feed serialise on the `seq` counter row (sql/feed.ts explains why that keeps commit order).
+ * Before COMMIT the batch NOTIFYs its change rows, so every instance's LiveBus hears about them
+ * when, and only if, they commit.
+ *
+ * Reads: a pooled connection in a REPEATABLE READ, READ ONLY transaction (one snapshot per read).
+ *
+ * Faults: when the database goes away, the batch's transaction is lost as a whole (nothing
+ * half-written) and every job in it fails with DatabaseUnavailableError (503, retry). Broken
+ * connections are dropped from the pool; the next request opens a new one, so the instance
+ * recovers when the database returns, without a restart.
+ */
+import pg from 'pg';
+import { sqlTx } from '../sql';
+import { ChangeLog } from '../sql/changeLog';
+import { DatabaseUnavailableError } from '../errors';
+import type { Storage, Tx } from '../types';
+import { isConnectionError } from './connectionErrors';
+import { migratePostgres } from './migrate';
+import { LIVE_CHANNEL, changesPayload } from './notify';
+import { PgRunner } from './runner';
+import { PgRateCounter } from './rateCounter';
+import type { RateCounter } from '../../auth/rateLimit';
+
+export interface PostgresOptions {
+  /** Connections per instance (default 10). */
+  poolSize?: number;
+  /** Where diagnostics go (default: nowhere). */
+  log?: (line: string) => void;
+}
+
+export interface PostgresStorage extends Storage {
+  readonly url: string;
+  /** Rate-limit counters shared by every instance on this database. */
+  readonly rateCounter: RateCounter;
+}
+
+interface Job {
+  fn: (tx: Tx) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+const MAX_BATCH = 64;
+
+/**
+ * A pooled connection for one transaction. A connection that dies while checked out emits
+ * 'error' besides failing its query; without a listener that would crash the process.
+ */
+async function checkout(
+  pool: pg.Pool,
+): Promise<{ client: pg.PoolClient; done(lost?: Error): void }> {
+  const client = await pool.connect();
+  let lost: Error | undefined;
+  const onError = (e: Error) => (lost = e);
+  client.on('error', onError);
+  return {
+    client,
+    done(error?: Error) {
+      client.off('error', onError);
+      client.release(error ?? lost);
+    },
+  };
+}
+
+/** Maps a database fault to the retryable error; anything else passes unchanged. */
+function mapError(e: unknown): unknown {
+  return isConnectionError(e) ? new DatabaseUnavailableError(e) : e;
+}
+
+export async function openPostgresStorage(
+  url: string,
+  options: PostgresOptions = {},
+): Promise<PostgresStorage> {
+  const log = options.log ?? (() => undefined);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+  });
+  // An idle connection that dies (database restart) must not crash the process; the pool
+  // drops it and opens another on demand.
+  pool.on('error', (e) => log(`postgres: idle connection lost: ${e.message}`));
+  try {
+    const client = await pool.connect();
+    try {
+      await migratePostgres(client);
+    } finally {
+      client.release();
+    }
+  } catch (e) {
+    await pool.end();
+    throw e;
+  }
+
+  const jobs: Job[] = [];
+  let draining = false;
+  let closed = false;
+
+  const runBatch = async (batch: Job[]): Promise<void> => {
+    let conn: Awaited<ReturnType<typeof checkout>>;
+    try {
+      conn = await checkout(pool);
+    } catch (e) {
+      for (const job of batch) job.reject(mapError(e));
+      return;
+    }
+    const { client } = conn;
+    const changes = new ChangeLog();
+    const tx = changes.wrap(sqlTx(new PgRunner(client, true)));
+    const settled: { job: Job; ok: boolean; value: unknown }[] = [];
+    let broken: unknown;
+    try {
+      await client.query('BEGIN');
+      // A batch of one needs no savepoint: if its job fails, the whole transaction rolls back.
+      const savepoints = batch.length > 1;
+      for (const job of batch) {
+        if (savepoints) await client.query('SAVEPOINT job');
+        changes.startJob();
+        try {
+          const value = await job.fn(tx);
+          if (savepoints) await client.query('RELEASE SAVEPOINT job');
+          changes.keepJob();
+          settled.push({ job, ok: true, value });
+        } catch (e) {
+          if (isConnectionError(e)) throw e;
+          changes.dropJob();
+          if (savepoints) {
+            await client.query('ROLLBACK TO SAVEPOINT job');
+            await client.query('RELEASE SAVEPOINT job');
+          }
+          settled.push({ job, ok: false, value: e });
+        }
+      }
+      if (settled.some((s) => s.ok)) {
+        const committed = changes.takeBatch();
+        if (committed.length > 0) {
+          await client.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, changesPayload(committed)]);
+        }
+        await client.query('COMMIT');
+      } else {
+        changes.takeBatch();
+        await client.query('ROLLBACK');
+      }
+    } catch (e) {
+      broken = e;
+      // The transaction is gone (connection lost) or failed as a whole: nothing of it stays.
+      await client.query('ROLLBACK').catch(() => undefined);
+    } finally {
+      conn.done(broken !== undefined && isConnectionError(broken) ? (broken as Error) : undefined);
+    }
+    if (broken !== undefined) {
+      if (isConnectionError(broken))
+        log(`postgres: write batch lost: ${(broken as Error).message}`);
+      const error = mapError(broken);
+      for (const job of batch) job.reject(error);
+      return;
+    }
+    for (const s of settled) (s.ok ? s.job.resolve : s.job.reject)(s.value);
+  };
+
+  const drain = async (): Promise<void> => {
+    draining = true;
+    try {
+      while (jobs.length > 0) await runBatch(jobs.splice(0, MAX_BATCH));
+    } finally {
+      draining = false;
+    }
+  };
+
+  const read = async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
+    if (closed) throw new Error('the database is closed');
+    let conn: Awaited<ReturnType<typeof checkout>>;
+    try {
+      conn = await checkout(pool);
+    } catch (e) {
+      throw mapError(e);
+    }
+    const { client } = conn;
+    let lost: Error | undefined;
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      const value = await fn(sqlTx(new PgRunner(client, false)));
+      await client.query('COMMIT');
+      return value;
+    } catch (e) {
+      if (isConnectionError(e)) lost = e as Error;
+      else await client.query('ROLLBACK').catch(() => undefined);
+      throw mapError(e);
+    } finally {
+      conn.done(lost);
+    }
+  };
+
+  // Rate-limit counters: every request counts, so they commit without waiting for the WAL flush
+  // (a crash may forget the last few hits; nothing else depends on them).
+  const counterPool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+    options: '-c synchronous_commit=off',
+  });
+  counterPool.on('error', (e) => log(`postgres: idle counter connection lost: ${e.message}`));
+
+  return {
+    url,
+    rateCounter: new PgRateCounter(counterPool),
+    read,
+    write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        if (closed) {
+          reject(new Error('the database is closed'));
+          return;
+        }
+        jobs.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+        if (!draining) setImmediate(() => void (draining ? undefined : drain()));
+      });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      while (draining || jobs.length > 0) await new Promise((r) => setImmediate(r));
+      await Promise.all([pool.end(), counterPool.end()]);
+    },
+  };
+}

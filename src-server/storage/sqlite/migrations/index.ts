@@ -1,0 +1,11 @@
+/**
+ * The schema of the SQLite backend database as numbered migrations: migration N brings a
+ * database from schema version N-1 to N. Never edit a released migration; add the next one.
+ */
+import { MIGRATION_0001_INITIAL } from './0001_initial';
+import { MIGRATION_0002_AUDIT_INDEX } from './0002_audit_index';
+
+export const SQLITE_MIGRATIONS: readonly string[] = [
+  MIGRATION_0001_INITIAL,
+  MIGRATION_0002_AUDIT_INDEX,
+];

@@ -1,0 +1,116 @@
+/**
+ * The PostgreSQL schema migrations, one test each, and the version check on open: a database
+ * from a newer server is refused and left untouched; instances starting together migrate once.
+ */
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openPostgresStorage } from '../../src-server/storage/postgres';
+import { migratePostgres, pgSchemaVersion } from '../../src-server/storage/postgres/migrate';
+import { PG_MIGRATIONS } from '../../src-server/storage/postgres/migrations';
+import { serverTables } from '../support/serverDb';
+import { freshDatabase } from './pg';
+
+const clients: pg.Client[] = [];
+async function connect(url: string): Promise<pg.Client> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  clients.push(c);
+  return c;
+}
+afterEach(async () => {
+  for (const c of clients.splice(0)) await c.end();
+});
+
+const indexNames = async (c: pg.Client) =>
+  (await c.query<{ indexname: string }>('SELECT indexname FROM pg_indexes')).rows.map(
+    (r) => r.indexname,
+  );
+
+describe('PostgreSQL migrations', () => {
+  it('0001 creates the same tables as on SQLite, the feed counter at 0, audit ids by identity', async () => {
+    const url = await freshDatabase();
+    const c = await connect(url);
+    expect(await migratePostgres(c, PG_MIGRATIONS.slice(0, 1))).toEqual({ from: 0, to: 1 });
+    expect(await serverTables({ dataDir: '', databaseUrl: url })).toEqual([
+      'articles',
+      'audit_events',
+      'blobs',
+      'changes',
+      'clients',
+      'comments',
+      'conflict_records',
+      'counters',
+      'images',
+      'published',
+      'published_images',
+      'published_tags',
+      'rejected_mutations',
+      'revisions',
+      'schema_version',
+      'sections',
+      'sessions',
+      'users',
+    ]);
+    expect((await c.query("SELECT value FROM counters WHERE name = 'seq'")).rows).toEqual([
+      { value: '0' },
+    ]);
+    const ids = await c.query<{ id: string }>(
+      `INSERT INTO audit_events (user_id, action, entity_type, entity_id, detail, created_at)
+       VALUES (NULL, 'a', 'article', 'x', '{}', 'now'), (NULL, 'b', 'article', 'x', '{}', 'now')
+       RETURNING id`,
+    );
+    expect(ids.rows.map((r) => Number(r.id))).toEqual([1, 2]);
+    expect(await indexNames(c)).not.toContain('audit_entity');
+    expect(await pgSchemaVersion(c)).toBe(1);
+  });
+
+  it('0002 adds the audit index to a version-1 database and keeps its rows', async () => {
+    const c = await connect(await freshDatabase());
+    await migratePostgres(c, PG_MIGRATIONS.slice(0, 1));
+    await c.query(
+      "INSERT INTO audit_events (action, entity_type, entity_id, detail, created_at) VALUES ('a', 'article', 'x', '{}', 'now')",
+    );
+    expect(await migratePostgres(c, PG_MIGRATIONS.slice(0, 2))).toEqual({ from: 1, to: 2 });
+    expect(await indexNames(c)).toContain('audit_entity');
+    expect((await c.query('SELECT COUNT(*)::int AS n FROM audit_events')).rows).toEqual([{ n: 1 }]);
+    expect(await pgSchemaVersion(c)).toBe(2);
+  });
+
+  it('refuses a database from a newer server and leaves it untouched', async () => {
+    const url = await freshDatabase();
+    await (await openPostgresStorage(url)).close();
+    const c = await connect(url);
+    await c.query('UPDATE schema_version SET version = $1', [PG_MIGRATIONS.length + 1]);
+    await c.query("INSERT INTO sections (slug, name) VALUES ('x', 'X')");
+    const newer = PG_MIGRATIONS.length + 1;
+    await expect(openPostgresStorage(url)).rejects.toThrow(
+      `schema version ${newer}, newer than this server knows (${PG_MIGRATIONS.length})`,
+    );
+    expect(await pgSchemaVersion(c)).toBe(newer);
+    expect((await c.query('SELECT slug FROM sections')).rows).toEqual([{ slug: 'x' }]);
+  });
+
+  it('0003 adds the shared rate-limit counters to a version-2 database', async () => {
+    const c = await connect(await freshDatabase());
+    await migratePostgres(c, PG_MIGRATIONS.slice(0, 2));
+    await c.query("INSERT INTO sections (slug, name) VALUES ('x', 'X')");
+    expect(await migratePostgres(c, PG_MIGRATIONS.slice(0, 3))).toEqual({ from: 2, to: 3 });
+    await c.query("INSERT INTO rate_limits (key, count, reset_at) VALUES ('k', 1, 0)");
+    await expect(
+      c.query("INSERT INTO rate_limits (key, count, reset_at) VALUES ('k', 2, 0)"),
+    ).rejects.toThrow(/duplicate key/);
+    expect((await c.query('SELECT slug FROM sections')).rows).toEqual([{ slug: 'x' }]);
+    expect(await pgSchemaVersion(c)).toBe(3);
+  });
+
+  it('two instances starting together on an empty database migrate it once', async () => {
+    const url = await freshDatabase();
+    const [a, b] = await Promise.all([openPostgresStorage(url), openPostgresStorage(url)]);
+    const c = await connect(url);
+    expect(await pgSchemaVersion(c)).toBe(PG_MIGRATIONS.length);
+    expect((await c.query('SELECT COUNT(*)::int AS n FROM schema_version')).rows).toEqual([
+      { n: 1 },
+    ]);
+    await Promise.all([a.close(), b.close()]);
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * The SQLite backend schema migrations, one test each, and the version check on open: a newer
+ * database is refused untouched; an older one is copied to backups/ before it is migrated.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqliteStorage } from '../../src-server/storage/sqlite';
+import { migrateSqlite, schemaVersion } from '../../src-server/storage/sqlite/migrate';
+import { SQLITE_MIGRATIONS } from '../../src-server/storage/sqlite/migrations';
+
+let dir: string;
+let file: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'copydesk-migrate-'));
+  file = join(dir, 'copydesk-server.db');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const tables = (db: Database.Database) =>
+  (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+const indexes = (db: Database.Database) =>
+  (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+
+describe('SQLite migrations', () => {
+  it('0001 creates every table of the backend with the feed counter at 0', () => {
+    const db = new Database(file);
+    expect(migrateSqlite(db, file, SQLITE_MIGRATIONS.slice(0, 1))).toEqual({ from: 0, to: 1 });
+    expect(tables(db)).toEqual([
+      'articles',
+      'audit_events',
+      'blobs',
+      'changes',
+      'clients',
+      'comments',
+      'conflict_records',
+      'counters',
+      'images',
+      'published',
+      'published_images',
+      'published_tags',
+      'rejected_mutations',
+      'revisions',
+      'schema_version',
+      'sections',
+      'sessions',
+      'users',
+    ]);
+    expect(db.prepare("SELECT value FROM counters WHERE name = 'seq'").get()).toEqual({ value: 0 });
+    expect(indexes(db)).not.toContain('audit_entity');
+    expect(schemaVersion(db)).toBe(1);
+    db.close();
+  });
+
+  it('0002 adds the audit index to a version-1 database and keeps its rows', () => {
+    const db = new Database(file);
+    migrateSqlite(db, file, SQLITE_MIGRATIONS.slice(0, 1));
+    db.prepare(
+      "INSERT INTO audit_events VALUES (1, NULL, 'article.create', 'article', 'a1', '{}', 'now')",
+    ).run();
+    const result = migrateSqlite(db, file, SQLITE_MIGRATIONS.slice(0, 2));
+    expect(result.from).toBe(1);
+    expect(result.to).toBe(2);
+    expect(indexes(db)).toContain('audit_entity');
+    expect(db.prepare('SELECT COUNT(*) AS n FROM audit_events').get()).toEqual({ n: 1 });
+    expect(schemaVersion(db)).toBe(2);
+    db.close();
+  });
+
+  it('backs up an existing database before migrating it, and not a new or current one', () => {
+    const db = new Database(file);
+    expect(migrateSqlite(db, file).backup).toBeUndefined(); // new database: nothing to keep
+    db.prepare('DELETE FROM schema_version').run();
+    db.prepare('INSERT INTO schema_version (version) VALUES (1)').run();
+    db.prepare('DROP INDEX audit_entity').run();
+    const result = migrateSqlite(db, file);
+    expect(result.backup).toBeDefined();
+    const backup = new Database(result.backup, { readonly: true });
+    expect(schemaVersion(backup)).toBe(1);
+    expect(indexes(backup)).not.toContain('audit_entity');
+    backup.close();
+    expect(migrateSqlite(db, file).backup).toBeUndefined(); // already current
+    expect(readdirSync(join(dir, 'backups'))).toHaveLength(1);
+    db.close();
+  });
+
+  it('refuses a database from a newer server and leaves it untouched', async () => {
+    const storage = openSqliteStorage(file, { synchronous: 'normal' });
+    await storage.close();
+    const db = new Database(file);
+    db.prepare('UPDATE schema_version SET version = ?').run(SQLITE_MIGRATIONS.length + 1);
+    db.close();
+    const before = readFileSync(file);
+    expect(() => openSqliteStorage(file)).toThrow(/schema version 3, newer than this server/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(existsSync(join(dir, 'backups'))).toBe(false);
+  });
+});
