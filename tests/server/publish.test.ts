@@ -335,3 +335,43 @@ describe('correction and unpublish', () => {
     expect((await http(`${server.url}/feed.xml`)).text).not.toContain('Zu korrigieren');
   });
 });
+
+describe('links from anywhere', () => {
+  const tracking = 'utm_source=newsletter&utm_medium=email&fbclid=IwAR0x&gclid=Cj0K&ref=';
+
+  it('public pages and feeds ignore unknown query parameters', async () => {
+    const plain = await http(`${server.url}/articles/it-kooperation-beschlossen`);
+    for (const path of [
+      '/',
+      '/sections/politik',
+      '/articles/it-kooperation-beschlossen',
+      '/articles/it-kooperation-beschlossen/print',
+      '/feed.xml',
+    ]) {
+      const r = await http(`${server.url}${path}?${tracking}`);
+      expect(r.status, path).toBe(200);
+    }
+    const tracked = await http(
+      `${server.url}/articles/it-kooperation-beschlossen?${tracking}&print=1`,
+    );
+    expect(tracked.text).toContain('<body class="print">');
+    // the canonical URL never carries the tracking parameters
+    const canonical = (html: string) => /<link rel="canonical" href="([^"]+)">/.exec(html)?.[1];
+    expect(canonical(tracked.text)).toBe(canonical(plain.text));
+    expect(canonical(tracked.text)).toBe(`${server.url}/articles/it-kooperation-beschlossen`);
+    // known parameters are still checked, and the page number still pages
+    expect((await http(`${server.url}/?page=0&${tracking}`)).status).toBe(400);
+    expect((await http(`${server.url}/articles/it-kooperation-beschlossen?print=2`)).status).toBe(
+      400,
+    );
+    const page2 = await http(`${server.url}/?page=2&utm_source=x`);
+    expect(page2.status).toBe(200);
+    expect(page2.text).toContain('rel="prev"');
+  });
+
+  it('the JSON API still refuses parameters it does not know', async () => {
+    const r = await http(`${server.url}/api/v1/published?utm_source=newsletter`);
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBeTypeOf('string');
+  });
+});
