@@ -8,7 +8,7 @@ import { Id } from '../../src-shared/model';
 import { HttpError, parseOr400 } from '../http/errors';
 import type { AppContext } from '../http/context';
 import { SITE_CSS } from '../publish/css';
-import { atomFeed } from '../publish/feed';
+import { atomFeed, type FeedInfo } from '../publish/feed';
 import { snapshotImageSource } from '../publish/images';
 import {
   articlePage,
@@ -34,6 +34,12 @@ const PageQuery = z.object({
 });
 const ArticleQuery = z.object({ print: z.enum(['1']).optional() });
 const MediaParams = z.strictObject({ imageId: Id });
+
+const sectionPath = (slug: string) => `/sections/${encodeURIComponent(slug)}`;
+const sectionFeed = (s: { slug: string; name: string }) => ({
+  title: `Copydesk – ${s.name}`,
+  href: `${sectionPath(s.slug)}/feed.xml`,
+});
 
 function html(reply: FastifyReply, status: number, body: string): FastifyReply {
   return reply
@@ -105,8 +111,9 @@ export function siteRoutes(app: FastifyInstance, ctx: AppContext): void {
         {
           page,
           hasNext: page * PAGE_SIZE < total,
-          path: `/sections/${encodeURIComponent(section.slug)}`,
+          path: sectionPath(section.slug),
         },
+        sectionFeed(section),
       ),
     );
   });
@@ -155,16 +162,36 @@ export function siteRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/articles/:slug', articleHandler(false));
   app.get('/articles/:slug/print', articleHandler(true));
 
-  app.get('/feed.xml', async (_req, reply) => {
+  const feed = async (
+    reply: FastifyReply,
+    info: Omit<FeedInfo, 'baseUrl' | 'now'>,
+    sectionSlug?: string,
+  ) => {
     const { rows } = await ctx.storage.read((tx) =>
-      tx.listPublished({ offset: 0, limit: PAGE_SIZE }),
+      tx.listPublished({ ...(sectionSlug ? { sectionSlug } : {}), offset: 0, limit: PAGE_SIZE }),
     );
     const xml = atomFeed(
       rows.map((r) => ({ snapshot: r.snapshot, bodyHtml: view.bodyHtml(r.snapshot) })),
-      ctx.publicUrl(),
-      new Date().toISOString(),
+      { ...info, baseUrl: ctx.publicUrl(), now: new Date().toISOString() },
     );
-    return reply.header('content-type', 'application/atom+xml; charset=utf-8').send(xml);
+    return reply
+      .header('content-type', 'application/atom+xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=60')
+      .send(xml);
+  };
+
+  app.get('/feed.xml', (_req, reply) =>
+    feed(reply, { path: '/feed.xml', pagePath: '/', title: 'Copydesk – alle Meldungen' }),
+  );
+
+  app.get('/sections/:slug/feed.xml', async (req, reply) => {
+    const { slug } = parseOr400(SlugParams, req.params, 'section');
+    const c = await chrome();
+    const section = c.sections.find((s) => s.slug === slug);
+    if (!section)
+      return html(reply, 404, messagePage('Nicht gefunden', 'Diesen Bereich gibt es nicht.', c));
+    const { title, href } = sectionFeed(section);
+    return feed(reply, { path: href, pagePath: sectionPath(section.slug), title }, section.slug);
   });
 
   app.get('/media/:imageId', async (req, reply) => {

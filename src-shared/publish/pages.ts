@@ -22,6 +22,12 @@ export interface PageChrome {
 
 const siteMediaUrl = (imageId: string): string => `/media/${imageId}`;
 
+/** A list page's own Atom feed (a section's), advertised next to the site's. */
+export interface SectionFeed {
+  title: string;
+  href: string;
+}
+
 export interface TeaserItem {
   slug: string;
   kicker: string;
@@ -35,7 +41,7 @@ function layout(
   title: string,
   main: string,
   chrome: PageChrome,
-  opts: { canonical?: string; print?: boolean } = {},
+  opts: { canonical?: string; print?: boolean; feed?: SectionFeed } = {},
 ): string {
   const nav = chrome.sections
     .map((s) => `<a href="/sections/${esc(encodeURIComponent(s.slug))}">${esc(s.name)}</a>`)
@@ -48,7 +54,7 @@ function layout(
 <title>${esc(title)}</title>
 <link rel="stylesheet" href="${esc(chrome.stylesheetUrl ?? '/static/site.css')}">
 <link rel="alternate" type="application/atom+xml" title="Copydesk – alle Meldungen" href="/feed.xml">
-${opts.canonical ? `<link rel="canonical" href="${esc(opts.canonical)}">\n` : ''}${opts.print ? '<meta name="robots" content="noindex">\n' : ''}</head>
+${opts.feed ? `<link rel="alternate" type="application/atom+xml" title="${esc(opts.feed.title)}" href="${esc(opts.feed.href)}">\n` : ''}${opts.canonical ? `<link rel="canonical" href="${esc(opts.canonical)}">\n` : ''}${opts.print ? '<meta name="robots" content="noindex">\n' : ''}</head>
 <body${opts.print ? ' class="print"' : ''}>
 <header class="site"><a class="brand" href="/">Copydesk</a><nav aria-label="Bereiche">${nav}</nav></header>
 <main>
@@ -139,6 +145,7 @@ export function listPage(
   items: readonly TeaserItem[],
   chrome: PageChrome,
   pager: { page: number; hasNext: boolean; path: string },
+  feed?: SectionFeed,
 ): string {
   const links: string[] = [];
   if (pager.page > 1)
@@ -152,7 +159,7 @@ export function listPage(
   const main = `<section class="list"><h1>${esc(heading)}</h1>
 ${teaserList(items, 2)}
 ${links.length ? `<p class="pager">${links.join(' ')}</p>` : ''}</section>`;
-  return layout(title, main, chrome);
+  return layout(title, main, chrome, feed ? { feed } : {});
 }
 
 export function messagePage(title: string, message: string, chrome: PageChrome): string {

@@ -2,6 +2,8 @@
 /** The published site against the real process: article page, print view, lists, feed, JSON, 410. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { parseDocument, DomUtils } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import {
@@ -14,6 +16,7 @@ import {
   spawnServer,
   type ServerProcess,
 } from './helpers';
+import { xmlProblem } from '../support/xml';
 
 let server: ServerProcess;
 let chief: Client;
@@ -373,5 +376,140 @@ describe('links from anywhere', () => {
     const r = await http(`${server.url}/api/v1/published?utm_source=newsletter`);
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBeTypeOf('string');
+  });
+});
+
+describe('feeds', () => {
+  const child = (el: Element, name: string) =>
+    el.children.filter((c): c is Element => (c as Element).name === name);
+  const feedOf = (xml: string) =>
+    DomUtils.findOne(
+      (e: Element) => e.name === 'feed',
+      parseDocument(xml, { xmlMode: true }).children,
+      true,
+    ) as Element;
+  const entryOf = (feed: Element, articleId: string) =>
+    child(feed, 'entry').find(
+      (e) => DomUtils.textContent(child(e, 'id')[0]!) === `urn:uuid:${articleId}`,
+    );
+  const titles = (feed: Element) =>
+    child(feed, 'entry').map((e) => DomUtils.textContent(child(e, 'title')[0]!));
+
+  it('each section has its own feed, advertised on its page', async () => {
+    const r = await http(`${server.url}/sections/politik/feed.xml`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    expect(xmlProblem(r.text)).toBeNull();
+    const feed = feedOf(r.text);
+    expect(DomUtils.textContent(child(feed, 'title')[0]!)).toBe('Copydesk – Politik');
+    const self = child(feed, 'link').find((l) => l.attribs.rel === 'self');
+    expect(self?.attribs.href).toBe(`${server.url}/sections/politik/feed.xml`);
+    expect(DomUtils.textContent(child(feed, 'id')[0]!)).toBe(
+      `${server.url}/sections/politik/feed.xml`,
+    );
+    expect(titles(feed)).toContain('Münster/LWL: IT-Kooperation beschlossen');
+    expect(titles(feed)).toContain('Köln: Ältere Meldung');
+    expect(titles(feed)).not.toContain('Münster/LWL: Aus der Wirtschaft');
+    const wirtschaft = feedOf((await http(`${server.url}/sections/wirtschaft/feed.xml`)).text);
+    expect(titles(wirtschaft)).toEqual(['Münster/LWL: Aus der Wirtschaft']);
+    expect((await http(`${server.url}/sections/unbekannt/feed.xml`)).status).toBe(404);
+    const page = await http(`${server.url}/sections/politik`);
+    expect(page.text).toContain(
+      '<link rel="alternate" type="application/atom+xml" title="Copydesk – Politik" href="/sections/politik/feed.xml">',
+    );
+  });
+
+  it('entries carry the lead image with its credit as an enclosure, and rights', async () => {
+    const r = await http(`${server.url}/feed.xml`);
+    const feed = feedOf(r.text);
+    expect(feed.attribs['xmlns:media']).toBe('http://search.yahoo.com/mrss/');
+    const year = new Date().getUTCFullYear();
+    expect(DomUtils.textContent(child(feed, 'rights')[0]!)).toBe(`© ${year} Copydesk Redaktion`);
+    const entry = entryOf(feed, main)!;
+    const enclosure = child(entry, 'link').filter((l) => l.attribs.rel === 'enclosure');
+    expect(enclosure).toHaveLength(1);
+    expect(enclosure[0]!.attribs).toMatchObject({
+      type: 'image/webp',
+      href: `${server.url}/media/${lead}/1600.webp`,
+      title: 'Bildquelle: LWL',
+    });
+    const media = child(entry, 'media:content')[0]!;
+    // the original is 640 × 480: the largest rendition is not enlarged
+    expect(media.attribs).toMatchObject({
+      url: `${server.url}/media/${lead}/1600.webp`,
+      medium: 'image',
+      width: '640',
+      height: '480',
+    });
+    expect(DomUtils.textContent(child(media, 'media:credit')[0]!)).toBe('LWL');
+    expect(DomUtils.textContent(child(media, 'media:description')[0]!)).toBe('Das Landeshaus');
+    expect(DomUtils.textContent(child(entry, 'rights')[0]!)).toMatch(
+      /^© \d{4} Copydesk Redaktion; Bild: LWL$/,
+    );
+    const img = await fetch(enclosure[0]!.attribs.href!);
+    expect(img.status).toBe(200);
+    expect(img.headers.get('content-type')).toBe('image/webp');
+    // an article without a lead image has no enclosure
+    const other = entryOf(feed, ids.wirtschaft)!;
+    expect(child(other, 'link').filter((l) => l.attribs.rel === 'enclosure')).toHaveLength(0);
+    expect(child(other, 'media:content')).toHaveLength(0);
+    expect(DomUtils.textContent(child(other, 'rights')[0]!)).toMatch(
+      /^© \d{4} Copydesk Redaktion$/,
+    );
+  });
+
+  it('an article without body gives its teaser as content', async () => {
+    const id = randomUUID();
+    await publish(
+      id,
+      completeFields({ headline: 'Nur ein Vorspann', teaser: 'Alles <Wichtige> steht hier.' }),
+      body(),
+    );
+    const entry = entryOf(feedOf((await http(`${server.url}/feed.xml`)).text), id)!;
+    expect(DomUtils.textContent(child(entry, 'content')[0]!)).toBe(
+      '<p>Alles &lt;Wichtige&gt; steht hier.</p>',
+    );
+    expect(DomUtils.textContent(child(entry, 'summary')[0]!)).toBe('Alles <Wichtige> steht hier.');
+  });
+
+  it('stays well-formed XML whatever text a stored snapshot holds', async () => {
+    const db = new Database(join(server.dataDir, 'copydesk-server.db'));
+    let before: string;
+    try {
+      const row = db.prepare('SELECT snapshot FROM published WHERE article_id = ?').get(main) as {
+        snapshot: string;
+      };
+      before = row.snapshot;
+      const s = JSON.parse(row.snapshot) as Record<string, unknown> & {
+        leadImage: Record<string, unknown>;
+      };
+      // what an older server may have stored: controls, lone surrogates, non-characters
+      s.headline = 'Kaputt\u0000\u000b \udc00 Schlagzeile\uffff';
+      s.teaser = 'Vorspann\u001b mit ESC \ud83d';
+      s.byline = 'bs\u0001';
+      s.tags = ['Tag\u0002', ']]>'];
+      s.leadImage.credit = 'LWL\u0007\ufffe';
+      s.leadImage.alt = 'Landeshaus\u0008 \udbff';
+      s.body = body('Text\u0000 mit \ud83d Rest');
+      db.prepare('UPDATE published SET snapshot = ? WHERE article_id = ?').run(
+        JSON.stringify(s),
+        main,
+      );
+      for (const path of ['/feed.xml', '/sections/politik/feed.xml']) {
+        const r = await http(`${server.url}${path}`);
+        expect(r.status, path).toBe(200);
+        expect(xmlProblem(r.text), path).toBeNull();
+        const entry = entryOf(feedOf(r.text), main)!;
+        expect(DomUtils.textContent(child(entry, 'title')[0]!)).toBe(
+          'Münster/LWL: Kaputt  Schlagzeile',
+        );
+        expect(
+          DomUtils.textContent(child(child(entry, 'media:content')[0]!, 'media:credit')[0]!),
+        ).toBe('LWL');
+      }
+    } finally {
+      db.prepare('UPDATE published SET snapshot = ? WHERE article_id = ?').run(before!, main);
+      db.close();
+    }
   });
 });
