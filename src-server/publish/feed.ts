@@ -8,6 +8,7 @@ import { bodyPlainText } from '../../src-shared/richtext/plainText';
 import { PUBLISHER_NAME, SITE_LANGUAGE, SITE_NAME } from '../../src-shared/publish/site';
 import { RENDITION_MIME, RENDITION_WIDTHS } from '../media/renditions';
 import { renditionUrl } from './images';
+import { articleUrl } from './sitemap';
 import { xmlEsc as esc } from './xml';
 
 export interface FeedEntry {
@@ -69,7 +70,7 @@ export function atomFeed(entries: readonly FeedEntry[], info: FeedInfo): string 
     entries.length > 0 ? '' : info.now,
   );
   const items = entries.map(({ snapshot: s, bodyHtml }) => {
-    const url = `${baseUrl}/articles/${encodeURIComponent(s.slug)}`;
+    const url = articleUrl(baseUrl, s.slug);
     const title = s.kicker ? `${s.kicker} ${s.headline}` : s.headline;
     const categories = s.tags.map((t) => `<category term="${esc(t)}"/>`).join('');
     const html = content(s, bodyHtml);

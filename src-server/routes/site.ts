@@ -9,7 +9,7 @@ import { HttpError, parseOr400 } from '../http/errors';
 import type { AppContext } from '../http/context';
 import { SITE_CSS } from '../publish/css';
 import { atomFeed, type FeedInfo } from '../publish/feed';
-import { snapshotImageSource } from '../publish/images';
+import { snapshotImageRenditions, snapshotImageSource } from '../publish/images';
 import {
   articlePage,
   listPage,
@@ -17,6 +17,15 @@ import {
   type PageChrome,
 } from '../../src-shared/publish/pages';
 import { SlugParams } from './published';
+import type { PublishedSnapshot } from '../storage/types';
+import {
+  NEWS_SITEMAP_MAX_AGE_MS,
+  NEWS_SITEMAP_MAX_URLS,
+  SITEMAP_MAX_URLS,
+  newsSitemapXml,
+  robotsTxt,
+  sitemapXml,
+} from '../publish/sitemap';
 
 const PAGE_SIZE = 20;
 const RELATED = 5;
@@ -154,7 +163,11 @@ export function siteRoutes(app: FastifyInstance, ctx: AppContext): void {
           s,
           view.bodyHtml(s),
           found.related.map((r) => view.teaser(r)),
-          { ...c, mediaUrl: (id) => snapshotImageSource('', s, id) },
+          {
+            ...c,
+            mediaUrl: (id) => snapshotImageSource('', s, id),
+            imageRenditions: (id) => snapshotImageRenditions(ctx.publicUrl(), s, id),
+          },
           forcePrint || print === '1',
         ),
       );
@@ -179,6 +192,50 @@ export function siteRoutes(app: FastifyInstance, ctx: AppContext): void {
       .header('cache-control', 'public, max-age=60')
       .send(xml);
   };
+
+  const xml = (reply: FastifyReply, body: string) =>
+    reply
+      .header('content-type', 'application/xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(body);
+
+  app.get('/robots.txt', (_req, reply) =>
+    reply
+      .header('content-type', 'text/plain; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(robotsTxt(ctx.publicUrl())),
+  );
+
+  app.get('/sitemap.xml', async (_req, reply) => {
+    const { sections, rows } = await ctx.storage.read(async (tx) => ({
+      sections: await tx.listSections(),
+      rows: (await tx.listPublished({ offset: 0, limit: SITEMAP_MAX_URLS })).rows,
+    }));
+    return xml(
+      reply,
+      sitemapXml(
+        ctx.publicUrl(),
+        sections,
+        rows.map((r) => r.snapshot),
+      ),
+    );
+  });
+
+  app.get('/news-sitemap.xml', async (_req, reply) => {
+    const since = new Date(Date.now() - NEWS_SITEMAP_MAX_AGE_MS).toISOString();
+    // Newest first: page until an article is older than two days (or the sitemap is full).
+    const recent = await ctx.storage.read(async (tx) => {
+      const out: PublishedSnapshot[] = [];
+      for (let offset = 0; out.length < NEWS_SITEMAP_MAX_URLS; offset += PAGE_SIZE) {
+        const { rows } = await tx.listPublished({ offset, limit: PAGE_SIZE });
+        const fresh = rows.filter((r) => r.snapshot.publishedAt >= since);
+        out.push(...fresh.map((r) => r.snapshot));
+        if (fresh.length < rows.length || rows.length < PAGE_SIZE) break;
+      }
+      return out;
+    });
+    return xml(reply, newsSitemapXml(ctx.publicUrl(), recent));
+  });
 
   app.get('/feed.xml', (_req, reply) =>
     feed(reply, { path: '/feed.xml', pagePath: '/', title: 'Copydesk – alle Meldungen' }),

@@ -62,6 +62,20 @@ async function publish(id: string, fields: Record<string, unknown>, b = body('Te
   ).toEqual(['applied', 'applied', 'applied', 'applied']);
 }
 
+function jsonLd(html: string): Record<string, unknown> {
+  const m = /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(html);
+  expect(m).not.toBeNull();
+  return JSON.parse(m![1]!) as Record<string, unknown>;
+}
+
+/** The content of every <meta name|property=key> of a page, in order. */
+function metaContent(html: string, key: string): string[] {
+  return DomUtils.findAll(
+    (e: Element) => e.name === 'meta' && (e.attribs.name ?? e.attribs.property) === key,
+    parseDocument(html).children,
+  ).map((e) => e.attribs.content ?? '');
+}
+
 function text(html: string, selectorClass: string): string {
   const doc = parseDocument(html);
   const el = DomUtils.findOne(
@@ -135,7 +149,10 @@ describe('article page', () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="de">')).toBe(true);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(html).toContain('<link rel="stylesheet" href="/static/site.css">');
-    expect(html).not.toMatch(/ style=|<style|<script/i);
+    expect(html).not.toMatch(/ style=|<style/i);
+    // the only script element is the JSON-LD data block (never executed; the CSP allows no script)
+    expect(html.match(/<script[^>]*>/gi)).toEqual(['<script type="application/ld+json">']);
+    expect(csp).not.toContain('script-src');
     expect(text(html, 'kicker')).toBe('Münster/LWL:');
     expect(html).toContain('<h1>IT-Kooperation beschlossen</h1>');
     expect(text(html, 'meta')).toMatch(/^\[\d{2}\.\d{2}\.\d{4}\]$/);
@@ -204,7 +221,13 @@ describe('article page', () => {
     );
     const page = await http(`${server.url}/articles/boese-img-src-x-onerror-alert-1-zitat`);
     expect(page.status).toBe(200);
-    expect(page.text).not.toMatch(/<script|<img src=x|<i>x<\/i>|<b>/);
+    expect(page.text).not.toMatch(/<script>|<img src=x|<i>x<\/i>|<b>/);
+    expect(page.text.match(/<\/script/gi)).toHaveLength(1);
+    expect(jsonLd(page.text)).toMatchObject({
+      alternativeHeadline: '<script>alert(1)</script>',
+      headline: 'Böse <img src=x onerror=alert(1)> "Zitat"',
+      keywords: ['<i>x</i>'],
+    });
     expect(page.text).toContain('Böse &lt;img src=x onerror=alert(1)&gt; &quot;Zitat&quot;');
     expect(page.text).toContain('&amp;lt;b&amp;gt; &amp; &lt;b&gt;');
   });
@@ -509,6 +532,178 @@ describe('feeds', () => {
       }
     } finally {
       db.prepare('UPDATE published SET snapshot = ? WHERE article_id = ?').run(before!, main);
+      db.close();
+    }
+  });
+});
+
+describe('search and social', () => {
+  const url = () => `${server.url}/articles/it-kooperation-beschlossen`;
+
+  it('article pages carry description, robots, OpenGraph and Twitter tags', async () => {
+    const html = (await http(url())).text;
+    const teaser = text(html, 'teaser');
+    expect(metaContent(html, 'description')).toEqual([teaser]);
+    expect(metaContent(html, 'robots')).toEqual(['max-image-preview:large']);
+    expect(html).toContain(`<link rel="canonical" href="${url()}">`);
+    // the largest distinct rendition of a 640 px wide original is the 640 one
+    const largest = `${server.url}/media/${lead}/640.webp`;
+    const expected: Record<string, string[]> = {
+      'og:type': ['article'],
+      'og:site_name': ['Copydesk'],
+      'og:url': [url()],
+      'og:title': ['IT-Kooperation beschlossen'],
+      'og:description': [teaser],
+      'og:image': [largest],
+      'og:image:width': ['640'],
+      'og:image:height': ['480'],
+      'og:image:alt': ['Das Landeshaus'],
+      'article:section': ['Politik'],
+      'article:tag': [
+        'Politik',
+        'citeq',
+        'Münster',
+        'Landschaftsverband Westfalen-Lippe (LWL)',
+        'LWL.IT',
+      ],
+      'twitter:card': ['summary_large_image'],
+      'twitter:title': ['IT-Kooperation beschlossen'],
+      'twitter:description': [teaser],
+      'twitter:image': [largest],
+      'twitter:image:alt': ['Das Landeshaus'],
+    };
+    for (const [key, value] of Object.entries(expected))
+      expect(metaContent(html, key), key).toEqual(value);
+    expect(metaContent(html, 'article:published_time')[0]).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const image = await fetch(largest);
+    expect(image.status).toBe(200);
+    // the print view is not indexed and carries no structured data
+    const print = (await http(`${url()}/print`)).text;
+    expect(metaContent(print, 'robots')).toEqual(['noindex']);
+    expect(print).not.toContain('application/ld+json');
+  });
+
+  it('an article without images gets a small card and no image tags', async () => {
+    const html = (await http(`${server.url}/articles/aus-der-wirtschaft`)).text;
+    expect(metaContent(html, 'twitter:card')).toEqual(['summary']);
+    expect(metaContent(html, 'og:image')).toEqual([]);
+    expect(jsonLd(html).image).toBeUndefined();
+  });
+
+  it('has NewsArticle JSON-LD with the rendition URLs and sizes, dates, author, publisher, section', async () => {
+    const html = (await http(url())).text;
+    const data = jsonLd(html);
+    const published = metaContent(html, 'article:published_time')[0];
+    expect(data).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      mainEntityOfPage: { '@type': 'WebPage', '@id': url() },
+      url: url(),
+      headline: 'IT-Kooperation beschlossen',
+      alternativeHeadline: 'Münster/LWL:',
+      description: text(html, 'teaser'),
+      datePublished: published,
+      dateModified: published,
+      author: [{ '@type': 'Person', name: 'bs' }],
+      publisher: {
+        '@type': 'NewsMediaOrganization',
+        name: 'Copydesk Redaktion',
+        url: `${server.url}/`,
+      },
+      articleSection: 'Politik',
+      inLanguage: 'de',
+    });
+    // a 640 × 480 original has two renditions: 320 × 240 and itself (never enlarged)
+    const images = data.image as {
+      url: string;
+      width: { value: number };
+      height: { value: number };
+      creditText: string;
+    }[];
+    expect(images.map((i) => [i.width.value, i.height.value, i.creditText])).toEqual([
+      [320, 240, 'LWL'],
+      [640, 480, 'LWL'],
+    ]);
+    for (const i of images) {
+      expect(i.url).toMatch(new RegExp(`^${server.url}/media/${lead}/\\d+\\.webp$`));
+      const r = await fetch(i.url);
+      expect(r.status, i.url).toBe(200);
+      expect(r.headers.get('content-type')).toBe('image/webp');
+    }
+  });
+
+  it('serves robots.txt, a sitemap and a news sitemap of the last two days', async () => {
+    const robots = await http(`${server.url}/robots.txt`);
+    expect(robots.status).toBe(200);
+    expect(robots.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(robots.text).toContain(`Sitemap: ${server.url}/sitemap.xml`);
+    expect(robots.text).toContain(`Sitemap: ${server.url}/news-sitemap.xml`);
+    expect(robots.text).toMatch(/^User-agent: \*$/m);
+
+    // the older article was published three days ago
+    const db = new Database(join(server.dataDir, 'copydesk-server.db'));
+    const row = db
+      .prepare('SELECT snapshot, published_at FROM published WHERE article_id = ?')
+      .get(ids.older) as { snapshot: string; published_at: string };
+    const old = new Date(Date.now() - 3 * 24 * 3600 * 1000).toISOString();
+    const restore = () =>
+      db
+        .prepare('UPDATE published SET snapshot = ?, published_at = ? WHERE article_id = ?')
+        .run(row.snapshot, row.published_at, ids.older);
+    try {
+      db.prepare('UPDATE published SET snapshot = ?, published_at = ? WHERE article_id = ?').run(
+        JSON.stringify({ ...JSON.parse(row.snapshot), publishedAt: old }),
+        old,
+        ids.older,
+      );
+      const locs = (xml: string) =>
+        DomUtils.findAll(
+          (e: Element) => e.name === 'loc',
+          parseDocument(xml, { xmlMode: true }).children,
+        ).map((e) => DomUtils.textContent(e));
+
+      const sitemap = await http(`${server.url}/sitemap.xml?utm_source=x`);
+      expect(sitemap.status).toBe(200);
+      expect(sitemap.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+      expect(xmlProblem(sitemap.text)).toBeNull();
+      const all = locs(sitemap.text);
+      expect(all).toContain(`${server.url}/`);
+      expect(all).toContain(`${server.url}/sections/politik`);
+      expect(all).toContain(url());
+      expect(all).toContain(`${server.url}/articles/aeltere-meldung`);
+      expect(all).not.toContain(`${server.url}/articles/zu-korrigieren`); // unpublished
+      expect(sitemap.text).toMatch(
+        new RegExp(`<loc>${url()}</loc><lastmod>\\d{4}-\\d{2}-\\d{2}T[^<]+Z</lastmod>`),
+      );
+
+      const news = await http(`${server.url}/news-sitemap.xml`);
+      expect(news.status).toBe(200);
+      expect(xmlProblem(news.text)).toBeNull();
+      const doc = parseDocument(news.text, { xmlMode: true });
+      const urlset = DomUtils.findOne(
+        (e: Element) => e.name === 'urlset',
+        doc.children,
+        true,
+      ) as Element;
+      expect(urlset.attribs['xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9');
+      const fresh = locs(news.text);
+      expect(fresh).toContain(url());
+      expect(fresh).not.toContain(`${server.url}/articles/aeltere-meldung`);
+      const entry = DomUtils.findAll((e: Element) => e.name === 'url', doc.children).find(
+        (e) =>
+          DomUtils.textContent(DomUtils.findOne((c: Element) => c.name === 'loc', e.children)!) ===
+          url(),
+      )!;
+      const field = (name: string) =>
+        DomUtils.textContent(
+          DomUtils.findOne((c: Element) => c.name === name, entry.children, true)!,
+        );
+      expect(field('news:name')).toBe('Copydesk Redaktion');
+      expect(field('news:language')).toBe('de');
+      expect(field('news:title')).toBe('IT-Kooperation beschlossen');
+      expect(field('news:publication_date')).toBe(jsonLd((await http(url())).text).datePublished);
+    } finally {
+      restore();
       db.close();
     }
   });
