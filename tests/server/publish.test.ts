@@ -17,6 +17,11 @@ import {
   type ServerProcess,
 } from './helpers';
 import { xmlProblem } from '../support/xml';
+import { Ajv2020 } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import draft07 from 'ajv/dist/refs/json-schema-draft-07.json';
+import geoJsonSchema from '../fixtures/ninjs/GeoJSON.json';
+import ninjsSchema from '../fixtures/ninjs/ninjs-schema_2.2.json';
 
 let server: ServerProcess;
 let chief: Client;
@@ -26,7 +31,12 @@ const secret = randomUUID();
 const main = randomUUID();
 const ids = { older: randomUUID(), other: randomUUID(), wirtschaft: randomUUID() };
 
-async function uploadImage(id: string, seed: number, credit: string) {
+async function uploadImage(
+  id: string,
+  seed: number,
+  credit: string,
+  rights: Record<string, string> = {},
+) {
   const { bytes, sha256 } = pngBytes(seed);
   await http(`${server.url}/api/v1/blobs/${sha256}`, {
     method: 'PUT',
@@ -42,7 +52,7 @@ async function uploadImage(id: string, seed: number, credit: string) {
         mime: 'image/png',
         width: 640,
         height: 480,
-        meta: { credit, alt: 'Das Landeshaus', caption: 'Bildunterschrift' },
+        meta: { credit, alt: 'Das Landeshaus', caption: 'Bildunterschrift', ...rights },
       },
     },
   ]);
@@ -706,5 +716,131 @@ describe('search and social', () => {
       restore();
       db.close();
     }
+  });
+});
+
+describe('ninjs', () => {
+  // The official IPTC ninjs 2.2 schema (tests/fixtures/ninjs), with formats (uri, date-time) checked.
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats(ajv);
+  // ninjs places refer to the GeoJSON schema (draft-07), vendored beside it
+  ajv.addMetaSchema(draft07);
+  ajv.addSchema(geoJsonSchema);
+  const validate = ajv.compile(ninjsSchema);
+  const expectValid = (item: unknown) => {
+    const ok = validate(item);
+    expect(ok ? [] : validate.errors, JSON.stringify(item).slice(0, 200)).toEqual([]);
+  };
+
+  it('the schema refuses what the old JSON API gave', async () => {
+    const old = await http(`${server.url}/api/v1/published/it-kooperation-beschlossen`);
+    expect(validate(old.body)).toBe(false);
+  });
+
+  it('serves every published article as valid ninjs, newest first, paged', async () => {
+    const all = await http(`${server.url}/api/ninjs/v2/items?limit=100`);
+    expect(all.status).toBe(200);
+    expect(all.body.items.length).toBeGreaterThanOrEqual(4);
+    for (const item of all.body.items) expectValid(item);
+    const page = await http(`${server.url}/api/ninjs/v2/items?limit=1&offset=1`);
+    expect(page.body.items.map((i: { uri: string }) => i.uri)).toEqual([all.body.items[1].uri]);
+    expect((await http(`${server.url}/api/ninjs/v2/items?utm_source=x`)).status).toBe(400);
+    expect((await http(`${server.url}/api/ninjs/v2/items?limit=0`)).status).toBe(400);
+  });
+
+  it('an article: headlines, teaser, body with counts, byline, subjects, images with renditions and rights', async () => {
+    const photo = randomUUID();
+    await uploadImage(photo, 20, 'dpa', {
+      creator: 'Erika Fotografin',
+      copyright: '© 2026 dpa',
+      licence: 'Nur redaktionelle Nutzung',
+      caption: 'Bild im Text',
+    });
+    const id = randomUUID();
+    const b = body('Eins zwei drei.', 'Vier fünf.');
+    b.root.children.push({
+      type: 'article-image',
+      version: 1,
+      $: { imageId: photo, caption: 'Im Text', credit: '', alt: 'Ein Foto', blockId: 'ninjsimg' },
+    });
+    await publish(
+      id,
+      completeFields({
+        headline: 'Ninjs für Partner',
+        tags: ['Agentur'],
+        leadImage: { imageId: lead, caption: 'Landeshaus' },
+      }),
+      b,
+    );
+    const r = await http(`${server.url}/api/ninjs/v2/items/${id}`);
+    expect(r.status).toBe(200);
+    expectValid(r.body);
+    const item = r.body;
+    expect(item).toMatchObject({
+      uri: `urn:uuid:${id}`,
+      type: 'text',
+      pubstatus: 'usable',
+      language: 'de',
+      by: 'bs',
+      standard: { name: 'ninjs', version: '2.2' },
+      headlines: [
+        { role: 'main', value: 'Ninjs für Partner' },
+        { role: 'kicker', value: 'Münster/LWL:' },
+      ],
+      descriptions: [{ role: 'teaser', value: completeFields().teaser }],
+      subjects: [
+        { name: 'Politik', rel: 'section', uri: `${server.url}/sections/politik` },
+        { name: 'Agentur', rel: 'tag' },
+      ],
+    });
+    expect(item.firstcreated).toBe(item.versioncreated);
+    expect(item.bodies).toHaveLength(1);
+    expect(item.bodies[0]).toMatchObject({ contenttype: 'text/html', wordcount: 5 });
+    expect(item.bodies[0].value).toContain('<p>Eins zwei drei.</p>');
+    expect(item.bodies[0].charcount).toBeGreaterThanOrEqual('Eins zwei drei.Vier fünf.'.length);
+    const [leadAssoc, inlineAssoc] = item.associations;
+    expect(leadAssoc).toMatchObject({
+      name: 'lead',
+      uri: `urn:uuid:${lead}`,
+      type: 'picture',
+      headlines: [{ role: 'caption', value: 'Landeshaus' }],
+      copyrightholder: 'LWL',
+    });
+    expect(leadAssoc.renditions).toEqual([
+      {
+        name: '320w',
+        href: `${server.url}/media/${lead}/320.webp`,
+        contenttype: 'image/webp',
+        width: 320,
+        height: 240,
+      },
+      {
+        name: '640w',
+        href: `${server.url}/media/${lead}/640.webp`,
+        contenttype: 'image/webp',
+        width: 640,
+        height: 480,
+      },
+    ]);
+    expect(inlineAssoc).toMatchObject({
+      name: 'inline1',
+      uri: `urn:uuid:${photo}`,
+      by: 'Erika Fotografin',
+      copyrightholder: 'dpa',
+      copyrightnotice: '© 2026 dpa',
+      usageterms: 'Nur redaktionelle Nutzung',
+    });
+    const renditions = [...leadAssoc.renditions, ...inlineAssoc.renditions] as { href: string }[];
+    for (const { href } of renditions) expect((await fetch(href)).status, href).toBe(200);
+  });
+
+  it('an unpublished article is a canceled item; unknown ids are 404', async () => {
+    const r = await http(`${server.url}/api/ninjs/v2/items/${ids.other}`);
+    expect(r.status).toBe(200);
+    expectValid(r.body);
+    expect(r.body).toMatchObject({ uri: `urn:uuid:${ids.other}`, pubstatus: 'canceled' });
+    expect(r.body.headlines).toBeUndefined();
+    expect((await http(`${server.url}/api/ninjs/v2/items/${randomUUID()}`)).status).toBe(404);
+    expect((await http(`${server.url}/api/ninjs/v2/items/not-an-id`)).status).toBe(400);
   });
 });
