@@ -1,5 +1,6 @@
 /**
- * IPTC ninjs 2.2 API for partners: GET /api/ninjs/v2/items (newest first, paged) and
+ * IPTC ninjs 2.2 API for partners: GET /api/ninjs/v2/items (newest first, paged; or with
+ * `since` every change after a time or position, oldest first, with `next` to poll on) and
  * /api/ninjs/v2/items/:id (by article id; an unpublished article answers as `canceled`).
  * Like every JSON API, it refuses query parameters it does not know.
  */
@@ -11,9 +12,34 @@ import { HttpError, parseOr400 } from '../http/errors';
 import type { AppContext } from '../http/context';
 import { snapshotImageRenditions } from '../publish/images';
 import { ninjsItem, type NinjsImage } from '../publish/ninjs';
-import type { PublishedRow, Tx } from '../storage/types';
+import type { PublishedPosition, PublishedRow, Tx } from '../storage/types';
 
-const ItemsQuery = PublishedQuery.pick({ offset: true, limit: true });
+/** A feed position: the time of a change and its article id, as `next` gives it. */
+const POSITION = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z)~([0-9a-f-]{36})?$/;
+const positionOf = (row: PublishedRow) => `${row.updatedAt}~${row.articleId}`;
+
+/**
+ * `since`: a time (ISO 8601 with offset; changes at or after it) or a `next` position (changes
+ * after it). Changes come oldest first and include unpublished articles.
+ */
+const Since = z.union([
+  z
+    .string()
+    .regex(POSITION)
+    .transform((v): PublishedPosition => {
+      const [, updatedAt, articleId] = POSITION.exec(v)!;
+      return { updatedAt: updatedAt!, articleId: articleId ?? '' };
+    }),
+  z.iso
+    .datetime({ offset: true })
+    .transform((t): PublishedPosition => ({ updatedAt: new Date(t).toISOString(), articleId: '' })),
+]);
+const ItemsQuery = PublishedQuery.pick({ offset: true, limit: true })
+  .extend({ since: z.string().max(100).pipe(Since).optional() })
+  .refine((q) => q.since === undefined || q.offset === 0, {
+    message: 'since pages with next, not offset',
+    path: ['offset'],
+  });
 const ItemParams = z.strictObject({ id: Id });
 
 export function ninjsRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -47,6 +73,17 @@ export function ninjsRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.get('/api/ninjs/v2/items', async (req) => {
     const q = parseOr400(ItemsQuery, req.query, 'query');
+    const since = q.since;
+    if (since) {
+      return ctx.storage.read(async (tx) => {
+        const rows = await tx.listPublishedChanges(since, q.limit);
+        const items = [];
+        for (const row of rows) items.push(await item(tx, row));
+        const last = rows.at(-1);
+        const next = last ? positionOf(last) : `${since.updatedAt}~${since.articleId}`;
+        return { items, next, limit: q.limit };
+      });
+    }
     return ctx.storage.read(async (tx) => {
       const { rows, total } = await tx.listPublished({ offset: q.offset, limit: q.limit });
       const items = [];

@@ -844,3 +844,47 @@ describe('ninjs', () => {
     expect((await http(`${server.url}/api/ninjs/v2/items/not-an-id`)).status).toBe(400);
   });
 });
+
+describe('ninjs changes since', () => {
+  type Page = { items: { uri: string; pubstatus: string }[]; next: string };
+
+  it('gives every change after a time or position, unpublished ones as canceled, and pages with next', async () => {
+    const start = new Date().toISOString();
+    const a = randomUUID();
+    const b = randomUUID();
+    await publish(a, completeFields({ headline: 'Seit eins' }));
+    await publish(b, completeFields({ headline: 'Seit zwei' }));
+    await chief.push([
+      { name: 'article.transition', args: { id: a, from: 'published', to: 'unpublished' } },
+    ]);
+    const first = await http(
+      `${server.url}/api/ninjs/v2/items?since=${encodeURIComponent(start)}&limit=1`,
+    );
+    expect(first.status).toBe(200);
+    const p1 = first.body as Page;
+    // oldest change first: b (a's newer change, the unpublication, comes after it)
+    expect(p1.items.map((i) => [i.uri, i.pubstatus])).toEqual([[`urn:uuid:${b}`, 'usable']]);
+    const p2 = (await http(`${server.url}/api/ninjs/v2/items?since=${encodeURIComponent(p1.next)}`))
+      .body as Page;
+    expect(p2.items.map((i) => [i.uri, i.pubstatus])).toEqual([[`urn:uuid:${a}`, 'canceled']]);
+    // polling from the last position gives nothing until something changes
+    const p3 = (await http(`${server.url}/api/ninjs/v2/items?since=${encodeURIComponent(p2.next)}`))
+      .body as Page;
+    expect(p3.items).toEqual([]);
+    expect(p3.next).toBe(p2.next);
+    await chief.push([
+      { name: 'article.transition', args: { id: b, from: 'published', to: 'published' } },
+    ]);
+    const p4 = (await http(`${server.url}/api/ninjs/v2/items?since=${encodeURIComponent(p3.next)}`))
+      .body as Page;
+    expect(p4.items.map((i) => [i.uri, i.pubstatus])).toEqual([[`urn:uuid:${b}`, 'usable']]);
+    // a time in another zone is the same instant
+    const berlin = new Date(Date.parse(start) + 3600_000).toISOString().replace('Z', '+01:00');
+    const same = (
+      await http(`${server.url}/api/ninjs/v2/items?since=${encodeURIComponent(berlin)}&limit=100`)
+    ).body as Page;
+    expect(same.items.map((i) => i.uri)).toEqual([`urn:uuid:${a}`, `urn:uuid:${b}`]);
+    for (const bad of ['gestern', '2026-13-01T00:00:00Z', `${start}&offset=2`, `${start}~nope`])
+      expect((await http(`${server.url}/api/ninjs/v2/items?since=${bad}`)).status, bad).toBe(400);
+  });
+});

@@ -14,6 +14,7 @@ import type {
   ClientRow,
   ConflictRow,
   PublishedFilter,
+  PublishedPosition,
   PublishedRow,
   PublishedSnapshot,
   RawArticleRow,
@@ -362,6 +363,10 @@ class SqliteTx implements Tx {
       ),
       publishedByArticle: p('SELECT * FROM published WHERE article_id = ?'),
       publishedBySlug: p('SELECT * FROM published WHERE slug = ?'),
+      publishedChanges: p(
+        `SELECT * FROM published WHERE (updated_at, article_id) > (?, ?)
+         ORDER BY updated_at, article_id LIMIT ?`,
+      ),
       putPublished: p(
         `INSERT INTO published (article_id, slug, state, section_slug, snapshot, published_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -730,6 +735,10 @@ class SqliteTx implements Tx {
     ).map(toPublished);
     const total = num((this.s.countPublished.get(section, section, tag, tag) as Row).n);
     return Promise.resolve({ rows, total });
+  }
+  listPublishedChanges(after: PublishedPosition, limit: number) {
+    const rows = this.s.publishedChanges.all(after.updatedAt, after.articleId, limit) as Row[];
+    return Promise.resolve(rows.map(toPublished));
   }
   isImagePublished(imageId: string) {
     return Promise.resolve(this.s.imagePublished.get(imageId) !== undefined);
