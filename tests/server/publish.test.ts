@@ -888,3 +888,34 @@ describe('ninjs changes since', () => {
       expect((await http(`${server.url}/api/ninjs/v2/items?since=${bad}`)).status, bad).toBe(400);
   });
 });
+
+describe('edited slug', () => {
+  it('is the address of the first publication and stays fixed after it', async () => {
+    const id = randomUUID();
+    await publish(id, completeFields({ headline: 'Adresse von Hand', slug: 'eigene-adresse' }));
+    expect((await http(`${server.url}/articles/eigene-adresse`)).status).toBe(200);
+    expect((await http(`${server.url}/articles/adresse-von-hand`)).status).toBe(404);
+    const a = (await chief.pullAll())
+      .flatMap((p) => p.changes as { id: string; data: { version: number; slug: string } }[])
+      .filter((c) => c.id === id)
+      .at(-1)!.data;
+    const edit = await chief.push([
+      {
+        name: 'article.setFields',
+        args: {
+          id,
+          baseVersion: a.version,
+          values: { slug: 'neue-adresse' },
+          baseValues: { slug: a.slug },
+        },
+      },
+      { name: 'article.transition', args: { id, from: 'published', to: 'published' } },
+    ]);
+    expect(edit.body.outcomes.map((o: { status: string }) => o.status)).toEqual([
+      'applied',
+      'applied',
+    ]);
+    expect((await http(`${server.url}/articles/eigene-adresse`)).status).toBe(200);
+    expect((await http(`${server.url}/articles/neue-adresse`)).status).toBe(404);
+  });
+});
