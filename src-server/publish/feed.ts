@@ -7,7 +7,7 @@ import type { PublishedSnapshot } from '../storage/types';
 import { bodyPlainText } from '../../src-shared/richtext/plainText';
 import { PUBLISHER_NAME, SITE_LANGUAGE, SITE_NAME } from '../../src-shared/publish/site';
 import { RENDITION_MIME, RENDITION_WIDTHS } from '../media/renditions';
-import { renditionUrl } from './images';
+import { imageRenditions, renditionUrl } from './images';
 import { articleUrl } from './sitemap';
 import { xmlEsc as esc } from './xml';
 
@@ -33,14 +33,11 @@ const updatedOf = (s: PublishedSnapshot) => s.correctedAt ?? s.publishedAt;
 function enclosure(s: PublishedSnapshot, baseUrl: string): string {
   const img = s.leadImage;
   if (!img) return '';
-  const url = esc(renditionUrl(baseUrl, img.imageId, LARGEST));
+  // The largest distinct rendition (never enlarged), the same URL the page's metadata names.
+  const largest = imageRenditions(baseUrl, img.imageId, img).at(-1);
+  const url = esc(largest?.url ?? renditionUrl(baseUrl, img.imageId, LARGEST));
   const credit = img.credit.trim() ? `Bildquelle: ${img.credit}` : '';
-  // Renditions are never enlarged: the largest is the original's size when that is smaller.
-  const known = img.width > 0 && img.height > 0;
-  const width = known ? Math.min(LARGEST, img.width) : 0;
-  const size = known
-    ? ` width="${width}" height="${Math.round((img.height * width) / img.width)}"`
-    : '';
+  const size = largest ? ` width="${largest.width}" height="${largest.height}"` : '';
   return (
     `<link rel="enclosure" type="${RENDITION_MIME}" href="${url}"${credit ? ` title="${esc(credit)}"` : ''}/>\n` +
     `<media:content url="${url}" type="${RENDITION_MIME}" medium="image"${size}>` +

@@ -463,13 +463,13 @@ describe('feeds', () => {
     expect(enclosure).toHaveLength(1);
     expect(enclosure[0]!.attribs).toMatchObject({
       type: 'image/webp',
-      href: `${server.url}/media/${lead}/1600.webp`,
+      href: `${server.url}/media/${lead}/640.webp`,
       title: 'Bildquelle: LWL',
     });
     const media = child(entry, 'media:content')[0]!;
-    // the original is 640 × 480: the largest rendition is not enlarged
+    // the original is 640 × 480: its largest rendition is itself, never enlarged
     expect(media.attribs).toMatchObject({
-      url: `${server.url}/media/${lead}/1600.webp`,
+      url: `${server.url}/media/${lead}/640.webp`,
       medium: 'image',
       width: '640',
       height: '480',
