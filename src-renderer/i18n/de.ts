@@ -340,6 +340,10 @@ export const de: Messages = {
     body: 'Text',
     byline: 'Kürzel',
     section: 'Bereich',
+    slug: 'Webadresse (Slug)',
+    slugHint:
+      'Kleinbuchstaben, Ziffern und Bindestriche; leer: bei der Veröffentlichung aus der Schlagzeile.',
+    slugFixed: 'Seit der ersten Veröffentlichung fest.',
     sectionNone: '— kein Bereich —',
     tags: 'Stichwörter',
     links: 'Links',

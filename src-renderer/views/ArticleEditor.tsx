@@ -6,7 +6,13 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { LexicalEditor } from 'lexical';
 import { DEFAULT_SETTINGS, type Settings } from '../../src-shared/api';
-import type { Article, ArticleFields, BodyJson, Section } from '../../src-shared/model';
+import {
+  slugify,
+  type Article,
+  type ArticleFields,
+  type BodyJson,
+  type Section,
+} from '../../src-shared/model';
 import { api, callOnExit } from '../api/transport';
 import { useCoreEvents } from '../api/events';
 import { Autosaver, type SaveRequest, type SaveStatus } from '../editor/autosave';
@@ -102,6 +108,13 @@ export function ArticleEditor({ id }: { id: string }) {
   );
 }
 
+const SLUG_MAX = 200;
+
+/** What the user typed, as a slug the server accepts ('' lets publication derive one). */
+function editableSlug(text: string): string {
+  return slugify(text).slice(0, SLUG_MAX).replace(/-+$/, '');
+}
+
 function pickFields(a: Article): ArticleFields {
   const { kicker, headline, teaser, byline, section, tags, links, leadImage, slug } = a;
   return { kicker, headline, teaser, byline, section, tags, links, leadImage, slug };
@@ -123,6 +136,9 @@ function EditorForm({
   const { article } = loaded;
   const [fields, setFields] = useState<ArticleFields>(() => pickFields(article));
   const [links, setLinks] = useState<LinkRow[]>(() => article.links.map((l) => linkRow(l)));
+  const [slugText, setSlugText] = useState(article.slug);
+  // The server keeps the slug of the first publication; editing it later would change nothing.
+  const slugFixed = article.publishedAt !== null;
   const [status, setStatus] = useState<{ status: SaveStatus; error?: string }>({ status: 'saved' });
   const [stats, setStats] = useState<BodyStats | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -317,6 +333,28 @@ function EditorForm({
               onChange={(e) => setField('byline', e.target.value)}
               onBlur={flush}
             />
+          </div>
+          <div className="field field--slug">
+            <label htmlFor={`${bodyLabelId}-slug`}>{t('editor.slug')}</label>
+            <input
+              id={`${bodyLabelId}-slug`}
+              type="text"
+              value={slugText}
+              placeholder={slugify(fields.headline)}
+              readOnly={slugFixed}
+              maxLength={SLUG_MAX}
+              aria-describedby={`${bodyLabelId}-slug-hint`}
+              onChange={(e) => setSlugText(e.target.value)}
+              onBlur={() => {
+                const slug = editableSlug(slugText);
+                setSlugText(slug);
+                if (slug !== fields.slug) setField('slug', slug);
+                flush();
+              }}
+            />
+            <p id={`${bodyLabelId}-slug-hint`} className="hint">
+              {slugFixed ? t('editor.slugFixed') : t('editor.slugHint')}
+            </p>
           </div>
           <div className="field field--section">
             <label htmlFor={`${bodyLabelId}-section`}>{t('editor.section')}</label>

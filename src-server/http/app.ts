@@ -14,6 +14,7 @@ import { timelineRoutes } from '../routes/timeline';
 import { syncRoutes } from '../routes/sync';
 import { blobRoutes } from '../routes/blobs';
 import { publishedRoutes } from '../routes/published';
+import { ninjsRoutes } from '../routes/ninjs';
 import { siteRoutes } from '../routes/site';
 import { mediaRoutes } from '../routes/media';
 import { frameworkOptions, registerJsonParser, toHttpError } from './hardening';
@@ -114,6 +115,7 @@ export function buildApp(
       done();
     });
     publishedRoutes(app, ctx);
+    ninjsRoutes(app, ctx);
     timelineRoutes(app, ctx);
     siteRoutes(app, ctx);
     mediaRoutes(app, ctx);

@@ -5,7 +5,7 @@
  */
 import type { ImageSource } from '../../src-shared/richtext/html';
 import { RENDITION_WIDTHS } from '../media/renditions';
-import type { PublishedImage, PublishedSnapshot } from '../../src-shared/publish/types';
+import type { PublishedImage, PublishedSnapshot, Rendition } from '../../src-shared/publish/types';
 
 /** The article column is 42rem wide with 1rem padding (publish/css.ts). */
 export const IMAGE_SIZES = '(max-width: 42rem) calc(100vw - 2rem), 40rem';
@@ -15,6 +15,22 @@ const FALLBACK_WIDTH = 1024;
 export function renditionUrl(base: string, imageId: string, width: number): string {
   return `${base}/media/${encodeURIComponent(imageId)}/${width}.webp`;
 }
+
+/** Each distinct rendition of an image: the width asked for in the URL and the width it has. */
+function renditionWidths(size: { width: number } | undefined): { asked: number; actual: number }[] {
+  const seen = new Set<number>();
+  const out: { asked: number; actual: number }[] = [];
+  for (const w of RENDITION_WIDTHS) {
+    const actual = size !== undefined ? Math.min(w, size.width) : w;
+    if (seen.has(actual)) continue;
+    seen.add(actual);
+    out.push({ asked: w, actual });
+  }
+  return out;
+}
+
+const knownSize = (size: { width: number; height: number } | undefined) =>
+  size !== undefined && size.width > 0 && size.height > 0 ? size : undefined;
 
 /**
  * src, srcset, sizes and intrinsic size of an image. Renditions are never enlarged, so a width
@@ -26,26 +42,47 @@ export function imageSource(
   imageId: string,
   size: { width: number; height: number } | undefined,
 ): ImageSource {
-  const known = size !== undefined && size.width > 0 && size.height > 0;
-  const seen = new Set<number>();
-  const candidates: string[] = [];
-  for (const w of RENDITION_WIDTHS) {
-    const actual = known ? Math.min(w, size.width) : w;
-    if (seen.has(actual)) continue;
-    seen.add(actual);
-    candidates.push(`${renditionUrl(base, imageId, w)} ${actual}w`);
-  }
+  const known = knownSize(size);
   const source: ImageSource = {
     src: renditionUrl(base, imageId, FALLBACK_WIDTH),
-    srcset: candidates.join(', '),
+    srcset: renditionWidths(known)
+      .map((r) => `${renditionUrl(base, imageId, r.asked)} ${r.actual}w`)
+      .join(', '),
     sizes: IMAGE_SIZES,
   };
   if (known) {
-    source.width = size.width;
-    source.height = size.height;
+    source.width = known.width;
+    source.height = known.height;
   }
   return source;
 }
+
+/** The renditions of an image with their actual sizes, smallest first; none if its size is unknown. */
+export function imageRenditions(
+  base: string,
+  imageId: string,
+  size: { width: number; height: number } | undefined,
+): Rendition[] {
+  const known = knownSize(size);
+  if (!known) return [];
+  return renditionWidths(known).map((r) => ({
+    url: renditionUrl(base, imageId, r.asked),
+    width: r.actual,
+    height: Math.round((known.height * r.actual) / known.width),
+  }));
+}
+
+/** The renditions of one image of a published page, sized from the snapshot's image records. */
+export function snapshotImageRenditions(
+  base: string,
+  s: Pick<PublishedSnapshot, 'images' | 'leadImage'>,
+  imageId: string,
+): Rendition[] {
+  return imageRenditions(base, imageId, snapshotImageSize(s, imageId));
+}
+
+const snapshotImageSize = (s: Pick<PublishedSnapshot, 'images' | 'leadImage'>, imageId: string) =>
+  s.images?.[imageId] ?? (s.leadImage?.imageId === imageId ? s.leadImage : undefined);
 
 /** The source of one image of a published page, sized from the snapshot's image records. */
 export function snapshotImageSource(
@@ -53,8 +90,7 @@ export function snapshotImageSource(
   s: Pick<PublishedSnapshot, 'images' | 'leadImage'>,
   imageId: string,
 ): ImageSource {
-  const size = s.images?.[imageId] ?? (s.leadImage?.imageId === imageId ? s.leadImage : undefined);
-  return imageSource(base, imageId, size);
+  return imageSource(base, imageId, snapshotImageSize(s, imageId));
 }
 
 type Json = Record<string, unknown>;

@@ -135,6 +135,12 @@ export interface PublishedRow {
   updatedAt: string;
 }
 
+/** A place in the order of changes to published rows: (updatedAt, articleId). */
+export interface PublishedPosition {
+  updatedAt: string;
+  articleId: string;
+}
+
 export interface PublishedFilter {
   sectionSlug?: string;
   tag?: string;
@@ -217,6 +223,8 @@ export interface PublishingStore {
   getPublishedBySlug(slug: string): Promise<PublishedRow | undefined>;
   putPublished(row: PublishedRow): Promise<void>;
   listPublished(filter: PublishedFilter): Promise<{ rows: PublishedRow[]; total: number }>;
+  /** Published rows, live and gone, changed after a position; oldest change first. */
+  listPublishedChanges(after: PublishedPosition, limit: number): Promise<PublishedRow[]>;
   isImagePublished(imageId: string): Promise<boolean>;
 }
 

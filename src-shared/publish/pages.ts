@@ -6,7 +6,8 @@
 import { checkLinkUrl } from '../model';
 import type { ImageSource } from '../richtext/html';
 import { esc, germanDate } from './format';
-import type { PublishedSnapshot, SiteSection } from './types';
+import { articleHead, socialImageId } from './meta';
+import type { PublishedSnapshot, Rendition, SiteSection } from './types';
 
 export interface PageChrome {
   sections: readonly SiteSection[];
@@ -18,10 +19,21 @@ export interface PageChrome {
   mediaUrl?: (imageId: string) => string | ImageSource;
   /** The site's stylesheet; /static/site.css unless a preview serves it from elsewhere. */
   stylesheetUrl?: string;
+  /**
+   * Absolute URLs and sizes of an image's renditions, for the article's social and structured
+   * data (the site gives them; a preview has none, so its metadata names no image).
+   */
+  imageRenditions?: (imageId: string) => readonly Rendition[];
 }
 
 // The site passes its renditions; this default is the largest one (never the original).
 const siteMediaUrl = (imageId: string): string => `/media/${encodeURIComponent(imageId)}/1600.webp`;
+
+/** A list page's own Atom feed (a section's), advertised next to the site's. */
+export interface SectionFeed {
+  title: string;
+  href: string;
+}
 
 export interface TeaserItem {
   slug: string;
@@ -36,7 +48,7 @@ function layout(
   title: string,
   main: string,
   chrome: PageChrome,
-  opts: { canonical?: string; print?: boolean } = {},
+  opts: { canonical?: string; print?: boolean; feed?: SectionFeed; head?: string } = {},
 ): string {
   const nav = chrome.sections
     .map((s) => `<a href="/sections/${esc(encodeURIComponent(s.slug))}">${esc(s.name)}</a>`)
@@ -49,7 +61,7 @@ function layout(
 <title>${esc(title)}</title>
 <link rel="stylesheet" href="${esc(chrome.stylesheetUrl ?? '/static/site.css')}">
 <link rel="alternate" type="application/atom+xml" title="Copydesk – alle Meldungen" href="/feed.xml">
-${opts.canonical ? `<link rel="canonical" href="${esc(opts.canonical)}">\n` : ''}${opts.print ? '<meta name="robots" content="noindex">\n' : ''}</head>
+${opts.feed ? `<link rel="alternate" type="application/atom+xml" title="${esc(opts.feed.title)}" href="${esc(opts.feed.href)}">\n` : ''}${opts.canonical ? `<link rel="canonical" href="${esc(opts.canonical)}">\n` : ''}${opts.head ? `${opts.head}\n` : ''}${opts.print ? '<meta name="robots" content="noindex">\n' : ''}</head>
 <body${opts.print ? ' class="print"' : ''}>
 <header class="site"><a class="brand" href="/">Copydesk</a><nav aria-label="Bereiche">${nav}</nav></header>
 <main>
@@ -131,7 +143,19 @@ export function articlePage(
       `<section class="more"><h2>Weitere Meldungen und Beiträge aus dem Bereich ${esc(s.sectionName)}</h2>\n${teaserList(related)}</section>`,
     );
   }
-  return layout(`${s.headline} – Copydesk`, parts.join('\n'), chrome, { canonical: url, print });
+  const imageId = socialImageId(s);
+  const head = print
+    ? ''
+    : `<meta name="robots" content="max-image-preview:large">\n${articleHead(s, {
+        url,
+        baseUrl: chrome.baseUrl,
+        image: imageId ? (chrome.imageRenditions?.(imageId) ?? []) : [],
+      })}`;
+  return layout(`${s.headline} – Copydesk`, parts.join('\n'), chrome, {
+    canonical: url,
+    print,
+    head,
+  });
 }
 
 export function listPage(
@@ -140,6 +164,7 @@ export function listPage(
   items: readonly TeaserItem[],
   chrome: PageChrome,
   pager: { page: number; hasNext: boolean; path: string },
+  feed?: SectionFeed,
 ): string {
   const links: string[] = [];
   if (pager.page > 1)
@@ -153,7 +178,7 @@ export function listPage(
   const main = `<section class="list"><h1>${esc(heading)}</h1>
 ${teaserList(items, 2)}
 ${links.length ? `<p class="pager">${links.join(' ')}</p>` : ''}</section>`;
-  return layout(title, main, chrome);
+  return layout(title, main, chrome, feed ? { feed } : {});
 }
 
 export function messagePage(title: string, message: string, chrome: PageChrome): string {

@@ -49,3 +49,10 @@ export interface SnapshotImage {
   width: number;
   height: number;
 }
+
+/** One published rendition of an image: its absolute URL and actual size. */
+export interface Rendition {
+  url: string;
+  width: number;
+  height: number;
+}

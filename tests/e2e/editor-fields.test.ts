@@ -169,4 +169,29 @@ describe('article fields', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('edits the web address (slug) before publication, as a slug the server accepts', async () => {
+    const a = await h.call('articles.create', {
+      fields: { headline: 'Rat beschließt Haushalt' },
+      body: fixtureArticle().body,
+    });
+    const { page, errors } = await openArticle(h, a.id);
+    const slug = page.getByLabel('Web address (slug)', { exact: true });
+    // empty: publication makes it from the headline, which the placeholder shows
+    expect(await slug.inputValue()).toBe('');
+    expect(await slug.getAttribute('placeholder')).toBe('rat-beschliesst-haushalt');
+    expect(await slug.isEditable()).toBe(true);
+    await slug.fill('  Haushalt 2027: Köln spart! ');
+    await slug.press('Tab');
+    expect(await slug.inputValue()).toBe('haushalt-2027-koeln-spart');
+    await waitSaved(page);
+    expect((await h.call('articles.get', { id: a.id })).slug).toBe('haushalt-2027-koeln-spart');
+    // emptied again: back to the derived slug
+    await slug.fill('');
+    await slug.press('Tab');
+    await waitSaved(page);
+    expect((await h.call('articles.get', { id: a.id })).slug).toBe('');
+    await page.close();
+    expect(errors).toEqual([]);
+  });
 });

@@ -87,6 +87,14 @@ export function publishingStore(db: SqlRunner): PublishingStore {
       const total = await db.get(`SELECT COUNT(*) AS n FROM published p WHERE ${FILTER}`, filter);
       return { rows: rows.map(toPublished), total: num(total?.n) };
     },
+    async listPublishedChanges(after, limit) {
+      const rows = await db.all(
+        `SELECT * FROM published WHERE updated_at > ? OR (updated_at = ? AND article_id > ?)
+         ORDER BY updated_at, article_id LIMIT ?`,
+        [after.updatedAt, after.updatedAt, after.articleId, limit],
+      );
+      return rows.map(toPublished);
+    },
     async isImagePublished(imageId) {
       const r = await db.get(
         `SELECT 1 AS x FROM published_images i JOIN published p ON p.article_id = i.article_id
