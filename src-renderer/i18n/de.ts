@@ -324,6 +324,16 @@ export const de: Messages = {
       image_credit_missing: 'Das Bild „{{name}}“ im Text hat keine Bildquelle.',
     },
   },
+  spelling: {
+    menu: 'Rechtschreibung',
+    language: 'Rechtschreibung',
+    languages: { de: 'Deutsch', en: 'Englisch' },
+    checking: 'Vorschläge werden gesucht …',
+    noSuggestions: 'Keine Vorschläge',
+    ignore: 'Ignorieren',
+    add: 'Zum Wörterbuch hinzufügen',
+    failed: 'Rechtschreibvorschläge sind nicht verfügbar: {{message}}',
+  },
   editor: {
     label: 'Artikel-Editor',
     loading: 'Artikel wird geladen …',

@@ -322,6 +322,16 @@ export const en = {
       image_credit_missing: 'The image "{{name}}" in the body has no credit (Bildquelle).',
     },
   },
+  spelling: {
+    menu: 'Spelling',
+    language: 'Spelling',
+    languages: { de: 'German', en: 'English' },
+    checking: 'Looking for suggestions…',
+    noSuggestions: 'No suggestions',
+    ignore: 'Ignore',
+    add: 'Add to dictionary',
+    failed: 'Spelling suggestions are not available: {{message}}',
+  },
   editor: {
     label: 'Article editor',
     loading: 'Loading the article…',

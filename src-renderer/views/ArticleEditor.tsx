@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LexicalEditor } from 'lexical';
-import { DEFAULT_SETTINGS, type Settings } from '../../src-shared/api';
+import { DEFAULT_SETTINGS, type Settings, type SpellingLanguage } from '../../src-shared/api';
 import type { Article, ArticleFields, BodyJson, Section } from '../../src-shared/model';
 import { api, callOnExit } from '../api/transport';
 import { useCoreEvents } from '../api/events';
@@ -30,6 +30,7 @@ import { RemoteUpdateBanner } from '../editor/RemoteUpdateBanner';
 import { ConflictPanel } from './ConflictPanel';
 import { PresenceBadge } from './PresenceBadge';
 import { useAnnouncePresence } from '../state/presence';
+import { SpellingLanguageSelect } from '../spelling/SpellingLanguageSelect';
 
 interface Loaded {
   article: Article;
@@ -213,6 +214,23 @@ function EditorForm({
     saver.markBodyDirty();
   }, [saver, merger]);
   const onError = useCallback((e: Error) => console.error('Body editor:', e), []);
+  const latestSettings = useRef(settings);
+  latestSettings.current = settings;
+  const spellingLanguage = settings.articleSpelling[article.id] ?? 'de';
+  const setSpellingLanguage = (language: SpellingLanguage) =>
+    void api['settings.update']({
+      articleSpelling: { ...latestSettings.current.articleSpelling, [article.id]: language },
+    }).catch((e: unknown) => onError(e instanceof Error ? e : new Error(String(e))));
+  const onAddWord = useCallback(
+    (word: string) => {
+      const words = latestSettings.current.personalDictionary;
+      if (words.includes(word)) return;
+      void api['settings.update']({ personalDictionary: [...words, word] }).catch((e: unknown) =>
+        onError(e instanceof Error ? e : new Error(String(e))),
+      );
+    },
+    [onError],
+  );
 
   const statusText =
     status.status === 'error'
@@ -287,8 +305,12 @@ function EditorForm({
           <div className="field field--body">
             <span className="field__label" id={bodyLabelId}>
               {t('editor.body')}
+              <SpellingLanguageSelect value={spellingLanguage} onChange={setSpellingLanguage} />
             </span>
             <BodyEditor
+              spellingLanguage={spellingLanguage}
+              personalWords={settings.personalDictionary}
+              onAddWord={onAddWord}
               body={loaded.body}
               labelledBy={bodyLabelId}
               describedBy={statsId}
