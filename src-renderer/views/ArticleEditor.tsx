@@ -31,6 +31,8 @@ import { ConflictPanel } from './ConflictPanel';
 import { PresenceBadge } from './PresenceBadge';
 import { useAnnouncePresence } from '../state/presence';
 import { SpellingLanguageSelect } from '../spelling/SpellingLanguageSelect';
+import { FindBar, type FindableFields } from '../find/FindBar';
+import { isFindKey, isReplaceKey } from '../editor/shortcuts';
 
 interface Loaded {
   article: Article;
@@ -197,6 +199,21 @@ function EditorForm({
     merger.touch(key);
     saver.setField(key, value);
   };
+  const [find, setFind] = useState<{ replace: boolean; opened: number } | null>(null);
+  const onFindKeys = (e: React.KeyboardEvent) => {
+    if (e.nativeEvent.isComposing) return;
+    const replace = isReplaceKey(e);
+    if (!replace && !isFindKey(e)) return;
+    e.preventDefault();
+    setFind((f) => ({ replace: replace || (f?.replace ?? false), opened: (f?.opened ?? 0) + 1 }));
+  };
+  const closeFind = useCallback(() => {
+    setFind(null);
+    editor.current?.focus();
+  }, []);
+  const onReplaceFields = (patch: Partial<FindableFields>) => {
+    for (const [k, v] of Object.entries(patch) as [keyof FindableFields, string][]) setField(k, v);
+  };
   const onLinks = (rows: LinkRow[]) => {
     setLinks(rows);
     const valid = savableLinks(rows);
@@ -238,7 +255,7 @@ function EditorForm({
       : t(`editor.status.${status.status}`);
 
   return (
-    <section className="article-editor" aria-label={t('editor.label')}>
+    <section className="article-editor" aria-label={t('editor.label')} onKeyDown={onFindKeys}>
       <header className="article-editor__bar">
         <p
           className={`save-status save-status--${status.status}`}
@@ -256,6 +273,21 @@ function EditorForm({
           {t('editor.close')}
         </button>
       </header>
+      {find && (
+        <FindBar
+          editor={lexical}
+          replace={find.replace}
+          focusToken={find.opened}
+          fields={{
+            kicker: fields.kicker,
+            headline: fields.headline,
+            teaser: fields.teaser,
+            byline: fields.byline,
+          }}
+          onReplaceFields={onReplaceFields}
+          onClose={closeFind}
+        />
+      )}
       <WorkflowBar article={article} checklist={checklist} flush={flushNow} />
       <RemoteUpdateBanner state={remote.state} onMerge={() => void merger.mergeNow()} />
       <ConflictPanel
