@@ -335,10 +335,12 @@ function EditorForm({
             onBlur={flush}
           />
           <div className="field field--body">
-            <span className="field__label" id={bodyLabelId}>
-              {t('editor.body')}
+            <div className="body__label-row">
+              <span className="field__label" id={bodyLabelId}>
+                {t('editor.body')}
+              </span>
               <SpellingLanguageSelect value={spellingLanguage} onChange={setSpellingLanguage} />
-            </span>
+            </div>
             <BodyEditor
               spellingLanguage={spellingLanguage}
               personalWords={settings.personalDictionary}
