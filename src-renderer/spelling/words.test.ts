@@ -27,6 +27,16 @@ describe('wordsIn', () => {
     ]);
   });
 
+  it('skips abbreviations in capitals, not capitalised words', () => {
+    expect(wordsIn('Der LWL und die NRW-Bank: Münster').map((w) => w.word)).toEqual([
+      'Der',
+      'und',
+      'die',
+      'Bank',
+      'Münster',
+    ]);
+  });
+
   it('finds nothing in empty or blank text', () => {
     expect(wordsIn('')).toEqual([]);
     expect(wordsIn('  \n ')).toEqual([]);
