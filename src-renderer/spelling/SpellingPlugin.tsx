@@ -15,8 +15,12 @@ import { wordsIn } from './words';
 export const SPELLING_HIGHLIGHT = 'copydesk-spelling';
 /** Pause after the last change before changed blocks are checked. */
 const CHECK_DELAY_MS = 300;
-/** Blocks checked per task on the first pass, so a long article never blocks the thread. */
+/** Delay from showing the body to starting the checker, so opening an article is not slowed. */
+const START_DELAY_MS = 300;
+/** Blocks checked per task, so a long article never blocks the thread. */
 const BLOCKS_PER_TASK = 40;
+/** Blocks this far above or below the visible area are marked too, ready for scrolling. */
+const VISIBLE_MARGIN_PX = 600;
 
 const supported = typeof CSS !== 'undefined' && 'highlights' in CSS;
 
@@ -45,9 +49,16 @@ function editableTextNodes(block: HTMLElement): Text[] {
   return out;
 }
 
+/**
+ * Marks the blocks on screen (and a margin around it) only: every highlight range is live and
+ * repainted, so thousands of them in a long article would slow each keystroke. A block that
+ * scrolls away loses its marks and gets them back when it returns.
+ */
 class BlockMarker {
   private readonly ranges = new Map<HTMLElement, Range[]>();
   private readonly queue = new Set<HTMLElement>();
+  private readonly visible = new Set<HTMLElement>();
+  private readonly observer: IntersectionObserver;
   private running = false;
   private disposed = false;
 
@@ -55,15 +66,42 @@ class BlockMarker {
     private readonly root: HTMLElement,
     private readonly checker: SpellChecker,
     private readonly highlight: Highlight,
-  ) {}
+  ) {
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        const shown: HTMLElement[] = [];
+        for (const e of entries) {
+          const block = e.target as HTMLElement;
+          if (e.isIntersecting) {
+            this.visible.add(block);
+            shown.push(block);
+          } else {
+            this.visible.delete(block);
+            this.unmark(block);
+          }
+        }
+        this.enqueue(shown);
+      },
+      { rootMargin: `${VISIBLE_MARGIN_PX}px 0px` },
+    );
+  }
 
+  /** Checks `blocks` again if they are on screen; new blocks are watched from now on. */
   enqueue(blocks: Iterable<HTMLElement>): void {
-    for (const b of blocks) this.queue.add(b);
+    for (const b of blocks) {
+      this.observer.observe(b);
+      if (this.visible.has(b)) this.queue.add(b);
+    }
     void this.drain();
   }
 
   enqueueAll(): void {
     this.enqueue(Array.from(this.root.children) as HTMLElement[]);
+  }
+
+  private unmark(block: HTMLElement): void {
+    for (const r of this.ranges.get(block) ?? []) this.highlight.delete(r);
+    this.ranges.delete(block);
   }
 
   /** The misspelled range under a DOM point, if any. */
@@ -77,6 +115,7 @@ class BlockMarker {
 
   dispose(): void {
     this.disposed = true;
+    this.observer.disconnect();
     this.queue.clear();
   }
 
@@ -110,9 +149,8 @@ class BlockMarker {
     this.forgetDetached();
     const caret = document.getSelection();
     for (const b of live) {
-      for (const r of this.ranges.get(b) ?? []) this.highlight.delete(r);
-      this.ranges.delete(b);
-      if (!b.isConnected) continue;
+      this.unmark(b);
+      if (!b.isConnected || !this.visible.has(b)) continue;
       const marked: Range[] = [];
       for (const t of editableTextNodes(b)) {
         for (const w of wordsIn(t.data)) {
@@ -136,6 +174,11 @@ class BlockMarker {
       if (b.isConnected) continue;
       for (const r of rs) this.highlight.delete(r);
       this.ranges.delete(b);
+    }
+    for (const b of this.visible) {
+      if (b.isConnected) continue;
+      this.visible.delete(b);
+      this.observer.unobserve(b);
     }
   }
 }
@@ -165,22 +208,28 @@ export function SpellingPlugin({ language, personalWords, onAddWord }: SpellingP
   const marker = useRef<BlockMarker | null>(null);
   const [target, setTarget] = useState<SpellingTarget | null>(null);
   const checker = useRef<SpellChecker | null>(null);
+  const personalRef = useRef(personalWords);
+  personalRef.current = personalWords;
 
   useEffect(() => {
     if (!supported) return;
     const highlight = new Highlight();
     CSS.highlights.set(SPELLING_HIGHLIGHT, highlight);
-    const current = spellChecker(language);
-    checker.current = current;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const changed = new Set<HTMLElement>();
-
-    const offRoot = editor.registerRootListener((root) => {
-      marker.current?.dispose();
-      highlight.clear();
-      marker.current = root ? new BlockMarker(root, current, highlight) : null;
-      marker.current?.enqueueAll();
-    });
+    let offRoot = () => {};
+    // The article is shown first; the checker (a worker loading its dictionary) starts after.
+    const startTimer = setTimeout(() => {
+      const current = spellChecker(language);
+      current.accept(personalRef.current);
+      checker.current = current;
+      offRoot = editor.registerRootListener((root) => {
+        marker.current?.dispose();
+        highlight.clear();
+        marker.current = root ? new BlockMarker(root, current, highlight) : null;
+        marker.current?.enqueueAll();
+      });
+    }, START_DELAY_MS);
     const offUpdate = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       const root = editor.getRootElement();
       if (!root) return;
@@ -197,8 +246,10 @@ export function SpellingPlugin({ language, personalWords, onAddWord }: SpellingP
       }, CHECK_DELAY_MS);
     });
     return () => {
+      clearTimeout(startTimer);
       clearTimeout(timer);
       offRoot();
+      checker.current = null;
       offUpdate();
       marker.current?.dispose();
       marker.current = null;
@@ -208,8 +259,8 @@ export function SpellingPlugin({ language, personalWords, onAddWord }: SpellingP
 
   // The personal dictionary arrives with the settings, possibly after the first pass.
   useEffect(() => {
-    if (supported && spellChecker(language).accept(personalWords)) marker.current?.enqueueAll();
-  }, [language, personalWords]);
+    if (checker.current?.accept(personalWords)) marker.current?.enqueueAll();
+  }, [personalWords]);
 
   useEffect(() => {
     if (!supported) return;
