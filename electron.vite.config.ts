@@ -34,6 +34,16 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'src-renderer'),
     base: './',
+    resolve: {
+      alias: {
+        // The spelling worker loads the Hunspell files, which the packages do not export.
+        '@dictionaries/de': resolve(root, 'node_modules/dictionary-de'),
+        '@dictionaries/en': resolve(root, 'node_modules/dictionary-en'),
+        // hunspell-asm's ES build imports its CommonJS Emscripten runtime as a namespace and
+        // calls it, which only works in Node; its CommonJS build works in the bundle.
+        'hunspell-asm': resolve(root, 'node_modules/hunspell-asm/dist/cjs/index.js'),
+      },
+    },
     plugins: [
       react(),
       {

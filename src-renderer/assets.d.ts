@@ -3,3 +3,9 @@ declare module '*?url' {
   const url: string;
   export default url;
 }
+
+/** `?url&no-inline`: always a file, never a data: URL (the CSP allows fetches from 'self' only). */
+declare module '*?url&no-inline' {
+  const url: string;
+  export default url;
+}

@@ -119,17 +119,34 @@ export const Diagnostics = z.strictObject({
 });
 export type Diagnostics = z.infer<typeof Diagnostics>;
 
-export const SettingKey = z.enum(['language', 'headlineSoftLimit', 'teaserSoftLimit']);
+export const SettingKey = z.enum([
+  'language',
+  'headlineSoftLimit',
+  'teaserSoftLimit',
+  'personalDictionary',
+  'articleSpelling',
+]);
+/** The languages the spelling checker ships dictionaries for. */
+export const SpellingLanguage = z.enum(['de', 'en']);
+export type SpellingLanguage = z.infer<typeof SpellingLanguage>;
 export const Settings = z.strictObject({
   language: z.enum(['system', 'en', 'de']),
   headlineSoftLimit: z.number().int().min(10).max(1000),
   teaserSoftLimit: z.number().int().min(10).max(5000),
+  /** Words this desk's user added to the spelling dictionary. */
+  personalDictionary: z
+    .array(z.string().min(1).max(100).regex(/^\S+$/u, 'one word, no spaces'))
+    .max(10_000),
+  /** The spelling language chosen per article id; articles not listed are checked in German. */
+  articleSpelling: z.record(z.string().min(1).max(100), SpellingLanguage),
 });
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = {
   language: 'system',
   headlineSoftLimit: 80,
   teaserSoftLimit: 300,
+  personalDictionary: [],
+  articleSpelling: {},
 };
 
 /** Base64 of at most IMAGE_MAX_BYTES bytes. */

@@ -256,6 +256,8 @@ describe('settings', () => {
       language: 'system',
       headlineSoftLimit: 80,
       teaserSoftLimit: 300,
+      personalDictionary: [],
+      articleSpelling: {},
     });
     await api['settings.update']({ language: 'de', headlineSoftLimit: 90 });
     expect(await api['settings.get']({})).toMatchObject({ language: 'de', headlineSoftLimit: 90 });

@@ -33,7 +33,8 @@ export const SECURE_WEB_PREFERENCES = Object.freeze({
   webSecurity: true,
   allowRunningInsecureContent: false,
   experimentalFeatures: false,
-  spellcheck: true,
+  // Copydesk checks spelling itself (offline Hunspell in a worker), so there is one checker.
+  spellcheck: false,
   navigateOnDragDrop: false,
 } as const satisfies WebPreferences);
 

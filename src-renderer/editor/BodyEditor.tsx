@@ -16,6 +16,8 @@ import { LinkDialog } from './LinkDialog';
 import { applyLink, type LinkTarget, readLinkTarget } from './links';
 import { type BodyStats, bodyStats } from './stats';
 import { Toolbar } from './Toolbar';
+import type { SpellingLanguage } from '../../src-shared/api';
+import { SpellingPlugin } from '../spelling/SpellingPlugin';
 
 /** Stats are recomputed this long after the last change (an O(n) read, never per keystroke). */
 const STATS_DELAY_MS = 400;
@@ -30,6 +32,10 @@ export interface BodyEditorProps {
   onBlur: () => void;
   onStats: (stats: BodyStats) => void;
   onError: (error: Error) => void;
+  spellingLanguage: SpellingLanguage;
+  /** The personal dictionary (words accepted in every language). */
+  personalWords: readonly string[];
+  onAddWord: (word: string) => void;
 }
 
 function readStats(editor: LexicalEditor): BodyStats {
@@ -119,8 +125,13 @@ export const BodyEditor = memo(function BodyEditor(props: BodyEditorProps) {
         aria-labelledby={labelledBy}
         aria-describedby={describedBy}
         aria-multiline
-        spellCheck
+        spellCheck={false}
         onBlur={onBlur}
+      />
+      <SpellingPlugin
+        language={props.spellingLanguage}
+        personalWords={props.personalWords}
+        onAddWord={props.onAddWord}
       />
       <ReadyMark />
       <ChangeReporter onEditor={props.onEditor} onChange={props.onChange} onStats={props.onStats} />

@@ -21,6 +21,8 @@ export type ShortcutId =
   | 'plainPaste'
   | 'newArticle'
   | 'search'
+  | 'find'
+  | 'replace'
   | 'help';
 
 interface KeyLike {
@@ -51,7 +53,9 @@ export const SHORTCUT_TABLE: readonly { id: ShortcutId; keys: readonly string[] 
   { id: 'redo', keys: [IS_MAC ? 'Cmd+Shift+Z' : 'Ctrl+Y', `${MOD}+Shift+Z`] },
   { id: 'plainPaste', keys: [`${MOD}+Shift+V`] },
   { id: 'newArticle', keys: ['Alt+N'] },
-  { id: 'search', keys: [`${MOD}+F`, '/'] },
+  { id: 'find', keys: [`${MOD}+F`] },
+  { id: 'replace', keys: [`${MOD}+H`] },
+  { id: 'search', keys: [`${MOD}+Shift+F`, '/'] },
   { id: 'help', keys: ['F1', '?'] },
 ];
 
@@ -72,9 +76,16 @@ export function blockShortcut(e: KeyLike): 'h2' | 'h3' | 'paragraph' | null {
 export const isNewArticleKey = (e: KeyLike): boolean =>
   e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && e.code === 'KeyN';
 
-/** Ctrl/Cmd+F anywhere; "/" only outside text fields (`inText`). */
+/** Ctrl/Cmd+F: find in the open article (the list search when none is open). */
+export const isFindKey = (e: KeyLike): boolean =>
+  primary(e) && !e.altKey && !e.shiftKey && e.code === 'KeyF';
+/** Ctrl/Cmd+H: find and replace in the open article. */
+export const isReplaceKey = (e: KeyLike): boolean =>
+  primary(e) && !e.altKey && !e.shiftKey && e.code === 'KeyH';
+
+/** The article-list search: Ctrl/Cmd+Shift+F anywhere; "/" only outside text fields (`inText`). */
 export const isSearchKey = (e: KeyLike, inText: boolean): boolean =>
-  (primary(e) && !e.altKey && !e.shiftKey && e.code === 'KeyF') ||
+  (primary(e) && !e.altKey && e.shiftKey && e.code === 'KeyF') ||
   (!inText && e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey);
 
 /** F1 anywhere; "?" only outside text fields. */

@@ -16,7 +16,13 @@ import { SyncStatus } from './SyncStatus';
 import { Notices } from './Notices';
 import { CrashProbe } from './CrashProbe';
 import { ViewBoundary } from './ViewBoundary';
-import { isHelpKey, isNewArticleKey, isSearchKey, isTextTarget } from '../editor/shortcuts';
+import {
+  isFindKey,
+  isHelpKey,
+  isNewArticleKey,
+  isSearchKey,
+  isTextTarget,
+} from '../editor/shortcuts';
 
 const ARTICLE_HASH = /^#article=([0-9a-f-]{36})$/i;
 
@@ -35,7 +41,10 @@ function useArticleHash(): void {
   }, [openArticleId]);
 }
 
-/** App-wide keys: Alt+N new article, Ctrl/Cmd+F or "/" search, F1 or "?" help. */
+/**
+ * App-wide keys: Alt+N new article, Ctrl/Cmd+Shift+F or "/" list search (also Ctrl/Cmd+F when
+ * no article is open to take it), F1 or "?" help.
+ */
 function useGlobalShortcuts(actions: { newArticle(): void; toggleHelp(): void }): void {
   const ref = useRef(actions);
   ref.current = actions;
@@ -46,7 +55,7 @@ function useGlobalShortcuts(actions: { newArticle(): void; toggleHelp(): void })
       if (isNewArticleKey(e)) {
         e.preventDefault();
         ref.current.newArticle();
-      } else if (isSearchKey(e, inText)) {
+      } else if (isSearchKey(e, inText) || isFindKey(e)) {
         const box = document.querySelector<HTMLInputElement>('[data-shortcut-target="search"]');
         if (box) {
           e.preventDefault();

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LexicalEditor } from 'lexical';
-import { DEFAULT_SETTINGS, type Settings } from '../../src-shared/api';
+import { DEFAULT_SETTINGS, type Settings, type SpellingLanguage } from '../../src-shared/api';
 import {
   slugify,
   type Article,
@@ -36,6 +36,9 @@ import { RemoteUpdateBanner } from '../editor/RemoteUpdateBanner';
 import { ConflictPanel } from './ConflictPanel';
 import { PresenceBadge } from './PresenceBadge';
 import { useAnnouncePresence } from '../state/presence';
+import { SpellingLanguageSelect } from '../spelling/SpellingLanguageSelect';
+import { FindBar, type FindableFields } from '../find/FindBar';
+import { isFindKey, isReplaceKey } from '../editor/shortcuts';
 
 interface Loaded {
   article: Article;
@@ -212,6 +215,21 @@ function EditorForm({
     merger.touch(key);
     saver.setField(key, value);
   };
+  const [find, setFind] = useState<{ replace: boolean; opened: number } | null>(null);
+  const onFindKeys = (e: React.KeyboardEvent) => {
+    if (e.nativeEvent.isComposing) return;
+    const replace = isReplaceKey(e);
+    if (!replace && !isFindKey(e)) return;
+    e.preventDefault();
+    setFind((f) => ({ replace: replace || (f?.replace ?? false), opened: (f?.opened ?? 0) + 1 }));
+  };
+  const closeFind = useCallback(() => {
+    setFind(null);
+    editor.current?.focus();
+  }, []);
+  const onReplaceFields = (patch: Partial<FindableFields>) => {
+    for (const [k, v] of Object.entries(patch) as [keyof FindableFields, string][]) setField(k, v);
+  };
   const onLinks = (rows: LinkRow[]) => {
     setLinks(rows);
     const valid = savableLinks(rows);
@@ -229,6 +247,23 @@ function EditorForm({
     saver.markBodyDirty();
   }, [saver, merger]);
   const onError = useCallback((e: Error) => console.error('Body editor:', e), []);
+  const latestSettings = useRef(settings);
+  latestSettings.current = settings;
+  const spellingLanguage = settings.articleSpelling[article.id] ?? 'de';
+  const setSpellingLanguage = (language: SpellingLanguage) =>
+    void api['settings.update']({
+      articleSpelling: { ...latestSettings.current.articleSpelling, [article.id]: language },
+    }).catch((e: unknown) => onError(e instanceof Error ? e : new Error(String(e))));
+  const onAddWord = useCallback(
+    (word: string) => {
+      const words = latestSettings.current.personalDictionary;
+      if (words.includes(word)) return;
+      void api['settings.update']({ personalDictionary: [...words, word] }).catch((e: unknown) =>
+        onError(e instanceof Error ? e : new Error(String(e))),
+      );
+    },
+    [onError],
+  );
 
   const statusText =
     status.status === 'error'
@@ -236,7 +271,7 @@ function EditorForm({
       : t(`editor.status.${status.status}`);
 
   return (
-    <section className="article-editor" aria-label={t('editor.label')}>
+    <section className="article-editor" aria-label={t('editor.label')} onKeyDown={onFindKeys}>
       <header className="article-editor__bar">
         <p
           className={`save-status save-status--${status.status}`}
@@ -254,6 +289,21 @@ function EditorForm({
           {t('editor.close')}
         </button>
       </header>
+      {find && (
+        <FindBar
+          editor={lexical}
+          replace={find.replace}
+          focusToken={find.opened}
+          fields={{
+            kicker: fields.kicker,
+            headline: fields.headline,
+            teaser: fields.teaser,
+            byline: fields.byline,
+          }}
+          onReplaceFields={onReplaceFields}
+          onClose={closeFind}
+        />
+      )}
       <WorkflowBar article={article} checklist={checklist} flush={flushNow} />
       <RemoteUpdateBanner state={remote.state} onMerge={() => void merger.mergeNow()} />
       <ConflictPanel
@@ -301,10 +351,16 @@ function EditorForm({
             onBlur={flush}
           />
           <div className="field field--body">
-            <span className="field__label" id={bodyLabelId}>
-              {t('editor.body')}
-            </span>
+            <div className="body__label-row">
+              <span className="field__label" id={bodyLabelId}>
+                {t('editor.body')}
+              </span>
+              <SpellingLanguageSelect value={spellingLanguage} onChange={setSpellingLanguage} />
+            </div>
             <BodyEditor
+              spellingLanguage={spellingLanguage}
+              personalWords={settings.personalDictionary}
+              onAddWord={onAddWord}
               body={loaded.body}
               labelledBy={bodyLabelId}
               describedBy={statsId}

@@ -10,7 +10,7 @@ afterAll(async () => {
 });
 
 describe('keyboard', () => {
-  it('Alt+N makes a new article, Ctrl+F and "/" focus search, F1 and "?" show the shortcut help', async () => {
+  it('Alt+N makes a new article, Ctrl+Shift+F and "/" focus the list search, F1 and "?" show the shortcut help', async () => {
     const { page, errors } = await h.open();
     const before = (await h.call('articles.list', {})).total;
 
@@ -27,8 +27,8 @@ describe('keyboard', () => {
     await page.keyboard.type('Warum?');
     expect(await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).count()).toBe(0);
 
-    // Ctrl+F from inside the body focuses the list search.
-    await page.keyboard.press('Control+F');
+    // Ctrl+Shift+F from inside the body focuses the list search (Ctrl+F finds in the article).
+    await page.keyboard.press('Control+Shift+F');
     const search = page.getByRole('searchbox', { name: 'Search articles' });
     await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.locator('.app__name').click(); // focus outside any text field
@@ -48,7 +48,9 @@ describe('keyboard', () => {
       'Heading 2Ctrl+Alt+2',
       'Heading 3Ctrl+Alt+3',
       'New articleAlt+N',
-      'Search articlesCtrl+F / /',
+      'Search the article listCtrl+Shift+F / /',
+      'Find in the articleCtrl+F',
+      'Find and replace in the articleCtrl+H',
       'Show this helpF1 / ?',
       'Paste as plain textCtrl+Shift+V',
     ]) {

@@ -132,11 +132,12 @@ describe('the CSP and content types', () => {
       }),
     );
     expect(directives.get('default-src')).toEqual(["'none'"]);
-    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(directives.get('style-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
-    expect(CSP).not.toMatch(/unsafe-(inline|eval)/);
+    // No inline scripts or JS eval; 'wasm-unsafe-eval' (WebAssembly compilation only) is allowed.
+    expect(CSP).not.toMatch(/'unsafe-(inline|eval)'/);
     expect(contentSecurityPolicy({ connectSrc: ['http://127.0.0.1:4000'] })).toContain(
       "connect-src 'self' http://127.0.0.1:4000",
     );

@@ -20,7 +20,7 @@ describe('secureWindowOptions', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
-      spellcheck: true,
+      spellcheck: false,
       navigateOnDragDrop: false,
       preload: PRELOAD,
     });

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ensureBlockIdsJson } from '../../src-shared/richtext/blockIds';
+import { bodyFromParagraphs } from '../../src-shared/richtext/plainText';
+import {
+  body,
+  type EditorHost,
+  openArticle,
+  startEditorHost,
+  storedBlocks,
+  textOf,
+  waitSaved,
+} from './editor-helpers';
+
+let h: EditorHost;
+beforeAll(async () => {
+  h = await startEditorHost();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function open(paragraphs: string[], headline: string) {
+  const a = await h.call('articles.create', {
+    fields: { headline },
+    body: ensureBlockIdsJson(bodyFromParagraphs(paragraphs)),
+  });
+  return { id: a.id, ...(await openArticle(h, a.id)) };
+}
+
+const count = (page: Page) => page.getByTestId('find-count').textContent();
+
+describe('find and replace in the article', () => {
+  it('Ctrl+F counts matches with case and whole-word options and steps through them', async () => {
+    const { page, errors } = await open(
+      ['Der Rat tagte.', 'Der Stadtrat und der Rat-Vorsitz: rat mal.'],
+      'Rat beschließt',
+    );
+    await body(page).click();
+    await page.keyboard.press('Control+F');
+    const find = page.getByRole('searchbox', { name: 'Find', exact: true });
+    await expect.poll(() => find.evaluate((el) => el === document.activeElement)).toBe(true);
+    await find.fill('rat');
+    await expect.poll(() => count(page)).toBe('1 of 4 in the body (5 in the article)');
+    await page.getByLabel('Whole words').check();
+    await expect.poll(() => count(page)).toBe('1 of 3 in the body (4 in the article)');
+    await page.getByLabel('Match case').check();
+    await expect.poll(() => count(page)).toBe('1 of 1 in the body (1 in the article)');
+    await page.getByLabel('Match case').uncheck();
+    await find.press('Enter');
+    await expect.poll(() => count(page)).toBe('2 of 3 in the body (4 in the article)');
+    await find.press('Shift+Enter');
+    await find.press('Shift+Enter');
+    await expect.poll(() => count(page)).toBe('3 of 3 in the body (4 in the article)');
+    // The current match is highlighted, not selected or changed.
+    expect(
+      await page.evaluate(() =>
+        [...(CSS.highlights.get('copydesk-find-current') ?? [])].map((r) =>
+          (r as Range).toString(),
+        ),
+      ),
+    ).toEqual(['rat']);
+    await find.fill('Zebra');
+    await expect.poll(() => count(page)).toBe('No matches');
+    await find.press('Escape');
+    await expect.poll(() => page.getByRole('search').count()).toBe(0);
+    expect(await page.evaluate(() => CSS.highlights.has('copydesk-find'))).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Ctrl+H replaces all in body and fields, reports the count, and one undo restores the body', async () => {
+    const { id, page, errors } = await open(
+      ['Der Rat tagte.', 'Der Stadtrat und der Rat: Rat mal.'],
+      'Rat beschließt',
+    );
+    await body(page).click();
+    await page.keyboard.press('Control+H');
+    await page.getByRole('searchbox', { name: 'Find', exact: true }).fill('Rat');
+    await page.getByLabel('Whole words').check();
+    await page.getByLabel('Match case').check();
+    await page.getByLabel('Replace with', { exact: true }).fill('Kreistag');
+    await page.getByRole('button', { name: 'Replace all' }).click();
+    await expect
+      .poll(() => page.getByTestId('replace-count').textContent())
+      .toBe('Replaced 4 times');
+    await expect.poll(() => count(page)).toBe('No matches');
+    await waitSaved(page);
+    const a = await h.call('articles.get', { id });
+    expect(a.headline).toBe('Kreistag beschließt');
+    expect((await storedBlocks(h, id)).map(textOf)).toEqual([
+      'Der Kreistag tagte.',
+      'Der Stadtrat und der Kreistag: Kreistag mal.',
+    ]);
+
+    // One undo step brings the whole body back.
+    await body(page).click();
+    await page.keyboard.press('Control+Z');
+    await waitSaved(page);
+    expect((await storedBlocks(h, id)).map(textOf)).toEqual([
+      'Der Rat tagte.',
+      'Der Stadtrat und der Rat: Rat mal.',
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('replaces one at a time, and an empty search replaces nothing', async () => {
+    const { id, page } = await open(['eins zwei eins zwei eins'], 'Zählung');
+    await body(page).click();
+    await page.keyboard.press('Control+H');
+    const replaceAll = page.getByRole('button', { name: 'Replace all' });
+    expect(await replaceAll.isDisabled()).toBe(true);
+    await page.getByRole('searchbox', { name: 'Find', exact: true }).fill('eins');
+    await page.getByLabel('Replace with', { exact: true }).fill('drei');
+    await page.getByRole('button', { name: 'Replace', exact: true }).click();
+    await expect.poll(() => count(page)).toBe('1 of 2 in the body (2 in the article)');
+    await waitSaved(page);
+    expect((await storedBlocks(h, id)).map(textOf)).toEqual(['drei zwei eins zwei eins']);
+    await page.close();
+  });
+
+  it('finds and replaces in a 1,000-paragraph article', async () => {
+    const paragraphs = Array.from(
+      { length: 1000 },
+      (_, i) => `Absatz ${i + 1}: Die Stadt Münster und der LWL arbeiten zusammen.`,
+    );
+    const { id, page, errors } = await open(paragraphs, 'Lang');
+    await body(page).click();
+    await page.keyboard.press('Control+H');
+    await page.getByRole('searchbox', { name: 'Find', exact: true }).fill('Münster');
+    await expect.poll(() => count(page)).toBe('1 of 1000 in the body (1000 in the article)');
+    await page.getByLabel('Replace with', { exact: true }).fill('Bielefeld');
+    await page.getByRole('button', { name: 'Replace all' }).click();
+    await expect
+      .poll(() => page.getByTestId('replace-count').textContent())
+      .toBe('Replaced 1000 times');
+    await waitSaved(page, 20_000);
+    const texts = (await storedBlocks(h, id)).map(textOf);
+    expect(texts.filter((t) => t.includes('Bielefeld'))).toHaveLength(1000);
+    expect(texts.some((t) => t.includes('Münster'))).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

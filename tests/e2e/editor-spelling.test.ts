@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  body,
+  type EditorHost,
+  openArticle,
+  startEditorHost,
+  storedBlocks,
+  textOf,
+  waitSaved,
+} from './editor-helpers';
+
+let h: EditorHost;
+beforeAll(async () => {
+  h = await startEditorHost();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** The words underlined as misspelled, in document order. */
+async function marked(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...(CSS.highlights.get('copydesk-spelling') ?? [])]
+      .map((r) => r as Range)
+      .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
+      .map((r) => r.toString()),
+  );
+}
+
+async function waitMarked(page: Page, expected: string[]): Promise<void> {
+  await expect.poll(() => marked(page), { timeout: 15_000 }).toEqual(expected);
+}
+
+/** Right-clicks the middle of the underlined `word`. */
+async function rightClick(page: Page, word: string): Promise<void> {
+  const box = await page.evaluate((w) => {
+    const r = [...(CSS.highlights.get('copydesk-spelling') ?? [])]
+      .map((x) => x as Range)
+      .find((x) => x.toString() === w);
+    const b = r?.getBoundingClientRect();
+    return b ? { x: b.x + b.width / 2, y: b.y + b.height / 2 } : null;
+  }, word);
+  if (!box) throw new Error(`"${word}" is not underlined`);
+  await page.mouse.click(box.x, box.y, { button: 'right' });
+}
+
+async function typeInNewArticle(text: string, locale?: string) {
+  const a = await h.call('articles.create', {});
+  const app = await openArticle(h, a.id, locale);
+  await body(app.page).click();
+  await app.page.keyboard.type(text);
+  return { id: a.id, ...app };
+}
+
+describe('spelling', () => {
+  it('underlines "Zusammenarbiet" without touching the document, and the menu replaces it with "Zusammenarbeit"', async () => {
+    const { id, page, errors } = await typeInNewArticle(
+      'Die Zusammenarbiet mit der Straßenbahn-Gesellschaft läuft gut. ',
+    );
+    await waitMarked(page, ['Zusammenarbiet']);
+    await waitSaved(page);
+    // Only highlight ranges: no element was added to the editable DOM or the stored body.
+    expect(await body(page).locator('mark, [class*="spell"]').count()).toBe(0);
+    expect((await storedBlocks(h, id)).map(textOf)).toEqual([
+      'Die Zusammenarbiet mit der Straßenbahn-Gesellschaft läuft gut. ',
+    ]);
+
+    await rightClick(page, 'Zusammenarbiet');
+    const menu = page.getByRole('menu', { name: 'Spelling' });
+    await expect
+      .poll(() => menu.getByRole('menuitem').first().textContent())
+      .toBe('Zusammenarbeit');
+    const items = await menu.getByRole('menuitem').allTextContents();
+    expect(items.slice(-2)).toEqual(['Ignore', 'Add to dictionary']);
+    expect(items.length - 2).toBeLessThanOrEqual(5);
+    // The first item has the focus, so Enter takes it.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => menu.count()).toBe(0);
+    await waitMarked(page, []);
+    await waitSaved(page);
+    expect((await storedBlocks(h, id)).map(textOf)).toEqual([
+      'Die Zusammenarbeit mit der Straßenbahn-Gesellschaft läuft gut. ',
+    ]);
+    expect(errors).toEqual([]);
+  });
+
+  it('Escape closes the menu and changes nothing; "Ignore" clears the mark for the session', async () => {
+    const { id, page } = await typeInNewArticle('Ein Fehlr im Text. ');
+    await waitMarked(page, ['Fehlr']);
+    await waitSaved(page);
+    await rightClick(page, 'Fehlr');
+    const menu = page.getByRole('menu');
+    await menu.waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menu.count()).toBe(0);
+    expect(await marked(page)).toEqual(['Fehlr']);
+    expect((await storedBlocks(h, id)).map(textOf)).toEqual(['Ein Fehlr im Text. ']);
+
+    await rightClick(page, 'Fehlr');
+    await page.getByRole('menuitem', { name: 'Ignore' }).click();
+    await waitMarked(page, []);
+    expect((await storedBlocks(h, id)).map(textOf)).toEqual(['Ein Fehlr im Text. ']);
+    expect((await h.call('settings.get', {})).personalDictionary).not.toContain('Fehlr');
+  });
+
+  it('"Add to dictionary" keeps "citeq" unmarked, also after a reload', async () => {
+    const { id, page } = await typeInNewArticle('Der Dienstleister citeq betreut Vitako. ');
+    await waitMarked(page, ['citeq', 'Vitako']);
+    await rightClick(page, 'citeq');
+    await page.getByRole('menuitem', { name: 'Add to dictionary' }).click();
+    await waitMarked(page, ['Vitako']);
+    expect((await h.call('settings.get', {})).personalDictionary).toContain('citeq');
+
+    await page.close();
+    const again = await openArticle(h, id);
+    await waitMarked(again.page, ['Vitako']);
+    await again.page.close();
+  });
+
+  it('checks in the language chosen for the article, German by default', async () => {
+    const { id, page } = await typeInNewArticle('Gute Nachrichten: the council agreed. ');
+    await waitMarked(page, ['the', 'council', 'agreed']);
+    const select = page.getByLabel('Spelling', { exact: true });
+    expect(await select.inputValue()).toBe('de');
+    await select.selectOption('en');
+    await waitMarked(page, ['Gute', 'Nachrichten']);
+    expect((await h.call('settings.get', {})).articleSpelling[id]).toBe('en');
+    // Another article keeps German.
+    const other = await typeInNewArticle('Ein Satz. ');
+    expect(await other.page.getByLabel('Spelling', { exact: true }).inputValue()).toBe('de');
+    await other.page.close();
+    await page.close();
+  });
+});
