@@ -121,7 +121,8 @@ describe('browser mode', () => {
     const page = await fetch(host.url);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
-    expect(page.headers.get('content-security-policy')).not.toMatch(/unsafe-inline|unsafe-eval/);
+    // No inline script, no JS eval ('wasm-unsafe-eval' allows WebAssembly compilation only).
+    expect(page.headers.get('content-security-policy')).not.toMatch(/'unsafe-(inline|eval)'/);
 
     const wsStatus = await new Promise<number>((resolve) => {
       const ws = new WebSocket(`${origin.replace('http', 'ws')}/api/events`);

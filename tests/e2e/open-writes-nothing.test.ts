@@ -1,5 +1,5 @@
 /**
- * Issue 10 point 7: opening an article, scrolling, moving the caret and selecting never create a
+ * Opening an article, scrolling, moving the caret and selecting never create a
  * save, even when the stored body lacks block ids (the editor repairs them in memory); the first
  * real edit saves the repaired body.
  */

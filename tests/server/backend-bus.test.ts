@@ -56,8 +56,22 @@ it('announces the changes of committed jobs, in seq order, and none of a rolled-
     {
       kind: 'changes',
       changes: [
-        { seq: 1, entityType: 'article', entityId: 'a', scopeId: null, clientId: 'desk-1' },
-        { seq: 2, entityType: 'article', entityId: 'b', scopeId: null, clientId: 'desk-1' },
+        {
+          seq: 1,
+          entityType: 'article',
+          entityId: 'a',
+          scopeId: null,
+          clientId: 'desk-1',
+          changedFields: ['headline'],
+        },
+        {
+          seq: 2,
+          entityType: 'article',
+          entityId: 'b',
+          scopeId: null,
+          clientId: 'desk-1',
+          changedFields: ['headline'],
+        },
       ],
     },
   ]);

@@ -170,8 +170,9 @@ describe('pokes', () => {
 
     await createArticle(editor, 'Entwurf von editor');
     const draftSeq = await latestSeq(chief);
-    expect((await editorElsewhere.nextPoke(elsewhereMark)).seq).toBe(draftSeq);
-    expect((await chiefDesk.nextPoke(chiefMark)).seq).toBe(draftSeq);
+    // A poke names the newest change it announces; commits may be announced in more than one poke.
+    expect((await editorElsewhere.pokeFor(draftSeq, elsewhereMark)).seq).toBe(draftSeq);
+    expect((await chiefDesk.pokeFor(draftSeq, chiefMark)).seq).toBe(draftSeq);
 
     // The other editor may not read that draft; they hear of a later change they may read (an
     // article assigned to them), and of nothing up to the draft.

@@ -1,5 +1,5 @@
 /**
- * Issue 10 point 2: the login limit cannot be raced, the password cost is OWASP's minimum for
+ * The login limit cannot be raced, the password cost is OWASP's minimum for
  * scrypt, and an older, cheaper hash is replaced on the next login.
  */
 import { join } from 'node:path';

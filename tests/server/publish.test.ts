@@ -2,8 +2,7 @@
 /** The published site against the real process: article page, print view, lists, feed, JSON, 410. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { serverExec, serverRow } from '../support/serverDb';
 import { parseDocument, DomUtils } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import {
@@ -509,13 +508,13 @@ describe('feeds', () => {
   });
 
   it('stays well-formed XML whatever text a stored snapshot holds', async () => {
-    const db = new Database(join(server.dataDir, 'copydesk-server.db'));
-    let before: string;
+    const row = await serverRow<{ snapshot: string }>(
+      server,
+      'SELECT snapshot FROM published WHERE article_id = ?',
+      main,
+    );
+    const before = row.snapshot;
     try {
-      const row = db.prepare('SELECT snapshot FROM published WHERE article_id = ?').get(main) as {
-        snapshot: string;
-      };
-      before = row.snapshot;
       const s = JSON.parse(row.snapshot) as Record<string, unknown> & {
         leadImage: Record<string, unknown>;
       };
@@ -527,7 +526,9 @@ describe('feeds', () => {
       s.leadImage.credit = 'LWL\u0007\ufffe';
       s.leadImage.alt = 'Landeshaus\u0008 \udbff';
       s.body = body('Text\u0000 mit \ud83d Rest');
-      db.prepare('UPDATE published SET snapshot = ? WHERE article_id = ?').run(
+      await serverExec(
+        server,
+        'UPDATE published SET snapshot = ? WHERE article_id = ?',
         JSON.stringify(s),
         main,
       );
@@ -545,8 +546,12 @@ describe('feeds', () => {
         ).toBe('LWL');
       }
     } finally {
-      db.prepare('UPDATE published SET snapshot = ? WHERE article_id = ?').run(before!, main);
-      db.close();
+      await serverExec(
+        server,
+        'UPDATE published SET snapshot = ? WHERE article_id = ?',
+        before,
+        main,
+      );
     }
   });
 });
@@ -655,21 +660,23 @@ describe('search and social', () => {
     expect(robots.text).toMatch(/^User-agent: \*$/m);
 
     // the older article was published three days ago
-    const db = new Database(join(server.dataDir, 'copydesk-server.db'));
-    const row = db
-      .prepare('SELECT snapshot, published_at FROM published WHERE article_id = ?')
-      .get(ids.older) as { snapshot: string; published_at: string };
+    const row = await serverRow<{ snapshot: string; published_at: string }>(
+      server,
+      'SELECT snapshot, published_at FROM published WHERE article_id = ?',
+      ids.older,
+    );
     const old = new Date(Date.now() - 3 * 24 * 3600 * 1000).toISOString();
-    const restore = () =>
-      db
-        .prepare('UPDATE published SET snapshot = ?, published_at = ? WHERE article_id = ?')
-        .run(row.snapshot, row.published_at, ids.older);
-    try {
-      db.prepare('UPDATE published SET snapshot = ?, published_at = ? WHERE article_id = ?').run(
-        JSON.stringify({ ...JSON.parse(row.snapshot), publishedAt: old }),
-        old,
+    const setPublished = (snapshot: string, at: string) =>
+      serverExec(
+        server,
+        'UPDATE published SET snapshot = ?, published_at = ? WHERE article_id = ?',
+        snapshot,
+        at,
         ids.older,
       );
+    const restore = () => setPublished(row.snapshot, row.published_at);
+    try {
+      await setPublished(JSON.stringify({ ...JSON.parse(row.snapshot), publishedAt: old }), old);
       const locs = (xml: string) =>
         DomUtils.findAll(
           (e: Element) => e.name === 'loc',
@@ -717,8 +724,7 @@ describe('search and social', () => {
       expect(field('news:title')).toBe('IT-Kooperation beschlossen');
       expect(field('news:publication_date')).toBe(jsonLd((await http(url())).text).datePublished);
     } finally {
-      restore();
-      db.close();
+      await restore();
     }
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Issue 10 point 8: a general request cap per session token, else per client IP, with
+ * A general request cap per session token, else per client IP, with
  * Retry-After and the app's error shape; X-Forwarded-For counts only with --trust-proxy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -95,3 +95,29 @@ export async function dbFingerprint(target: ServerDbTarget): Promise<Record<stri
   }
   return out;
 }
+
+/** Runs a write statement on a test server's database (tests that tamper with stored data). */
+export async function serverExec(
+  target: ServerDbTarget,
+  sql: string,
+  ...params: unknown[]
+): Promise<void> {
+  if (target.databaseUrl) {
+    const client = new pg.Client({ connectionString: target.databaseUrl });
+    await client.connect();
+    try {
+      await client.query(toPgSql(sql), params);
+    } finally {
+      await client.end();
+    }
+    return;
+  }
+  const db = new Database(join(target.dataDir, target.file ?? 'copydesk-server.db'), {
+    fileMustExist: true,
+  });
+  try {
+    db.prepare(sql).run(...params);
+  } finally {
+    db.close();
+  }
+}

@@ -1,5 +1,5 @@
 /**
- * Issue 10 point 6 end to end: a desk database truncated to 0 bytes (or overwritten) is kept
+ * End to end: a desk database truncated to 0 bytes (or overwritten) is kept
  * aside at the next start, the app reports it, and the next sync restores the articles from the
  * server. Nothing is silently replaced.
  */

@@ -1,6 +1,6 @@
 /**
  * The published page takes an inline image's credit from its library record: the desk shows that
- * credit, and the editor no longer saves its node copy on open (issue 10 point 7).
+ * credit, and the editor no longer saves its node copy on open.
  */
 import { describe, expect, it } from 'vitest';
 import { withImageRecordFields } from '../../src-server/publish/images';

@@ -1,4 +1,4 @@
-/** Issue 10 point 3: the one text rule (src-shared/text) and the zod fields that apply it. */
+/** The one text rule (src-shared/text) and the zod fields that apply it. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bidiOverrides, cleanLine, cleanText, isCleanText } from '../../src-shared/text/rule';

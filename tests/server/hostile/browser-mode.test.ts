@@ -1,5 +1,5 @@
 /**
- * Issue 10 point 4 in browser mode (src-main/harness/server.ts): the same app error shape for
+ * In browser mode (src-main/harness/server.ts): the same app error shape for
  * framework errors, malformed HTTP, other charsets and deep JSON, and the desk database unchanged
  * after each refused request.
  */

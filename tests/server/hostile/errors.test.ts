@@ -1,5 +1,5 @@
 /**
- * Issue 10 point 4 against the real backend process: malformed HTTP, bad URLs, over-long route
+ * Against the real backend process: malformed HTTP, bad URLs, over-long route
  * parameters, JSON in another charset, JSON nested 5,000 levels, an undecodable stored image —
  * each answered with the app's {"error":{"code","message"}} shape and a 4xx, and the database
  * unchanged after each.

@@ -1,5 +1,5 @@
 /**
- * Issue 10 points 5 and 6: profile and data folders 0700, databases (with -wal and -shm) 0600,
+ * Profile and data folders 0700, databases (with -wal and -shm) 0600,
  * passwords not taken from the command line without a warning, and a damaged or empty desk
  * database kept aside with a message instead of a stack trace or a silent new file.
  */
@@ -141,8 +141,8 @@ describe('passwords on the command line', () => {
       'kurz\n',
     );
     expect(tooShort.code).toBe(2);
-    // The piped password is the one that works now.
-    const s = await spawnServer([], data);
+    // The piped password is the one that works now (the CLI above wrote the SQLite database).
+    const s = await spawnServer([], data, { sqlite: true });
     try {
       expect((await login(s.url, 'anna', 'neuesgeheim9').catch(() => '')).length).toBeGreaterThan(
         0,

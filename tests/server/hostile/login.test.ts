@@ -1,5 +1,5 @@
 /**
- * Issue 10 points 2 and 8 over HTTP against the real backend: parallel wrong passwords cannot
+ * Over HTTP against the real backend: parallel wrong passwords cannot
  * race the login limit (a right password after them is refused too), refused logins write
  * nothing, and the answers carry Retry-After in the app's error shape. The limiter itself and
  * the password cost: tests/server/login-hardening.test.ts; the general cap: request-limit.test.ts.

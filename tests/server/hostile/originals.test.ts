@@ -1,5 +1,5 @@
 /**
- * Issue 10 point 1: the public site serves only renditions made for publication. A published
+ * The public site serves only renditions made for publication. A published
  * photo whose original carries GPS, camera and lens serials and an owner name: none of it, and
  * not the original's bytes, is reachable without signing in; the renditions keep only the rights
  * (creator, credit, copyright, usage terms). An image named only by an unknown node field

@@ -1,12 +1,11 @@
 /**
- * Issue 10 point 3 against the real backend: text with control characters, lone surrogates and
+ * Against the real backend: text with control characters, lone surrogates and
  * over-long headlines is cleaned at input; snapshots stored before the rule still give valid
  * pages, a well-formed feed (checked by a real XML parser) and valid JSON; bidi overrides stop a
  * publication until someone looks.
  */
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { serverExec, serverRow } from '../../support/serverDb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xmlProblem } from '../../support/xml';
 import {
@@ -90,29 +89,25 @@ describe('snapshots stored before the rule', () => {
     const id = randomUUID();
     await publishArticle(chief, id, { headline: 'Wird beschädigt' }, body('Sauber.'));
     // What an older server may have stored: controls and a lone surrogate in every field.
-    const db = new Database(join(server.dataDir, 'copydesk-server.db'));
-    try {
-      const row = db
-        .prepare('SELECT slug, snapshot FROM published WHERE article_id = ?')
-        .get(id) as {
-        slug: string;
-        snapshot: string;
-      };
-      const s = JSON.parse(row.snapshot) as Record<string, unknown>;
-      s.headline = 'Kaputt\u0000\u000b \udc00 Schlagzeile';
-      s.teaser = 'Vorspann\u001b mit ESC';
-      s.tags = ['Tag\u0001'];
-      s.body = body('Text\u0000 mit \ud83d Rest');
-      db.prepare('UPDATE published SET snapshot = ? WHERE article_id = ?').run(
-        JSON.stringify(s),
-        id,
-      );
-      await expectPublicOutputValid(row.slug);
-      const page = await http(`${server.url}/articles/${row.slug}`);
-      expect(page.text).toContain('Kaputt  \ufffd Schlagzeile');
-    } finally {
-      db.close();
-    }
+    const row = await serverRow<{ slug: string; snapshot: string }>(
+      server,
+      'SELECT slug, snapshot FROM published WHERE article_id = ?',
+      id,
+    );
+    const s = JSON.parse(row.snapshot) as Record<string, unknown>;
+    s.headline = 'Kaputt\u0000\u000b \udc00 Schlagzeile';
+    s.teaser = 'Vorspann\u001b mit ESC';
+    s.tags = ['Tag\u0001'];
+    s.body = body('Text\u0000 mit \ud83d Rest');
+    await serverExec(
+      server,
+      'UPDATE published SET snapshot = ? WHERE article_id = ?',
+      JSON.stringify(s),
+      id,
+    );
+    await expectPublicOutputValid(row.slug);
+    const page = await http(`${server.url}/articles/${row.slug}`);
+    expect(page.text).toContain('Kaputt  \ufffd Schlagzeile');
   });
 });
 
