@@ -24,7 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SCHEMA_VERSION } from '../src-shared/protocol';
 import { createTestDatabase, installedPgBin, startPgCluster } from '../tests/support/postgres';
 import { bodyFromParagraphs } from '../src-shared/richtext/plainText';
-import { holdIdleSockets } from './live-sockets';
+import { holdIdleSockets, type IdleSocketsReport } from './live-sockets';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ARTICLES = 10_000;
@@ -169,6 +169,20 @@ async function seed(url: string, token: string) {
  * 50 concurrent clients, spread over the given instances: each pushes one mutation and pulls,
  * in a loop, for `seconds`.
  */
+/** The idle live sockets' figures with the verdict: all connected, all open at the end, no error. */
+function liveSocketsResult<
+  T extends Pick<IdleSocketsReport, 'ready' | 'openAtEnd' | 'errors' | 'closedEarly'>,
+>(r: T): T & { meetsTarget: boolean } {
+  return {
+    ...r,
+    meetsTarget:
+      r.ready === IDLE_LIVE_SOCKETS &&
+      r.openAtEnd === IDLE_LIVE_SOCKETS &&
+      r.errors === 0 &&
+      r.closedEarly === 0,
+  };
+}
+
 async function concurrentLoad(urls: string[], token: string, seconds: number, cursor: number) {
   const auth = { authorization: `Bearer ${token}` };
   const pullUrl = (url: string, cursor: number, limit: number, clientId: string) =>
@@ -324,14 +338,7 @@ async function runSqliteBench(seconds: number) {
         targetP99Ms: 100,
         meetsTarget: load.all.p99Ms <= 100 && load.errors === 0,
       },
-      liveSockets: {
-        ...liveSockets,
-        meetsTarget:
-          liveSockets.ready === IDLE_LIVE_SOCKETS &&
-          liveSockets.openAtEnd === IDLE_LIVE_SOCKETS &&
-          liveSockets.errors === 0 &&
-          liveSockets.closedEarly === 0,
-      },
+      liveSockets: liveSocketsResult(liveSockets),
     };
   } finally {
     await server.stop();
@@ -375,11 +382,13 @@ async function runPostgresBench(seconds: number): Promise<
     );
     const load = await concurrentLoad(urls, token, seconds, seeded.cursor);
     const sockets = idle.map((i) => i.finish());
+    const sum = (key: 'ready' | 'openAtEnd' | 'errors' | 'closedEarly') =>
+      sockets.reduce((n, x) => n + x[key], 0);
     const liveSockets = {
-      ready: sockets.reduce((n, x) => n + x.ready, 0),
-      openAtEnd: sockets.reduce((n, x) => n + x.openAtEnd, 0),
-      errors: sockets.reduce((n, x) => n + x.errors, 0),
-      closedEarly: sockets.reduce((n, x) => n + x.closedEarly, 0),
+      ready: sum('ready'),
+      openAtEnd: sum('openAtEnd'),
+      errors: sum('errors'),
+      closedEarly: sum('closedEarly'),
     };
     return {
       instances: servers.length,
@@ -391,14 +400,7 @@ async function runPostgresBench(seconds: number): Promise<
         perMutationMs: Math.round((seeded.push1000Ms / TIMED_PUSH) * 1000) / 1000,
       },
       concurrent: load,
-      liveSockets: {
-        ...liveSockets,
-        meetsTarget:
-          liveSockets.ready === IDLE_LIVE_SOCKETS &&
-          liveSockets.openAtEnd === IDLE_LIVE_SOCKETS &&
-          liveSockets.errors === 0 &&
-          liveSockets.closedEarly === 0,
-      },
+      liveSockets: liveSocketsResult(liveSockets),
     };
   } finally {
     for (const s of servers) await s.stop();
