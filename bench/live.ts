@@ -12,6 +12,7 @@ import { createDesktopApi, type CoreEvent, type DesktopApi } from '../src-shared
 import { openCore } from '../src-main/core/core';
 import type { CoreHandle } from '../src-main/core/types';
 import { startTs } from '../tests/support/processes';
+import { createTestDatabase, installedPgBin, startPgCluster } from '../tests/support/postgres';
 import { summarize } from './stats';
 
 export interface LiveSetup {
@@ -42,6 +43,38 @@ export async function sqliteLiveSetup(dataDir: string): Promise<LiveSetup> {
     /listening on (http:\/\/[0-9.:]+)/,
   );
   return { urlA: server.url, urlB: server.url, close: () => server.stop() };
+}
+
+/**
+ * Two backend processes on one private PostgreSQL cluster (durable: fsync on): desk A on the
+ * first instance, desk B on the second, so the poke crosses instances through LISTEN/NOTIFY.
+ * Undefined where no PostgreSQL server binaries are installed.
+ */
+export async function postgresLiveSetup(root: string): Promise<LiveSetup | undefined> {
+  const bin = installedPgBin();
+  if (!bin) return undefined;
+  const cluster = await startPgCluster(bin, { durable: true });
+  const servers: Awaited<ReturnType<typeof startTs>>[] = [];
+  const close = async () => {
+    for (const s of servers) await s.stop();
+    cluster.stop();
+  };
+  try {
+    const url = await createTestDatabase(cluster.adminUrl);
+    for (const name of ['live-pg-1', 'live-pg-2']) {
+      servers.push(
+        await startTs(
+          'src-server/cli.ts',
+          ['--data', join(root, name), '--database', url, '--port', '0', '--demo'],
+          /listening on (http:\/\/[0-9.:]+)/,
+        ),
+      );
+    }
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  return { urlA: servers[0]!.url, urlB: servers[1]!.url, close };
 }
 
 async function desk(dir: string, url: string, user: string): Promise<Desk> {

@@ -18,7 +18,7 @@ import { SyncHttp } from '../src-main/core/sync/http';
 import { bodyFromParagraphs } from '../src-shared/richtext/plainText';
 import { startTs } from '../tests/support/processes';
 import { printTable, summarize, timeAsync, writeResult } from './stats';
-import { liveEditAToB, sqliteLiveSetup } from './live';
+import { liveEditAToB, postgresLiveSetup, sqliteLiveSetup, type LiveFigures } from './live';
 
 const ARTICLES = Number(process.env.BENCH_SYNC_ARTICLES ?? 10_000);
 const SAMPLES = Number(process.env.BENCH_SYNC_SAMPLES ?? 30);
@@ -113,12 +113,26 @@ export async function runSyncBench(): Promise<object> {
     }
 
     const liveSetup = await sqliteLiveSetup(join(root, 'live-server'));
-    let live;
+    let sqliteLive;
     try {
-      live = { sqlite: { editAtoB: await liveEditAToB(root, liveSetup, SAMPLES) } };
+      sqliteLive = await liveEditAToB(join(root, 'live-sqlite'), liveSetup, SAMPLES);
     } finally {
       await liveSetup.close();
     }
+    const pgSetup = await postgresLiveSetup(join(root, 'live-pg'));
+    let postgresLive: { editAtoB: LiveFigures } | { skipped: string };
+    if (pgSetup) {
+      try {
+        postgresLive = {
+          editAtoB: await liveEditAToB(join(root, 'live-postgres'), pgSetup, SAMPLES),
+        };
+      } finally {
+        await pgSetup.close();
+      }
+    } else {
+      postgresLive = { skipped: 'no PostgreSQL 15+ server binaries in /usr/lib/postgresql/*/bin' };
+    }
+    const live = { sqlite: { editAtoB: sqliteLive }, postgres: postgresLive };
 
     const result = {
       articles: ARTICLES,
@@ -141,6 +155,18 @@ export async function runSyncBench(): Promise<object> {
       { what: 'edit A→B, explicit sync, p95', ms: result.editAToBExplicitSyncMs.p95 },
       { what: 'edit A→B live (SQLite), median', ms: live.sqlite.editAtoB.medianMs },
       { what: 'edit A→B live (SQLite), p95', ms: live.sqlite.editAtoB.p95Ms },
+      ...('editAtoB' in postgresLive
+        ? [
+            {
+              what: 'edit A→B live (PostgreSQL, 2 instances), median',
+              ms: postgresLive.editAtoB.medianMs,
+            },
+            {
+              what: 'edit A→B live (PostgreSQL, 2 instances), p95',
+              ms: postgresLive.editAtoB.p95Ms,
+            },
+          ]
+        : []),
     ]);
     console.log(`written ${writeResult('sync', result)}`);
     return result;
