@@ -10,6 +10,7 @@ import { ArticleRepository } from './store/articles';
 import { CommentRepository } from './store/comments';
 import type { OpenedStore } from './store/db';
 import { ImageRepository } from './store/images';
+import { LocalWriter } from './store/local-writer';
 import { SyncedImageRepository } from './store/images-sync';
 import { NoticeRepository } from './store/notices';
 import { OutboxRepository } from './store/outbox';
@@ -36,10 +37,11 @@ export function composeCore(
   const tokens = opts.tokenStore ?? new FileTokenStore(opts.profileDir);
   const blobs = new BlobStore(opts.profileDir);
   const outbox = new OutboxRepository(db);
+  // The desk's one write path: the repositories below register how they keep their states.
+  const writer = new LocalWriter(db, outbox, now);
   const conflicts = new ConflictRepository(db);
   const articles: ArticleRepository = new ArticleRepository(db, {
-    outbox,
-    now,
+    writer,
     // A save that had to merge with a synced change keeps the clashing regions as conflicts.
     onBodyConflict: (id, region) => {
       conflicts.addLocalBody(id, region, now());
