@@ -7,6 +7,7 @@ import type { CoreEvent, StoreHealth } from '../../src-shared/api';
 import type { CoreContext } from './context';
 import { BlobStore } from './media/blob-store';
 import { ArticleRepository } from './store/articles';
+import { BlobRepository } from './store/blobs';
 import { CommentRepository } from './store/comments';
 import type { OpenedStore } from './store/db';
 import { ImageRepository } from './store/images';
@@ -48,10 +49,11 @@ export function composeCore(
       refreshConflictFlag({ articles, conflicts }, id);
     },
   });
-  const images = new ImageRepository(db, { outbox, now });
-  const comments = new CommentRepository(db, outbox);
+  const blobRecords = new BlobRepository(db);
+  const images = new ImageRepository(db, { outbox, writer, blobs: blobRecords, now });
+  const comments = new CommentRepository(db, writer);
   const notices = new NoticeRepository(db);
-  const syncedImages = new SyncedImageRepository(db);
+  const syncedImages = new SyncedImageRepository(db, blobRecords);
   const sync = new SyncEngine({
     db,
     dbPath: store.path,
