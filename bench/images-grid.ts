@@ -15,6 +15,8 @@ import { databasePath } from '../src-main/core/core';
 import { BlobStore } from '../src-main/core/media/blob-store';
 import { ImageRepository } from '../src-main/core/store/images';
 import { OutboxRepository } from '../src-main/core/store/outbox';
+import { LocalWriter } from '../src-main/core/store/local-writer';
+import { BlobRepository } from '../src-main/core/store/blobs';
 import { openStore } from '../src-main/core/store/db';
 import { launchChromium } from '../tests/support/browser';
 import { startBrowserMode } from '../tests/support/processes';
@@ -65,7 +67,12 @@ async function seed(profile: string): Promise<number> {
   const thumbs = await makeThumbs();
   const store = openStore(databasePath(profile));
   store.db.pragma('synchronous = OFF');
-  const images = new ImageRepository(store.db, { outbox: new OutboxRepository(store.db) });
+  const outbox = new OutboxRepository(store.db);
+  const images = new ImageRepository(store.db, {
+    outbox,
+    writer: new LocalWriter(store.db, outbox),
+    blobs: new BlobRepository(store.db),
+  });
   const blobs = new BlobStore(profile);
   const CHUNK = 500;
   for (let start = 0; start < IMAGES; start += CHUNK) {

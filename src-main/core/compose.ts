@@ -7,9 +7,11 @@ import type { CoreEvent, StoreHealth } from '../../src-shared/api';
 import type { CoreContext } from './context';
 import { BlobStore } from './media/blob-store';
 import { ArticleRepository } from './store/articles';
+import { BlobRepository } from './store/blobs';
 import { CommentRepository } from './store/comments';
 import type { OpenedStore } from './store/db';
 import { ImageRepository } from './store/images';
+import { LocalWriter } from './store/local-writer';
 import { SyncedImageRepository } from './store/images-sync';
 import { NoticeRepository } from './store/notices';
 import { OutboxRepository } from './store/outbox';
@@ -36,20 +38,22 @@ export function composeCore(
   const tokens = opts.tokenStore ?? new FileTokenStore(opts.profileDir);
   const blobs = new BlobStore(opts.profileDir);
   const outbox = new OutboxRepository(db);
+  // The desk's one write path: the repositories below register how they keep their states.
+  const writer = new LocalWriter(db, outbox, now);
   const conflicts = new ConflictRepository(db);
   const articles: ArticleRepository = new ArticleRepository(db, {
-    outbox,
-    now,
+    writer,
     // A save that had to merge with a synced change keeps the clashing regions as conflicts.
     onBodyConflict: (id, region) => {
       conflicts.addLocalBody(id, region, now());
       refreshConflictFlag({ articles, conflicts }, id);
     },
   });
-  const images = new ImageRepository(db, { outbox, now });
-  const comments = new CommentRepository(db, outbox);
+  const blobRecords = new BlobRepository(db);
+  const images = new ImageRepository(db, { outbox, writer, blobs: blobRecords, now });
+  const comments = new CommentRepository(db, writer);
   const notices = new NoticeRepository(db);
-  const syncedImages = new SyncedImageRepository(db);
+  const syncedImages = new SyncedImageRepository(db, blobRecords);
   const sync = new SyncEngine({
     db,
     dbPath: store.path,

@@ -71,7 +71,7 @@ export const syncHandlers: { [M in SyncMethod]: HandlerFor<M> } = {
     if (!rule)
       throw new ApiError('conflict', `An article that is ${a.status} cannot become ${input.to}.`);
     if (!rule.serverOnly) {
-      ctx.articles.transition(a.id, input.to, input.comment, true);
+      ctx.articles.transition(a.id, input.to, input.comment);
       const after = ctx.articles.get(a.id);
       ctx.emit({ type: 'article.updated', id: a.id, origin: 'local', revision: after.revision });
       return after;
@@ -87,7 +87,7 @@ export const syncHandlers: { [M in SyncMethod]: HandlerFor<M> } = {
       );
     }
     const fresh = ctx.articles.get(a.id);
-    const mutationId = ctx.articles.transition(fresh.id, input.to, input.comment, false);
+    const mutationId = ctx.articles.transition(fresh.id, input.to, input.comment);
     await ctx.sync.syncNow();
     const verdict = ctx.sync.verdict(mutationId);
     if (verdict.state === 'rejected') {

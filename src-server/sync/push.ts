@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { BodyJson } from '../../src-shared/model';
 import {
   parseMutation,
+  runMutation,
   type ApplyOk,
   type ArticleState,
   type CommentState,
@@ -214,7 +215,7 @@ export class PushService {
 
     let result;
     try {
-      result = def.apply(state, args, ctx);
+      result = runMutation(def, state, args, ctx);
     } catch (e) {
       return reject('internal_error', `The server could not apply this mutation: ${String(e)}`);
     }

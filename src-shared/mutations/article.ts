@@ -22,15 +22,18 @@ import {
   mayEditArticle,
   mayTransition,
 } from '../workflow';
+import type { Actor } from '../workflow';
 import {
   SafeBodyJson,
+  allowedIf,
+  anyone,
   fail,
   noop,
+  type ApplyContext,
   type ApplyResult,
   type ArticleFieldName,
   type ArticleState,
   type ConflictDraft,
-  type MutationContext,
   type MutationDef,
 } from './types';
 
@@ -47,7 +50,7 @@ export const ARTICLE_FIELD_POLICY: Record<ArticleFieldName, FieldPolicy> = {
 };
 
 /** Stamps a changed article with the new version, time and revision number. */
-function touched(state: ArticleState, ctx: MutationContext, fields: string[]): ArticleState {
+function touched(state: ArticleState, ctx: ApplyContext, fields: string[]): ArticleState {
   const fieldVersions = { ...state.fieldVersions };
   for (const f of fields) if (f !== 'body' && f !== '*') fieldVersions[f] = ctx.version;
   return {
@@ -62,6 +65,17 @@ function touched(state: ArticleState, ctx: MutationContext, fields: string[]): A
 function notFound(id: string): ApplyResult<ArticleState> {
   return fail('not_found', `There is no article ${id}.`);
 }
+
+/** Invariant of every edit: a deleted article is restored first. */
+function deletedRefusal(state: ArticleState): ApplyResult<ArticleState> | null {
+  return state.deletedAt !== null
+    ? fail('deleted', 'The article is deleted; restore it first.')
+    : null;
+}
+
+/** Who may change fields, body or tags (checked on the server before apply). */
+const mayEdit = (state: ArticleState | null, _args: unknown, actor: Actor) =>
+  state ? allowedIf(mayEditArticle(state, actor)) : null;
 
 // ---- article.create --------------------------------------------------------------------------
 
@@ -80,9 +94,10 @@ export const articleCreate: MutationDef<ArticleCreateArgs, ArticleState> = {
   entityId: (a) => a.id,
   serverOnly: () => false,
   prefetch: () => ({}),
+  authorize: anyone,
   apply(state, args, ctx) {
     if (state) {
-      return state.authorId === ctx.actor.id
+      return state.authorId === ctx.authorId
         ? noop(state)
         : fail('exists', 'An article with this id already exists.');
     }
@@ -97,7 +112,7 @@ export const articleCreate: MutationDef<ArticleCreateArgs, ArticleState> = {
         id: args.id,
         body: args.body ?? emptyBody(),
         status: 'draft',
-        authorId: ctx.actor.id,
+        authorId: ctx.authorId,
         assigneeId: null,
         revision: 1,
         createdAt: ctx.now,
@@ -140,10 +155,11 @@ export const articleSetFields: MutationDef<ArticleSetFieldsArgs, ArticleState> =
   entityId: (a) => a.id,
   serverOnly: () => false,
   prefetch: () => ({}),
+  authorize: mayEdit,
   apply(state, args, ctx) {
     if (!state) return notFound(args.id);
-    const may = mayEditArticle(state, ctx.actor);
-    if (!may.ok) return fail(may.code, may.reason);
+    const deleted = deletedRefusal(state);
+    if (deleted) return deleted;
     const current: ArticleFields = ArticleFields.parse(pickArticleFields(state));
     const { patch, conflicts } = mergeFields<ArticleFields>({
       current,
@@ -204,10 +220,11 @@ export const articleSetBody: MutationDef<ArticleSetBodyArgs, ArticleState> = {
     state && state.bodyVersion !== a.baseBodyVersion
       ? { baseBody: { articleId: a.id, bodyVersion: a.baseBodyVersion } }
       : {},
+  authorize: mayEdit,
   apply(state, args, ctx) {
     if (!state) return notFound(args.id);
-    const may = mayEditArticle(state, ctx.actor);
-    if (!may.ok) return fail(may.code, may.reason);
+    const deleted = deletedRefusal(state);
+    if (deleted) return deleted;
     if (state.bodyVersion === args.baseBodyVersion) {
       if (jsonEqual(state.body, args.body)) return noop(state);
       return {
@@ -284,10 +301,11 @@ function tagMutation(name: string, add: boolean): MutationDef<ArticleTagArgs, Ar
     entityId: (a) => a.id,
     serverOnly: () => false,
     prefetch: () => ({}),
+    authorize: mayEdit,
     apply(state, args, ctx) {
       if (!state) return notFound(args.id);
-      const may = mayEditArticle(state, ctx.actor);
-      if (!may.ok) return fail(may.code, may.reason);
+      const deleted = deletedRefusal(state);
+      if (deleted) return deleted;
       const has = state.tags.includes(args.tag);
       if (has === add) return noop(state);
       const tags = add ? [...state.tags, args.tag] : state.tags.filter((t) => t !== args.tag);
@@ -336,16 +354,21 @@ export const articleTransition: MutationDef<ArticleTransitionArgs, ArticleState>
           ],
         }
       : {},
+  authorize(state, args, actor) {
+    if (!state) return null;
+    const rule = findTransition(args.from, args.to);
+    if (!rule) return null;
+    // Role first: an editor's approve/publish is refused for permission, whatever the status.
+    if (!rule.roles.includes(actor.role)) return allowedIf(mayTransition(state, actor, rule));
+    // A stale `from` is apply's compare-and-set refusal, reported before ownership.
+    if (state.status !== args.from) return null;
+    return allowedIf(mayTransition(state, actor, rule));
+  },
   apply(state, args, ctx) {
     if (!state) return notFound(args.id);
     const rule = findTransition(args.from, args.to);
     if (!rule) {
       return fail('illegal_transition', `There is no transition from ${args.from} to ${args.to}.`);
-    }
-    // Role first: an editor's approve/publish is refused for permission, whatever the status.
-    if (!rule.roles.includes(ctx.actor.role)) {
-      const may = mayTransition(state, ctx.actor, rule);
-      if (!may.ok) return fail(may.code, may.reason);
     }
     if (state.status !== args.from) {
       return fail(
@@ -353,17 +376,8 @@ export const articleTransition: MutationDef<ArticleTransitionArgs, ArticleState>
         `The article is ${state.status} now, not ${args.from}; reload and try again.`,
       );
     }
-    const may = mayTransition(state, ctx.actor, rule);
-    if (!may.ok) return fail(may.code, may.reason);
-    if (rule.needsChecklist) {
-      const missing = checkArticle({ fields: state, body: state.body }, (id) => ctx.getImage(id));
-      if (missing.length > 0) {
-        return fail(
-          'checklist',
-          `Cannot ${rule.name}: ${missing.map((m) => m.message).join(' ')}`,
-          missing,
-        );
-      }
+    if (state.deletedAt !== null) {
+      return fail('deleted', 'The article is deleted; restore it first.');
     }
     let next: ArticleState = { ...state, status: rule.to };
     const changed = ['status'];
@@ -389,6 +403,20 @@ export const articleTransition: MutationDef<ArticleTransitionArgs, ArticleState>
     if (args.comment !== undefined) ok.comment = args.comment;
     return ok;
   },
+  // The publication checklist is judged on the server's article and image states; a desk queues
+  // an incomplete submit and the review queue shows what is missing.
+  serverCheck(state, args, ctx) {
+    const rule = state ? findTransition(args.from, args.to) : undefined;
+    if (!state || !rule?.needsChecklist) return null;
+    const missing = checkArticle({ fields: state, body: state.body }, (id) => ctx.getImage(id));
+    return missing.length > 0
+      ? fail(
+          'checklist',
+          `Cannot ${rule.name}: ${missing.map((m) => m.message).join(' ')}`,
+          missing,
+        )
+      : null;
+  },
 };
 
 // ---- article.assign --------------------------------------------------------------------------
@@ -409,10 +437,9 @@ export const articleAssign: MutationDef<ArticleAssignArgs, ArticleState> = {
   entityId: (a) => a.id,
   serverOnly: () => false,
   prefetch: (a) => ({ userIds: a.assigneeId ? [a.assigneeId] : [] }),
+  authorize: (state, _args, actor) => (state ? allowedIf(mayAssign(actor)) : null),
   apply(state, args, ctx) {
     if (!state) return notFound(args.id);
-    const may = mayAssign(ctx.actor);
-    if (!may.ok) return fail(may.code, may.reason);
     if (state.assigneeId !== args.expectedAssignee) {
       return fail('assignee_mismatch', 'The assignee changed meanwhile; reload and try again.');
     }
@@ -440,6 +467,13 @@ export const ArticleDeleteArgs = z.strictObject({
 });
 export type ArticleDeleteArgs = z.infer<typeof ArticleDeleteArgs>;
 
+/** Invariant of delete and restore: a published article is unpublished first. */
+function publishedRefusal(state: ArticleState): ApplyResult<ArticleState> | null {
+  return state.status === 'published'
+    ? fail('published', 'A published article must be unpublished before it is deleted.')
+    : null;
+}
+
 export const articleDelete: MutationDef<ArticleDeleteArgs, ArticleState> = {
   name: 'article.delete',
   entity: 'article',
@@ -448,11 +482,14 @@ export const articleDelete: MutationDef<ArticleDeleteArgs, ArticleState> = {
   entityId: (a) => a.id,
   serverOnly: () => false,
   prefetch: () => ({}),
+  // Deleting what is deleted is a no-op for anyone; then the published rule, then permission.
+  authorize: (state, _args, actor) =>
+    state && state.deletedAt === null ? allowedIf(mayDeleteArticle(state, actor)) : null,
   apply(state, args, ctx) {
     if (!state) return notFound(args.id);
     if (state.deletedAt !== null) return noop(state);
-    const may = mayDeleteArticle(state, ctx.actor);
-    if (!may.ok) return fail(may.code, may.reason);
+    const published = publishedRefusal(state);
+    if (published) return published;
     if (state.version > args.baseVersion) {
       return fail(
         'edited_since',
@@ -478,11 +515,13 @@ export const articleRestore: MutationDef<ArticleDeleteArgs, ArticleState> = {
   entityId: (a) => a.id,
   serverOnly: () => false,
   prefetch: () => ({}),
+  authorize: (state, _args, actor) =>
+    state && state.deletedAt !== null ? allowedIf(mayDeleteArticle(state, actor)) : null,
   apply(state, args, ctx) {
     if (!state) return notFound(args.id);
     if (state.deletedAt === null) return noop(state);
-    const may = mayDeleteArticle(state, ctx.actor);
-    if (!may.ok) return fail(may.code, may.reason);
+    const published = publishedRefusal(state);
+    if (published) return published;
     return {
       ok: true,
       outcome: 'applied',

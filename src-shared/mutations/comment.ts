@@ -12,6 +12,10 @@ export const CommentAddArgs = z.strictObject({
 });
 export type CommentAddArgs = z.infer<typeof CommentAddArgs>;
 
+function notFound(articleId: string) {
+  return fail('not_found', `There is no article ${articleId}.`);
+}
+
 export const commentAdd: MutationDef<CommentAddArgs, CommentState> = {
   name: 'comment.add',
   entity: 'comment',
@@ -21,16 +25,20 @@ export const commentAdd: MutationDef<CommentAddArgs, CommentState> = {
   entityId: (a) => a.id,
   serverOnly: () => false,
   prefetch: (a) => ({ articleIds: [a.articleId] }),
+  // An article the user may not read the comments of is, to them, no article at all.
+  authorize(state, args, actor, ctx) {
+    if (state) return null;
+    const article = ctx.getArticle(args.articleId);
+    return article && !mayReadComments(article, actor) ? notFound(args.articleId) : null;
+  },
   apply(state, args, ctx) {
     if (state) {
-      return state.authorId === ctx.actor.id
+      return state.authorId === ctx.authorId
         ? noop(state)
         : fail('exists', 'A comment with this id already exists.');
     }
     const article = ctx.getArticle(args.articleId);
-    if (!article || !mayReadComments(article, ctx.actor)) {
-      return fail('not_found', `There is no article ${args.articleId}.`);
-    }
+    if (!article) return notFound(args.articleId);
     if (article.deletedAt !== null) return fail('deleted', 'The article is deleted.');
     return {
       ok: true,
@@ -38,7 +46,7 @@ export const commentAdd: MutationDef<CommentAddArgs, CommentState> = {
       state: {
         id: args.id,
         articleId: args.articleId,
-        authorId: ctx.actor.id,
+        authorId: ctx.authorId,
         blockId: args.blockId,
         text: args.text,
         createdAt: ctx.now,

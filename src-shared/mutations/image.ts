@@ -11,6 +11,8 @@ import {
   ImageMetaPatch,
   ImageMime,
   Sha256Hex,
+  allowedIf,
+  anyone,
   emptyImageMeta,
   fail,
   noop,
@@ -49,6 +51,7 @@ export const imageCreate: MutationDef<ImageCreateArgs, ImageState> = {
   entityId: (a) => a.id,
   serverOnly: () => false,
   prefetch: () => ({}),
+  authorize: anyone,
   apply(state, args, ctx) {
     if (state) {
       return state.sha256 === args.sha256
@@ -68,7 +71,7 @@ export const imageCreate: MutationDef<ImageCreateArgs, ImageState> = {
         mime: args.mime,
         width: args.width,
         height: args.height,
-        createdBy: ctx.actor.id,
+        createdBy: ctx.authorId,
         version: ctx.version,
         fieldVersions,
         createdAt: ctx.now,
@@ -100,10 +103,9 @@ export const imageSetMeta: MutationDef<ImageSetMetaArgs, ImageState> = {
   entityId: (a) => a.id,
   serverOnly: () => false,
   prefetch: () => ({}),
+  authorize: (state, _args, actor) => (state ? allowedIf(mayEditImage(state, actor)) : null),
   apply(state, args, ctx) {
     if (!state) return fail('not_found', `There is no image ${args.id}.`);
-    const may = mayEditImage(state, ctx.actor);
-    if (!may.ok) return fail(may.code, may.reason);
     const current = ImageMetaFields.parse(
       Object.fromEntries(
         Object.keys(ImageMetaFields.shape).map((k) => [k, state[k as ImageFieldName]]),

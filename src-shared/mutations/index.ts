@@ -16,7 +16,9 @@
  * | image.setMeta       | image   | id, baseVersion, values, baseValues               |
  * | comment.add         | comment | id, articleId, text, blockId?                     |
  *
- * Use `parseMutation` to validate args and `applyMutation` to run one against a state. A new
+ * Use `parseMutation` to validate args and `applyMutation` to run one against a state (permission,
+ * transition, server checks: what the server and a client's rebase run). A desk's own write runs
+ * the transition alone, through src-main/core/store/local-writer.ts. A new
  * mutation is added here (name, args schema, definition): `ArgsOf<M>` then types every caller.
  */
 import { z } from 'zod';
@@ -41,7 +43,9 @@ import {
 import { CommentAddArgs, commentAdd } from './comment';
 import { ImageCreateArgs, ImageSetMetaArgs, imageCreate, imageSetMeta } from './image';
 import type {
+  ApplyContext,
   ApplyResult,
+  Authorization,
   EntityStates,
   EntityType,
   MutationContext,
@@ -108,7 +112,14 @@ export interface AnyMutationDef {
   entityId(args: unknown): string;
   serverOnly(args: unknown): boolean;
   prefetch(args: unknown, state: EntityState | null): Prefetch;
-  apply(state: EntityState | null, args: unknown, ctx: MutationContext): ApplyResult<EntityState>;
+  authorize(
+    state: EntityState | null,
+    args: unknown,
+    actor: MutationContext['actor'],
+    ctx: ApplyContext,
+  ): Authorization;
+  apply(state: EntityState | null, args: unknown, ctx: ApplyContext): ApplyResult<EntityState>;
+  serverCheck?(state: EntityState | null, args: unknown, ctx: ApplyContext): Authorization;
 }
 
 function erase<A, S extends EntityState>(def: MutationDef<A, S>): AnyMutationDef {
@@ -152,7 +163,25 @@ export function parseMutation(name: MutationName, args: unknown): ParsedMutation
   return { ok: true, def, args: r.data, entityId: def.entityId(r.data) };
 }
 
-/** Validates and applies one mutation to the current state of its entity. */
+/**
+ * Runs one validated mutation as the server does: permission for the acting user, then the
+ * state transition, then the server's own checks. Pure.
+ */
+export function runMutation(
+  def: AnyMutationDef,
+  state: EntityState | null,
+  args: unknown,
+  ctx: MutationContext,
+): ApplyResult<EntityState> {
+  const applyCtx: ApplyContext = { ...ctx, authorId: ctx.actor.id };
+  const refused = def.authorize(state, args, ctx.actor, applyCtx);
+  if (refused) return refused;
+  const result = def.apply(state, args, applyCtx);
+  if (!result.ok || !def.serverCheck) return result;
+  return def.serverCheck(state, args, applyCtx) ?? result;
+}
+
+/** Validates and runs one mutation (as the server does) on the current state of its entity. */
 export function applyMutation(
   name: MutationName,
   state: EntityState | null,
@@ -161,5 +190,5 @@ export function applyMutation(
 ): ApplyResult<EntityState> {
   const parsed = parseMutation(name, rawArgs);
   if (!parsed.ok) return { ok: false, code: 'invalid_args', reason: parsed.reason };
-  return parsed.def.apply(state, parsed.args, ctx);
+  return runMutation(parsed.def, state, parsed.args, ctx);
 }

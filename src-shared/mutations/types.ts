@@ -1,11 +1,16 @@
 /**
  * Entity states and the mutation contract shared by the server and the desktop core.
  *
- * A mutation is a named intent with zod-validated args and one pure `apply(state, args, ctx)`:
- * given the current state of its entity (or null), it returns the new state plus what changed and
- * any conflicts, or a permanent failure with a machine code and an English reason. The server runs
- * it authoritatively (inside a transaction, with ctx.version = the new change seq); a client runs
- * the same function to rebase its pending outbox on fresh server data.
+ * A mutation is a named intent with zod-validated args and three pure parts:
+ * - `authorize(state, args, actor, ctx)`: may this user do it? (roles, ownership)
+ * - `apply(state, args, ctx)`: the state transition with its invariants: given the current state
+ *   of its entity (or null), the new state plus what changed and any conflicts, or a permanent
+ *   failure with a machine code and an English reason;
+ * - `serverCheck(state, args, ctx)` (optional): preconditions the server alone judges.
+ * The server runs all three (`runMutation`, inside a transaction, with ctx.version = the new
+ * change seq); a client rebasing its pending outbox on fresh server data runs them too. A desk's
+ * own local write runs `apply` alone (src-main/core/store/local-writer.ts): the desk may not be
+ * signed in, and the server decides who may do what when the mutation is pushed.
  */
 import { z } from 'zod';
 import {
@@ -83,7 +88,8 @@ export type ImageState = z.infer<typeof ImageState>;
 export const CommentState = z.strictObject({
   id: Id,
   articleId: Id,
-  authorId: z.string(),
+  /** Null only on a desk, for a comment written before anyone signed in (not yet pushed). */
+  authorId: z.string().nullable(),
   blockId: z.string().nullable(),
   text: z.string(),
   createdAt: Timestamp,
@@ -118,10 +124,14 @@ export interface ConflictDraft {
   region?: ConflictRegion;
 }
 
-/** Lookups a mutation may need; the server loads them (see `prefetch`) before calling apply. */
-export interface MutationContext {
-  actor: Actor;
-  /** Server clock (ISO). On a client rebase: local time, for display only. */
+/** What `apply` may look at; the server loads the lookups (see `prefetch`) before calling it. */
+export interface ApplyContext {
+  /**
+   * Who an entity this mutation creates is recorded as created by: the acting user; on a desk's
+   * local write, the signed-in user or null (nobody signed in yet).
+   */
+  authorId: string | null;
+  /** Server clock (ISO). On a client: local time, for display only. */
   now: string;
   /** The version (change seq) this mutation's changes get. */
   version: number;
@@ -131,6 +141,14 @@ export interface MutationContext {
   /** The article body as it was at `bodyVersion` (the merge base), if still known. */
   baseBody(articleId: string, bodyVersion: number): BodyJson | undefined;
 }
+
+/** What the server (and a client's rebase) runs a mutation with: the acting user is known. */
+export interface MutationContext extends Omit<ApplyContext, 'authorId'> {
+  actor: Actor;
+}
+
+/** A refusal for want of permission (null: permitted). */
+export type Authorization = ApplyFail | null;
 
 /** What apply will look up, so an async store can load it first. */
 export interface Prefetch {
@@ -177,7 +195,25 @@ export interface MutationDef<A, S> {
   /** True when this mutation (with these args) needs the server: do not queue it offline. */
   serverOnly(args: A): boolean;
   prefetch(args: A, state: S | null): Prefetch;
-  apply(state: S | null, args: A, ctx: MutationContext): ApplyResult<S>;
+  /** Permission only (roles, ownership). Runs before apply, never on a desk's local write. */
+  authorize(state: S | null, args: A, actor: Actor, ctx: ApplyContext): Authorization;
+  /** The state transition and its invariants; pure, and the same on the server and the desk. */
+  apply(state: S | null, args: A, ctx: ApplyContext): ApplyResult<S>;
+  /**
+   * Preconditions only the server judges (after apply succeeded, on the state before it); a
+   * desk queues the mutation without them and learns the verdict from the push.
+   */
+  serverCheck?(state: S | null, args: A, ctx: ApplyContext): Authorization;
+}
+
+/** No permission check: anyone signed in may do it. */
+export const anyone = (): Authorization => null;
+
+/** A workflow decision as an authorization. */
+export function allowedIf(
+  d: { ok: true } | { ok: false; code: string; reason: string },
+): Authorization {
+  return d.ok ? null : fail(d.code, d.reason);
 }
 
 export function fail(code: string, reason: string, missing?: ChecklistItem[]): ApplyFail {

@@ -22,9 +22,10 @@ import {
   type SummaryRow,
 } from './rows';
 import { dedupeTags, tagKey, TagRepository } from './tags';
-import type { OutboxRepository } from './outbox';
-import type { ArgsOf } from '../../../src-shared/mutations';
+import { parseMutation, type ArticleState } from '../../../src-shared/mutations';
 import { jsonEqual, mergeBodies, type BodyConflictRegion } from '../../../src-shared/merge';
+import { ApiError } from '../../../src-shared/api';
+import type { ArticleWriteHint, LocalMutation, LocalStateStore, LocalWriter } from './local-writer';
 import type { SaveOutcome, SavedArticle } from '../../../src-shared/api';
 import { toFtsQuery } from './fts-query';
 import { lazyStatements } from './statements';
@@ -75,43 +76,96 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-type Clock = () => string;
+/** The local row as the shared article state (what a local write applies mutations to). */
+export function articleStateOf(row: ArticleRow): ArticleState {
+  const { updatedBy: _updatedBy, ...article } = rowToArticle(row);
+  return {
+    ...article,
+    // The last server versions this article was synced at (0: never); the desk assigns none.
+    version: row.server_version ?? 0,
+    bodyVersion: row.server_body_version ?? 0,
+    // Not kept locally: a local edit is always based on the local state itself.
+    fieldVersions: {},
+    correctedAt: null,
+    hasConflict: (row.has_conflict ?? 0) !== 0,
+  };
+}
+
+/** The DesktopApi article of a state (the local revision and last editor as the desk keeps them). */
+export function articleOfState(
+  s: ArticleState,
+  local: { revision: number; updatedBy: string | null },
+): Article {
+  return {
+    id: s.id,
+    kicker: s.kicker,
+    headline: s.headline,
+    teaser: s.teaser,
+    byline: s.byline,
+    section: s.section,
+    tags: s.tags,
+    links: s.links,
+    leadImage: s.leadImage,
+    slug: s.slug,
+    body: s.body,
+    status: s.status,
+    authorId: s.authorId,
+    assigneeId: s.assigneeId,
+    revision: local.revision,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    publishedAt: s.publishedAt,
+    deletedAt: s.deletedAt,
+    updatedBy: local.updatedBy,
+  };
+}
+
+/** The local revision after a write: saved versions count, other changes do not. */
+function revisionAfter(before: ArticleState, hint: ArticleWriteHint | undefined): number {
+  return hint?.revisionReason !== undefined ? before.revision + 1 : before.revision;
+}
 
 /**
- * Articles with their tags, revisions, search index and outbox rows. Every write is one
- * transaction: the visible change, its revision, its index entry and its mutation.
+ * Articles with their tags, revisions and search index. A user's change is a list of shared
+ * mutations run by the local writer (local-writer.ts), which has this repository persist the
+ * computed state: the visible row, its tags, its index entry and its revision, in the writer's
+ * transaction with the outbox rows.
  */
 export class ArticleRepository {
   private readonly tags: TagRepository;
-  private readonly outbox: OutboxRepository;
-  private readonly now: Clock;
+  private readonly writer: LocalWriter;
   /** Where save() reports body regions it could not merge (the conflicts module keeps them). */
   private readonly onBodyConflict: LocalBodyConflict | undefined;
   private readonly stmts;
 
   constructor(
     private readonly db: Db,
-    deps: { outbox: OutboxRepository; now?: Clock; onBodyConflict?: LocalBodyConflict },
+    deps: { writer: LocalWriter; onBodyConflict?: LocalBodyConflict },
   ) {
     this.tags = new TagRepository(db);
-    this.outbox = deps.outbox;
-    this.now = deps.now ?? (() => new Date().toISOString());
+    this.writer = deps.writer;
+    this.writer.register('article', this.localStates);
     this.onBodyConflict = deps.onBodyConflict;
     this.stmts = lazyStatements(db, {
       get: 'SELECT * FROM articles WHERE id = ?',
       revisionOf: 'SELECT revision FROM articles WHERE id = ?',
+      exists: 'SELECT 1 FROM articles WHERE id = ?',
+      // ---- local writes: states the local writer computed (no version columns) ----
       insert: `INSERT INTO articles (id, kicker, headline, teaser, byline, section, slug, tags_json, links_json,
            lead_image_json, body_json, body_text, word_count, status, author_id, revision, created_at, updated_at)
          VALUES (@id, @kicker, @headline, @teaser, @byline, @section, @slug, @tags_json, @links_json,
-           @lead_image_json, @body_json, @body_text, @word_count, 'draft', @author_id, 1, @now, @now)`,
-      update: `UPDATE articles SET kicker = @kicker, headline = @headline, teaser = @teaser, byline = @byline,
-           section = @section, slug = @slug, tags_json = @tags_json, links_json = @links_json,
-           lead_image_json = @lead_image_json, body_json = @body_json, body_text = @body_text,
-           word_count = @word_count, revision = revision + 1, updated_at = @now
+           @lead_image_json, @body_json, @body_text, @word_count, @status, @author_id, 1, @created_at,
+           @updated_at)`,
+      localMeta: 'SELECT rowid, revision, body_json, body_text FROM articles WHERE id = ?',
+      updateState: `UPDATE articles SET kicker = @kicker, headline = @headline, teaser = @teaser,
+           byline = @byline, section = @section, slug = @slug, tags_json = @tags_json,
+           links_json = @links_json, lead_image_json = @lead_image_json, status = @status,
+           assignee_id = @assignee_id, published_at = @published_at, deleted_at = @deleted_at,
+           revision = @revision, updated_at = @updated_at
          WHERE id = @id`,
-      setDeleted: 'UPDATE articles SET deleted_at = ?, updated_at = ? WHERE id = ?',
+      updateBody:
+        'UPDATE articles SET body_json = @body_json, body_text = @body_text, word_count = @word_count WHERE id = @id',
       // ---- sync (docs/sync.md): rows as the sync engine computes them ----
-      setStatus: 'UPDATE articles SET status = ?, updated_at = ? WHERE id = ?',
       insertSynced: `INSERT INTO articles (id, kicker, headline, teaser, byline, section, slug, tags_json,
            links_json, lead_image_json, body_json, body_text, word_count, status, author_id, assignee_id,
            revision, created_at, updated_at, published_at, deleted_at, server_version,
@@ -165,27 +219,21 @@ export class ArticleRepository {
   }
 
   /**
-   * Queues a workflow step (compare-and-set on the status the user saw; the server decides).
-   * With `optimistic` the local status changes at once; otherwise it changes when a pull brings
-   * the server's verdict (publishing and approval are decided online only).
+   * A workflow step (compare-and-set on the status the user saw; the server decides). A step the
+   * desk may take offline changes the local status at once; a server-only one (approval,
+   * publication) is only queued, and the status changes when a pull brings the verdict.
+   * Returns the outbox row's id.
    */
-  transition(
-    id: string,
-    to: Article['status'],
-    comment: string | undefined,
-    optimistic: boolean,
-  ): number {
-    let mutationId = 0;
+  transition(id: string, to: Article['status'], comment: string | undefined): number {
     const tx = this.db.transaction(() => {
       const row = this.row(id);
-      const now = this.now();
-      const args: ArgsOf<'article.transition'> = { id, from: row.status, to };
-      if (comment !== undefined) args.comment = comment;
-      mutationId = this.outbox.enqueue('article.transition', args, row.server_version ?? 0, now);
-      if (optimistic) this.stmts.setStatus.run(to, now, id);
+      const args: LocalMutation = {
+        name: 'article.transition',
+        args: { id, from: row.status, to, ...(comment !== undefined ? { comment } : {}) },
+      };
+      return this.writer.write('article', [args], { before: articleStateOf(row) }).queued[0]!;
     });
-    tx.immediate();
-    return mutationId;
+    return tx.immediate();
   }
 
   /**
@@ -306,6 +354,7 @@ export class ArticleRepository {
     return rowToArticle(row);
   }
 
+  /** Creates a draft (the `article.create` mutation); ConflictError if the id is taken. */
   create(input: {
     id?: string | undefined;
     fields?: ArticleFieldsPatch | undefined;
@@ -316,56 +365,19 @@ export class ArticleRepository {
     const fields: ArticleFields = { ...emptyFields(), ...input.fields };
     fields.tags = dedupeTags(fields.tags);
     const body = input.body ?? emptyBody();
-    const now = this.now();
-    const bodyText = bodyPlainText(body);
-    const bodyJson = JSON.stringify(body);
     const tx = this.db.transaction(() => {
-      let info: { lastInsertRowid: number | bigint };
-      try {
-        info = this.stmts.insert.run({
-          id,
-          ...this.fieldParams(fields),
-          body_json: bodyJson,
-          body_text: bodyText,
-          word_count: countWords(bodyText),
-          author_id: input.authorId ?? null,
-          now,
-        });
-      } catch (e) {
-        if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-          throw new ConflictError(`An article with id ${id} already exists.`);
-        }
-        throw e;
+      if (this.stmts.exists.get(id)) {
+        throw new ConflictError(`An article with id ${id} already exists.`);
       }
-      this.tags.setForArticle(id, fields.tags);
-      this.index(Number(info.lastInsertRowid), fields, bodyText);
-      this.stmts.insertRevision.run(
-        uuidv7(),
-        id,
-        1,
-        'created',
-        bodyJson,
-        JSON.stringify(fields),
-        bodyJson.length,
-        now,
+      return this.writer.writeOne(
+        'article',
+        'article.create',
+        { id, fields, body },
+        { before: null, authorId: input.authorId ?? null },
       );
-      this.outbox.enqueue('article.create', { id, fields, body }, null, now);
     });
-    tx.immediate();
-    // What was just written, without reading it back.
-    return {
-      id,
-      ...fields,
-      body,
-      status: 'draft',
-      authorId: input.authorId ?? null,
-      assigneeId: null,
-      revision: 1,
-      createdAt: now,
-      updatedAt: now,
-      publishedAt: null,
-      deletedAt: null,
-    };
+    const w = tx.immediate();
+    return articleOfState(w.state!, { revision: 1, updatedBy: null });
   }
 
   /**
@@ -378,52 +390,49 @@ export class ArticleRepository {
     const tx = this.db.transaction(() => {
       const row = this.stmts.get.get(id) as ArticleRow | undefined;
       if (!row) throw new NotFoundError(`Article ${id}`);
-      const current = rowToArticle(row);
-      saved = current;
+      const current = articleStateOf(row);
+      const local = { revision: row.revision, updatedBy: row.updated_by ?? null };
+      saved = articleOfState(current, local);
       const before = pickFields(current);
       const next: ArticleFields = { ...before, ...change.fields };
       next.tags = dedupeTags(next.tags);
       const changedFields = FIELD_KEYS.filter((k) => !sameValue(before[k], next[k]));
       const rebased = this.rebaseBody(row, current.body, change);
       outcome = rebased.outcome;
-      const incoming = rebased.body;
+      const body = rebased.body === undefined ? undefined : this.checkedBody(row, rebased.body);
       // The stored JSON was written by JSON.stringify too: comparing strings compares bodies.
-      const incomingJson = incoming === undefined ? undefined : JSON.stringify(incoming);
-      const bodyChanged = incomingJson !== undefined && incomingJson !== row.body_json;
+      const bodyJson = body === undefined ? undefined : JSON.stringify(body);
+      const bodyChanged = bodyJson !== undefined && bodyJson !== row.body_json;
       if (changedFields.length === 0 && !bodyChanged) return;
-
-      const body = bodyChanged && incoming ? incoming : current.body;
-      const bodyJson = bodyChanged && incomingJson !== undefined ? incomingJson : row.body_json;
-      const bodyText = bodyChanged ? bodyPlainText(body) : row.body_text;
-      const now = this.now();
-      this.stmts.update.run({
-        id,
-        ...this.fieldParams(next),
-        body_json: bodyJson,
-        body_text: bodyText,
-        word_count: bodyChanged ? countWords(bodyText) : row.word_count,
-        now,
-      });
-      if (changedFields.includes('tags')) this.tags.setForArticle(id, next.tags);
-      this.index(row.rowid, next, bodyText, true);
-      const revision = row.revision + 1;
-      this.stmts.insertRevision.run(
-        uuidv7(),
-        id,
-        revision,
-        change.reason ?? 'saved',
-        bodyJson,
-        JSON.stringify(next),
-        bodyJson.length,
-        now,
-      );
-      this.enqueueChanges(row, before, next, changedFields, bodyChanged ? body : undefined, now);
-      // What was just written, without reading it back.
-      saved = { ...current, ...next, body, revision, updatedAt: now };
+      const mutations = this.mutationsOf(current, before, next, changedFields);
+      if (bodyChanged && body) {
+        const baseBodyVersion = current.bodyVersion;
+        mutations.push({ name: 'article.setBody', args: { id, baseBodyVersion, body } });
+      }
+      const hint: ArticleWriteHint = {
+        revisionReason: change.reason ?? 'saved',
+        row,
+        ...(bodyChanged && body && bodyJson ? { body: { value: body, json: bodyJson } } : {}),
+      };
+      const w = this.writer.write('article', mutations, { before: current, hint });
+      if (w.changed && w.state) {
+        saved = articleOfState(w.state, { ...local, revision: revisionAfter(current, hint) });
+      }
     });
     tx.immediate();
     if (!saved) throw new NotFoundError(`Article ${id}`);
     return { ...saved, outcome };
+  }
+
+  /**
+   * The body as the setBody mutation will carry it: checked and cleaned by the server's schema
+   * once here (the writer's check of the same object is then free), or invalid_input.
+   */
+  private checkedBody(row: ArticleRow, body: BodyJson): BodyJson {
+    const baseBodyVersion = row.server_body_version ?? 0;
+    const parsed = parseMutation('article.setBody', { id: row.id, baseBodyVersion, body });
+    if (!parsed.ok) throw new ApiError('invalid_input', parsed.reason);
+    return (parsed.args as { body: BodyJson }).body;
   }
 
   /** The local revision of an article (cheap: no body), or NotFoundError. */
@@ -464,20 +473,19 @@ export class ArticleRepository {
   }
 
   /**
-   * The outbox rows of one save, shaped exactly like the shared mutation args
-   * (src-shared/mutations): bases come from the last server state this article was synced at
-   * (0 = never synced; the sync engine fills in the real base once the create is acknowledged).
+   * The field and tag mutations of one save, shaped exactly like the shared mutation args: bases
+   * come from the last server state this article was synced at (0 = never synced; the sync
+   * engine fills in the real base once the create is acknowledged).
    */
-  private enqueueChanges(
-    row: ArticleRow,
+  private mutationsOf(
+    current: ArticleState,
     before: ArticleFields,
     next: ArticleFields,
     changedFields: (keyof ArticleFields)[],
-    body: BodyJson | undefined,
-    now: string,
-  ): void {
-    const id = row.id;
-    const baseVersion = row.server_version ?? 0;
+  ): LocalMutation[] {
+    const id = current.id;
+    const baseVersion = current.version;
+    const out: LocalMutation[] = [];
     const plain = changedFields.filter((k) => k !== 'tags');
     if (plain.length > 0) {
       const values: ArticleFieldsPatch = {};
@@ -486,37 +494,29 @@ export class ArticleRepository {
         copyField(values, next, k);
         copyField(baseValues, before, k);
       }
-      this.outbox.enqueue(
-        'article.setFields',
-        { id, baseVersion, values, baseValues },
-        baseVersion,
-        now,
-      );
+      out.push({ name: 'article.setFields', args: { id, baseVersion, values, baseValues } });
     }
     if (changedFields.includes('tags')) {
       const beforeKeys = new Set(before.tags.map(tagKey));
       const nextKeys = new Set(next.tags.map(tagKey));
       for (const t of next.tags)
-        if (!beforeKeys.has(tagKey(t)))
-          this.outbox.enqueue('article.addTag', { id, tag: t }, baseVersion, now);
+        if (!beforeKeys.has(tagKey(t))) out.push({ name: 'article.addTag', args: { id, tag: t } });
       for (const t of before.tags)
-        if (!nextKeys.has(tagKey(t)))
-          this.outbox.enqueue('article.removeTag', { id, tag: t }, baseVersion, now);
+        if (!nextKeys.has(tagKey(t))) out.push({ name: 'article.removeTag', args: { id, tag: t } });
     }
-    if (body) {
-      const baseBodyVersion = row.server_body_version ?? 0;
-      this.outbox.enqueueBody({ id, baseBodyVersion, body }, baseVersion, now);
-    }
+    return out;
   }
 
   softDelete(id: string): void {
     const tx = this.db.transaction(() => {
       const row = this.row(id);
-      if (row.deleted_at) return;
-      const now = this.now();
       const baseVersion = row.server_version ?? 0;
-      this.stmts.setDeleted.run(now, now, id);
-      this.outbox.enqueue('article.delete', { id, baseVersion }, baseVersion, now);
+      this.writer.writeOne(
+        'article',
+        'article.delete',
+        { id, baseVersion },
+        { before: articleStateOf(row) },
+      );
     });
     tx.immediate();
   }
@@ -524,14 +524,120 @@ export class ArticleRepository {
   restore(id: string): Article {
     const tx = this.db.transaction(() => {
       const row = this.row(id);
-      if (!row.deleted_at) return;
-      const now = this.now();
       const baseVersion = row.server_version ?? 0;
-      this.stmts.setDeleted.run(null, now, id);
-      this.outbox.enqueue('article.restore', { id, baseVersion }, baseVersion, now);
+      this.writer.writeOne(
+        'article',
+        'article.restore',
+        { id, baseVersion },
+        { before: articleStateOf(row) },
+      );
     });
     tx.immediate();
     return this.get(id);
+  }
+
+  /** How the local writer reads and keeps article states (the one owner of these tables). */
+  readonly localStates: LocalStateStore<'article'> = {
+    load: (id) => {
+      const row = this.stmts.get.get(id) as ArticleRow | undefined;
+      return row ? articleStateOf(row) : null;
+    },
+    persist: (before, after, hint) =>
+      before ? this.persistChange(before, after, hint) : this.persistNew(after),
+    outboxBase: (name, _id, before) => (name === 'article.create' ? null : (before?.version ?? 0)),
+  };
+
+  private persistNew(a: ArticleState): void {
+    const fields = pickFields(a);
+    const bodyJson = JSON.stringify(a.body);
+    const bodyText = bodyPlainText(a.body);
+    let info: { lastInsertRowid: number | bigint };
+    try {
+      info = this.stmts.insert.run({
+        id: a.id,
+        ...this.fieldParams(fields),
+        body_json: bodyJson,
+        body_text: bodyText,
+        word_count: countWords(bodyText),
+        status: a.status,
+        author_id: a.authorId,
+        created_at: a.createdAt,
+        updated_at: a.updatedAt,
+      });
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw new ConflictError(`An article with id ${a.id} already exists.`);
+      }
+      throw e;
+    }
+    this.tags.setForArticle(a.id, fields.tags);
+    this.index(Number(info.lastInsertRowid), fields, bodyText);
+    this.stmts.insertRevision.run(
+      uuidv7(),
+      a.id,
+      1,
+      'created',
+      bodyJson,
+      JSON.stringify(fields),
+      bodyJson.length,
+      a.createdAt,
+    );
+  }
+
+  private persistChange(
+    before: ArticleState,
+    after: ArticleState,
+    hint: ArticleWriteHint | undefined,
+  ): void {
+    const meta =
+      hint?.row ??
+      (this.stmts.localMeta.get(after.id) as Pick<
+        ArticleRow,
+        'rowid' | 'revision' | 'body_json' | 'body_text'
+      >);
+    const fields = pickFields(after);
+    const revision = revisionAfter(before, hint);
+    this.stmts.updateState.run({
+      id: after.id,
+      ...this.fieldParams(fields),
+      status: after.status,
+      assignee_id: after.assigneeId,
+      published_at: after.publishedAt,
+      deleted_at: after.deletedAt,
+      revision,
+      updated_at: after.updatedAt,
+    });
+    const bodyChanged = after.body !== before.body;
+    let bodyJson = meta.body_json;
+    let bodyText = meta.body_text;
+    if (bodyChanged) {
+      bodyJson = hint?.body?.value === after.body ? hint.body.json : JSON.stringify(after.body);
+      bodyText = bodyPlainText(after.body);
+      this.stmts.updateBody.run({
+        id: after.id,
+        body_json: bodyJson,
+        body_text: bodyText,
+        word_count: countWords(bodyText),
+      });
+    }
+    const tagsChanged = !sameValue(before.tags, after.tags);
+    if (tagsChanged) this.tags.setForArticle(after.id, fields.tags);
+    const indexed = ['kicker', 'headline', 'teaser'] as const;
+    if (bodyChanged || tagsChanged || indexed.some((k) => before[k] !== after[k])) {
+      this.index(meta.rowid, fields, bodyText, true);
+    }
+    if (hint?.revisionReason !== undefined) {
+      this.stmts.insertRevision.run(
+        uuidv7(),
+        after.id,
+        revision,
+        hint.revisionReason,
+        bodyJson,
+        JSON.stringify(fields),
+        bodyJson.length,
+        after.updatedAt,
+      );
+    }
   }
 
   list(f: ListFilter): { items: ArticleSummary[]; total: number } {

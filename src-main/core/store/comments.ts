@@ -1,13 +1,13 @@
 /**
- * Review comments in the local store. A comment written here is stored together with its
- * `comment.add` outbox row in one transaction; the server's copy (server time and version)
- * replaces it when a pull brings it.
+ * Review comments in the local store. A comment written here is the shared `comment.add`
+ * mutation, run by the local writer (local-writer.ts) and stored together with its outbox row in
+ * one transaction; the server's copy (server time and version) replaces it when a pull brings it.
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { ReviewComment } from '../../../src-shared/api';
 import type { CommentState } from '../../../src-shared/mutations';
 import type { Db } from './db';
-import type { OutboxRepository } from './outbox';
+import type { LocalStateStore, LocalWriter } from './local-writer';
 import { lazyStatements } from './statements';
 
 interface CommentRow {
@@ -34,14 +34,13 @@ function toComment(r: CommentRow): ReviewComment {
 
 export class CommentRepository {
   private readonly s;
-  private readonly outbox: OutboxRepository;
 
   constructor(
-    private readonly db: Db,
-    outbox: OutboxRepository,
+    db: Db,
+    private readonly writer: LocalWriter,
   ) {
-    this.outbox = outbox;
     this.s = lazyStatements(db, {
+      get: 'SELECT * FROM comments WHERE id = ?',
       list: 'SELECT * FROM comments WHERE article_id = ? ORDER BY created_at, id',
       insert: `INSERT INTO comments (id, article_id, author_id, block_id, text, created_at, server_version)
                VALUES (?, ?, ?, ?, ?, ?, NULL)`,
@@ -52,7 +51,30 @@ export class CommentRepository {
                  created_at = excluded.created_at, server_version = excluded.server_version
                WHERE comments.server_version IS NULL OR comments.server_version < excluded.server_version`,
     });
+    this.writer.register('comment', this.localStates);
   }
+
+  /** How the local writer reads and keeps comment states. */
+  readonly localStates: LocalStateStore<'comment'> = {
+    load: (id) => {
+      const r = this.s.get.get(id) as CommentRow | undefined;
+      return r
+        ? {
+            id: r.id,
+            articleId: r.article_id,
+            authorId: r.author_id,
+            blockId: r.block_id,
+            text: r.text,
+            createdAt: r.created_at,
+            version: r.server_version ?? 0,
+          }
+        : null;
+    },
+    // A comment is only ever added locally; edits to it come from the server.
+    persist: (_before, c) =>
+      this.s.insert.run(c.id, c.articleId, c.authorId, c.blockId, c.text, c.createdAt),
+    outboxBase: () => null,
+  };
 
   /** Oldest first. */
   list(articleId: string): ReviewComment[] {
@@ -69,17 +91,12 @@ export class CommentRepository {
   }): ReviewComment {
     const id = uuidv7();
     const text = input.text.trim();
-    this.db
-      .transaction(() => {
-        this.s.insert.run(id, input.articleId, input.authorId, input.blockId, text, input.at);
-        this.outbox.enqueue(
-          'comment.add',
-          { id, articleId: input.articleId, text, blockId: input.blockId },
-          null,
-          input.at,
-        );
-      })
-      .immediate();
+    this.writer.writeOne(
+      'comment',
+      'comment.add',
+      { id, articleId: input.articleId, text, blockId: input.blockId },
+      { before: null, authorId: input.authorId, at: input.at },
+    );
     return {
       id,
       articleId: input.articleId,

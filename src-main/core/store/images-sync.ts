@@ -1,15 +1,17 @@
 /**
  * The image rows the sync engine writes (docs/sync.md): images known from the server, recorded
- * with their metadata and a blob row in state 'remote' until the bytes are first needed, and the
- * upload/download state of blobs. Nothing here writes the outbox: these are server states.
+ * with their metadata and a blob record in state 'remote' until the bytes are first needed, and
+ * the upload/download state of blobs (kept by BlobRepository, the one owner of the blobs table).
+ * Nothing here writes the outbox: these are server states.
  */
 import type { ImageState } from '../../../src-shared/mutations';
 import { blobRelPath } from '../media/blob-store';
 import type { Db } from './db';
 import { lazyStatements } from './statements';
 import { imageMetaParams } from './images';
+import type { BlobRepository, BlobUploadState } from './blobs';
 
-export type BlobUploadState = 'pending' | 'inflight' | 'uploaded' | 'remote';
+export type { BlobUploadState } from './blobs';
 
 /** The metadata of a server image as the local row keeps it. */
 export type SyncedImage = Pick<
@@ -67,12 +69,13 @@ const META = [
 
 export class SyncedImageRepository {
   private readonly s;
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly blobs: BlobRepository,
+  ) {
     this.s = lazyStatements(db, {
       get: 'SELECT * FROM images WHERE id = ?',
       bySha: 'SELECT id FROM images WHERE sha256 = ?',
-      insertBlob: `INSERT INTO blobs (sha256, path, size, upload_state, created_at)
-                   VALUES (?, ?, ?, 'remote', ?) ON CONFLICT (sha256) DO NOTHING`,
       insert: `INSERT INTO images (id, sha256, mime, width, height, file_name, byte_size, credit,
                  creator, copyright, source, licence, licence_expires, caption, alt, search_text,
                  created_at, updated_at, server_version)
@@ -86,10 +89,6 @@ export class SyncedImageRepository {
                  server_version = @server_version
                WHERE id = @id`,
       version: 'UPDATE images SET server_version = ? WHERE id = ?',
-      blobState: 'SELECT upload_state FROM blobs WHERE sha256 = ?',
-      blobPath: 'SELECT path FROM blobs WHERE sha256 = ?',
-      setBlobState: 'UPDATE blobs SET upload_state = ? WHERE sha256 = ?',
-      downloaded: "UPDATE blobs SET size = ?, upload_state = 'uploaded' WHERE sha256 = ?",
       imageSize: 'UPDATE images SET byte_size = ? WHERE sha256 = ?',
     });
   }
@@ -105,7 +104,7 @@ export class SyncedImageRepository {
       // The same bytes under another image id (two people imported one file): the local row
       // keeps the first id; sha256 is unique here.
       if (this.s.bySha.get(img.sha256)) return 'unchanged';
-      this.s.insertBlob.run(
+      this.blobs.recordRemote(
         img.sha256,
         blobRelPath(img.sha256),
         UNKNOWN_REMOTE_SIZE,
@@ -140,24 +139,21 @@ export class SyncedImageRepository {
   }
 
   blobState(sha256: string): BlobUploadState | null {
-    return (
-      (this.s.blobState.get(sha256) as { upload_state: BlobUploadState } | undefined)
-        ?.upload_state ?? null
-    );
+    return this.blobs.state(sha256);
   }
 
   /** Where a blob's bytes are in the profile (relative path), if this profile has a record. */
   blobPath(sha256: string): string | null {
-    return (this.s.blobPath.get(sha256) as { path: string } | undefined)?.path ?? null;
+    return this.blobs.path(sha256);
   }
 
   setBlobState(sha256: string, state: BlobUploadState): void {
-    this.s.setBlobState.run(state, sha256);
+    this.blobs.setState(sha256, state);
   }
 
   /** The bytes of a 'remote' blob arrived (hash verified): record their real size. */
   markDownloaded(sha256: string, size: number): void {
-    this.s.downloaded.run(size, sha256);
+    this.blobs.markDownloaded(sha256, size);
     this.s.imageSize.run(size, sha256);
   }
 }

@@ -11,6 +11,9 @@ import {
 } from '../../../src-shared/model';
 import { NotFoundError } from './articles';
 import type { OutboxRepository } from './outbox';
+import type { BlobRepository } from './blobs';
+import type { ImageWriteHint, LocalStateStore, LocalWriter } from './local-writer';
+import type { ImageState } from '../../../src-shared/mutations';
 import { foldForSearch } from '../media/text';
 
 interface ImageRow {
@@ -57,6 +60,33 @@ function rowToImage(r: ImageRow): Image {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,
+  };
+}
+
+/** The local row as the shared image state (what a local write applies mutations to). */
+function imageStateOf(r: ImageRow): ImageState {
+  return {
+    id: r.id,
+    sha256: r.sha256,
+    mime: r.mime,
+    width: r.width,
+    height: r.height,
+    fileName: r.file_name,
+    credit: r.credit,
+    creator: r.creator,
+    copyright: r.copyright,
+    source: r.source,
+    licence: r.licence,
+    licenceExpires: r.licence_expires,
+    caption: r.caption,
+    alt: r.alt,
+    // Not kept locally (the server records who added an image).
+    createdBy: null,
+    // The last server version (0: never synced); the desk assigns none.
+    version: r.server_version ?? 0,
+    fieldVersions: {},
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }
 
@@ -119,11 +149,14 @@ function copyMeta<K extends keyof ImageMeta>(to: ImageMetaPatch, from: ImageMeta
 }
 
 /**
- * Images and their blobs. Every write is one transaction with its outbox mutation
- * (`image.create`, `image.setMeta`), in the argument shapes of src-shared/mutations/image.ts.
+ * Images. A user's change is a shared mutation (`image.create`, `image.setMeta`) run by the
+ * local writer (local-writer.ts), which has this repository persist the computed state in one
+ * transaction with the outbox row; an imported file's blob is recorded by BlobRepository.
  */
 export class ImageRepository {
   private readonly outbox: OutboxRepository;
+  private readonly writer: LocalWriter;
+  private readonly blobs: BlobRepository;
   private readonly stmts;
   private readonly listStatements = new Map<string, Statement>();
 
@@ -131,25 +164,72 @@ export class ImageRepository {
 
   constructor(
     private readonly db: Db,
-    deps: { outbox: OutboxRepository; now?: Clock },
+    deps: { outbox: OutboxRepository; writer: LocalWriter; blobs: BlobRepository; now?: Clock },
   ) {
     this.outbox = deps.outbox;
+    this.writer = deps.writer;
+    this.blobs = deps.blobs;
     this.now = deps.now ?? (() => new Date().toISOString());
     this.stmts = lazyStatements(db, {
       get: 'SELECT * FROM images WHERE id = ?',
       bySha: 'SELECT * FROM images WHERE sha256 = ?',
-      insertBlob: `INSERT INTO blobs (sha256, path, size, upload_state, created_at) VALUES (?, ?, ?, 'pending', ?)
-         ON CONFLICT (sha256) DO NOTHING`,
+      serverVersion: 'SELECT server_version FROM images WHERE id = ?',
       insert: `INSERT INTO images (id, sha256, mime, width, height, file_name, byte_size, credit, creator,
            copyright, source, licence, licence_expires, caption, alt, keywords_json, search_text,
            created_at, updated_at)
          VALUES (@id, @sha256, @mime, @width, @height, @file_name, @byte_size, @credit, @creator,
            @copyright, @source, @licence, @licence_expires, @caption, @alt, @keywords_json,
-           @search_text, @now, @now)`,
-      update: `UPDATE images SET credit = @credit, creator = @creator, copyright = @copyright,
-           source = @source, licence = @licence, licence_expires = @licence_expires,
-           caption = @caption, alt = @alt, search_text = @search_text, updated_at = @now
+           @search_text, @created_at, @updated_at)`,
+      update: `UPDATE images SET file_name = @file_name, credit = @credit, creator = @creator,
+           copyright = @copyright, source = @source, licence = @licence,
+           licence_expires = @licence_expires, caption = @caption, alt = @alt,
+           search_text = @search_text, updated_at = @updated_at
          WHERE id = @id`,
+      byteSize: 'UPDATE images SET byte_size = ? WHERE id = ?',
+    });
+    this.writer.register('image', this.localStates);
+  }
+
+  /** How the local writer reads and keeps image states. */
+  readonly localStates: LocalStateStore<'image'> = {
+    load: (id) => {
+      const row = this.stmts.get.get(id) as ImageRow | undefined;
+      return row ? imageStateOf(row) : null;
+    },
+    persist: (before, after, hint) => {
+      if (before) {
+        this.stmts.update.run({
+          id: after.id,
+          file_name: after.fileName,
+          ...imageMetaParams(after),
+          updated_at: after.updatedAt,
+        });
+      } else {
+        this.persistNew(after, hint);
+      }
+    },
+    outboxBase: (name, id) =>
+      name === 'image.create'
+        ? null
+        : ((this.stmts.serverVersion.get(id) as { server_version: number | null } | undefined)
+            ?.server_version ?? null),
+  };
+
+  private persistNew(img: ImageState, file: ImageWriteHint | undefined): void {
+    if (!file) throw new Error(`Image ${img.id} is created from an imported file only.`);
+    this.blobs.recordImported(img.sha256, file.blobPath, file.byteSize, img.createdAt);
+    this.stmts.insert.run({
+      id: img.id,
+      sha256: img.sha256,
+      mime: img.mime,
+      width: img.width,
+      height: img.height,
+      file_name: img.fileName,
+      byte_size: file.byteSize,
+      ...imageMetaParams(img),
+      keywords_json: JSON.stringify(file.keywords),
+      created_at: img.createdAt,
+      updated_at: img.updatedAt,
     });
   }
 
@@ -173,21 +253,8 @@ export class ImageRepository {
       const already = this.findBySha256(input.sha256);
       if (already) return { image: already, existing: true };
       const id = uuidv7();
-      const now = this.now();
-      this.stmts.insertBlob.run(input.sha256, input.blobPath, input.byteSize, now);
-      this.stmts.insert.run({
-        id,
-        sha256: input.sha256,
-        mime: input.mime,
-        width: input.width,
-        height: input.height,
-        file_name: input.fileName,
-        byte_size: input.byteSize,
-        ...imageMetaParams(input.meta),
-        keywords_json: JSON.stringify(input.keywords),
-        now,
-      });
-      this.outbox.enqueue(
+      this.writer.writeOne(
+        'image',
         'image.create',
         {
           id,
@@ -197,8 +264,10 @@ export class ImageRepository {
           height: input.height,
           meta: { fileName: input.fileName, ...input.meta },
         },
-        null,
-        now,
+        {
+          before: null,
+          hint: { byteSize: input.byteSize, blobPath: input.blobPath, keywords: input.keywords },
+        },
       );
       return { image: this.get(id), existing: false };
     });
@@ -208,17 +277,13 @@ export class ImageRepository {
   /**
    * The original of an existing image is on disk again (imported once more): record its real
    * size (a blob known only from the server had none) and, if its image.create was taken out
-   * of the queue because the file was missing (docs/sync.md), queue it again.
+   * of the queue because the file was missing (docs/sync.md), queue it again. That is a re-send
+   * of a mutation whose local state exists already, so it goes to the outbox directly.
    */
   restoreBlob(image: Image, size: number): void {
     const tx = this.db.transaction(() => {
-      this.db
-        .prepare(
-          `UPDATE blobs SET size = ?, upload_state = CASE upload_state WHEN 'remote' THEN 'uploaded'
-             ELSE upload_state END WHERE sha256 = ?`,
-        )
-        .run(size, image.sha256);
-      this.db.prepare('UPDATE images SET byte_size = ? WHERE id = ?').run(size, image.id);
+      this.blobs.markOnDisk(image.sha256, size);
+      this.stmts.byteSize.run(size, image.id);
       const dropped = this.db
         .prepare(
           `UPDATE conflicts SET resolved_at = ?, resolution = 'auto'
@@ -254,27 +319,22 @@ export class ImageRepository {
       const row = this.stmts.get.get(id) as ImageRow | undefined;
       if (!row) throw new NotFoundError(`Image ${id}`);
       const before = metaOf(rowToImage(row));
-      const next: ImageMeta = { ...before };
-      for (const k of IMAGE_META_KEYS) {
-        const v = patch[k];
-        if (v !== undefined) (next as Record<string, unknown>)[k] = v;
-      }
-      const changed = IMAGE_META_KEYS.filter((k) => before[k] !== next[k]);
+      const changed = IMAGE_META_KEYS.filter(
+        (k) => patch[k] !== undefined && patch[k] !== before[k],
+      );
       if (changed.length === 0) return;
-      const now = this.now();
-      this.stmts.update.run({ id, ...imageMetaParams(next), now });
       const values: ImageMetaPatch = {};
       const baseValues: ImageMetaPatch = {};
       for (const k of changed) {
-        copyMeta(values, next, k);
+        copyMeta(values, patch as ImageMeta, k);
         copyMeta(baseValues, before, k);
       }
-      const baseVersion = row.server_version;
-      this.outbox.enqueue(
+      const baseVersion = row.server_version ?? 0;
+      this.writer.writeOne(
+        'image',
         'image.setMeta',
-        { id, baseVersion: baseVersion ?? 0, values, baseValues },
-        baseVersion,
-        now,
+        { id, baseVersion, values, baseValues },
+        { before: imageStateOf(row) },
       );
     });
     tx.immediate();

@@ -1,13 +1,14 @@
 /**
  * The outbox: the queue of user intents waiting for the server, and the one module that writes
- * the `outbox` table. `enqueue` is the desk's single way to queue a change: typed by the shared
- * mutation registry (src-shared/mutations), validated with the same zod schema the server uses,
- * and always run inside the transaction of the local change it describes, so a change and its
- * mutation exist together or not at all.
+ * the `outbox` table. A user's change is queued by the local writer (local-writer.ts), inside
+ * the transaction of the local change it describes, so a change and its mutation exist together
+ * or not at all; `enqueue` (typed by the shared mutation registry, validated with the server's
+ * zod schema) is for sync re-queuing a mutation it read back.
  */
 import {
   isMutationName,
   parseMutation,
+  type AnyMutationDef,
   type ArgsOf,
   type MutationName,
   type ParsedArgsOf,
@@ -113,17 +114,7 @@ export class OutboxRepository {
   ): number {
     const parsed = parseMutation(name, args);
     if (!parsed.ok) throw new ApiError('invalid_input', parsed.reason);
-    return Number(
-      this.stmts.insert.run(
-        name,
-        JSON.stringify(parsed.args),
-        parsed.def.entity,
-        parsed.entityId,
-        baseVersion,
-        at,
-        origin,
-      ).lastInsertRowid,
-    );
+    return this.insert(parsed.def, parsed.args, parsed.entityId, baseVersion, at, origin);
   }
 
   /** Queues a mutation read back from the outbox again (sync re-sending an edit). */
@@ -132,21 +123,48 @@ export class OutboxRepository {
   }
 
   /**
-   * Unsent body saves of one article coalesce: the newest pending setBody takes the new body and
-   * keeps its own (earliest) base. An in-flight mutation is never rewritten.
+   * Queues a user's mutation whose args the local writer has just validated (not checked again:
+   * a body is large). Unsent body saves of one article coalesce: the newest pending setBody takes
+   * the new body and keeps its own (earliest) base. An in-flight mutation is never rewritten.
    */
-  enqueueBody(args: ArgsOf<'article.setBody'>, baseVersion: number | null, at: string): number {
-    const row = this.stmts.pendingBody.get(args.id) as
-      { mutation_id: number; args_json: string } | undefined;
-    if (row) {
-      const previous = JSON.parse(row.args_json) as ParsedArgsOf<'article.setBody'>;
-      this.rewritePending(row.mutation_id, 'article.setBody', {
-        ...args,
-        baseBodyVersion: previous.baseBodyVersion,
-      });
-      return row.mutation_id;
+  queueParsed(
+    m: { def: AnyMutationDef; name: MutationName; args: unknown; entityId: string },
+    baseVersion: number | null,
+    at: string,
+  ): number {
+    if (m.name === 'article.setBody') {
+      const row = this.stmts.pendingBody.get(m.entityId) as
+        { mutation_id: number; args_json: string } | undefined;
+      if (row) {
+        const previous = JSON.parse(row.args_json) as ParsedArgsOf<'article.setBody'>;
+        const args = m.args as ParsedArgsOf<'article.setBody'>;
+        const merged = { ...args, baseBodyVersion: previous.baseBodyVersion };
+        this.stmts.rewriteArgs.run(JSON.stringify(merged), row.mutation_id);
+        return row.mutation_id;
+      }
     }
-    return this.enqueue('article.setBody', args, baseVersion, at);
+    return this.insert(m.def, m.args, m.entityId, baseVersion, at, 'user');
+  }
+
+  private insert(
+    def: AnyMutationDef,
+    args: unknown,
+    entityId: string,
+    baseVersion: number | null,
+    at: string,
+    origin: OutboxOrigin,
+  ): number {
+    return Number(
+      this.stmts.insert.run(
+        def.name,
+        JSON.stringify(args),
+        def.entity,
+        entityId,
+        baseVersion,
+        at,
+        origin,
+      ).lastInsertRowid,
+    );
   }
 
   /** Rewrites an unsent row's args, validated like a new one (never an in-flight row). */

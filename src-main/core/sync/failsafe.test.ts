@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../../src-shared/protocol';
 import { tempDir } from '../../../tests/support/tmp';
 import { ArticleRepository } from '../store/articles';
+import { LocalWriter } from '../store/local-writer';
 import { OutboxRepository } from '../store/outbox';
 import { openStore } from '../store/db';
 import { MassDeleteError, MassDeleteGuard } from './failsafe';
@@ -14,7 +15,8 @@ let ids: string[];
 beforeEach(() => {
   tmp = tempDir('copydesk-failsafe-');
   store = openStore(join(tmp.dir, 'copydesk.db'));
-  const articles = new ArticleRepository(store.db, { outbox: new OutboxRepository(store.db) });
+  const writer = new LocalWriter(store.db, new OutboxRepository(store.db));
+  const articles = new ArticleRepository(store.db, { writer });
   ids = Array.from({ length: 20 }, (_, i) => articles.create({ fields: { headline: `A${i}` } }).id);
 });
 afterEach(() => {
