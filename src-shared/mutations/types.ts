@@ -62,7 +62,9 @@ export function emptyImageMeta(): ImageMetaFields {
     licence: '',
     licenceExpires: null,
     caption: '',
+    headline: '',
     alt: '',
+    extendedDescription: '',
   };
 }
 

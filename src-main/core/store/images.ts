@@ -28,7 +28,9 @@ interface ImageRow {
   licence: string;
   licence_expires: string | null;
   caption: string;
+  headline: string;
   alt: string;
+  extended_description: string;
   keywords_json: string;
   created_at: string;
   updated_at: string;
@@ -52,7 +54,9 @@ function rowToImage(r: ImageRow): Image {
     licence: r.licence,
     licenceExpires: r.licence_expires,
     caption: r.caption,
+    headline: r.headline,
     alt: r.alt,
+    extendedDescription: r.extended_description,
     keywords: JSON.parse(r.keywords_json) as string[],
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -76,13 +80,15 @@ export function imageMetaParams(m: ImageMeta) {
     licence: m.licence,
     licence_expires: m.licenceExpires,
     caption: m.caption,
+    headline: m.headline,
     alt: m.alt,
+    extended_description: m.extendedDescription,
     search_text: searchText(m),
   };
 }
 
-function searchText(m: Pick<ImageMeta, 'caption' | 'credit' | 'creator'>): string {
-  return foldForSearch([m.caption, m.credit, m.creator].join('\n'));
+function searchText(m: Pick<ImageMeta, 'caption' | 'headline' | 'credit' | 'creator'>): string {
+  return foldForSearch([m.caption, m.headline, m.credit, m.creator].join('\n'));
 }
 
 /** `%`, `_` and the escape character itself are literal in a search. */
@@ -141,14 +147,15 @@ export class ImageRepository {
       insertBlob: `INSERT INTO blobs (sha256, path, size, upload_state, created_at) VALUES (?, ?, ?, 'pending', ?)
          ON CONFLICT (sha256) DO NOTHING`,
       insert: `INSERT INTO images (id, sha256, mime, width, height, file_name, byte_size, credit, creator,
-           copyright, source, licence, licence_expires, caption, alt, keywords_json, search_text,
-           created_at, updated_at)
+           copyright, source, licence, licence_expires, caption, headline, alt, extended_description,
+           keywords_json, search_text, created_at, updated_at)
          VALUES (@id, @sha256, @mime, @width, @height, @file_name, @byte_size, @credit, @creator,
-           @copyright, @source, @licence, @licence_expires, @caption, @alt, @keywords_json,
-           @search_text, @now, @now)`,
+           @copyright, @source, @licence, @licence_expires, @caption, @headline, @alt,
+           @extended_description, @keywords_json, @search_text, @now, @now)`,
       update: `UPDATE images SET credit = @credit, creator = @creator, copyright = @copyright,
            source = @source, licence = @licence, licence_expires = @licence_expires,
-           caption = @caption, alt = @alt, search_text = @search_text, updated_at = @now
+           caption = @caption, headline = @headline, alt = @alt,
+           extended_description = @extended_description, search_text = @search_text, updated_at = @now
          WHERE id = @id`,
     });
   }
