@@ -98,7 +98,9 @@ async function seed(profile: string): Promise<number> {
             licence: '',
             licenceExpires: null,
             caption: `${SUBJECTS[i % SUBJECTS.length]} in ${PLACES[i % PLACES.length]} (${i})`,
+            headline: '',
             alt: '',
+            extendedDescription: '',
           },
         });
       }

@@ -6,7 +6,8 @@
  * Commands: login --server URL --user U (password asked or on stdin) | logout | new --file article.json |
  * set ID FIELD VALUE | tag ID +a -b | submit ID | approve ID | request-changes ID --comment TEXT |
  * publish ID | delete ID | restore ID | sync [--allow-mass-delete] | status | conflicts [ID] |
- * resolve CONFLICT_ID mine|theirs | show ID | list
+ * resolve CONFLICT_ID mine|theirs | show ID | list |
+ * image import FILE… | image show ID | image set ID FIELD VALUE | image list
  *
  * Exit codes: 0 success, 1 the command failed (message on stderr), 2 usage error.
  */
@@ -22,6 +23,7 @@ import {
 import { ArticleFields, type ArticleFieldsPatch } from '../../src-shared/model';
 import { openCore } from '../core/core';
 import { StoreError } from '../core/store/errors';
+import { IMAGE_USAGE, ImageUsageError, runImageCommand } from './images';
 import { PASSWORD_FLAG_WARNING, readPassword } from '../../src-server/auth/readPassword';
 
 const VALUE_OPTIONS = new Set([
@@ -80,7 +82,8 @@ const USAGE = `usage: copydesk-cli --profile DIR [--json] <command>
   delete ID | restore ID
   sync [--allow-mass-delete]                 push, then pull until caught up (the flag confirms
                                              a pull that deletes most local articles)
-  status | conflicts [ID] | resolve CONFLICT_ID mine|theirs | show ID | list`;
+  status | conflicts [ID] | resolve CONFLICT_ID mine|theirs | show ID | list
+${IMAGE_USAGE}`;
 
 function need(p: string[], n: number, usage: string): string[] {
   if (p.length < n) throw new UsageError(`usage: ${usage}`);
@@ -269,6 +272,8 @@ async function runCommand(
         text: r.items.map((a) => `${a.id}\t${a.status}\t${a.headline}`).join('\n'),
       };
     }
+    case 'image':
+      return runImageCommand(api, p);
     default:
       throw new UsageError(`Unknown command "${cmd}".\n${USAGE}`);
   }
@@ -326,7 +331,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (out.exitCode && !options.json) process.stderr.write('sync did not complete\n');
     return out.exitCode ?? 0;
   } catch (e) {
-    const usage = e instanceof UsageError;
+    const usage = e instanceof UsageError || e instanceof ImageUsageError;
     const message = e instanceof Error ? e.message : String(e);
     if (options.json) {
       const code = e instanceof ApiError ? e.code : usage ? 'usage' : 'error';

@@ -23,15 +23,24 @@ async function uniqueSlug(tx: Tx, wanted: string, articleId: string): Promise<st
 }
 
 /**
- * Records size, credit and alt text of every image of the page in the snapshot (for srcset
- * and intrinsic size), and gives inline images without a credit or alt text their record's.
+ * Records size, credit, alt text and every rights field of every image of the page in the
+ * snapshot (for srcset and intrinsic size; the rights for the page's JSON-LD and the ninjs
+ * associations, so they stay as published until a correction), and gives inline images without
+ * a credit or alt text their record's.
  */
 async function addImageRecords(tx: Tx, snapshot: PublishedSnapshot): Promise<void> {
   const images: Record<string, PublishedImage> = {};
   for (const id of snapshot.imageIds) {
     const img = await tx.getImage(id);
-    if (img)
-      images[id] = { width: img.width, height: img.height, credit: img.credit, alt: img.alt };
+    if (!img) continue;
+    const { creator, credit, copyright, source, licence, licenceExpires } = img;
+    images[id] = {
+      width: img.width,
+      height: img.height,
+      credit: img.credit,
+      alt: img.alt,
+      rights: { creator, credit, copyright, source, licence, licenceExpires },
+    };
   }
   snapshot.images = images;
   snapshot.body = withImageRecordFields(snapshot.body, images);

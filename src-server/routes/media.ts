@@ -59,6 +59,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: AppContext): void {
       creator: image.creator,
       credit: image.credit,
       copyright: image.copyright,
+      source: image.source,
       usageTerms: image.licence,
     };
     const etag = `"${image.sha256}-${width}-${rightsKey(rights)}"`;

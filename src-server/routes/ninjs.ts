@@ -43,7 +43,10 @@ const ItemsQuery = PublishedQuery.pick({ offset: true, limit: true })
 const ItemParams = z.strictObject({ id: Id });
 
 export function ninjsRoutes(app: FastifyInstance, ctx: AppContext): void {
-  /** Lead image first, then the inline images in page order, with their current records. */
+  /**
+   * Lead image first, then the inline images in page order. Rights and alt text as the snapshot
+   * kept them at publication; snapshots older than that fall back to the current record.
+   */
   async function imagesOf(tx: Tx, row: PublishedRow): Promise<NinjsImage[]> {
     if (row.state !== 'live') return [];
     const s = row.snapshot;
@@ -53,9 +56,14 @@ export function ninjsRoutes(app: FastifyInstance, ctx: AppContext): void {
       const record = await tx.getImage(id);
       if (!record) continue;
       const isLead = s.leadImage?.imageId === id;
+      const published = s.images?.[id];
       out.push({
         role: isLead ? 'lead' : `inline${++inline}`,
-        record,
+        record: {
+          ...record,
+          ...(published ? { alt: published.alt } : {}),
+          ...published?.rights,
+        },
         caption: isLead ? s.leadImage!.caption : record.caption,
         renditions: snapshotImageRenditions(ctx.publicUrl(), s, id),
       });

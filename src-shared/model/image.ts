@@ -19,7 +19,7 @@ export const IsoDate = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' });
 
 /**
  * The editable description of an image. Empty string means "not set"; `credit` is the
- * "Bildquelle" line an image needs before it can be published.
+ * "Bildquelle" line an image needs before it can be published; `licence` holds the usage terms.
  */
 export const ImageMeta = z.strictObject({
   credit: line(300),
@@ -29,7 +29,11 @@ export const ImageMeta = z.strictObject({
   licence: text(500),
   licenceExpires: IsoDate.nullable(),
   caption: text(2000),
+  /** A short synopsis of the picture (IPTC Headline). */
+  headline: line(500),
   alt: line(1000),
+  /** A longer description for readers who cannot see the picture (IPTC Extended Description). */
+  extendedDescription: text(10000),
 });
 export type ImageMeta = z.infer<typeof ImageMeta>;
 export const ImageMetaPatch = ImageMeta.partial();

@@ -30,7 +30,9 @@ export const IMAGE_FIELD_POLICY: Record<ImageFieldName, FieldPolicy> = {
   licence: 'editorial',
   licenceExpires: 'editorial',
   caption: 'editorial',
+  headline: 'editorial',
   alt: 'editorial',
+  extendedDescription: 'editorial',
 };
 
 export const ImageCreateArgs = z.strictObject({

@@ -67,7 +67,9 @@ export function emptyImageMeta(): ImageMetaFields {
     licence: '',
     licenceExpires: null,
     caption: '',
+    headline: '',
     alt: '',
+    extendedDescription: '',
   };
 }
 

@@ -7,6 +7,7 @@
 import type { ImageObject, NewsArticle, WithContext } from 'schema-dts';
 import { bodyPlainText } from '../richtext/plainText';
 import { esc } from './format';
+import { licenceUrl, NO_RIGHTS, type SnapshotRights } from './rights';
 import { PUBLISHER_NAME, SITE_LANGUAGE, SITE_NAME } from './site';
 import type { PublishedSnapshot, Rendition } from './types';
 
@@ -35,11 +36,32 @@ export function socialImageId(s: Pick<PublishedSnapshot, 'leadImage' | 'imageIds
   return s.leadImage?.imageId ?? s.imageIds[0] ?? null;
 }
 
-function imageInfo(s: PublishedSnapshot): { alt: string; credit: string; caption: string } {
+interface ImageInfo {
+  alt: string;
+  credit: string;
+  caption: string;
+  /** As published (the snapshot), not as the image record is now. */
+  rights: SnapshotRights;
+}
+
+function imageInfo(s: PublishedSnapshot): ImageInfo {
   const id = socialImageId(s);
-  if (s.leadImage && s.leadImage.imageId === id) return s.leadImage;
   const record = id ? s.images?.[id] : undefined;
-  return { alt: record?.alt ?? '', credit: record?.credit ?? '', caption: '' };
+  const rights = record?.rights ?? NO_RIGHTS;
+  if (s.leadImage && s.leadImage.imageId === id) return { ...s.leadImage, rights };
+  return { alt: record?.alt ?? '', credit: record?.credit ?? '', caption: '', rights };
+}
+
+/** The image's rights as schema.org (and Google Images' licence details) names them. */
+function imageRights(info: ImageInfo): Partial<ImageObject> {
+  const r = info.rights;
+  const license = licenceUrl(r.licence);
+  return {
+    ...(r.creator.trim() ? { creator: { '@type': 'Person', name: r.creator.trim() } } : {}),
+    ...(info.credit ? { creditText: info.credit } : {}),
+    ...(r.copyright.trim() ? { copyrightNotice: r.copyright.trim() } : {}),
+    ...(license ? { license } : {}),
+  };
 }
 
 export function newsArticleJsonLd(
@@ -55,7 +77,7 @@ export function newsArticleJsonLd(
     height: { '@type': 'QuantitativeValue', value: r.height, unitCode: 'E37' },
     ...(info.caption ? { caption: info.caption } : {}),
     ...(info.alt ? { description: info.alt } : {}),
-    ...(info.credit ? { creditText: info.credit } : {}),
+    ...imageRights(info),
   }));
   const publisher = {
     '@type': 'NewsMediaOrganization',

@@ -1,3 +1,5 @@
+import type { SnapshotRights } from './rights';
+
 /** What readers see of a published article: a snapshot taken at publish/correct time. */
 export interface PublishedSnapshot {
   articleId: string;
@@ -21,7 +23,7 @@ export interface PublishedSnapshot {
   } | null;
   /** Ids of every image the page shows (lead + inline): only these are served publicly. */
   imageIds: string[];
-  /** Size, credit and alt text of those images' records (absent in older snapshots). */
+  /** Size, credit, alt text and rights of those images' records (absent in older snapshots). */
   images?: Record<string, PublishedImage>;
   publishedAt: string;
   correctedAt: string | null;
@@ -33,6 +35,8 @@ export interface PublishedImage {
   height: number;
   credit: string;
   alt: string;
+  /** Every rights field of the record at publication (absent in older snapshots). */
+  rights?: SnapshotRights;
 }
 
 export interface SiteSection {

@@ -47,7 +47,9 @@ describe('image details and drag and drop', () => {
     const expected: Record<string, string> = {
       Bildquelle: 'LWL',
       Bildunterschrift: 'Blick über den Prinzipalmarkt in Münster',
+      Überschrift: '',
       Alternativtext: '',
+      'Ausführliche Bildbeschreibung': '',
       Urheber: 'Jürgen Müller',
       Copyright: '© Stadt Münster',
       Quelle: 'Presseamt Münster',

@@ -103,6 +103,28 @@ describe('PostgreSQL migrations', () => {
     expect(await pgSchemaVersion(c)).toBe(3);
   });
 
+  it('0004 gives images stored before a headline and an extended description, keeping the rest', async () => {
+    const c = await connect(await freshDatabase());
+    await migratePostgres(c, PG_MIGRATIONS.slice(0, 3));
+    const old = { id: 'i1', credit: 'dpa', alt: 'Ein Hafen', fieldVersions: { credit: 3 } };
+    const set = { id: 'i2', headline: 'Schon da', extendedDescription: 'Lang', credit: '' };
+    for (const img of [old, set]) {
+      await c.query(
+        "INSERT INTO images (id, sha256, created_by, version, data) VALUES ($1, 'x', NULL, 3, $2)",
+        [img.id, JSON.stringify(img)],
+      );
+    }
+    expect(await migratePostgres(c, PG_MIGRATIONS.slice(0, 4))).toEqual({ from: 3, to: 4 });
+    const data = async (id: string) =>
+      JSON.parse(
+        (await c.query<{ data: string }>('SELECT data FROM images WHERE id = $1', [id])).rows[0]!
+          .data,
+      ) as unknown;
+    expect(await data('i1')).toEqual({ ...old, headline: '', extendedDescription: '' });
+    expect(await data('i2')).toEqual(set);
+    expect(await pgSchemaVersion(c)).toBe(4);
+  });
+
   it('two instances starting together on an empty database migrate it once', async () => {
     const url = await freshDatabase();
     const [a, b] = await Promise.all([openPostgresStorage(url), openPostgresStorage(url)]);

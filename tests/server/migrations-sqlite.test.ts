@@ -77,6 +77,30 @@ describe('SQLite migrations', () => {
     db.close();
   });
 
+  it('0003 gives images stored before a headline and an extended description, keeping the rest', () => {
+    const db = new Database(file);
+    migrateSqlite(db, file, SQLITE_MIGRATIONS.slice(0, 2));
+    const old = { id: 'i1', credit: 'dpa', alt: 'Ein Hafen', fieldVersions: { credit: 3 } };
+    const set = { id: 'i2', headline: 'Schon da', extendedDescription: 'Lang', credit: '' };
+    const insert = db.prepare(
+      "INSERT INTO images (id, sha256, created_by, version, data) VALUES (?, 'x', NULL, 3, ?)",
+    );
+    insert.run('i1', JSON.stringify(old));
+    insert.run('i2', JSON.stringify(set));
+    expect(migrateSqlite(db, file, SQLITE_MIGRATIONS.slice(0, 3))).toMatchObject({
+      from: 2,
+      to: 3,
+    });
+    const data = (id: string) =>
+      JSON.parse(
+        (db.prepare('SELECT data FROM images WHERE id = ?').get(id) as { data: string }).data,
+      ) as unknown;
+    expect(data('i1')).toEqual({ ...old, headline: '', extendedDescription: '' });
+    expect(data('i2')).toEqual(set);
+    expect(schemaVersion(db)).toBe(3);
+    db.close();
+  });
+
   it('backs up an existing database before migrating it, and not a new or current one', () => {
     const db = new Database(file);
     expect(migrateSqlite(db, file).backup).toBeUndefined(); // new database: nothing to keep
@@ -101,7 +125,9 @@ describe('SQLite migrations', () => {
     db.prepare('UPDATE schema_version SET version = ?').run(SQLITE_MIGRATIONS.length + 1);
     db.close();
     const before = readFileSync(file);
-    expect(() => openSqliteStorage(file)).toThrow(/schema version 3, newer than this server/);
+    expect(() => openSqliteStorage(file)).toThrow(
+      `schema version ${SQLITE_MIGRATIONS.length + 1}, newer than this server`,
+    );
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(existsSync(join(dir, 'backups'))).toBe(false);
   });

@@ -929,3 +929,68 @@ describe('edited slug', () => {
     expect((await http(`${server.url}/articles/neue-adresse`)).status).toBe(404);
   });
 });
+
+describe('rights travel with the picture', () => {
+  it('the snapshot keeps every rights field: JSON-LD and ninjs show them as published, not as the record is now', async () => {
+    const photo = randomUUID();
+    const rights = {
+      creator: 'Erika Fotografin',
+      copyright: '© 2026 Erika Fotografin',
+      source: 'Fotoagentur Nord',
+      licence: 'Nur redaktionell, Lizenz: https://lizenz.example/nord.',
+      licenceExpires: '2027-12-31',
+    };
+    await uploadImage(photo, 30, 'Nord/Fotografin', rights);
+    const id = randomUUID();
+    await publish(
+      id,
+      completeFields({
+        headline: 'Rechte reisen mit',
+        leadImage: { imageId: photo, caption: 'Am Hafen' },
+      }),
+    );
+    // The desk changes the record after publication; readers keep the published rights.
+    const version = (await chief.pullAll())
+      .flatMap((p) => p.changes as { id: string; data: { version: number } }[])
+      .filter((c) => c.id === photo)
+      .at(-1)!.data.version;
+    const edit = await chief.push([
+      {
+        name: 'image.setMeta',
+        args: {
+          id: photo,
+          baseVersion: version,
+          values: { creator: 'Jemand Anders', copyright: '© Anders', credit: 'Anders' },
+          baseValues: {
+            creator: rights.creator,
+            copyright: rights.copyright,
+            credit: 'Nord/Fotografin',
+          },
+        },
+      },
+    ]);
+    expect(edit.body.outcomes[0].status).toBe('applied');
+
+    const html = (await http(`${server.url}/articles/rechte-reisen-mit`)).text;
+    expect(html).toContain('Bildquelle: Nord/Fotografin');
+    const images = jsonLd(html).image as Record<string, unknown>[];
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) {
+      expect(image).toMatchObject({
+        creator: { '@type': 'Person', name: 'Erika Fotografin' },
+        creditText: 'Nord/Fotografin',
+        copyrightNotice: '© 2026 Erika Fotografin',
+        license: 'https://lizenz.example/nord',
+      });
+    }
+
+    const item = (await http(`${server.url}/api/ninjs/v2/items/${id}`)).body;
+    expect(item.associations[0]).toMatchObject({
+      name: 'lead',
+      by: 'Erika Fotografin',
+      copyrightholder: 'Nord/Fotografin',
+      copyrightnotice: '© 2026 Erika Fotografin',
+      usageterms: rights.licence,
+    });
+  });
+});

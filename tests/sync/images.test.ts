@@ -4,7 +4,7 @@
  * editor's credit edit and an editor's headline edit on the same article both survive; an image
  * whose file is gone is surfaced instead of blocking the queue.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,41 @@ describe('images through the real backend', () => {
     expect((await photo.api['images.get']({ id: img.id })).byteSize).toBe(bytes.length);
     // The downloaded image is not uploaded back: nothing is queued.
     expect((await photo.api['sync.now']({})).pending).toBe(0);
+  });
+
+  it('headline, alt text and extended description read at import reach another desk, and edits to them sync back', async () => {
+    const editor = await client('editor-descr', 'editor');
+    const photo = await client('photo-descr', 'photo');
+    const bytes = readFileSync(join(__dirname, '../fixtures/metadata/xmp-utf8.jpg'));
+    const img = await editor.api['images.import']({
+      fileName: 'markt.jpg',
+      dataBase64: bytes.toString('base64'),
+    });
+    expect(img).toMatchObject({
+      headline: 'Markttag in Münster',
+      alt: 'Giebelhäuser mit Bögen, davor ein Wochenmarkt',
+      source: 'Presseamt Münster',
+    });
+    expect((await editor.api['sync.now']({})).state).toBe('idle');
+    expect((await photo.api['sync.now']({})).state).toBe('idle');
+    const seen = await photo.api['images.get']({ id: img.id });
+    expect(seen).toMatchObject({
+      headline: img.headline,
+      extendedDescription: img.extendedDescription,
+      licence: img.licence,
+    });
+
+    await photo.api['images.setMeta']({
+      id: img.id,
+      meta: { headline: 'Wochenmarkt', extendedDescription: 'Marktstände vor Giebelhäusern.' },
+    });
+    expect((await photo.api['sync.now']({})).state).toBe('idle');
+    expect((await editor.api['sync.now']({})).state).toBe('idle');
+    expect(await editor.api['images.get']({ id: img.id })).toMatchObject({
+      headline: 'Wochenmarkt',
+      extendedDescription: 'Marktstände vor Giebelhäusern.',
+      alt: img.alt,
+    });
   });
 
   it('two photo editors change the same credit: a field conflict, and "keep mine" wins', async () => {

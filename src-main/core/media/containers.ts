@@ -5,11 +5,19 @@ import type { ImageMime } from '../../../src-shared/model';
 export interface MetadataBlocks {
   /** IPTC-IIM datasets (Photoshop image resource 0x0404). */
   iptc: Buffer | null;
-  /** The XMP packet (UTF-8 XML). */
+  /**
+   * The "IPTC-NAA digest" (Photoshop image resource 0x0425): the MD5 of the IIM datasets as an
+   * XMP-aware program last wrote them.
+   */
+  iptcDigest: Buffer | null;
+  /** The XMP packet (XML; UTF-8, or UTF-16/32 as some writers produce). */
   xmp: Buffer | null;
+  /** The EXIF data: a TIFF structure ("II*\0" or "MM\0*" first). */
+  exif: Buffer | null;
 }
 
-const NONE: MetadataBlocks = { iptc: null, xmp: null };
+const NONE: MetadataBlocks = { iptc: null, iptcDigest: null, xmp: null, exif: null };
+const EXIF_JPEG_HEADER = Buffer.from('Exif\0\0', 'latin1');
 const XMP_JPEG_HEADER = Buffer.from('http://ns.adobe.com/xap/1.0/\0', 'latin1');
 const PHOTOSHOP_HEADER = Buffer.from('Photoshop 3.0\0', 'latin1');
 const XMP_PNG_KEYWORD = 'XML:com.adobe.xmp';
@@ -23,6 +31,7 @@ function hasPrefix(buf: Buffer, prefix: Buffer): boolean {
 /** Walks JPEG marker segments up to the image data (SOS); metadata always precedes it. */
 function jpegBlocks(b: Buffer): MetadataBlocks {
   let xmp: Buffer | null = null;
+  let exif: Buffer | null = null;
   const photoshop: Buffer[] = [];
   let pos = 2;
   while (pos + 4 <= b.length) {
@@ -43,34 +52,46 @@ function jpegBlocks(b: Buffer): MetadataBlocks {
     const payload = b.subarray(pos + 4, end);
     if (marker === 0xe1 && !xmp && hasPrefix(payload, XMP_JPEG_HEADER)) {
       xmp = payload.subarray(XMP_JPEG_HEADER.length);
+    } else if (marker === 0xe1 && !exif && hasPrefix(payload, EXIF_JPEG_HEADER)) {
+      exif = payload.subarray(EXIF_JPEG_HEADER.length);
     } else if (marker === 0xed && hasPrefix(payload, PHOTOSHOP_HEADER)) {
       photoshop.push(payload.subarray(PHOTOSHOP_HEADER.length));
     }
     pos = end;
   }
-  return { xmp, iptc: photoshop.length ? iptcResource(Buffer.concat(photoshop)) : null };
+  const iptc = photoshop.length
+    ? iptcResources(Buffer.concat(photoshop))
+    : { iptc: null, iptcDigest: null };
+  return { xmp, exif, ...iptc };
 }
 
-/** Finds image resource 0x0404 (IPTC-IIM) among Photoshop "8BIM" resources. */
-function iptcResource(b: Buffer): Buffer | null {
+/**
+ * Finds image resources 0x0404 (IPTC-IIM) and 0x0425 (its digest) among Photoshop "8BIM"
+ * resources.
+ */
+function iptcResources(b: Buffer): Pick<MetadataBlocks, 'iptc' | 'iptcDigest'> {
+  const found: Pick<MetadataBlocks, 'iptc' | 'iptcDigest'> = { iptc: null, iptcDigest: null };
   let p = 0;
   while (p + 12 <= b.length) {
-    if (b.toString('latin1', p, p + 4) !== '8BIM') return null;
+    if (b.toString('latin1', p, p + 4) !== '8BIM') return found;
     const id = b.readUInt16BE(p + 4);
     let nameField = 1 + b[p + 6]!;
     nameField += nameField % 2; // Pascal string padded to an even length
     const sizeAt = p + 6 + nameField;
-    if (sizeAt + 4 > b.length) return null;
+    if (sizeAt + 4 > b.length) return found;
     const size = b.readUInt32BE(sizeAt);
     const start = sizeAt + 4;
-    if (start + size > b.length) return null;
-    if (id === 0x0404) return b.subarray(start, start + size);
+    if (start + size > b.length) return found;
+    if (id === 0x0404 && !found.iptc) found.iptc = b.subarray(start, start + size);
+    if (id === 0x0425 && !found.iptcDigest && size === 16) {
+      found.iptcDigest = b.subarray(start, start + size);
+    }
     p = start + size + (size % 2);
   }
-  return null;
+  return found;
 }
 
-/** PNG keeps XMP in an iTXt chunk with the keyword "XML:com.adobe.xmp". */
+/** PNG keeps XMP in an iTXt chunk with the keyword "XML:com.adobe.xmp". (EXIF: JPEG only.) */
 function pngBlocks(b: Buffer): MetadataBlocks {
   let pos = 8;
   while (pos + 12 <= b.length) {
@@ -81,7 +102,7 @@ function pngBlocks(b: Buffer): MetadataBlocks {
     if (end + 4 > b.length || type === 'IEND') break;
     if (type === 'iTXt') {
       const xmp = pngXmp(b.subarray(start, end));
-      if (xmp) return { iptc: null, xmp };
+      if (xmp) return { ...NONE, xmp };
     }
     pos = end + 4; // skip CRC
   }
@@ -105,7 +126,7 @@ function pngXmp(chunk: Buffer): Buffer | null {
   }
 }
 
-/** WebP (RIFF) keeps XMP in an "XMP " chunk. WebP has no IPTC-IIM. */
+/** WebP (RIFF) keeps XMP in an "XMP " chunk. WebP has no IPTC-IIM. (EXIF: JPEG only.) */
 function webpBlocks(b: Buffer): MetadataBlocks {
   let pos = 12;
   while (pos + 8 <= b.length) {
@@ -113,14 +134,14 @@ function webpBlocks(b: Buffer): MetadataBlocks {
     const size = b.readUInt32LE(pos + 4);
     const start = pos + 8;
     if (start + size > b.length) break;
-    if (fourcc === 'XMP ') return { iptc: null, xmp: b.subarray(start, start + size) };
+    if (fourcc === 'XMP ') return { ...NONE, xmp: b.subarray(start, start + size) };
     pos = start + size + (size % 2);
   }
   return NONE;
 }
 
 /**
- * Locates the IPTC and XMP blocks of a JPEG, PNG or WebP file by walking its container
+ * Locates the IPTC, XMP and (JPEG) EXIF blocks of a JPEG, PNG or WebP file by walking its container
  * structure. Never throws: a damaged container yields what was found before the damage.
  */
 export function findMetadataBlocks(bytes: Buffer, mime: ImageMime): MetadataBlocks {

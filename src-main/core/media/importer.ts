@@ -31,7 +31,7 @@ function formatMb(bytes: number): string {
 
 /**
  * Imports one image file: checks it (type from its bytes, size, pixel count, decodability),
- * stores the original once by sha256 with its renditions, reads IPTC/XMP into the editable
+ * stores the original once by sha256 with its renditions, reads EXIF/IPTC/XMP into the editable
  * fields, and records it with its `image.create` mutation. The same bytes imported again
  * return the existing image. Anything refused leaves no trace: all checks and all decoding
  * happen before the first file or row is written.
@@ -76,16 +76,8 @@ export async function importImage(
       const path = deps.blobs.renditionRelPath(sha256, r.size);
       if (deps.blobs.writeOnce(path, r.data)) written.push(path);
     }
-    const meta: ImageMeta = {
-      credit: embedded.credit,
-      creator: embedded.creator,
-      copyright: embedded.copyright,
-      source: embedded.source,
-      licence: '',
-      licenceExpires: null,
-      caption: embedded.caption,
-      alt: '',
-    };
+    const { keywords, ...described } = embedded;
+    const meta: ImageMeta = { ...described, licenceExpires: null };
     const result = deps.images.createFromImport({
       sha256,
       mime,
@@ -95,7 +87,7 @@ export async function importImage(
       byteSize: bytes.length,
       blobPath,
       meta,
-      keywords: embedded.keywords,
+      keywords,
     });
     return result;
   } catch (e) {

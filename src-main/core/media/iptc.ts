@@ -10,14 +10,27 @@ export interface IptcFields {
   copyright: string | null;
   source: string | null;
   caption: string | null;
+  headline: string | null;
   keywords: string[];
 }
+
+/** The most bytes IPTC-IIM allows in each dataset: longer values were cut by the writer. */
+export const IIM_MAX_BYTES = {
+  credit: 32,
+  creator: 32,
+  copyright: 128,
+  source: 32,
+  caption: 2000,
+  headline: 256,
+  keywords: 64,
+} as const satisfies Record<keyof IptcFields, number>;
 
 const UTF8_ESCAPE = Buffer.from([0x1b, 0x25, 0x47]); // ESC % G
 
 const DATASET = {
   keywords: 25,
   byline: 80,
+  headline: 105,
   credit: 110,
   source: 115,
   copyright: 116,
@@ -93,6 +106,7 @@ export function parseIptc(block: Buffer): IptcFields {
     copyright: first(DATASET.copyright),
     source: first(DATASET.source),
     caption: first(DATASET.caption),
+    headline: first(DATASET.headline),
     keywords: values(DATASET.keywords),
   };
 }

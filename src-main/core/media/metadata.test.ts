@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../tests/fixtures/images';
-import { readEmbeddedMeta } from './metadata';
+import { emptyEmbeddedMeta, readEmbeddedMeta } from './metadata';
 import { parseIptc } from './iptc';
 import { findMetadataBlocks } from './containers';
 
 const MUENSTER = {
+  ...emptyEmbeddedMeta(),
   credit: 'LWL',
   creator: 'Jürgen Müller',
   copyright: '© Stadt Münster',
@@ -24,6 +25,7 @@ describe('IPTC and XMP written by exiftool', () => {
 
   it('decodes Latin-1 IPTC from files without CodedCharacterSet', async () => {
     expect(await readEmbeddedMeta(fixture('iptc-latin1.jpg'), 'image/jpeg')).toEqual({
+      ...emptyEmbeddedMeta(),
       credit: 'dpa',
       creator: 'Jörg Weiß',
       copyright: '',
@@ -44,14 +46,7 @@ describe('IPTC and XMP written by exiftool', () => {
   });
 
   it('leaves every field empty for files without metadata', async () => {
-    const empty = {
-      credit: '',
-      creator: '',
-      copyright: '',
-      source: '',
-      caption: '',
-      keywords: [],
-    };
+    const empty = emptyEmbeddedMeta();
     expect(await readEmbeddedMeta(fixture('plain.png'), 'image/png')).toEqual(empty);
     expect(await readEmbeddedMeta(fixture('plain.webp'), 'image/webp')).toEqual(empty);
   });
@@ -96,7 +91,9 @@ describe('IPTC-IIM parser', () => {
   it('finds nothing in files that carry no metadata, and survives a cut-off header', () => {
     expect(findMetadataBlocks(fixture('plain.png'), 'image/png')).toEqual({
       iptc: null,
+      iptcDigest: null,
       xmp: null,
+      exif: null,
     });
     const jpeg = fixture('credits-orient6.jpg');
     for (let n = 0; n < 600; n += 7) {

@@ -47,7 +47,12 @@ describe('renditions', () => {
       expect(meta.iptc).toBeUndefined();
       expect(r.data.includes(Buffer.from('GPS'))).toBe(false);
       expect(r.data.includes(Buffer.from('Müller'))).toBe(false);
-      expect(findMetadataBlocks(r.data, 'image/webp')).toEqual({ iptc: null, xmp: null });
+      expect(findMetadataBlocks(r.data, 'image/webp')).toEqual({
+        iptc: null,
+        iptcDigest: null,
+        xmp: null,
+        exif: null,
+      });
       expect((await readEmbeddedMeta(r.data, 'image/webp')).creator).toBe('');
     }
     expect((await sharp(jpeg).metadata()).exif).toBeDefined();

@@ -29,7 +29,9 @@ export type SyncedImage = Pick<
   | 'licence'
   | 'licenceExpires'
   | 'caption'
+  | 'headline'
   | 'alt'
+  | 'extendedDescription'
   | 'createdAt'
   | 'updatedAt'
 >;
@@ -45,7 +47,9 @@ interface LocalRow {
   licence: string;
   licence_expires: string | null;
   caption: string;
+  headline: string;
   alt: string;
+  extended_description: string;
   server_version: number | null;
 }
 
@@ -64,7 +68,9 @@ const META = [
   ['licence', 'licence'],
   ['licenceExpires', 'licence_expires'],
   ['caption', 'caption'],
+  ['headline', 'headline'],
   ['alt', 'alt'],
+  ['extendedDescription', 'extended_description'],
 ] as const;
 
 export class SyncedImageRepository {
@@ -77,15 +83,16 @@ export class SyncedImageRepository {
       get: 'SELECT * FROM images WHERE id = ?',
       bySha: 'SELECT id FROM images WHERE sha256 = ?',
       insert: `INSERT INTO images (id, sha256, mime, width, height, file_name, byte_size, credit,
-                 creator, copyright, source, licence, licence_expires, caption, alt, search_text,
-                 created_at, updated_at, server_version)
+                 creator, copyright, source, licence, licence_expires, caption, headline, alt,
+                 extended_description, search_text, created_at, updated_at, server_version)
                VALUES (@id, @sha256, @mime, @width, @height, @file_name, @byte_size, @credit,
-                 @creator, @copyright, @source, @licence, @licence_expires, @caption, @alt,
-                 @search_text, @created_at, @updated_at, @server_version)`,
+                 @creator, @copyright, @source, @licence, @licence_expires, @caption, @headline,
+                 @alt, @extended_description, @search_text, @created_at, @updated_at,
+                 @server_version)`,
       update: `UPDATE images SET file_name = @file_name, credit = @credit, creator = @creator,
                  copyright = @copyright, source = @source, licence = @licence,
-                 licence_expires = @licence_expires, caption = @caption, alt = @alt,
-                 search_text = @search_text, updated_at = @updated_at,
+                 licence_expires = @licence_expires, caption = @caption, headline = @headline,
+                 alt = @alt, extended_description = @extended_description, search_text = @search_text, updated_at = @updated_at,
                  server_version = @server_version
                WHERE id = @id`,
       version: 'UPDATE images SET server_version = ? WHERE id = ?',

@@ -31,7 +31,9 @@ interface ImageRow {
   licence: string;
   licence_expires: string | null;
   caption: string;
+  headline: string;
   alt: string;
+  extended_description: string;
   keywords_json: string;
   created_at: string;
   updated_at: string;
@@ -55,7 +57,9 @@ function rowToImage(r: ImageRow): Image {
     licence: r.licence,
     licenceExpires: r.licence_expires,
     caption: r.caption,
+    headline: r.headline,
     alt: r.alt,
+    extendedDescription: r.extended_description,
     keywords: JSON.parse(r.keywords_json) as string[],
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -79,7 +83,9 @@ function imageStateOf(r: ImageRow): ImageState {
     licence: r.licence,
     licenceExpires: r.licence_expires,
     caption: r.caption,
+    headline: r.headline,
     alt: r.alt,
+    extendedDescription: r.extended_description,
     // Not kept locally (the server records who added an image).
     createdBy: null,
     // The last server version (0: never synced); the desk assigns none.
@@ -106,13 +112,15 @@ export function imageMetaParams(m: ImageMeta) {
     licence: m.licence,
     licence_expires: m.licenceExpires,
     caption: m.caption,
+    headline: m.headline,
     alt: m.alt,
+    extended_description: m.extendedDescription,
     search_text: searchText(m),
   };
 }
 
-function searchText(m: Pick<ImageMeta, 'caption' | 'credit' | 'creator'>): string {
-  return foldForSearch([m.caption, m.credit, m.creator].join('\n'));
+function searchText(m: Pick<ImageMeta, 'caption' | 'headline' | 'credit' | 'creator'>): string {
+  return foldForSearch([m.caption, m.headline, m.credit, m.creator].join('\n'));
 }
 
 /** `%`, `_` and the escape character itself are literal in a search. */
@@ -175,15 +183,16 @@ export class ImageRepository {
       bySha: 'SELECT * FROM images WHERE sha256 = ?',
       serverVersion: 'SELECT server_version FROM images WHERE id = ?',
       insert: `INSERT INTO images (id, sha256, mime, width, height, file_name, byte_size, credit, creator,
-           copyright, source, licence, licence_expires, caption, alt, keywords_json, search_text,
-           created_at, updated_at)
+           copyright, source, licence, licence_expires, caption, headline, alt, extended_description,
+           keywords_json, search_text, created_at, updated_at)
          VALUES (@id, @sha256, @mime, @width, @height, @file_name, @byte_size, @credit, @creator,
-           @copyright, @source, @licence, @licence_expires, @caption, @alt, @keywords_json,
-           @search_text, @created_at, @updated_at)`,
+           @copyright, @source, @licence, @licence_expires, @caption, @headline, @alt,
+           @extended_description, @keywords_json, @search_text, @created_at, @updated_at)`,
       update: `UPDATE images SET file_name = @file_name, credit = @credit, creator = @creator,
            copyright = @copyright, source = @source, licence = @licence,
-           licence_expires = @licence_expires, caption = @caption, alt = @alt,
-           search_text = @search_text, updated_at = @updated_at
+           licence_expires = @licence_expires, caption = @caption, headline = @headline, alt = @alt,
+           extended_description = @extended_description, search_text = @search_text,
+           updated_at = @updated_at
          WHERE id = @id`,
       byteSize: 'UPDATE images SET byte_size = ? WHERE id = ?',
     });

@@ -200,7 +200,9 @@ describe('a local write is the shared transition', () => {
         licence: '',
         licenceExpires: null,
         caption: '',
+        headline: '',
         alt: '',
+        extendedDescription: '',
       },
       keywords: [],
     });

@@ -11,6 +11,8 @@ describe('image metadata form values', () => {
     expect(problemOf('credit', 'x'.repeat(300))).toBeNull();
     expect(problemOf('credit', 'x'.repeat(301))).toEqual({ kind: 'tooLong', max: 300 });
     expect(problemOf('caption', 'ä'.repeat(2001))).toEqual({ kind: 'tooLong', max: 2000 });
+    expect(problemOf('headline', 'x'.repeat(501))).toEqual({ kind: 'tooLong', max: 500 });
+    expect(problemOf('extendedDescription', 'x'.repeat(10_000))).toBeNull();
   });
 
   it('maps between the stored metadata and the form, an empty date meaning none', () => {
@@ -22,8 +24,11 @@ describe('image metadata form values', () => {
       licence: '',
       licenceExpires: null,
       caption: 'Prinzipalmarkt',
+      headline: 'Markttag',
       alt: '',
+      extendedDescription: '',
     });
+    expect(values.headline).toBe('Markttag');
     expect(values.licenceExpires).toBe('');
     expect(patchOf({ ...values, licenceExpires: ' ' }, ['licenceExpires', 'credit'])).toEqual({
       licenceExpires: null,

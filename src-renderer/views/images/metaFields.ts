@@ -3,8 +3,10 @@ import { ImageMeta, type ImageMetaPatch } from '../../../src-shared/model';
 /** The editable fields in display order; `licence` is free text, its expiry a date. */
 export const META_FIELDS = [
   { key: 'credit', multiline: false },
+  { key: 'headline', multiline: false },
   { key: 'caption', multiline: true },
   { key: 'alt', multiline: true },
+  { key: 'extendedDescription', multiline: true },
   { key: 'creator', multiline: false },
   { key: 'copyright', multiline: false },
   { key: 'source', multiline: false },

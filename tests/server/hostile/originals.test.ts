@@ -2,8 +2,9 @@
  * The public site serves only renditions made for publication. A published
  * photo whose original carries GPS, camera and lens serials and an owner name: none of it, and
  * not the original's bytes, is reachable without signing in; the renditions keep only the rights
- * (creator, credit, copyright, usage terms). An image named only by an unknown node field
- * (`assetId`) is not shown on the page and so is not public either.
+ * (creator, credit, copyright, source, usage terms and the licence address, as XMP). An image
+ * named only by an unknown node field (`assetId`) is not shown on the page and so is not public
+ * either.
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -44,7 +45,8 @@ beforeAll(async () => {
     credit: 'LWL',
     creator: 'Jürgen Müller',
     copyright: '© Stadt Münster',
-    licence: 'Nur redaktionell, nur online',
+    source: 'Presseamt Münster',
+    licence: 'Nur redaktionell, nur online: https://presse.muenster.example/lizenz',
   };
   await uploadImage(chief, lead, original, 'image/jpeg', { width: 240, height: 160 }, meta);
   // A second copy of the same kind of photo, referenced only by a field the page does not read.
@@ -93,7 +95,36 @@ describe('published photos without their secrets', () => {
       expect(tags['XMP-photoshop:Credit']).toBe('LWL');
       expect(tags['XMP-dc:Creator']).toBe('Jürgen Müller');
       expect(tags['XMP-dc:Rights']).toBe('© Stadt Münster');
-      expect(tags['XMP-xmpRights:UsageTerms']).toBe('Nur redaktionell, nur online');
+      expect(tags['XMP-photoshop:Source']).toBe('Presseamt Münster');
+      expect(tags['XMP-xmpRights:UsageTerms']).toBe(
+        'Nur redaktionell, nur online: https://presse.muenster.example/lizenz',
+      );
+      expect(tags['XMP-xmpRights:WebStatement']).toBe('https://presse.muenster.example/lizenz');
+      // The rights and nothing else: no EXIF, IPTC, ICC or maker notes, no other XMP property.
+      const groups = new Set(Object.keys(tags).map((k) => k.split(':')[0]));
+      for (const g of groups) {
+        expect([
+          'SourceFile',
+          'ExifTool',
+          'System',
+          'File',
+          'RIFF',
+          'Composite',
+          'XMP-x',
+          'XMP-dc',
+          'XMP-photoshop',
+          'XMP-xmpRights',
+        ]).toContain(g);
+      }
+      const xmp = Object.keys(tags).filter((k) => k.startsWith('XMP-') && k !== 'XMP-x:XMPToolkit');
+      expect(xmp.sort()).toEqual([
+        'XMP-dc:Creator',
+        'XMP-dc:Rights',
+        'XMP-photoshop:Credit',
+        'XMP-photoshop:Source',
+        'XMP-xmpRights:UsageTerms',
+        'XMP-xmpRights:WebStatement',
+      ]);
     }
   });
 
