@@ -15,6 +15,8 @@
  * | image.create        | image   | id, sha256, mime, width, height, meta?            |
  * | image.setMeta       | image   | id, baseVersion, values, baseValues               |
  * | comment.add         | comment | id, articleId, text, blockId?                     |
+ * | dictionary.addWord  | word    | word                                              |
+ * | dictionary.removeWord | word  | word                                              |
  *
  * Use `parseMutation` to validate args and `applyMutation` to run one against a state. A new
  * mutation is added here (name, args schema, definition): `ArgsOf<M>` then types every caller.
@@ -39,6 +41,7 @@ import {
   articleTransition,
 } from './article';
 import { CommentAddArgs, commentAdd } from './comment';
+import { DictionaryWordArgs, dictionaryAddWord, dictionaryRemoveWord } from './dictionary';
 import { ImageCreateArgs, ImageSetMetaArgs, imageCreate, imageSetMeta } from './image';
 import type {
   ApplyResult,
@@ -53,6 +56,7 @@ export * from './types';
 export * from './article';
 export * from './image';
 export * from './comment';
+export * from './dictionary';
 
 export const MUTATION_NAMES = [
   'article.create',
@@ -67,6 +71,8 @@ export const MUTATION_NAMES = [
   'image.create',
   'image.setMeta',
   'comment.add',
+  'dictionary.addWord',
+  'dictionary.removeWord',
 ] as const;
 export const MutationName = z.enum(MUTATION_NAMES);
 export type MutationName = z.infer<typeof MutationName>;
@@ -87,6 +93,8 @@ export const MUTATION_ARGS = {
   'image.create': ImageCreateArgs,
   'image.setMeta': ImageSetMetaArgs,
   'comment.add': CommentAddArgs,
+  'dictionary.addWord': DictionaryWordArgs,
+  'dictionary.removeWord': DictionaryWordArgs,
 } as const satisfies Record<MutationName, z.ZodType>;
 
 /** The args a caller writes for mutation M (defaults not yet filled in). */
@@ -128,6 +136,8 @@ export const MUTATIONS: Readonly<Record<MutationName, AnyMutationDef>> = {
   'image.create': erase(imageCreate),
   'image.setMeta': erase(imageSetMeta),
   'comment.add': erase(commentAdd),
+  'dictionary.addWord': erase(dictionaryAddWord),
+  'dictionary.removeWord': erase(dictionaryRemoveWord),
 };
 
 export function isMutationName(name: unknown): name is MutationName {

@@ -103,6 +103,19 @@ describe('PostgreSQL migrations', () => {
     expect(await pgSchemaVersion(c)).toBe(3);
   });
 
+  it('0004 adds the newsroom dictionary to a version-3 database', async () => {
+    const c = await connect(await freshDatabase());
+    await migratePostgres(c, PG_MIGRATIONS.slice(0, 3));
+    await c.query("INSERT INTO sections (slug, name) VALUES ('x', 'X')");
+    expect(await migratePostgres(c, PG_MIGRATIONS.slice(0, 4))).toEqual({ from: 3, to: 4 });
+    await c.query("INSERT INTO dictionary_words (word, version, data) VALUES ('citeq', 1, '{}')");
+    await expect(
+      c.query("INSERT INTO dictionary_words (word, version, data) VALUES ('citeq', 2, '{}')"),
+    ).rejects.toThrow(/duplicate key/);
+    expect((await c.query('SELECT slug FROM sections')).rows).toEqual([{ slug: 'x' }]);
+    expect(await pgSchemaVersion(c)).toBe(4);
+  });
+
   it('two instances starting together on an empty database migrate it once', async () => {
     const url = await freshDatabase();
     const [a, b] = await Promise.all([openPostgresStorage(url), openPostgresStorage(url)]);

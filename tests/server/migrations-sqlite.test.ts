@@ -77,12 +77,35 @@ describe('SQLite migrations', () => {
     db.close();
   });
 
+  it('0003 adds the newsroom dictionary to a version-2 database and keeps its rows', () => {
+    const db = new Database(file);
+    migrateSqlite(db, file, SQLITE_MIGRATIONS.slice(0, 2));
+    db.prepare("INSERT INTO sections (slug, name) VALUES ('x', 'X')").run();
+    expect(tables(db)).not.toContain('dictionary_words');
+    expect(migrateSqlite(db, file, SQLITE_MIGRATIONS.slice(0, 3))).toMatchObject({
+      from: 2,
+      to: 3,
+    });
+    db.prepare(
+      "INSERT INTO dictionary_words (word, version, data) VALUES ('citeq', 1, '{}')",
+    ).run();
+    expect(() =>
+      db
+        .prepare("INSERT INTO dictionary_words (word, version, data) VALUES ('citeq', 2, '{}')")
+        .run(),
+    ).toThrow(/UNIQUE constraint/);
+    expect(db.prepare('SELECT slug FROM sections').all()).toEqual([{ slug: 'x' }]);
+    expect(schemaVersion(db)).toBe(3);
+    db.close();
+  });
+
   it('backs up an existing database before migrating it, and not a new or current one', () => {
     const db = new Database(file);
     expect(migrateSqlite(db, file).backup).toBeUndefined(); // new database: nothing to keep
     db.prepare('DELETE FROM schema_version').run();
     db.prepare('INSERT INTO schema_version (version) VALUES (1)').run();
     db.prepare('DROP INDEX audit_entity').run();
+    db.prepare('DROP TABLE dictionary_words').run();
     const result = migrateSqlite(db, file);
     expect(result.backup).toBeDefined();
     const backup = new Database(result.backup, { readonly: true });
@@ -101,7 +124,9 @@ describe('SQLite migrations', () => {
     db.prepare('UPDATE schema_version SET version = ?').run(SQLITE_MIGRATIONS.length + 1);
     db.close();
     const before = readFileSync(file);
-    expect(() => openSqliteStorage(file)).toThrow(/schema version 3, newer than this server/);
+    expect(() => openSqliteStorage(file)).toThrow(
+      new RegExp(`schema version ${SQLITE_MIGRATIONS.length + 1}, newer than this server`),
+    );
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(existsSync(join(dir, 'backups'))).toBe(false);
   });

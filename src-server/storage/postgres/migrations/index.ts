@@ -1,14 +1,17 @@
 /**
  * The schema of the PostgreSQL backend database as numbered migrations. 0001 and 0002 create the
- * same tables as the SQLite ones; 0003 adds what only several instances need. Never edit a
+ * same tables as the SQLite ones; 0003 adds what only several instances need; 0004 is SQLite's
+ * 0003 (the newsroom dictionary). Never edit a
  * released migration; add the next.
  */
 import { PG_MIGRATION_0001_INITIAL } from './0001_initial';
 import { PG_MIGRATION_0002_AUDIT_INDEX } from './0002_audit_index';
 import { PG_MIGRATION_0003_RATE_LIMITS } from './0003_rate_limits';
+import { PG_MIGRATION_0004_DICTIONARY } from './0004_dictionary';
 
 export const PG_MIGRATIONS: readonly string[] = [
   PG_MIGRATION_0001_INITIAL,
   PG_MIGRATION_0002_AUDIT_INDEX,
   PG_MIGRATION_0003_RATE_LIMITS,
+  PG_MIGRATION_0004_DICTIONARY,
 ];
