@@ -8,6 +8,7 @@ import type { CoreContext } from './context';
 import { BlobStore } from './media/blob-store';
 import { ArticleRepository } from './store/articles';
 import { CommentRepository } from './store/comments';
+import { DictionaryRepository } from './store/dictionary';
 import type { OpenedStore } from './store/db';
 import { ImageRepository } from './store/images';
 import { SyncedImageRepository } from './store/images-sync';
@@ -48,6 +49,7 @@ export function composeCore(
   });
   const images = new ImageRepository(db, { outbox, now });
   const comments = new CommentRepository(db, outbox);
+  const dictionary = new DictionaryRepository(db, outbox);
   const notices = new NoticeRepository(db);
   const syncedImages = new SyncedImageRepository(db);
   const sync = new SyncEngine({
@@ -58,6 +60,7 @@ export function composeCore(
     outbox,
     conflicts,
     comments,
+    dictionary,
     notices,
     tokens,
     emit,
@@ -77,6 +80,7 @@ export function composeCore(
     tags: new TagRepository(db),
     images,
     comments,
+    dictionary,
     notices,
     conflicts,
     blobs,
