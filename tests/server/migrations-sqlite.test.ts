@@ -77,14 +77,14 @@ describe('SQLite migrations', () => {
     db.close();
   });
 
-  it('0003 adds the newsroom dictionary to a version-2 database and keeps its rows', () => {
+  it('0004 adds the newsroom dictionary to a version-3 database and keeps its rows', () => {
     const db = new Database(file);
-    migrateSqlite(db, file, SQLITE_MIGRATIONS.slice(0, 2));
+    migrateSqlite(db, file, SQLITE_MIGRATIONS.slice(0, 3));
     db.prepare("INSERT INTO sections (slug, name) VALUES ('x', 'X')").run();
     expect(tables(db)).not.toContain('dictionary_words');
-    expect(migrateSqlite(db, file, SQLITE_MIGRATIONS.slice(0, 3))).toMatchObject({
-      from: 2,
-      to: 3,
+    expect(migrateSqlite(db, file, SQLITE_MIGRATIONS.slice(0, 4))).toMatchObject({
+      from: 3,
+      to: 4,
     });
     db.prepare(
       "INSERT INTO dictionary_words (word, version, data) VALUES ('citeq', 1, '{}')",
@@ -95,7 +95,7 @@ describe('SQLite migrations', () => {
         .run(),
     ).toThrow(/UNIQUE constraint/);
     expect(db.prepare('SELECT slug FROM sections').all()).toEqual([{ slug: 'x' }]);
-    expect(schemaVersion(db)).toBe(3);
+    expect(schemaVersion(db)).toBe(4);
     db.close();
   });
 

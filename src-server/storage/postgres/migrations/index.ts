@@ -7,11 +7,11 @@
 import { PG_MIGRATION_0001_INITIAL } from './0001_initial';
 import { PG_MIGRATION_0002_AUDIT_INDEX } from './0002_audit_index';
 import { PG_MIGRATION_0003_RATE_LIMITS } from './0003_rate_limits';
-import { PG_MIGRATION_0004_DICTIONARY } from './0004_dictionary';
+import { PG_MIGRATION_0005_DICTIONARY } from './0005_dictionary';
 
 export const PG_MIGRATIONS: readonly string[] = [
   PG_MIGRATION_0001_INITIAL,
   PG_MIGRATION_0002_AUDIT_INDEX,
   PG_MIGRATION_0003_RATE_LIMITS,
-  PG_MIGRATION_0004_DICTIONARY,
+  PG_MIGRATION_0005_DICTIONARY,
 ];

@@ -1,5 +1,5 @@
 /**
- * Schema 6: the newsroom dictionary as this desk knows it.
+ * Schema 7: the newsroom dictionary as this desk knows it.
  *
  * - dictionary_words: one row per word. A word added here is kept with server_version NULL
  *   (pending) until a pull brings the server's copy; a word a desk chief removed stays with
