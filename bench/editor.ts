@@ -5,6 +5,8 @@
  *  - typing: per keystroke, keydown (event timestamp) → first DOM mutation → the next animation
  *    frame, over 50 keystrokes in the middle of the body (median, p95); also → after paint;
  *  - load: navigation start → body shown and editable (the `copydesk:editor-ready` mark);
+ *  - both with spelling on (as shipped) and off (the page is loaded without the CSS Custom
+ *    Highlight API, so the spelling plugin stays idle), to show what spelling costs;
  *  - autosave: serializing the body and the `articles.save` round trip (validation, HTTP, the
  *    one SQLite transaction with revision and outbox) as the renderer measures it.
  * Chromium runs with vsync and the frame-rate limit off, so a frame comes as soon as the work
@@ -130,9 +132,22 @@ async function call(host: Started, method: string, input: unknown): Promise<unkn
 
 const READY = '[contenteditable="true"][data-ready="true"]';
 
-/** Opens `url` in a fresh page and returns ms from navigation start to the editable body. */
-async function load(browser: Browser, url: string): Promise<{ page: Page; ms: number }> {
+/**
+ * Opens `url` in a fresh page and returns ms from navigation start to the editable body.
+ * `spelling: false` removes the CSS Custom Highlight API before any script runs: the spelling
+ * plugin then does nothing (no worker, no checks, no marks).
+ */
+async function load(
+  browser: Browser,
+  url: string,
+  spelling = true,
+): Promise<{ page: Page; ms: number }> {
   const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  if (!spelling) {
+    await page.addInitScript(() => {
+      delete (CSS as { highlights?: unknown }).highlights;
+    });
+  }
   await page.goto(url);
   await page.locator(READY).waitFor({ timeout: 60_000 });
   const ms = await page.evaluate(
@@ -141,24 +156,35 @@ async function load(browser: Browser, url: string): Promise<{ page: Page; ms: nu
   return { page, ms };
 }
 
-/** Alternating loads of both pages (first of each dropped: HTTP cache and JIT warm-up). */
+/**
+ * Alternating loads of ours (spelling on, spelling off) and bare (first round dropped: HTTP
+ * cache and JIT warm-up); medians of the rest.
+ */
 async function measureLoadPair(
   browser: Browser,
   oursUrl: string,
   bareUrl: string,
-): Promise<Record<'ours' | 'bare', Summary>> {
-  const samples = { ours: [] as number[], bare: [] as number[] };
+): Promise<Record<'ours' | 'oursNoSpelling' | 'bare', Summary>> {
+  const samples = { ours: [] as number[], oursNoSpelling: [] as number[], bare: [] as number[] };
   for (let i = 0; i <= LOAD_RUNS; i++) {
-    for (const [which, url] of [
-      ['ours', oursUrl],
-      ['bare', bareUrl],
+    for (const [which, url, spelling] of [
+      ['ours', oursUrl, true],
+      ['oursNoSpelling', oursUrl, false],
+      ['bare', bareUrl, true],
     ] as const) {
-      const { page, ms } = await load(browser, url);
+      const { page, ms } = await load(browser, url, spelling);
+      if (which === 'oursNoSpelling' && (await page.evaluate(() => 'highlights' in CSS))) {
+        throw new Error('spelling could not be turned off for the bench');
+      }
       if (i > 0) samples[which].push(ms);
       await page.close();
     }
   }
-  return { ours: summarize(samples.ours), bare: summarize(samples.bare) };
+  return {
+    ours: summarize(samples.ours),
+    oursNoSpelling: summarize(samples.oursNoSpelling),
+    bare: summarize(samples.bare),
+  };
 }
 
 /** Puts the caret at the end of a middle paragraph and installs the latency probe. */
@@ -204,22 +230,25 @@ async function typeKeys(page: Page, n: number): Promise<void> {
  */
 async function measureTypingPair(
   ours: Page,
+  oursNoSpelling: Page,
   bare: Page,
   paragraph: number,
-): Promise<Record<'ours' | 'bare', { frame: Summary; paint: Summary }>> {
-  await prepareTyping(ours, paragraph);
-  await prepareTyping(bare, paragraph);
-  await typeKeys(ours, 5); // warm-up, dropped
-  await typeKeys(bare, 5);
+): Promise<Record<'ours' | 'oursNoSpelling' | 'bare', { frame: Summary; paint: Summary }>> {
+  const pages = [ours, oursNoSpelling, bare];
+  for (const p of pages) await prepareTyping(p, paragraph);
+  for (const p of pages) await typeKeys(p, 5); // warm-up, dropped
   for (let i = 0; i < KEYSTROKES; i += 5) {
-    await typeKeys(ours, 5);
-    await typeKeys(bare, 5);
+    for (const p of pages) await typeKeys(p, 5);
   }
   const read = async (page: Page) => {
     const lat = (await page.evaluate(() => window.__lat!)).slice(5);
     return { frame: summarize(lat.map((l) => l.frame)), paint: summarize(lat.map((l) => l.paint)) };
   };
-  return { ours: await read(ours), bare: await read(bare) };
+  return {
+    ours: await read(ours),
+    oursNoSpelling: await read(oursNoSpelling),
+    bare: await read(bare),
+  };
 }
 
 /** Saves of the whole body: one typed character, then wait for "Saved", SAVE_RUNS times. */
@@ -282,14 +311,17 @@ export async function runEditorBench(): Promise<object> {
       const bareUrl = `${bare.origin}/?name=${doc.name}`;
       const middle = Math.floor(doc.paragraphs / 2);
 
-      const { ours: oursLoad, bare: bareLoad } = await measureLoadPair(browser, oursUrl, bareUrl);
+      const loads = await measureLoadPair(browser, oursUrl, bareUrl);
+      const { ours: oursLoad, bare: bareLoad } = loads;
 
       const oursPage = (await load(browser, oursUrl)).page;
+      const quietPage = (await load(browser, oursUrl, false)).page;
       const barePage = (await load(browser, bareUrl)).page;
-      const typing = await measureTypingPair(oursPage, barePage, middle);
+      const typing = await measureTypingPair(oursPage, quietPage, barePage, middle);
       const oursTyping = typing.ours;
       const bareTyping = typing.bare;
       await barePage.close();
+      await quietPage.close();
       const saves = await measureSaves(oursPage);
       await oursPage.close();
 
@@ -302,6 +334,10 @@ export async function runEditorBench(): Promise<object> {
           bare: bareTyping.frame,
           ratioMedian: ratio(oursTyping.frame.median, bareTyping.frame.median),
           ratioP95: ratio(oursTyping.frame.p95, bareTyping.frame.p95),
+          spellingOff: typing.oursNoSpelling.frame,
+          spellingOffRatioP95: ratio(typing.oursNoSpelling.frame.p95, bareTyping.frame.p95),
+          /** ours with spelling on / ours with spelling off (p95). */
+          spellingEffectP95: ratio(oursTyping.frame.p95, typing.oursNoSpelling.frame.p95),
         },
         typingUntilAfterPaintMs: {
           ours: oursTyping.paint,
@@ -312,6 +348,10 @@ export async function runEditorBench(): Promise<object> {
           ours: oursLoad,
           bare: bareLoad,
           ratioMedian: ratio(oursLoad.median, bareLoad.median),
+          spellingOff: loads.oursNoSpelling,
+          spellingOffRatioMedian: ratio(loads.oursNoSpelling.median, bareLoad.median),
+          /** ours with spelling on / ours with spelling off (medians). */
+          spellingEffectMedian: ratio(oursLoad.median, loads.oursNoSpelling.median),
         },
         autosaveMs: { serialize: saves.serialize, saveRoundTrip: saves.save },
       };
@@ -321,6 +361,7 @@ export async function runEditorBench(): Promise<object> {
         'type p95 ours/bare': `${oursTyping.frame.p95} / ${bareTyping.frame.p95}`,
         'p95 ratio': ratio(oursTyping.frame.p95, bareTyping.frame.p95),
         'load p50 ours/bare': `${oursLoad.median} / ${bareLoad.median}`,
+        'load ratio (spelling off)': `${ratio(oursLoad.median, bareLoad.median)} (${ratio(loads.oursNoSpelling.median, bareLoad.median)})`,
         'save p50 (serialize)': `${saves.save.median} (${saves.serialize.median})`,
       });
     }
@@ -339,7 +380,7 @@ export async function runEditorBench(): Promise<object> {
     loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
     cpus: cpus().length,
     method:
-      'Chromium (headless, vsync and frame-rate limit off) via browser mode; typing = keydown event timestamp → first DOM mutation → next requestAnimationFrame, 50 keys after 5 warm-up keys in the middle paragraph, ours and bare alternating in batches of 5; load = navigation start → body editable (median of 5 after 1 warm-up, alternating); autosave = renderer-side serialize and articles.save round trip, 10 saves of the full body.',
+      'Chromium (headless, vsync and frame-rate limit off) via browser mode; typing = keydown event timestamp → first DOM mutation → next requestAnimationFrame, 50 keys after 5 warm-up keys in the middle paragraph, ours and bare alternating in batches of 5; load = navigation start → body editable (median of 5 after 1 warm-up, alternating ours, ours with spelling off, bare); spelling off = the page without the CSS Custom Highlight API (typing alternates the same three pages); autosave = renderer-side serialize and articles.save round trip, 10 saves of the full body.',
     targets: {
       largeTypingP95Ms: {
         target: 16,

@@ -14,6 +14,7 @@ import {
   ArticleSummary,
   BodyJson,
   CommentText,
+  DictionaryWord,
   Id,
   Image,
   IMAGE_MAX_BYTES,
@@ -303,6 +304,28 @@ const commentMethods = {
   'notices.dismiss': method(z.strictObject({ id: z.string().min(1).max(200) }), Ok),
 };
 
+// ---- newsroom dictionary ----
+
+/** A word of the newsroom dictionary as this desk knows it. */
+export const NewsroomWord = z.strictObject({
+  word: DictionaryWord,
+  /** Who added it (user id); null when added here before signing in. */
+  addedBy: z.string().nullable(),
+  addedAt: z.string(),
+  /** Added here and not yet confirmed by the server. */
+  pending: z.boolean(),
+});
+export type NewsroomWord = z.infer<typeof NewsroomWord>;
+
+const dictionaryMethods = {
+  /** The words every desk's spelling checker accepts, in alphabetical order. */
+  'dictionary.list': method(Empty, z.strictObject({ items: z.array(NewsroomWord) })),
+  /** Adds a word for everyone (queued; works offline). */
+  'dictionary.add': method(z.strictObject({ word: DictionaryWord }), NewsroomWord),
+  /** Removes a word for everyone (desk chiefs only). */
+  'dictionary.remove': method(z.strictObject({ word: DictionaryWord }), Ok),
+};
+
 export const desktopApi = {
   'app.info': method(Empty, AppInfo),
   'app.diagnostics': method(Empty, Diagnostics),
@@ -401,6 +424,7 @@ export const desktopApi = {
   ),
   'articles.timeline': method(z.strictObject({ id: Id }), ArticleTimeline),
   ...commentMethods,
+  ...dictionaryMethods,
 } as const;
 
 export type DesktopApiSpec = typeof desktopApi;
@@ -531,6 +555,8 @@ export const CoreEvent = z.discriminatedUnion('type', [
   // ---- comments ----
   z.strictObject({ type: z.literal('comments.updated'), articleId: Id, origin: ChangeOrigin }),
   z.strictObject({ type: z.literal('notice'), ...Notice.shape }),
+  // ---- newsroom dictionary ----
+  z.strictObject({ type: z.literal('dictionary.updated'), origin: ChangeOrigin }),
   // ---- window commands from the application menu (Electron main, not the core) ----
   z.strictObject({ type: z.literal('app.command'), command: z.enum(['shortcuts', 'about']) }),
   // ---- presence ----

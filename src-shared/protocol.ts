@@ -20,6 +20,7 @@ import {
   ConflictRegion,
   ImageState,
   MutationName,
+  WordState,
   type EntityType,
 } from './mutations';
 import { CHECKLIST_CODES } from './checklist';
@@ -29,13 +30,19 @@ export const PROTOCOL_VERSION = 1;
  * What this client understands within PROTOCOL_VERSION, sent as `schemaVersion` with every
  * request. A server only sends additions to clients that name a version at least as new:
  * - 2025-02: pulled changes may carry `actor` (who made the change).
+ * - 2026-12: pulls carry newsroom dictionary words (`entity: 'word'`).
  * Servers that predate a version ignore it, so a newer client still works with them.
  */
-export const SCHEMA_VERSION = '2025-02';
+export const SCHEMA_VERSION = '2026-12';
 
 /** Whether a client that sent `schemaVersion` accepts `actor` on pulled changes (strict parsers do not). */
 export function acceptsPullActor(schemaVersion: string | undefined): boolean {
   return schemaVersion !== undefined && schemaVersion >= '2025-02';
+}
+
+/** Whether a client that sent `schemaVersion` accepts newsroom dictionary words in a pull. */
+export function acceptsDictionaryWords(schemaVersion: string | undefined): boolean {
+  return schemaVersion !== undefined && schemaVersion >= '2026-12';
 }
 
 export const ERROR_CODES = [
@@ -244,6 +251,13 @@ export const PullChange = z.union([
     op: z.literal('upsert'),
     data: CommentState,
   }),
+  /** A newsroom dictionary word, added or removed (schemaVersion 2026-12 and later). */
+  z.strictObject({
+    ...changeBase,
+    entity: z.literal('word'),
+    op: z.literal('upsert'),
+    data: WordState,
+  }),
   /** Access lost: drop the server copy, but keep unsynced local edits as a conflict. */
   z.strictObject({
     ...changeBase,
@@ -256,7 +270,7 @@ export type PullChange = z.infer<typeof PullChange>;
 
 export const ConflictRecord = z.strictObject({
   id: z.string(),
-  entityType: z.enum(['article', 'image', 'comment']),
+  entityType: z.enum(['article', 'image', 'comment', 'word']),
   entityId: z.string(),
   field: z.string(),
   base: z.unknown(),

@@ -9,6 +9,7 @@ import { BlobStore } from './media/blob-store';
 import { ArticleRepository } from './store/articles';
 import { BlobRepository } from './store/blobs';
 import { CommentRepository } from './store/comments';
+import { DictionaryRepository } from './store/dictionary';
 import type { OpenedStore } from './store/db';
 import { ImageRepository } from './store/images';
 import { LocalWriter } from './store/local-writer';
@@ -52,6 +53,7 @@ export function composeCore(
   const blobRecords = new BlobRepository(db);
   const images = new ImageRepository(db, { outbox, writer, blobs: blobRecords, now });
   const comments = new CommentRepository(db, writer);
+  const dictionary = new DictionaryRepository(db, writer);
   const notices = new NoticeRepository(db);
   const syncedImages = new SyncedImageRepository(db, blobRecords);
   const sync = new SyncEngine({
@@ -62,6 +64,7 @@ export function composeCore(
     outbox,
     conflicts,
     comments,
+    dictionary,
     notices,
     tokens,
     emit,
@@ -81,6 +84,7 @@ export function composeCore(
     tags: new TagRepository(db),
     images,
     comments,
+    dictionary,
     notices,
     conflicts,
     blobs,

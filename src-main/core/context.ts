@@ -15,6 +15,7 @@ import type {
 import type { BlobStore } from './media/blob-store';
 import type { ArticleRepository } from './store/articles';
 import type { CommentRepository } from './store/comments';
+import type { DictionaryRepository } from './store/dictionary';
 import type { ImageRepository } from './store/images';
 import type { NoticeRepository } from './store/notices';
 import type { OutboxRepository } from './store/outbox';
@@ -33,6 +34,7 @@ export interface CoreContext {
   tags: TagRepository;
   images: ImageRepository;
   comments: CommentRepository;
+  dictionary: DictionaryRepository;
   notices: NoticeRepository;
   conflicts: ConflictRepository;
   blobs: BlobStore;

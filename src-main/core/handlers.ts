@@ -5,6 +5,7 @@ import { imageHandlers } from './handlers-images';
 import { syncHandlers } from './handlers-sync';
 import { reviewHandlers } from './handlers-review';
 import { commentHandlers } from './handlers-comments';
+import { dictionaryHandlers } from './handlers-dictionary';
 import { appHandlers } from './handlers-app';
 import { presenceHandlers } from './handlers-presence';
 
@@ -81,5 +82,6 @@ export const handlers: Handlers = {
   ...syncHandlers,
   ...reviewHandlers,
   ...commentHandlers,
+  ...dictionaryHandlers,
   ...presenceHandlers,
 };

@@ -348,6 +348,16 @@ export const de: Messages = {
     replaced_one: '{{count}}-mal ersetzt',
     replaced_other: '{{count}}-mal ersetzt',
   },
+  dictionary: {
+    title: 'Redaktionswörterbuch',
+    hint: 'Wörter, die die Rechtschreibprüfung an jedem Arbeitsplatz annimmt. Hinzufügen über das Rechtschreibmenü im Text.',
+    hintChief:
+      'Wörter, die die Rechtschreibprüfung an jedem Arbeitsplatz annimmt. Als Chef vom Dienst können Sie sie entfernen.',
+    empty: 'Noch keine Wörter. Hinzufügen über das Rechtschreibmenü im Text.',
+    pending: 'noch nicht synchronisiert',
+    remove: '„{{word}}“ aus dem Redaktionswörterbuch entfernen',
+    removeShort: 'Entfernen',
+  },
   spelling: {
     menu: 'Rechtschreibung',
     language: 'Rechtschreibung',
@@ -355,7 +365,7 @@ export const de: Messages = {
     checking: 'Vorschläge werden gesucht …',
     noSuggestions: 'Keine Vorschläge',
     ignore: 'Ignorieren',
-    add: 'Zum Wörterbuch hinzufügen',
+    add: 'Zum Redaktionswörterbuch hinzufügen',
     failed: 'Rechtschreibvorschläge sind nicht verfügbar: {{message}}',
   },
   editor: {

@@ -346,6 +346,16 @@ export const en = {
     replaced_one: 'Replaced {{count}} time',
     replaced_other: 'Replaced {{count}} times',
   },
+  dictionary: {
+    title: 'Newsroom dictionary',
+    hint: 'Words the spelling check accepts on every desk. Add one from the spelling menu in the body.',
+    hintChief:
+      'Words the spelling check accepts on every desk. As a desk chief you can remove them.',
+    empty: 'No words yet. Add one from the spelling menu in the body.',
+    pending: 'not synced yet',
+    remove: 'Remove “{{word}}” from the newsroom dictionary',
+    removeShort: 'Remove',
+  },
   spelling: {
     menu: 'Spelling',
     language: 'Spelling',
@@ -353,7 +363,7 @@ export const en = {
     checking: 'Looking for suggestions…',
     noSuggestions: 'No suggestions',
     ignore: 'Ignore',
-    add: 'Add to dictionary',
+    add: 'Add to newsroom dictionary',
     failed: 'Spelling suggestions are not available: {{message}}',
   },
   editor: {

@@ -1,5 +1,5 @@
 /**
- * The spelling context menu: up to five suggestions, "Ignore" and "Add to dictionary". A DOM
+ * The spelling context menu: up to five suggestions, "Ignore" and "Add to newsroom dictionary". A DOM
  * menu (role="menu"), the same in Electron and browser mode, driven by arrow keys and Escape.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';

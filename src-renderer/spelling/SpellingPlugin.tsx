@@ -4,11 +4,12 @@
  * menu on a right-click on such a word. Checking runs in a worker; here only changed blocks are
  * re-tokenized, after a pause in typing, and the word at the caret waits until it is finished.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getNearestNodeFromDOMNode, $isTextNode, type LexicalEditor } from 'lexical';
 import type { SpellingLanguage } from '../../src-shared/api';
-import { acceptEverywhere, spellChecker, type SpellChecker } from './checker';
+import { acceptEverywhere, setDictionaryWords, spellChecker, type SpellChecker } from './checker';
+import { useNewsroomWords } from './newsroomWords';
 import { SpellingMenu, type SpellingTarget } from './SpellingMenu';
 import { wordsIn } from './words';
 
@@ -26,7 +27,9 @@ const supported = typeof CSS !== 'undefined' && 'highlights' in CSS;
 
 export interface SpellingPluginProps {
   language: SpellingLanguage;
+  /** Words this desk's user accepted before the newsroom dictionary (kept accepted). */
   personalWords: readonly string[];
+  /** "Add to newsroom dictionary": queues the word for every desk. */
   onAddWord: (word: string) => void;
 }
 
@@ -208,8 +211,12 @@ export function SpellingPlugin({ language, personalWords, onAddWord }: SpellingP
   const marker = useRef<BlockMarker | null>(null);
   const [target, setTarget] = useState<SpellingTarget | null>(null);
   const checker = useRef<SpellChecker | null>(null);
-  const personalRef = useRef(personalWords);
-  personalRef.current = personalWords;
+  const newsroom = useNewsroomWords();
+  // Accepted: the personal words and the newsroom dictionary's (once it has loaded).
+  const acceptedWords = useMemo(
+    () => (newsroom ? [...personalWords, ...newsroom.map((w) => w.word)] : null),
+    [personalWords, newsroom],
+  );
 
   useEffect(() => {
     if (!supported) return;
@@ -221,7 +228,6 @@ export function SpellingPlugin({ language, personalWords, onAddWord }: SpellingP
     // The article is shown first; the checker (a worker loading its dictionary) starts after.
     const startTimer = setTimeout(() => {
       const current = spellChecker(language);
-      current.accept(personalRef.current);
       checker.current = current;
       offRoot = editor.registerRootListener((root) => {
         marker.current?.dispose();
@@ -257,10 +263,11 @@ export function SpellingPlugin({ language, personalWords, onAddWord }: SpellingP
     };
   }, [editor, language]);
 
-  // The personal dictionary arrives with the settings, possibly after the first pass.
+  // The dictionaries arrive after the first pass, and change with syncs; a word a desk chief
+  // removed from the newsroom dictionary is checked again.
   useEffect(() => {
-    if (checker.current?.accept(personalWords)) marker.current?.enqueueAll();
-  }, [personalWords]);
+    if (acceptedWords && setDictionaryWords(acceptedWords)) marker.current?.enqueueAll();
+  }, [acceptedWords]);
 
   useEffect(() => {
     if (!supported) return;

@@ -70,18 +70,50 @@ export class SpellChecker {
     void this.request({ type: 'add', words: added });
     return true;
   }
+
+  /** Stops accepting `words` (they are checked again); true if any was accepted. */
+  forget(words: Iterable<string>): boolean {
+    const gone = [...words].filter((w) => this.accepted.has(w));
+    if (gone.length === 0) return false;
+    for (const w of gone) {
+      this.accepted.delete(w);
+      this.verdicts.delete(w);
+    }
+    void this.request({ type: 'remove', words: gone });
+    return true;
+  }
 }
 
 const checkers = new Map<SpellLanguage, SpellChecker>();
+/** The dictionaries' words (personal and newsroom), accepted by every checker. */
+let dictionaryWords = new Set<string>();
 
 /** The session's checker for `language`, started on first use. */
 export function spellChecker(language: SpellLanguage): SpellChecker {
   let checker = checkers.get(language);
   if (!checker) {
     checker = new SpellChecker(language);
+    checker.accept(dictionaryWords);
     checkers.set(language, checker);
   }
   return checker;
+}
+
+/**
+ * Sets the dictionaries' words for every checker, started or not: new words are accepted, words
+ * no longer listed (removed from the newsroom dictionary) are checked again. True if any
+ * started checker changed its verdicts.
+ */
+export function setDictionaryWords(words: Iterable<string>): boolean {
+  const next = new Set(words);
+  const gone = [...dictionaryWords].filter((w) => !next.has(w));
+  dictionaryWords = next;
+  let changed = false;
+  for (const checker of checkers.values()) {
+    changed = checker.forget(gone) || changed;
+    changed = checker.accept(next) || changed;
+  }
+  return changed;
 }
 
 /** Accepts `word` in every checker started so far (the personal dictionary has no language). */

@@ -13,6 +13,8 @@ export const SpellRequest = z.discriminatedUnion('type', [
   z.object({ id: z.number(), type: z.literal('suggest'), word: z.string() }),
   /** Accepts `words` from now on (personal dictionary); answers with nothing. */
   z.object({ id: z.number(), type: z.literal('add'), words: z.array(z.string()) }),
+  /** No longer accepts `words` (a newsroom word a desk chief removed); answers with nothing. */
+  z.object({ id: z.number(), type: z.literal('remove'), words: z.array(z.string()) }),
 ]);
 export type SpellRequest = z.infer<typeof SpellRequest>;
 

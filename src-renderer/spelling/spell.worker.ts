@@ -35,6 +35,10 @@ async function open(language: SpellLanguage) {
 
 type Checker = Awaited<ReturnType<typeof open>>;
 let checker: Promise<Checker> | null = null;
+/** Words only known because they were added (Hunspell cannot take an added word back). */
+const added = new Set<string>();
+/** Added words that were removed again: misspelled as before they were added. */
+const removed = new Set<string>();
 
 async function answer(request: SpellRequest): Promise<string[]> {
   if (request.type === 'open') {
@@ -46,11 +50,19 @@ async function answer(request: SpellRequest): Promise<string[]> {
   const spell = await checker;
   switch (request.type) {
     case 'check':
-      return request.words.filter((w) => !spell.spell(w));
+      return request.words.filter((w) => removed.has(w) || !spell.spell(w));
     case 'suggest':
       return spell.suggest(request.word).slice(0, MAX_SUGGESTIONS);
     case 'add':
-      for (const w of request.words) spell.addWord(w);
+      for (const w of request.words) {
+        removed.delete(w);
+        if (added.has(w) || spell.spell(w)) continue;
+        added.add(w);
+        spell.addWord(w);
+      }
+      return [];
+    case 'remove':
+      for (const w of request.words) if (added.has(w)) removed.add(w);
       return [];
   }
 }

@@ -254,14 +254,12 @@ function EditorForm({
     void api['settings.update']({
       articleSpelling: { ...latestSettings.current.articleSpelling, [article.id]: language },
     }).catch((e: unknown) => onError(e instanceof Error ? e : new Error(String(e))));
+  // "Add to newsroom dictionary": queued, it reaches every desk with the next sync.
   const onAddWord = useCallback(
-    (word: string) => {
-      const words = latestSettings.current.personalDictionary;
-      if (words.includes(word)) return;
-      void api['settings.update']({ personalDictionary: [...words, word] }).catch((e: unknown) =>
+    (word: string) =>
+      void api['dictionary.add']({ word }).catch((e: unknown) =>
         onError(e instanceof Error ? e : new Error(String(e))),
-      );
-    },
+      ),
     [onError],
   );
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo, Settings } from '../../src-shared/api';
 import { api } from '../api/transport';
 import { AboutSection } from './AboutSection';
+import { NewsroomDictionary } from '../spelling/NewsroomDictionary';
 import { changeLanguage, resolveLanguage, systemLanguage } from '../i18n';
 
 export function SettingsView() {
@@ -55,6 +56,7 @@ export function SettingsView() {
           onBlur={(e) => void update({ teaserSoftLimit: Number(e.target.value) })}
         />
       </label>
+      <NewsroomDictionary />
       {info && <AboutSection info={info} />}
     </section>
   );

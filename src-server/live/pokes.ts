@@ -43,6 +43,7 @@ export function concerns(change: CommittedChange, reader: Reader, e: ChangedEnti
     case 'rejection':
       return change.scopeId === reader.clientId;
     case 'image':
+    case 'word':
       return true;
     case 'article': {
       const a = e.articles.get(change.entityId);

@@ -3,7 +3,7 @@
  * backend into an empty PostgreSQL database. Every table is copied row for row in one
  * PostgreSQL transaction: users, sessions (sign-in tokens keep working), the change feed with its
  * positions and the seq counter, the per-client push bookkeeping (so desks continue from their
- * cursors and mutation ids without a full resync), articles, revisions, comments, conflicts,
+ * cursors and mutation ids without a full resync), articles, revisions, comments, newsroom dictionary words, conflicts,
  * rejections, the audit trail, blob metadata and published snapshots. Before COMMIT, the row
  * count and a checksum of every table are compared with the source; any difference rolls the
  * whole copy back. Blob files are copied to --blobs DIR and checked against their sha256.
@@ -29,6 +29,7 @@ const TABLES = [
   'articles',
   'images',
   'comments',
+  'dictionary_words',
   'revisions',
   'conflict_records',
   'rejected_mutations',

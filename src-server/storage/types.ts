@@ -17,6 +17,7 @@ import type {
   ConflictRegion,
   EntityType,
   ImageState,
+  WordState,
 } from '../../src-shared/mutations';
 
 export interface UserRow {
@@ -201,6 +202,8 @@ export interface EntityStore {
   putImage(image: ImageState): Promise<void>;
   getComment(id: string): Promise<CommentState | undefined>;
   putComment(comment: CommentState): Promise<void>;
+  getWord(word: string): Promise<WordState | undefined>;
+  putWord(word: WordState): Promise<void>;
   insertRevision(rev: RevisionRow): Promise<void>;
   getRevisionBody(articleId: string, bodyVersion: number): Promise<unknown>;
   countRevisions(articleId: string): Promise<number>;

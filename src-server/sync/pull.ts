@@ -5,7 +5,8 @@
  * - filtered by what the user may read (`mayReadArticle` in src-shared/workflow.ts: editors read
  *   their own and assigned articles and everything published; other roles read all; images are
  *   readable by all; comments only for the article's author and assignee, desk chiefs and admins
- *   (`mayReadComments`), and for whoever wrote them). An article an editor could see before
+ *   (`mayReadComments`), and for whoever wrote them; newsroom dictionary words are readable by all
+ *   clients of schemaVersion 2026-12 or later (older ones would refuse them). An article an editor could see before
  *   (it was published, or its assignee changed) and cannot see now comes as
  *   `op: 'delete', reason: 'revoked'`;
  * - who made each change (`actor`, for clients of schemaVersion 2025-02 or later): the user of
@@ -21,6 +22,7 @@
  * parse, no zod, no re-serialisation; it was written by this server), see pullJson.ts.
  */
 import {
+  acceptsDictionaryWords,
   acceptsPullActor,
   type ChangeActor,
   type ConflictRecord,
@@ -118,6 +120,7 @@ export class PullService {
       };
     };
 
+    const withWords = acceptsDictionaryWords(q.schemaVersion);
     const articles = new Map<string, RawArticleRow | undefined>();
     const article = async (id: string) => {
       if (!articles.has(id)) articles.set(id, await tx.getArticleRaw(id));
@@ -173,6 +176,19 @@ export class PullService {
             version: c.version,
             ...actorOf(row),
             data: c,
+          });
+        }
+      } else if (row.entityType === 'word' && withWords) {
+        const w = await tx.getWord(row.entityId);
+        if (w) {
+          changes.push({
+            seq: row.seq,
+            entity: 'word',
+            id: w.word,
+            op: 'upsert',
+            version: w.version,
+            ...actorOf(row),
+            data: w,
           });
         }
       }

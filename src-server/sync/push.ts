@@ -21,6 +21,7 @@ import {
   type ImageCreateArgs,
   type ImageState,
   type MutationContext,
+  type WordState,
 } from '../../src-shared/mutations';
 import type {
   MutationOutcome,
@@ -42,12 +43,14 @@ type StepResult =
 async function loadEntity(tx: Tx, type: EntityType, id: string): Promise<EntityState | null> {
   if (type === 'article') return (await tx.getArticle(id)) ?? null;
   if (type === 'image') return (await tx.getImage(id)) ?? null;
+  if (type === 'word') return (await tx.getWord(id)) ?? null;
   return (await tx.getComment(id)) ?? null;
 }
 
 async function saveEntity(tx: Tx, type: EntityType, state: EntityState): Promise<void> {
   if (type === 'article') await tx.putArticle(state as ArticleState);
   else if (type === 'image') await tx.putImage(state as ImageState);
+  else if (type === 'word') await tx.putWord(state as WordState);
   else await tx.putComment(state as CommentState);
 }
 

@@ -5,3 +5,4 @@ export * from './article';
 export * from './taxonomy';
 export * from './user';
 export * from './image';
+export * from './dictionary';

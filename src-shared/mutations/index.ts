@@ -15,6 +15,8 @@
  * | image.create        | image   | id, sha256, mime, width, height, meta?            |
  * | image.setMeta       | image   | id, baseVersion, values, baseValues               |
  * | comment.add         | comment | id, articleId, text, blockId?                     |
+ * | dictionary.addWord  | word    | word                                              |
+ * | dictionary.removeWord | word  | word                                              |
  *
  * Use `parseMutation` to validate args and `applyMutation` to run one against a state (permission,
  * transition, server checks: what the server and a client's rebase run). A desk's own write runs
@@ -41,6 +43,7 @@ import {
   articleTransition,
 } from './article';
 import { CommentAddArgs, commentAdd } from './comment';
+import { DictionaryWordArgs, dictionaryAddWord, dictionaryRemoveWord } from './dictionary';
 import { ImageCreateArgs, ImageSetMetaArgs, imageCreate, imageSetMeta } from './image';
 import type {
   ApplyContext,
@@ -57,6 +60,7 @@ export * from './types';
 export * from './article';
 export * from './image';
 export * from './comment';
+export * from './dictionary';
 
 export const MUTATION_NAMES = [
   'article.create',
@@ -71,6 +75,8 @@ export const MUTATION_NAMES = [
   'image.create',
   'image.setMeta',
   'comment.add',
+  'dictionary.addWord',
+  'dictionary.removeWord',
 ] as const;
 export const MutationName = z.enum(MUTATION_NAMES);
 export type MutationName = z.infer<typeof MutationName>;
@@ -91,6 +97,8 @@ export const MUTATION_ARGS = {
   'image.create': ImageCreateArgs,
   'image.setMeta': ImageSetMetaArgs,
   'comment.add': CommentAddArgs,
+  'dictionary.addWord': DictionaryWordArgs,
+  'dictionary.removeWord': DictionaryWordArgs,
 } as const satisfies Record<MutationName, z.ZodType>;
 
 /** The args a caller writes for mutation M (defaults not yet filled in). */
@@ -139,6 +147,8 @@ export const MUTATIONS: Readonly<Record<MutationName, AnyMutationDef>> = {
   'image.create': erase(imageCreate),
   'image.setMeta': erase(imageSetMeta),
   'comment.add': erase(commentAdd),
+  'dictionary.addWord': erase(dictionaryAddWord),
+  'dictionary.removeWord': erase(dictionaryRemoveWord),
 };
 
 export function isMutationName(name: unknown): name is MutationName {

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import {
   Article,
   BodyJson,
+  DictionaryWord,
   Id,
   ImageFileName,
   ImageMeta,
@@ -26,7 +27,7 @@ import {
 import type { ChecklistItem } from '../checklist';
 import type { Actor, TransitionName } from '../workflow';
 
-export const ENTITY_TYPES = ['article', 'image', 'comment'] as const;
+export const ENTITY_TYPES = ['article', 'image', 'comment', 'word'] as const;
 export const EntityType = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityType>;
 
@@ -99,10 +100,22 @@ export const CommentState = z.strictObject({
 });
 export type CommentState = z.infer<typeof CommentState>;
 
+/** A word of the newsroom dictionary, keyed by the word itself; removed words stay as tombstones. */
+export const WordState = z.strictObject({
+  word: DictionaryWord,
+  /** Null on a desk where nobody was signed in when the word was added. */
+  addedBy: z.string().nullable(),
+  addedAt: Timestamp,
+  removed: z.boolean(),
+  version: z.number().int().nonnegative(),
+});
+export type WordState = z.infer<typeof WordState>;
+
 export interface EntityStates {
   article: ArticleState;
   image: ImageState;
   comment: CommentState;
+  word: WordState;
 }
 
 /** Where a body conflict sits: its kind, the blocks involved and which side the merged body kept. */

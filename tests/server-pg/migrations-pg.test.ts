@@ -125,6 +125,19 @@ describe('PostgreSQL migrations', () => {
     expect(await pgSchemaVersion(c)).toBe(4);
   });
 
+  it('0005 adds the newsroom dictionary to a version-4 database', async () => {
+    const c = await connect(await freshDatabase());
+    await migratePostgres(c, PG_MIGRATIONS.slice(0, 4));
+    await c.query("INSERT INTO sections (slug, name) VALUES ('x', 'X')");
+    expect(await migratePostgres(c, PG_MIGRATIONS.slice(0, 5))).toEqual({ from: 4, to: 5 });
+    await c.query("INSERT INTO dictionary_words (word, version, data) VALUES ('citeq', 1, '{}')");
+    await expect(
+      c.query("INSERT INTO dictionary_words (word, version, data) VALUES ('citeq', 2, '{}')"),
+    ).rejects.toThrow(/duplicate key/);
+    expect((await c.query('SELECT slug FROM sections')).rows).toEqual([{ slug: 'x' }]);
+    expect(await pgSchemaVersion(c)).toBe(5);
+  });
+
   it('two instances starting together on an empty database migrate it once', async () => {
     const url = await freshDatabase();
     const [a, b] = await Promise.all([openPostgresStorage(url), openPostgresStorage(url)]);

@@ -101,12 +101,35 @@ describe('SQLite migrations', () => {
     db.close();
   });
 
+  it('0004 adds the newsroom dictionary to a version-3 database and keeps its rows', () => {
+    const db = new Database(file);
+    migrateSqlite(db, file, SQLITE_MIGRATIONS.slice(0, 3));
+    db.prepare("INSERT INTO sections (slug, name) VALUES ('x', 'X')").run();
+    expect(tables(db)).not.toContain('dictionary_words');
+    expect(migrateSqlite(db, file, SQLITE_MIGRATIONS.slice(0, 4))).toMatchObject({
+      from: 3,
+      to: 4,
+    });
+    db.prepare(
+      "INSERT INTO dictionary_words (word, version, data) VALUES ('citeq', 1, '{}')",
+    ).run();
+    expect(() =>
+      db
+        .prepare("INSERT INTO dictionary_words (word, version, data) VALUES ('citeq', 2, '{}')")
+        .run(),
+    ).toThrow(/UNIQUE constraint/);
+    expect(db.prepare('SELECT slug FROM sections').all()).toEqual([{ slug: 'x' }]);
+    expect(schemaVersion(db)).toBe(4);
+    db.close();
+  });
+
   it('backs up an existing database before migrating it, and not a new or current one', () => {
     const db = new Database(file);
     expect(migrateSqlite(db, file).backup).toBeUndefined(); // new database: nothing to keep
     db.prepare('DELETE FROM schema_version').run();
     db.prepare('INSERT INTO schema_version (version) VALUES (1)').run();
     db.prepare('DROP INDEX audit_entity').run();
+    db.prepare('DROP TABLE dictionary_words').run();
     const result = migrateSqlite(db, file);
     expect(result.backup).toBeDefined();
     const backup = new Database(result.backup, { readonly: true });

@@ -55,6 +55,7 @@ export interface LocalWriteHints {
   article: ArticleWriteHint;
   image: ImageWriteHint;
   comment: undefined;
+  word: undefined;
 }
 
 /** How one repository gives the writer an entity's local state and keeps the computed one. */

@@ -11,6 +11,7 @@ import type { PullResponse } from '../../../src-shared/protocol';
 import type { Actor } from '../../../src-shared/workflow';
 import type { ArticleRepository } from '../store/articles';
 import type { CommentRepository } from '../store/comments';
+import type { DictionaryRepository } from '../store/dictionary';
 import type { NoticeRepository } from '../store/notices';
 import { recordNotice } from './notices';
 import type { SyncedImageRepository } from '../store/images-sync';
@@ -31,6 +32,7 @@ export interface ApplyDeps {
   actor: Actor;
   now: () => string;
   comments: CommentRepository;
+  dictionary: DictionaryRepository;
   notices: NoticeRepository;
 }
 
@@ -91,6 +93,10 @@ export function applyPullPage(deps: ApplyDeps, page: PullResponse): PageResult {
             articleId,
             origin: origin(ch.id),
           });
+        }
+        if (ch.entity === 'word' && ch.op === 'upsert') {
+          deps.dictionary.putSynced(ch.data);
+          events.set('dictionary', { type: 'dictionary.updated', origin: origin(ch.id) });
         }
         continue;
       }

@@ -12,6 +12,7 @@ import type { ArticleState } from '../../../src-shared/mutations';
 import type { PublicUser } from '../../../src-shared/protocol';
 import type { ArticleRepository } from '../store/articles';
 import type { CommentRepository } from '../store/comments';
+import type { DictionaryRepository } from '../store/dictionary';
 import type { Db } from '../store/db';
 import type { SyncedImageRepository } from '../store/images-sync';
 import type { NoticeRepository } from '../store/notices';
@@ -40,6 +41,7 @@ export interface SyncEngineOptions {
   outbox: OutboxRepository;
   conflicts: ConflictRepository;
   comments: CommentRepository;
+  dictionary: DictionaryRepository;
   notices: NoticeRepository;
   tokens: TokenStore;
   emit(event: CoreEvent): void;
@@ -118,6 +120,7 @@ export class SyncEngine {
         articles: opts.articles,
         images: opts.images,
         comments: opts.comments,
+        dictionary: opts.dictionary,
         notices: opts.notices,
         now: this.now,
       },

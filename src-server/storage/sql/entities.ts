@@ -1,5 +1,10 @@
 /** Articles, images, comments and what hangs off them, in SQL both databases run. */
-import type { ArticleState, CommentState, ImageState } from '../../../src-shared/mutations';
+import type {
+  ArticleState,
+  CommentState,
+  ImageState,
+  WordState,
+} from '../../../src-shared/mutations';
 import type { ConflictRow, EntityStore, RawArticleRow, RejectedRow } from '../types';
 import { json, num, parse, strOrNull, type Row, type SqlRunner } from './runner';
 
@@ -99,6 +104,17 @@ export function entityStore(db: SqlRunner): EntityStore {
         `INSERT INTO comments (id, article_id, author_id, version, data) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET version = excluded.version, data = excluded.data`,
         [c.id, c.articleId, c.authorId, c.version, json(c)],
+      );
+    },
+    async getWord(word) {
+      const r = await db.get('SELECT data FROM dictionary_words WHERE word = ?', [word]);
+      return r ? parse<WordState>(r.data) : undefined;
+    },
+    putWord(w) {
+      return db.run(
+        `INSERT INTO dictionary_words (word, version, data) VALUES (?, ?, ?)
+         ON CONFLICT (word) DO UPDATE SET version = excluded.version, data = excluded.data`,
+        [w.word, w.version, json(w)],
       );
     },
     insertRevision(r) {

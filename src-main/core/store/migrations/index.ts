@@ -4,6 +4,7 @@ import { sql as sync } from './0003-sync';
 import { sql as comments } from './0004-comments';
 import { sql as updatedBy } from './0005-updated-by';
 import { sql as imageDescriptions } from './0006-image-descriptions';
+import { sql as dictionary } from './0007-dictionary';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'comments', sql: comments },
   { version: 5, name: 'updated-by', sql: updatedBy },
   { version: 6, name: 'image-descriptions', sql: imageDescriptions },
+  { version: 7, name: 'dictionary', sql: dictionary },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

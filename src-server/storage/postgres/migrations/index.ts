@@ -1,16 +1,19 @@
 /**
  * The schema of the PostgreSQL backend database as numbered migrations. 0001 and 0002 create the
- * same tables as the SQLite ones; 0003 adds what only several instances need; 0004 is SQLite's 0003. Never edit a
- * released migration; add the next.
+ * same tables as the SQLite ones; 0003 adds what only several instances need; 0004 and 0005 are
+ * SQLite's 0003 (image descriptions) and 0004 (the newsroom dictionary). Never edit a released
+ * migration; add the next.
  */
 import { PG_MIGRATION_0001_INITIAL } from './0001_initial';
 import { PG_MIGRATION_0002_AUDIT_INDEX } from './0002_audit_index';
 import { PG_MIGRATION_0003_RATE_LIMITS } from './0003_rate_limits';
 import { PG_MIGRATION_0004_IMAGE_DESCRIPTIONS } from './0004_image_descriptions';
+import { PG_MIGRATION_0005_DICTIONARY } from './0005_dictionary';
 
 export const PG_MIGRATIONS: readonly string[] = [
   PG_MIGRATION_0001_INITIAL,
   PG_MIGRATION_0002_AUDIT_INDEX,
   PG_MIGRATION_0003_RATE_LIMITS,
   PG_MIGRATION_0004_IMAGE_DESCRIPTIONS,
+  PG_MIGRATION_0005_DICTIONARY,
 ];

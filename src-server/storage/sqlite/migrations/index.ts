@@ -5,9 +5,11 @@
 import { MIGRATION_0001_INITIAL } from './0001_initial';
 import { MIGRATION_0002_AUDIT_INDEX } from './0002_audit_index';
 import { MIGRATION_0003_IMAGE_DESCRIPTIONS } from './0003_image_descriptions';
+import { MIGRATION_0004_DICTIONARY } from './0004_dictionary';
 
 export const SQLITE_MIGRATIONS: readonly string[] = [
   MIGRATION_0001_INITIAL,
   MIGRATION_0002_AUDIT_INDEX,
   MIGRATION_0003_IMAGE_DESCRIPTIONS,
+  MIGRATION_0004_DICTIONARY,
 ];
