@@ -16,6 +16,8 @@ import { SyncStatus } from './SyncStatus';
 import { Notices } from './Notices';
 import { CrashProbe } from './CrashProbe';
 import { ViewBoundary } from './ViewBoundary';
+import { modalOpen } from '../ui/Modal';
+import { useThemeSetting } from '../ui/theme';
 import {
   isFindKey,
   isHelpKey,
@@ -50,7 +52,7 @@ function useGlobalShortcuts(actions: { newArticle(): void; toggleHelp(): void })
   ref.current = actions;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.isComposing) return;
+      if (e.defaultPrevented || e.isComposing || modalOpen()) return;
       const inText = isTextTarget(e.target);
       if (isNewArticleKey(e)) {
         e.preventDefault();
@@ -113,14 +115,14 @@ function HealthBanner() {
 
 export function App() {
   const { t } = useTranslation();
-  const { view, setView, openArticleId, openArticle } = useUi();
+  const { view, setView, openArticleId, openNewArticle } = useUi();
   const [error, setError] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
 
   const newArticle = async () => {
     try {
       const a = await api['articles.create']({});
-      openArticle(a.id);
+      openNewArticle(a.id);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -132,6 +134,7 @@ export function App() {
   });
   useArticleHash();
   usePresenceFeed();
+  useThemeSetting();
   useGlobalShortcuts({
     newArticle: () => void newArticle(),
     toggleHelp: () => setHelp((h) => !h),
