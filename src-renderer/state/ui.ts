@@ -23,7 +23,8 @@ export const useUi = create<UiState>((set) => ({
   openArticleId: null,
   query: '',
   freshArticleId: null,
-  detailsOpen: true,
+  // Beside the canvas on wide windows; on narrow ones it would cover the text, so it starts shut.
+  detailsOpen: typeof window === 'undefined' || window.innerWidth >= 1200,
   setView: (view) => set({ view }),
   openArticle: (openArticleId) => set({ openArticleId, view: 'articles' }),
   setQuery: (query) => set({ query }),

@@ -44,9 +44,20 @@ export function Modal({
     if (!dialog) return;
     const previous = document.activeElement;
     if (!dialog.open) dialog.showModal();
-    const first = dialog.querySelector<HTMLElement>('[data-autofocus]') ?? focusables(dialog)[0];
-    first?.focus();
+    const focusFirst = () => {
+      // A text selection left behind in the page (the body editor restores its own after a
+      // command) would take the typed characters from the focused field, into the inert page.
+      const selection = document.getSelection();
+      if (selection?.anchorNode && !dialog.contains(selection.anchorNode))
+        selection.removeAllRanges();
+      if (dialog.contains(document.activeElement) && document.activeElement !== dialog) return;
+      const first = dialog.querySelector<HTMLElement>('[data-autofocus]') ?? focusables(dialog)[0];
+      first?.focus();
+    };
+    focusFirst();
+    const frame = requestAnimationFrame(focusFirst);
     return () => {
+      cancelAnimationFrame(frame);
       if (dialog.open) dialog.close();
       if (previous instanceof HTMLElement && previous.isConnected)
         previous.focus({ preventScroll: true });

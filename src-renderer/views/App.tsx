@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CircleHelp, Plus } from 'lucide-react';
 import type { StoreHealth } from '../../src-shared/api';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
@@ -146,21 +147,22 @@ export function App() {
         <h1 className="app__name">{t('app.name')}</h1>
         <button
           type="button"
-          className="primary"
+          className="button button--primary"
           aria-keyshortcuts="Alt+N"
           onClick={() => void newArticle()}
         >
+          <Plus aria-hidden size={16} />
           {t('app.newArticle')}
         </button>
         <button
           type="button"
-          className="app__help"
+          className="icon-button"
           aria-keyshortcuts="F1"
           aria-label={t('editor.shortcuts.title')}
           title={`${t('editor.shortcuts.title')} (F1)`}
           onClick={() => setHelp(true)}
         >
-          ?
+          <CircleHelp aria-hidden size={20} />
         </button>
         <SyncStatus />
       </header>
