@@ -126,6 +126,7 @@ export const SettingKey = z.enum([
   'teaserSoftLimit',
   'personalDictionary',
   'articleSpelling',
+  'theme',
 ]);
 /** The languages the spelling checker ships dictionaries for. */
 export const SpellingLanguage = z.enum(['de', 'en']);
@@ -140,6 +141,8 @@ export const Settings = z.strictObject({
     .max(10_000),
   /** The spelling language chosen per article id; articles not listed are checked in German. */
   articleSpelling: z.record(z.string().min(1).max(100), SpellingLanguage),
+  /** Light or dark colours; 'system' follows the operating system (prefers-color-scheme). */
+  theme: z.enum(['system', 'light', 'dark']),
 });
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = {
@@ -148,6 +151,7 @@ export const DEFAULT_SETTINGS: Settings = {
   teaserSoftLimit: 300,
   personalDictionary: [],
   articleSpelling: {},
+  theme: 'system',
 };
 
 /** Base64 of at most IMAGE_MAX_BYTES bytes. */

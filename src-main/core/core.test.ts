@@ -258,6 +258,7 @@ describe('settings', () => {
       teaserSoftLimit: 300,
       personalDictionary: [],
       articleSpelling: {},
+      theme: 'system',
     });
     await api['settings.update']({ language: 'de', headlineSoftLimit: 90 });
     expect(await api['settings.get']({})).toMatchObject({ language: 'de', headlineSoftLimit: 90 });

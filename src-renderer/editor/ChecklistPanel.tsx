@@ -14,6 +14,7 @@ export function ChecklistPanel({ checklist }: { checklist: ArticleChecklist }) {
       className={`checklist${items.length === 0 ? ' checklist--ok' : ''}`}
       aria-label={t('articleImages.checklist.title')}
       data-testid="article-checklist"
+      tabIndex={-1}
     >
       <h2 className="checklist__title">{t('articleImages.checklist.title')}</h2>
       {!ready ? (

@@ -8,6 +8,7 @@ export function CountedField({
   limit,
   maxLength,
   multiline,
+  wraps,
   onChange,
   onBlur,
   name,
@@ -17,6 +18,8 @@ export function CountedField({
   limit: number;
   maxLength: number;
   multiline?: boolean;
+  /** One line of text that wraps on screen (a headline): Enter adds no line break. */
+  wraps?: boolean;
   onChange: (value: string) => void;
   onBlur: () => void;
   name: string;
@@ -38,7 +41,14 @@ export function CountedField({
   return (
     <div className={`field field--${name}`}>
       <label htmlFor={id}>{label}</label>
-      {multiline ? (
+      {wraps ? (
+        <textarea
+          {...common}
+          rows={1}
+          onKeyDown={(e) => e.key === 'Enter' && !e.nativeEvent.isComposing && e.preventDefault()}
+          onChange={(e) => onChange(e.target.value.replace(/\s*[\r\n]+\s*/g, ' '))}
+        />
+      ) : multiline ? (
         <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
       ) : (
         <input {...common} type="text" onChange={(e) => onChange(e.target.value)} />

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkLink } from './linkPolicy';
 import { useLinkProblemText } from './useLinkProblemText';
+import { Modal } from '../ui/Modal';
 
 export function LinkDialog({
   initialUrl,
@@ -29,23 +30,13 @@ export function LinkDialog({
   };
 
   return (
-    <div
-      className="link-dialog"
-      role="dialog"
-      aria-label={t('editor.link.dialog')}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onCancel();
-        }
-      }}
-    >
+    <Modal className="link-dialog" label={t('editor.link.dialog')} onClose={onCancel}>
       <label htmlFor={inputId}>{t('editor.link.url')}</label>
       <input
         id={inputId}
         type="url"
         value={url}
-        autoFocus
+        data-autofocus
         spellCheck={false}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
@@ -68,7 +59,7 @@ export function LinkDialog({
         </p>
       )}
       <div className="link-dialog__actions">
-        <button type="button" className="primary" onClick={apply}>
+        <button type="button" className="button button--primary" onClick={apply}>
           {t('editor.link.apply')}
         </button>
         {initialUrl && (
@@ -80,6 +71,6 @@ export function LinkDialog({
           {t('editor.link.cancel')}
         </button>
       </div>
-    </div>
+    </Modal>
   );
 }

@@ -2,7 +2,8 @@
  * The article's links: an ordered list of address + text. Addresses follow the shared link
  * policy; a row with a bad address shows why and is left out of the save until it is fixed.
  */
-import { useId } from 'react';
+import { useId, useRef } from 'react';
+import { ArrowDown, ArrowUp, Plus, X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleLink } from '../../src-shared/model';
 import { checkLink } from './linkPolicy';
@@ -48,6 +49,8 @@ export function LinksField({
   const { t } = useTranslation();
   const problemText = useLinkProblemText();
   const idBase = useId();
+  // The row just added: its address field takes the focus once it is rendered.
+  const focusKey = useRef<number | null>(null);
 
   const update = (index: number, patch: Partial<LinkRow>) =>
     onChange(rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));
@@ -74,6 +77,12 @@ export function LinksField({
                 type="url"
                 aria-label={t('editor.linksInput.url', { n })}
                 placeholder="https://"
+                ref={(el) => {
+                  if (el && focusKey.current === row.key) {
+                    focusKey.current = null;
+                    el.focus();
+                  }
+                }}
                 value={row.url}
                 maxLength={2048}
                 spellCheck={false}
@@ -95,26 +104,29 @@ export function LinksField({
               />
               <button
                 type="button"
+                className="icon-button"
                 aria-label={t('editor.linksInput.up', { n })}
                 disabled={i === 0}
                 onClick={() => move(i, -1)}
               >
-                ↑
+                <ArrowUp aria-hidden size={16} />
               </button>
               <button
                 type="button"
+                className="icon-button"
                 aria-label={t('editor.linksInput.down', { n })}
                 disabled={i === rows.length - 1}
                 onClick={() => move(i, 1)}
               >
-                ↓
+                <ArrowDown aria-hidden size={16} />
               </button>
               <button
                 type="button"
+                className="icon-button"
                 aria-label={t('editor.linksInput.remove', { n })}
                 onClick={() => onChange(rows.filter((_, j) => j !== i))}
               >
-                ×
+                <X aria-hidden size={16} />
               </button>
               {showError && !verdict.ok && (
                 <p id={errorId} className="field__error" role="alert">
@@ -125,7 +137,16 @@ export function LinksField({
           );
         })}
       </ol>
-      <button type="button" onClick={() => onChange([...rows, linkRow()])}>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => {
+          const row = linkRow();
+          focusKey.current = row.key;
+          onChange([...rows, row]);
+        }}
+      >
+        <Plus aria-hidden size={16} />
         {t('editor.linksInput.add')}
       </button>
     </fieldset>

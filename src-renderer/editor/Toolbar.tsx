@@ -1,5 +1,19 @@
 /** Formatting buttons; reflects the selection without re-rendering on every keystroke. */
 import { useEffect, useState } from 'react';
+import {
+  Bold,
+  Heading2,
+  Heading3,
+  Image,
+  Italic,
+  Link,
+  List,
+  ListOrdered,
+  Quote,
+  Redo2,
+  Undo2,
+  type LucideIcon,
+} from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import {
@@ -64,8 +78,8 @@ export function Toolbar({
     key: string,
     label: string,
     onClick: () => void,
-    pressed?: boolean,
-    glyph?: string,
+    pressed: boolean | undefined,
+    Icon: LucideIcon,
   ) => (
     <button
       key={key}
@@ -77,7 +91,7 @@ export function Toolbar({
       onMouseDown={keep}
       onClick={onClick}
     >
-      {glyph ?? label}
+      <Icon aria-hidden size={18} strokeWidth={2} />
     </button>
   );
 
@@ -88,47 +102,48 @@ export function Toolbar({
         t('editor.toolbar.bold'),
         () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'),
         active.bold,
-        'B',
+        Bold,
       )}
       {button(
         'italic',
         t('editor.toolbar.italic'),
         () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'),
         active.italic,
-        'I',
+        Italic,
       )}
-      {button('h2', t('editor.toolbar.h2'), block('h2'), active.block === 'h2', 'H2')}
-      {button('h3', t('editor.toolbar.h3'), block('h3'), active.block === 'h3', 'H3')}
+      {button('h2', t('editor.toolbar.h2'), block('h2'), active.block === 'h2', Heading2)}
+      {button('h3', t('editor.toolbar.h3'), block('h3'), active.block === 'h3', Heading3)}
       {button(
         'bullet',
         t('editor.toolbar.bullet'),
         block('bullet'),
         active.block === 'bullet',
-        '•',
+        List,
       )}
       {button(
         'number',
         t('editor.toolbar.number'),
         block('number'),
         active.block === 'number',
-        '1.',
+        ListOrdered,
       )}
-      {button('quote', t('editor.toolbar.quote'), block('quote'), active.block === 'quote', '❝')}
-      {button('link', t('editor.toolbar.link'), () => onLink(editor), undefined, '🔗')}
-      {onImage && button('image', t('articleImages.insert'), () => onImage(editor), undefined, '🖼')}
+      {button('quote', t('editor.toolbar.quote'), block('quote'), active.block === 'quote', Quote)}
+      {button('link', t('editor.toolbar.link'), () => onLink(editor), undefined, Link)}
+      {onImage &&
+        button('image', t('articleImages.insert'), () => onImage(editor), undefined, Image)}
       {button(
         'undo',
         t('editor.toolbar.undo'),
         () => editor.dispatchCommand(UNDO_COMMAND, undefined),
         undefined,
-        '↶',
+        Undo2,
       )}
       {button(
         'redo',
         t('editor.toolbar.redo'),
         () => editor.dispatchCommand(REDO_COMMAND, undefined),
         undefined,
-        '↷',
+        Redo2,
       )}
     </div>
   );

@@ -572,4 +572,17 @@ export const de: Messages = {
       cancel: 'Abbrechen',
     },
   },
+  layout: {
+    details: 'Artikeldetails',
+    showDetails: 'Artikeldetails einblenden',
+    hideDetails: 'Artikeldetails ausblenden',
+    missing_one: '{{count}} Punkt fehlt',
+    missing_other: '{{count}} Punkte fehlen',
+    complete: 'Checkliste vollständig',
+    savedAt: 'um {{time}}',
+    theme: 'Farben',
+    themeSystem: 'Wie das System',
+    themeLight: 'Hell',
+    themeDark: 'Dunkel',
+  },
 };

@@ -568,6 +568,19 @@ export const en = {
       cancel: 'Cancel',
     },
   },
+  layout: {
+    details: 'Article details',
+    showDetails: 'Show article details',
+    hideDetails: 'Hide article details',
+    missing_one: '{{count}} item missing',
+    missing_other: '{{count}} items missing',
+    complete: 'Checklist complete',
+    savedAt: 'at {{time}}',
+    theme: 'Colours',
+    themeSystem: 'Like the system',
+    themeLight: 'Light',
+    themeDark: 'Dark',
+  },
 };
 
 export type Messages = typeof en;

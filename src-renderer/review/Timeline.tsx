@@ -33,7 +33,7 @@ export function Timeline({ articleId, status }: { articleId: string; status: Art
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <section className="timeline" aria-label={t('review.timeline.title')}>
-      <h3>{t('review.timeline.title')}</h3>
+      <h2 className="timeline__title">{t('review.timeline.title')}</h2>
       {error && (
         <p role="alert" className="banner banner--error">
           {error}

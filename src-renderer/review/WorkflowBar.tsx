@@ -3,7 +3,7 @@
  * of what is missing), and for desk chiefs approve / request changes (comment required) /
  * publish / unpublish / correct. Every step goes through articles.transition.
  */
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article } from '../../src-shared/model';
 import type { TransitionRule } from '../../src-shared/workflow';
@@ -38,6 +38,7 @@ export function WorkflowBar({ article: initial, checklist, flush }: Props) {
   const missingId = useId();
   const commentId = useId();
   const commentHintId = useId();
+  const statusRef = useRef<HTMLSpanElement>(null);
 
   const offered = offeredTransitions(article.status, user.chief);
   const needsComment = offered.some((r) => r.name === 'request_changes');
@@ -58,6 +59,8 @@ export function WorkflowBar({ article: initial, checklist, flush }: Props) {
       setArticle(a);
       if (rule.name === 'request_changes') setComment('');
       setMessage({ tone: 'ok', text: t(`review.done.${rule.name}`) });
+      // The clicked button may be gone in the new state: the cursor goes to the new status.
+      statusRef.current?.focus();
     } catch (e) {
       const f = explainFailure(rule, e);
       setMessage({
@@ -80,7 +83,11 @@ export function WorkflowBar({ article: initial, checklist, flush }: Props) {
   return (
     <section className="workflow" aria-label={t('review.workflow')}>
       <div className="workflow__bar">
-        <span className={`workflow__status workflow__status--${article.status}`}>
+        <span
+          ref={statusRef}
+          tabIndex={-1}
+          className={`workflow__status workflow__status--${article.status}`}
+        >
           {t('review.status.label')}:{' '}
           <strong data-testid="workflow-status">{t(`review.status.${article.status}`)}</strong>
         </span>
@@ -88,7 +95,7 @@ export function WorkflowBar({ article: initial, checklist, flush }: Props) {
           <button
             key={rule.name}
             type="button"
-            className={rule.name === 'request_changes' ? undefined : 'primary'}
+            className={`button ${rule.name === 'request_changes' ? '' : rule.name === 'unpublish' ? 'button--danger' : 'button--primary'}`}
             disabled={disabledFor(rule)}
             aria-describedby={
               rule.name === 'request_changes' && commentMissing
@@ -104,6 +111,7 @@ export function WorkflowBar({ article: initial, checklist, flush }: Props) {
         ))}
         <button
           type="button"
+          className="button button--quiet"
           aria-expanded={panel === 'timeline'}
           onClick={() => setPanel((p) => (p === 'timeline' ? 'none' : 'timeline'))}
         >
@@ -111,6 +119,7 @@ export function WorkflowBar({ article: initial, checklist, flush }: Props) {
         </button>
         <button
           type="button"
+          className="button button--quiet"
           aria-expanded={panel === 'preview'}
           onClick={() => setPanel((p) => (p === 'preview' ? 'none' : 'preview'))}
         >

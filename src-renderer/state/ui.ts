@@ -7,16 +7,27 @@ interface UiState {
   view: View;
   openArticleId: string | null;
   query: string;
+  /** The article just created: its editor puts the cursor in the headline once. */
+  freshArticleId: string | null;
+  /** Whether the editor's side panel (section, tags, links, …) is shown. */
+  detailsOpen: boolean;
   setView: (view: View) => void;
   openArticle: (id: string | null) => void;
   setQuery: (query: string) => void;
+  openNewArticle: (id: string) => void;
+  setDetailsOpen: (open: boolean) => void;
 }
 
 export const useUi = create<UiState>((set) => ({
   view: 'articles',
   openArticleId: null,
   query: '',
+  freshArticleId: null,
+  // Beside the canvas on wide windows; on narrow ones it would cover the text, so it starts shut.
+  detailsOpen: typeof window === 'undefined' || window.innerWidth >= 1200,
   setView: (view) => set({ view }),
   openArticle: (openArticleId) => set({ openArticleId, view: 'articles' }),
   setQuery: (query) => set({ query }),
+  openNewArticle: (id) => set({ openArticleId: id, view: 'articles', freshArticleId: id }),
+  setDetailsOpen: (detailsOpen) => set({ detailsOpen }),
 }));

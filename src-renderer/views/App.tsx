@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CircleHelp, Plus } from 'lucide-react';
 import type { StoreHealth } from '../../src-shared/api';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
@@ -16,6 +17,8 @@ import { SyncStatus } from './SyncStatus';
 import { Notices } from './Notices';
 import { CrashProbe } from './CrashProbe';
 import { ViewBoundary } from './ViewBoundary';
+import { modalOpen } from '../ui/Modal';
+import { useThemeSetting } from '../ui/theme';
 import {
   isFindKey,
   isHelpKey,
@@ -50,7 +53,7 @@ function useGlobalShortcuts(actions: { newArticle(): void; toggleHelp(): void })
   ref.current = actions;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.isComposing) return;
+      if (e.defaultPrevented || e.isComposing || modalOpen()) return;
       const inText = isTextTarget(e.target);
       if (isNewArticleKey(e)) {
         e.preventDefault();
@@ -113,14 +116,14 @@ function HealthBanner() {
 
 export function App() {
   const { t } = useTranslation();
-  const { view, setView, openArticleId, openArticle } = useUi();
+  const { view, setView, openArticleId, openNewArticle } = useUi();
   const [error, setError] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
 
   const newArticle = async () => {
     try {
       const a = await api['articles.create']({});
-      openArticle(a.id);
+      openNewArticle(a.id);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -132,6 +135,7 @@ export function App() {
   });
   useArticleHash();
   usePresenceFeed();
+  useThemeSetting();
   useGlobalShortcuts({
     newArticle: () => void newArticle(),
     toggleHelp: () => setHelp((h) => !h),
@@ -143,21 +147,22 @@ export function App() {
         <h1 className="app__name">{t('app.name')}</h1>
         <button
           type="button"
-          className="primary"
+          className="button button--primary"
           aria-keyshortcuts="Alt+N"
           onClick={() => void newArticle()}
         >
+          <Plus aria-hidden size={16} />
           {t('app.newArticle')}
         </button>
         <button
           type="button"
-          className="app__help"
+          className="icon-button"
           aria-keyshortcuts="F1"
           aria-label={t('editor.shortcuts.title')}
           title={`${t('editor.shortcuts.title')} (F1)`}
           onClick={() => setHelp(true)}
         >
-          ?
+          <CircleHelp aria-hidden size={20} />
         </button>
         <SyncStatus />
       </header>

@@ -39,6 +39,9 @@ import { useAnnouncePresence } from '../state/presence';
 import { SpellingLanguageSelect } from '../spelling/SpellingLanguageSelect';
 import { FindBar, type FindableFields } from '../find/FindBar';
 import { isFindKey, isReplaceKey } from '../editor/shortcuts';
+import { History, PanelRightClose, PanelRightOpen, X } from 'lucide-react';
+import { MissingCount } from '../editor/MissingCount';
+import { formatTime } from '../ui/formatTime';
 
 interface Loaded {
   article: Article;
@@ -134,7 +137,7 @@ function EditorForm({
   sections: Section[];
   onRestored: (article: Article) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const openArticle = useUi((s) => s.openArticle);
   const { article } = loaded;
   const [fields, setFields] = useState<ArticleFields>(() => pickFields(article));
@@ -145,6 +148,23 @@ function EditorForm({
   const [status, setStatus] = useState<{ status: SaveStatus; error?: string }>({ status: 'saved' });
   const [stats, setStats] = useState<BodyStats | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const detailsOpen = useUi((s) => s.detailsOpen);
+  const setDetailsOpen = useUi((s) => s.setDetailsOpen);
+  const detailsId = useId();
+  const showChecklist = () => {
+    setDetailsOpen(true);
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>('[data-testid="article-checklist"]')?.focus(),
+    );
+  };
+  // A new article starts with the cursor in its headline.
+  useEffect(() => {
+    const ui = useUi.getState();
+    if (ui.freshArticleId !== article.id) return;
+    useUi.setState({ freshArticleId: null });
+    document.querySelector<HTMLElement>('.article-editor textarea[name="headline"]')?.focus();
+  }, [article.id]);
   const editor = useRef<LexicalEditor | null>(null);
   const [lexical, setLexical] = useState<LexicalEditor | null>(null);
   const checklist = useArticleChecklist(fields, lexical);
@@ -186,7 +206,10 @@ function EditorForm({
             ...request,
             baseRevision: merger.baseRevision,
           }),
-        onStatus: (s, e) => setStatus({ status: s, error: e }),
+        onStatus: (s, e) => {
+          setStatus({ status: s, error: e });
+          if (s === 'saved') setSavedAt(new Date());
+        },
       }),
     [article.id, loaded.body, merger],
   );
@@ -267,23 +290,53 @@ function EditorForm({
     status.status === 'error'
       ? t('editor.status.error', { message: status.error ?? '' })
       : t(`editor.status.${status.status}`);
+  const savedTime =
+    status.status === 'saved' && savedAt
+      ? t('layout.savedAt', { time: formatTime(savedAt, i18n.language) })
+      : null;
 
   return (
     <section className="article-editor" aria-label={t('editor.label')} onKeyDown={onFindKeys}>
       <header className="article-editor__bar">
-        <p
-          className={`save-status save-status--${status.status}`}
-          role="status"
-          aria-live="polite"
-          data-testid="save-status"
-        >
-          {statusText}
+        <p className="status-line__save">
+          <span
+            className={`save-status save-status--${status.status}`}
+            role="status"
+            aria-live="polite"
+            data-testid="save-status"
+          >
+            {statusText}
+          </span>
+          {savedTime && <span className="status-line__time"> {savedTime}</span>}
         </p>
+        <MissingCount checklist={checklist} onOpen={showChecklist} />
         <PresenceBadge articleId={article.id} />
-        <button type="button" aria-expanded={historyOpen} onClick={() => setHistoryOpen((o) => !o)}>
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-expanded={historyOpen}
+          onClick={() => setHistoryOpen((o) => !o)}
+        >
+          <History aria-hidden size={16} />
           {t('editor.history')}
         </button>
-        <button type="button" onClick={() => openArticle(null)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-expanded={detailsOpen}
+          aria-controls={detailsId}
+          aria-label={detailsOpen ? t('layout.hideDetails') : t('layout.showDetails')}
+          title={detailsOpen ? t('layout.hideDetails') : t('layout.showDetails')}
+          onClick={() => setDetailsOpen(!detailsOpen)}
+        >
+          {detailsOpen ? (
+            <PanelRightClose aria-hidden size={18} />
+          ) : (
+            <PanelRightOpen aria-hidden size={18} />
+          )}
+        </button>
+        <button type="button" className="button button--quiet" onClick={() => openArticle(null)}>
+          <X aria-hidden size={16} />
           {t('editor.close')}
         </button>
       </header>
@@ -312,104 +365,77 @@ function EditorForm({
         }
       />
       <div className="article-editor__columns">
-        <div className="article-editor__form">
-          <div className="field field--kicker">
-            <label htmlFor={`${bodyLabelId}-kicker`}>{t('editor.kicker')}</label>
-            <input
-              id={`${bodyLabelId}-kicker`}
-              type="text"
-              value={fields.kicker}
-              maxLength={200}
-              onChange={(e) => setField('kicker', e.target.value)}
-              onBlur={flush}
-            />
-          </div>
-          <CountedField
-            name="headline"
-            label={t('editor.headline')}
-            value={fields.headline}
-            limit={settings.headlineSoftLimit}
-            maxLength={500}
-            onChange={(v) => setField('headline', v)}
-            onBlur={flush}
-          />
-          <CountedField
-            name="teaser"
-            label={t('editor.teaser')}
-            value={fields.teaser}
-            limit={settings.teaserSoftLimit}
-            maxLength={3000}
-            multiline
-            onChange={(v) => setField('teaser', v)}
-            onBlur={flush}
-          />
-          <LeadImageField
-            value={fields.leadImage}
-            onChange={(v) => setField('leadImage', v)}
-            onBlur={flush}
-          />
-          <div className="field field--body">
-            <div className="body__label-row">
-              <span className="field__label" id={bodyLabelId}>
-                {t('editor.body')}
-              </span>
-              <SpellingLanguageSelect value={spellingLanguage} onChange={setSpellingLanguage} />
+        <div className="article-editor__canvas">
+          <div className="canvas">
+            <div className="field field--kicker">
+              <label htmlFor={`${bodyLabelId}-kicker`}>{t('editor.kicker')}</label>
+              <input
+                id={`${bodyLabelId}-kicker`}
+                type="text"
+                value={fields.kicker}
+                maxLength={200}
+                onChange={(e) => setField('kicker', e.target.value)}
+                onBlur={flush}
+              />
             </div>
-            <BodyEditor
-              spellingLanguage={spellingLanguage}
-              personalWords={settings.personalDictionary}
-              onAddWord={onAddWord}
-              body={loaded.body}
-              labelledBy={bodyLabelId}
-              describedBy={statsId}
-              onEditor={onEditor}
-              onChange={onBodyChange}
-              onBlur={flush}
-              onStats={setStats}
-              onError={onError}
-            />
-            <p id={statsId} className="body__stats" data-testid="body-stats">
-              {stats &&
-                t('editor.stats', {
-                  words: stats.words,
-                  chars: stats.chars,
-                  minutes: stats.minutes,
-                })}
-            </p>
-          </div>
-          <div className="field field--byline">
-            <label htmlFor={`${bodyLabelId}-byline`}>{t('editor.byline')}</label>
-            <input
-              id={`${bodyLabelId}-byline`}
-              type="text"
-              value={fields.byline}
-              maxLength={200}
-              onChange={(e) => setField('byline', e.target.value)}
+            <CountedField
+              name="headline"
+              label={t('editor.headline')}
+              value={fields.headline}
+              limit={settings.headlineSoftLimit}
+              maxLength={500}
+              wraps
+              onChange={(v) => setField('headline', v)}
               onBlur={flush}
             />
-          </div>
-          <div className="field field--slug">
-            <label htmlFor={`${bodyLabelId}-slug`}>{t('editor.slug')}</label>
-            <input
-              id={`${bodyLabelId}-slug`}
-              type="text"
-              value={slugText}
-              placeholder={slugify(fields.headline)}
-              readOnly={slugFixed}
-              maxLength={SLUG_MAX}
-              aria-describedby={`${bodyLabelId}-slug-hint`}
-              onChange={(e) => setSlugText(e.target.value)}
-              onBlur={() => {
-                const slug = editableSlug(slugText);
-                setSlugText(slug);
-                if (slug !== fields.slug) setField('slug', slug);
-                flush();
-              }}
+            <CountedField
+              name="teaser"
+              label={t('editor.teaser')}
+              value={fields.teaser}
+              limit={settings.teaserSoftLimit}
+              maxLength={3000}
+              multiline
+              onChange={(v) => setField('teaser', v)}
+              onBlur={flush}
             />
-            <p id={`${bodyLabelId}-slug-hint`} className="hint">
-              {slugFixed ? t('editor.slugFixed') : t('editor.slugHint')}
-            </p>
+            <div className="field field--body">
+              <div className="body__label-row">
+                <span className="field__label" id={bodyLabelId}>
+                  {t('editor.body')}
+                </span>
+                <SpellingLanguageSelect value={spellingLanguage} onChange={setSpellingLanguage} />
+              </div>
+              <BodyEditor
+                spellingLanguage={spellingLanguage}
+                personalWords={settings.personalDictionary}
+                onAddWord={onAddWord}
+                body={loaded.body}
+                labelledBy={bodyLabelId}
+                describedBy={statsId}
+                onEditor={onEditor}
+                onChange={onBodyChange}
+                onBlur={flush}
+                onStats={setStats}
+                onError={onError}
+              />
+              <p id={statsId} className="body__stats" data-testid="body-stats">
+                {stats &&
+                  t('editor.stats', {
+                    words: stats.words,
+                    chars: stats.chars,
+                    minutes: stats.minutes,
+                  })}
+              </p>
+            </div>
           </div>
+        </div>
+        <aside
+          id={detailsId}
+          className="details"
+          aria-label={t('layout.details')}
+          hidden={!detailsOpen}
+        >
+          <ChecklistPanel checklist={checklist} />
           <div className="field field--section">
             <label htmlFor={`${bodyLabelId}-section`}>{t('editor.section')}</label>
             <select
@@ -437,10 +463,47 @@ function EditorForm({
             onChange={(tags) => setField('tags', tags)}
             onBlur={flush}
           />
+          <LeadImageField
+            value={fields.leadImage}
+            onChange={(v) => setField('leadImage', v)}
+            onBlur={flush}
+          />
+          <div className="field field--byline">
+            <label htmlFor={`${bodyLabelId}-byline`}>{t('editor.byline')}</label>
+            <input
+              id={`${bodyLabelId}-byline`}
+              type="text"
+              value={fields.byline}
+              maxLength={200}
+              onChange={(e) => setField('byline', e.target.value)}
+              onBlur={flush}
+            />
+          </div>
           <LinksField label={t('editor.links')} rows={links} onChange={onLinks} onBlur={flush} />
-          <ChecklistPanel checklist={checklist} />
+          <div className="field field--slug">
+            <label htmlFor={`${bodyLabelId}-slug`}>{t('editor.slug')}</label>
+            <input
+              id={`${bodyLabelId}-slug`}
+              type="text"
+              value={slugText}
+              placeholder={slugify(fields.headline)}
+              readOnly={slugFixed}
+              maxLength={SLUG_MAX}
+              aria-describedby={`${bodyLabelId}-slug-hint`}
+              onChange={(e) => setSlugText(e.target.value)}
+              onBlur={() => {
+                const slug = editableSlug(slugText);
+                setSlugText(slug);
+                if (slug !== fields.slug) setField('slug', slug);
+                flush();
+              }}
+            />
+            <p id={`${bodyLabelId}-slug-hint`} className="hint">
+              {slugFixed ? t('editor.slugFixed') : t('editor.slugHint')}
+            </p>
+          </div>
           <CommentsPanel articleId={article.id} editor={lexical} flush={flushNow} />
-        </div>
+        </aside>
         {historyOpen && (
           <RevisionHistory
             articleId={article.id}

@@ -5,6 +5,7 @@ import { api } from '../api/transport';
 import { AboutSection } from './AboutSection';
 import { NewsroomDictionary } from '../spelling/NewsroomDictionary';
 import { changeLanguage, resolveLanguage, systemLanguage } from '../i18n';
+import { applyTheme } from '../ui/theme';
 
 export function SettingsView() {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ export function SettingsView() {
     const next = await api['settings.update'](patch);
     setSettings(next);
     if (patch.language) await changeLanguage(resolveLanguage(next.language));
+    if (patch.theme) applyTheme(next.theme);
   };
 
   return (
@@ -34,6 +36,17 @@ export function SettingsView() {
           <option value="system">{t('settings.languageSystem', { lang: systemLanguage() })}</option>
           <option value="en">English</option>
           <option value="de">Deutsch</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('layout.theme')}</span>
+        <select
+          value={settings.theme}
+          onChange={(e) => void update({ theme: e.target.value as Settings['theme'] })}
+        >
+          <option value="system">{t('layout.themeSystem')}</option>
+          <option value="light">{t('layout.themeLight')}</option>
+          <option value="dark">{t('layout.themeDark')}</option>
         </select>
       </label>
       <label className="field">

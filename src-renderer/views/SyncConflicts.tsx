@@ -2,10 +2,11 @@
  * The conflicts a sync left for a person to decide: field conflicts, body regions and rejected
  * changes, each with both versions and "Keep mine" / "Keep theirs".
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncConflict } from '../../src-shared/api';
 import { api } from '../api/transport';
+import { Modal } from '../ui/Modal';
 
 function preview(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -34,8 +35,6 @@ export function SyncConflicts({
 }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
-  const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => closeRef.current?.focus(), []);
   const resolve = async (id: string, keep: 'mine' | 'theirs') => {
     try {
       await api['sync.resolveConflict']({ id, keep });
@@ -45,59 +44,51 @@ export function SyncConflicts({
     }
   };
   return (
-    <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        className="overlay__panel sync-conflicts"
-        role="dialog"
-        aria-modal="true"
-        aria-label={t('sync.conflicts.title')}
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
-      >
-        <h2>{t('sync.conflicts.title')}</h2>
-        {error && (
-          <p role="alert" className="banner banner--error">
-            {error}
-          </p>
-        )}
-        {items.length === 0 && <p>{t('sync.conflicts.none')}</p>}
-        <ul>
-          {items.map((c) => (
-            <li key={c.id} className="sync-conflicts__item">
-              <p>
-                <strong>{t(`sync.conflicts.kind.${c.kind}`)}</strong>{' '}
-                {c.kind === 'rejected' ? c.reason : c.field}
-              </p>
-              <dl>
-                <dt>{t('sync.conflicts.mine')}</dt>
-                <dd>
-                  {preview(
-                    c.kind === 'rejected'
-                      ? ((c.mine as { values?: unknown })?.values ?? c.mine)
-                      : c.mine,
-                  )}
-                </dd>
-                {c.kind !== 'rejected' && (
-                  <>
-                    <dt>{t('sync.conflicts.theirs')}</dt>
-                    <dd>{preview(c.theirs)}</dd>
-                  </>
+    <Modal className="sync-conflicts" label={t('sync.conflicts.title')} onClose={onClose}>
+      <h2>{t('sync.conflicts.title')}</h2>
+      {error && (
+        <p role="alert" className="banner banner--error">
+          {error}
+        </p>
+      )}
+      {items.length === 0 && <p>{t('sync.conflicts.none')}</p>}
+      <ul>
+        {items.map((c) => (
+          <li key={c.id} className="sync-conflicts__item">
+            <p>
+              <strong>{t(`sync.conflicts.kind.${c.kind}`)}</strong>{' '}
+              {c.kind === 'rejected' ? c.reason : c.field}
+            </p>
+            <dl>
+              <dt>{t('sync.conflicts.mine')}</dt>
+              <dd>
+                {preview(
+                  c.kind === 'rejected'
+                    ? ((c.mine as { values?: unknown })?.values ?? c.mine)
+                    : c.mine,
                 )}
-              </dl>
-              <button type="button" onClick={() => void resolve(c.id, 'mine')}>
-                {c.kind === 'rejected' ? t('sync.conflicts.resend') : t('sync.conflicts.keepMine')}
-              </button>{' '}
-              <button type="button" onClick={() => void resolve(c.id, 'theirs')}>
-                {c.kind === 'rejected'
-                  ? t('sync.conflicts.dismiss')
-                  : t('sync.conflicts.keepTheirs')}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <button ref={closeRef} type="button" onClick={onClose}>
+              </dd>
+              {c.kind !== 'rejected' && (
+                <>
+                  <dt>{t('sync.conflicts.theirs')}</dt>
+                  <dd>{preview(c.theirs)}</dd>
+                </>
+              )}
+            </dl>
+            <button type="button" className="button" onClick={() => void resolve(c.id, 'mine')}>
+              {c.kind === 'rejected' ? t('sync.conflicts.resend') : t('sync.conflicts.keepMine')}
+            </button>{' '}
+            <button type="button" className="button" onClick={() => void resolve(c.id, 'theirs')}>
+              {c.kind === 'rejected' ? t('sync.conflicts.dismiss') : t('sync.conflicts.keepTheirs')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="modal__actions">
+        <button data-autofocus type="button" className="button" onClick={onClose}>
           {t('sync.conflicts.close')}
         </button>
       </div>
-    </div>
+    </Modal>
   );
 }

@@ -138,7 +138,10 @@ describe('autosave', () => {
     });
     const { page, errors } = await openArticle(h, a.id);
     // In the middle and at the end of the body, and in a field.
-    await body(page).locator('p').nth(200).click();
+    // Clicked at its bottom-right corner: the paragraph wraps over several lines on the canvas.
+    const middle = body(page).locator('p').nth(200);
+    const box = (await middle.boundingBox())!;
+    await middle.click({ position: { x: box.width - 2, y: box.height - 4 } });
     await page.keyboard.press('End');
     await page.keyboard.type(' MITTE-EINGEFÜGT');
     await page.keyboard.press('Control+End');

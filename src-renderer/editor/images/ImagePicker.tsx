@@ -9,6 +9,7 @@ import { api } from '../../api/transport';
 import { useRendition } from '../../images/useThumbnail';
 import { fileToBase64 } from '../../views/images/base64';
 import { rememberImage } from './records';
+import { Modal } from '../../ui/Modal';
 
 const PAGE = 60;
 
@@ -82,83 +83,74 @@ export function ImagePicker({
   };
 
   return (
-    <div
-      className="image-picker"
-      role="dialog"
-      aria-modal="true"
-      aria-label={title}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          onCancel();
-        }
-      }}
-    >
-      <div className="image-picker__panel">
-        <h2 className="image-picker__title">{title}</h2>
-        <div className="image-picker__bar">
-          <label htmlFor={searchId}>{t('articleImages.picker.search')}</label>
-          <input
-            id={searchId}
-            type="search"
-            value={query}
-            autoFocus
-            onChange={(e) => setQuery(e.target.value)}
-          />
-          <button type="button" disabled={busy} onClick={() => file.current?.click()}>
-            {busy ? t('articleImages.picker.importing') : t('articleImages.picker.import')}
-          </button>
-          <input
-            ref={file}
-            type="file"
-            accept={IMAGE_MIMES.join(',')}
-            hidden
-            data-testid="article-image-file-input"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (f) void importFile(f);
-            }}
-          />
-        </div>
-        {error && (
-          <p role="alert" className="field__error">
-            {error}
-          </p>
-        )}
-        {items === null ? (
-          <p className="hint">{t('articleImages.picker.loading')}</p>
-        ) : items.length === 0 ? (
-          <p className="hint">{t('articleImages.picker.empty')}</p>
-        ) : (
-          <ul className="image-picker__grid" aria-label={t('articleImages.picker.list')}>
-            {items.map((image) => (
-              <li key={image.id}>
-                <button
-                  type="button"
-                  className="image-picker__item"
-                  data-image-id={image.id}
-                  onClick={() => pick(image)}
-                >
-                  <PickerThumb id={image.id} />
-                  <span className="image-picker__name">{image.caption || image.fileName}</span>
-                  {image.credit.trim() ? (
-                    <span className="image-picker__credit">{image.credit}</span>
-                  ) : (
-                    <span className="badge badge--warn">{t('articleImages.noCredit')}</span>
-                  )}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-        <div className="image-picker__actions">
-          <button type="button" onClick={onCancel}>
-            {t('articleImages.picker.cancel')}
-          </button>
-        </div>
+    <Modal className="image-picker" label={title} onClose={onCancel}>
+      <h2 className="image-picker__title">{title}</h2>
+      <div className="image-picker__bar">
+        <label htmlFor={searchId}>{t('articleImages.picker.search')}</label>
+        <input
+          id={searchId}
+          type="search"
+          value={query}
+          data-autofocus
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => file.current?.click()}
+        >
+          {busy ? t('articleImages.picker.importing') : t('articleImages.picker.import')}
+        </button>
+        <input
+          ref={file}
+          type="file"
+          accept={IMAGE_MIMES.join(',')}
+          hidden
+          data-testid="article-image-file-input"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void importFile(f);
+          }}
+        />
       </div>
-    </div>
+      {error && (
+        <p role="alert" className="field__error">
+          {error}
+        </p>
+      )}
+      {items === null ? (
+        <p className="hint">{t('articleImages.picker.loading')}</p>
+      ) : items.length === 0 ? (
+        <p className="hint">{t('articleImages.picker.empty')}</p>
+      ) : (
+        <ul className="image-picker__grid" aria-label={t('articleImages.picker.list')}>
+          {items.map((image) => (
+            <li key={image.id}>
+              <button
+                type="button"
+                className="image-picker__item"
+                data-image-id={image.id}
+                onClick={() => pick(image)}
+              >
+                <PickerThumb id={image.id} />
+                <span className="image-picker__name">{image.caption || image.fileName}</span>
+                {image.credit.trim() ? (
+                  <span className="image-picker__credit">{image.credit}</span>
+                ) : (
+                  <span className="badge badge--warn">{t('articleImages.noCredit')}</span>
+                )}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="modal__actions">
+        <button type="button" className="button" onClick={onCancel}>
+          {t('articleImages.picker.cancel')}
+        </button>
+      </div>
+    </Modal>
   );
 }

@@ -1,0 +1,27 @@
+/** The status line's checklist summary: how many items are missing; opens the list. */
+import { useTranslation } from 'react-i18next';
+import { CircleAlert, Check } from 'lucide-react';
+import type { ArticleChecklist } from './checklist';
+
+export function MissingCount({
+  checklist,
+  onOpen,
+}: {
+  checklist: ArticleChecklist;
+  onOpen: () => void;
+}) {
+  const { t } = useTranslation();
+  if (!checklist.ready) return null;
+  const count = checklist.items.length;
+  return (
+    <button
+      type="button"
+      className={`status-chip status-chip--${count > 0 ? 'missing' : 'ok'}`}
+      data-testid="missing-count"
+      onClick={onOpen}
+    >
+      {count > 0 ? <CircleAlert aria-hidden size={16} /> : <Check aria-hidden size={16} />}
+      {count > 0 ? t('layout.missing', { count }) : t('layout.complete')}
+    </button>
+  );
+}

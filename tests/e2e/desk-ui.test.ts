@@ -1,0 +1,432 @@
+/**
+ * The desk's look and feel as a test: axe-core on every view and dialog in light and dark, English
+ * and German (no serious or critical violation); the editor canvas and details panel at 1280 and
+ * 1024 px; the theme setting. With COPYDESK_SCREENSHOTS set, the main views are saved as PNGs
+ * (docs/screenshots in the repository).
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startServer } from '../sync/support/harness';
+import { Client, body as serverBody, completeFields, login } from '../server/helpers';
+import type { Started } from '../support/processes';
+import { tempDir } from '../support/tmp';
+import { fixture } from '../fixtures/images';
+import { fixtureArticle } from '../support/fixture-article';
+import { type EditorHost, startEditorHost } from './editor-helpers';
+
+const shots = process.env.COPYDESK_SCREENSHOTS;
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+let h: EditorHost;
+let server: Started;
+let tmp: ReturnType<typeof tempDir>;
+let draftId: string;
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[];
+}
+
+/** Runs axe-core on the page as it is; returns "view: rule (impact) at selector" lines. */
+async function audit(page: Page, view: string): Promise<string[]> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  // Evaluated over the DevTools protocol, so the page's CSP does not apply.
+  if (!loaded) await page.evaluate(axeSource);
+  const result = (await page.evaluate(() =>
+    (window as unknown as { axe: { run(o: unknown): Promise<unknown> } }).axe.run({
+      resultTypes: ['violations'],
+      // Off by default in axe (experimental); icon-only buttons with text labels are what it checks.
+      rules: { 'label-content-name-mismatch': { enabled: true } },
+    }),
+  )) as AxeResult;
+  return (
+    result.violations
+      // heading-order is only "moderate", but a screen reader's outline of the editor depends on it.
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'heading-order')
+      .flatMap((v) =>
+        v.nodes.map((n) => `${view}: ${v.id} (${v.impact}) at ${JSON.stringify(n.target)}`),
+      )
+  );
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (shots) await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+const nav = (page: Page, index: number) => page.locator('.app__nav button').nth(index);
+const dialog = (page: Page) => page.locator('dialog[open]');
+
+async function closeDialog(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await expect.poll(() => dialog(page).count()).toBe(0);
+}
+
+beforeAll(async () => {
+  tmp = tempDir('copydesk-desk-ui-');
+  server = await startServer(`${tmp.dir}/server`);
+  h = await startEditorHost();
+  // One article in review on the server, for the chief's queue.
+  const editor = new Client(server.url, await login(server.url, 'editor'));
+  const id = randomUUID();
+  await editor.push([
+    {
+      name: 'article.create',
+      args: {
+        id,
+        fields: completeFields({ headline: 'Rat beschließt neuen Radweg am Kanal', byline: 'ab' }),
+        body: serverBody('Der Rat hat am Abend entschieden.'),
+      },
+    },
+  ]);
+  await editor.push([{ name: 'article.transition', args: { id, from: 'draft', to: 'in_review' } }]);
+  // A local draft with a long headline, some body and a library image.
+  const f = fixtureArticle();
+  const draft = await h.call('articles.create', {
+    fields: {
+      kicker: f.kicker,
+      headline:
+        'IT-Kooperation beschlossen: Stadt Münster und Landschaftsverband bündeln ihre Rechenzentren ab dem kommenden Jahr',
+      teaser: f.teaser,
+      byline: f.byline,
+    },
+    body: f.body,
+  });
+  draftId = draft.id;
+  await h.call('images.import', {
+    fileName: 'prinzipalmarkt.jpg',
+    dataBase64: fixture('credits-orient6.jpg').toString('base64'),
+  });
+});
+afterAll(async () => {
+  await h?.close();
+  await server?.stop();
+  tmp?.cleanup();
+});
+
+describe('accessibility (axe-core) in every view, both themes, both languages', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    for (const lang of ['en', 'de'] as const) {
+      it(`${theme}, ${lang}: no serious or critical violations`, async () => {
+        await h.call('settings.update', { theme });
+        await h.call('sync.logout', {});
+        const { page, errors } = await h.open({
+          locale: lang === 'de' ? 'de-DE' : 'en-US',
+          hash: `#article=${draftId}`,
+        });
+        await page.setViewportSize({ width: 1280, height: 800 });
+        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+        const found: string[] = [];
+        const name = (view: string) => `${view}-${theme}-${lang}`;
+
+        const editable = page.locator('[contenteditable="true"][data-ready="true"]');
+        await editable.waitFor();
+        found.push(...(await audit(page, 'editor (draft)')));
+        await shot(page, name('editor'));
+        const timeline = page.locator('.workflow__bar .button--quiet').first();
+        await timeline.click();
+        await page.locator('.timeline').waitFor();
+        found.push(...(await audit(page, 'editor with timeline')));
+        await timeline.click();
+
+        // The link dialog, from a selected word in the body.
+        await editable.click();
+        await page.keyboard.press('Home');
+        await page.keyboard.press('Shift+ArrowRight');
+        await page.keyboard.press('ControlOrMeta+k');
+        await dialog(page).waitFor();
+        found.push(...(await audit(page, 'link dialog')));
+        await shot(page, name('dialog-link'));
+        await closeDialog(page);
+
+        await page.getByRole('toolbar').locator('.toolbar__button--image').click();
+        await dialog(page).locator('.image-picker__item').first().waitFor();
+        found.push(...(await audit(page, 'image picker')));
+        await shot(page, name('dialog-image'));
+        await closeDialog(page);
+
+        await page.locator('.app__name').click();
+        await page.keyboard.press('F1');
+        await dialog(page).waitFor();
+        found.push(...(await audit(page, 'shortcut help')));
+        await closeDialog(page);
+
+        await page.locator('.sync-status button').last().click();
+        await dialog(page).waitFor();
+        found.push(...(await audit(page, 'sign-in dialog')));
+        await shot(page, name('dialog-signin'));
+        await closeDialog(page);
+
+        await page.locator('.article-editor__bar button').last().click(); // Close
+        await expect.poll(() => page.locator('.article-editor').count()).toBe(0);
+        found.push(...(await audit(page, 'article list')));
+        await shot(page, name('list'));
+
+        await nav(page, 1).click();
+        await page.locator('.image-cell[data-image-id]').first().waitFor();
+        found.push(...(await audit(page, 'image library')));
+        await shot(page, name('images'));
+
+        await nav(page, 3).click();
+        await page.locator('.settings').waitFor();
+        found.push(...(await audit(page, 'settings')));
+        await shot(page, name('settings'));
+
+        // The review queue is the desk chief's.
+        await h.call('sync.login', { serverUrl: server.url, username: 'chief', password: 'chief' });
+        await h.call('sync.now', {});
+        await expect.poll(() => nav(page, 2).isEnabled(), { timeout: 15_000 }).toBe(true);
+        await nav(page, 2).click();
+        await expect
+          .poll(() => page.getByTestId('review-queue-row').count(), { timeout: 15_000 })
+          .toBe(1);
+        found.push(...(await audit(page, 'review queue')));
+        await shot(page, name('review'));
+
+        expect(found).toEqual([]);
+        expect(errors).toEqual([]);
+        await page.close();
+      });
+    }
+  }
+});
+
+/** Presses Tab `times` times and returns whether focus stayed inside the open dialog. */
+async function tabStaysInside(page: Page, times: number, shift = false): Promise<boolean[]> {
+  const inside: boolean[] = [];
+  for (let i = 0; i < times; i++) {
+    await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
+    inside.push(await page.evaluate(() => !!document.activeElement?.closest('dialog[open]')));
+  }
+  return inside;
+}
+
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return {
+      tag: el?.tagName.toLowerCase(),
+      name: el?.getAttribute('name') ?? el?.getAttribute('aria-label') ?? el?.textContent?.trim(),
+      inBody: !!el?.closest('[contenteditable="true"]'),
+      testId: el?.getAttribute('data-testid'),
+    };
+  });
+
+describe('keyboard only', () => {
+  it('every dialog takes the focus, keeps Tab inside, closes on Esc and gives the focus back', async () => {
+    await h.call('settings.update', { theme: 'system' });
+    await h.call('sync.logout', {});
+    const { page, errors } = await h.open({ hash: `#article=${draftId}` });
+    const editable = page.locator('[contenteditable="true"][data-ready="true"]');
+    await editable.click();
+
+    // Link: Ctrl+K with the cursor in the body; typing goes to the address, not the text.
+    await page.keyboard.press('ControlOrMeta+k');
+    await dialog(page).waitFor();
+    expect(await focused(page)).toMatchObject({ tag: 'input' });
+    expect(await dialog(page).getAttribute('aria-label')).toBe('Link');
+    await page.keyboard.type('https://example.org');
+    expect(await dialog(page).getByLabel('Link address').inputValue()).toBe('https://example.org');
+    expect(await tabStaysInside(page, 6)).toEqual(Array(6).fill(true));
+    expect(await tabStaysInside(page, 6, true)).toEqual(Array(6).fill(true));
+    // The page behind is inert: its fields cannot take the focus.
+    await page.getByLabel('Byline', { exact: true }).evaluate((el) => (el as HTMLElement).focus());
+    expect(await page.evaluate(() => !!document.activeElement?.closest('dialog[open]'))).toBe(true);
+    await closeDialog(page);
+    expect((await focused(page)).inBody).toBe(true);
+    expect(await editable.textContent()).not.toContain('https://example.org');
+
+    // Insert image (toolbar button reached by mouse; the dialog by keyboard).
+    await page.getByRole('toolbar').locator('.toolbar__button--image').click();
+    await dialog(page).locator('.image-picker__item').first().waitFor();
+    expect(await focused(page)).toMatchObject({ tag: 'input' });
+    expect(await tabStaysInside(page, 8)).toEqual(Array(8).fill(true));
+    await closeDialog(page);
+    expect((await focused(page)).inBody).toBe(true);
+
+    // Lead image picker: focus goes back to the button that opened it.
+    const choose = page.getByRole('button', { name: 'Choose lead image' });
+    await choose.focus();
+    await page.keyboard.press('Enter');
+    await dialog(page).waitFor();
+    expect(await tabStaysInside(page, 8)).toEqual(Array(8).fill(true));
+    await closeDialog(page);
+    expect(await choose.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // Shortcut help from a button in the header.
+    const help = page.getByRole('button', { name: 'Keyboard shortcuts' });
+    await help.focus();
+    await page.keyboard.press('Enter');
+    await dialog(page).waitFor();
+    expect(await focused(page)).toMatchObject({ tag: 'button', name: 'Close' });
+    expect(await tabStaysInside(page, 3)).toEqual(Array(3).fill(true));
+    await closeDialog(page);
+    expect(await help.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // Sign-in: Enter in the form does not reach the editor behind it.
+    const signIn = page.locator('.sync-status button').last();
+    await signIn.focus();
+    await page.keyboard.press('Enter');
+    await dialog(page).waitFor();
+    expect(await focused(page)).toMatchObject({ tag: 'input' });
+    expect(await tabStaysInside(page, 8)).toEqual(Array(8).fill(true));
+    await closeDialog(page);
+    expect(await signIn.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // App shortcuts stand still while a dialog is open: Alt+N creates nothing.
+    const before = (await h.call('articles.list', {})).items.length;
+    await help.focus();
+    await page.keyboard.press('Enter');
+    await dialog(page).waitFor();
+    await page.keyboard.press('Alt+n');
+    await closeDialog(page);
+    expect((await h.call('articles.list', {})).items.length).toBe(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('new article puts the cursor in the headline; Add link in the new address field', async () => {
+    const { page, errors } = await h.open();
+    await page.locator('.app__name').click();
+    await page.keyboard.press('Alt+n');
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'textarea', name: 'headline' });
+    await page.keyboard.type('Neue Meldung');
+    expect(await page.getByLabel('Headline', { exact: true }).inputValue()).toBe('Neue Meldung');
+    // Enter does not break the headline into lines.
+    await page.keyboard.press('Enter');
+    expect(await page.getByLabel('Headline', { exact: true }).inputValue()).toBe('Neue Meldung');
+
+    await page.getByRole('button', { name: 'Add link' }).click();
+    expect(await focused(page)).toMatchObject({ tag: 'input', name: 'Link 1 address' });
+    await page.keyboard.type('https://www.lwl.org');
+    await page.getByRole('button', { name: 'Add link' }).click();
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'input', name: 'Link 2 address' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('after Submit the focus is on the new status', async () => {
+    const f = fixtureArticle();
+    const a = await h.call('articles.create', {
+      fields: {
+        kicker: f.kicker,
+        headline: f.headline,
+        teaser: f.teaser,
+        byline: f.byline,
+        section: f.section,
+        tags: f.tags,
+      },
+      body: f.body,
+    });
+    const { page, errors } = await h.open({ hash: `#article=${a.id}` });
+    const submit = page.getByRole('button', { name: 'Submit for review' });
+    await expect.poll(() => submit.isEnabled()).toBe(true);
+    await submit.focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.className ?? ''))
+      .toContain('workflow__status');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('In review');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('layout', () => {
+  for (const [width, height] of [
+    [1280, 800],
+    [1024, 768],
+  ] as const) {
+    it(`${width}×${height}: the canvas wraps a long headline and nothing scrolls sideways`, async () => {
+      const { page, errors } = await h.open({ hash: `#article=${draftId}` });
+      await page.setViewportSize({ width, height });
+      await page.reload();
+      await page.locator('[contenteditable="true"][data-ready="true"]').waitFor();
+      const headline = page.getByLabel('Headline', { exact: true });
+      const box = await headline.evaluate((el) => ({
+        tag: el.tagName,
+        scrollWidth: el.scrollWidth,
+        clientWidth: el.clientWidth,
+        height: el.getBoundingClientRect().height,
+        lineHeight: parseFloat(getComputedStyle(el).lineHeight),
+      }));
+      expect(box.tag).toBe('TEXTAREA');
+      expect(box.scrollWidth).toBeLessThanOrEqual(box.clientWidth);
+      expect(box.height).toBeGreaterThan(box.lineHeight * 1.9); // it wraps onto lines
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        width,
+      );
+      const canvas = await page.locator('.canvas').boundingBox();
+      expect(canvas!.width).toBeGreaterThanOrEqual(420);
+      // The one status line is compact.
+      const bar = await page.locator('.article-editor__bar').boundingBox();
+      expect(bar!.height).toBeLessThanOrEqual(52);
+
+      // The details panel: beside the canvas when wide, closed and laid over it when narrow.
+      const details = page.getByRole('complementary', { name: 'Article details' });
+      const toggle = page.locator('.article-editor__bar [aria-controls]');
+      if (width >= 1200) {
+        expect(await details.isVisible()).toBe(true);
+      } else {
+        expect(await details.isVisible()).toBe(false);
+        await toggle.click();
+      }
+      await details.waitFor();
+      for (const name of ['Section', 'Byline'])
+        expect(await details.getByLabel(name, { exact: true }).isVisible()).toBe(true);
+      expect(await details.getByRole('combobox', { name: 'Tags', exact: true }).isVisible()).toBe(
+        true,
+      );
+      // The missing count opens the list.
+      await toggle.click();
+      expect(await details.isVisible()).toBe(false);
+      await page.getByTestId('missing-count').click();
+      await details.waitFor();
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+        'article-checklist',
+      );
+      if (shots) await page.screenshot({ path: join(shots, `editor-${width}.png`) });
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('the over-limit counter is in the danger colour', async () => {
+    const { page } = await h.open({ hash: `#article=${draftId}` });
+    const count = page.getByTestId('headline-count');
+    await count.waitFor();
+    const [colour, danger] = await count.evaluate((el) => [
+      getComputedStyle(el).color,
+      getComputedStyle(document.documentElement).getPropertyValue('--danger').trim(),
+    ]);
+    expect(danger).toBe('#a3231a');
+    expect(colour).toBe('rgb(163, 35, 26)');
+    await page.close();
+  });
+
+  it('colours follow the system unless Settings says Light or Dark', async () => {
+    await h.call('settings.update', { theme: 'system' });
+    const { page, errors } = await h.open();
+    const bg = () =>
+      page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await bg()).toBe('rgb(21, 24, 28)');
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await bg()).toBe('rgb(244, 245, 247)');
+    await nav(page, 3).click();
+    await page.getByLabel('Colours').selectOption('dark');
+    await expect.poll(bg).toBe('rgb(21, 24, 28)');
+    expect((await h.call('settings.get', {})).theme).toBe('dark');
+    await page.getByLabel('Colours').selectOption('light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(bg).toBe('rgb(244, 245, 247)');
+    expect(errors).toEqual([]);
+    await page.close();
+    await h.call('settings.update', { theme: 'system' });
+  });
+});
