@@ -34,6 +34,7 @@ import { CommentsPanel } from './CommentsPanel';
 import { useRemoteUpdates } from '../editor/remoteUpdates';
 import { RemoteUpdateBanner } from '../editor/RemoteUpdateBanner';
 import { ConflictPanel } from './ConflictPanel';
+import { fieldsOfConflict } from '../editor/conflictFields';
 import { PresenceBadge } from './PresenceBadge';
 import { useAnnouncePresence } from '../state/presence';
 import { SpellingLanguageSelect } from '../spelling/SpellingLanguageSelect';
@@ -309,9 +310,7 @@ function EditorForm({
       <ConflictPanel
         articleId={article.id}
         beforeResolve={flushNow}
-        onResolved={(c) =>
-          void merger.mergeNow(c.kind === 'field' ? [c.field as keyof ArticleFields] : [])
-        }
+        onResolved={(c) => void merger.mergeNow(fieldsOfConflict(c))}
       />
       <div className="article-editor__columns">
         <div className="article-editor__form">
