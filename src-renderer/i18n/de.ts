@@ -560,4 +560,67 @@ export const de: Messages = {
       cancel: 'Abbrechen',
     },
   },
+  state: {
+    readOnly: {
+      review: {
+        title: 'In Abnahme: nur lesen.',
+        todo: 'Während das Ressort den Artikel abnimmt, können Redakteure ihn nicht ändern. Wenn er noch Arbeit braucht: das Ressort bitten, Änderungen anzufordern.',
+      },
+      published: {
+        title: 'Veröffentlicht: nur lesen.',
+        todo: 'Redakteure können einen veröffentlichten Artikel nicht ändern. Eine Chefin oder einen Chef vom Dienst bitten, eine Korrektur zu veröffentlichen.',
+      },
+      unpublished: {
+        title: 'Zurückgezogen: nur lesen.',
+        todo: 'Redakteure können einen zurückgezogenen Artikel nicht ändern. Eine Chefin oder einen Chef vom Dienst bitten, ihn zurück in den Entwurf zu geben oder neu zu veröffentlichen.',
+      },
+      chiefPublished: {
+        title: 'Veröffentlicht.',
+        todo: 'Ihre Änderungen erscheinen erst mit „Korrektur veröffentlichen“ auf der Website.',
+      },
+    },
+    queued: {
+      submit: 'Vorgemerkt: wird zur Abnahme eingereicht, sobald eine Verbindung besteht.',
+      request_changes:
+        'Vorgemerkt: die Bitte um Änderungen wird gesendet, sobald eine Verbindung besteht.',
+    },
+    changesRequested: {
+      badge: 'Änderungen angefordert',
+      title: 'Änderungen angefordert',
+      by: 'Änderungen angefordert von {{name}}:',
+    },
+    confirm: {
+      cancel: 'Abbrechen',
+      publish: {
+        title: 'Diesen Artikel veröffentlichen?',
+        headline: 'Überschrift',
+        section: 'Ressort',
+        leadImage: 'Aufmacherbild',
+        noLeadImage: 'keines',
+        noSection: 'keines',
+        credit: 'Bildquelle: {{credit}}',
+        confirm: 'Jetzt veröffentlichen',
+      },
+      correct: {
+        title: 'Die Korrektur veröffentlichen?',
+        confirm: 'Korrektur veröffentlichen',
+      },
+      unpublish: {
+        title: 'Diesen Artikel zurückziehen?',
+        text: 'Er verschwindet sofort von der Website, den Ressortseiten und aus dem Feed.',
+        confirm: 'Zurückziehen',
+      },
+    },
+    user: {
+      label: 'Konto',
+      signedInAs: 'Angemeldet als {{name}}',
+      server: 'Server: {{url}}',
+      signOut: 'Abmelden',
+      notSignedIn: 'Nicht angemeldet (nur lokal)',
+    },
+    empty: {
+      title: 'Kein Artikel geöffnet',
+      hint: 'Einen Artikel aus der Liste wählen oder mit „Neuer Artikel“ ({{shortcut}}) anlegen.',
+    },
+  },
 };

@@ -556,6 +556,68 @@ export const en = {
       cancel: 'Cancel',
     },
   },
+  state: {
+    readOnly: {
+      review: {
+        title: 'In review: read only.',
+        todo: 'Editors cannot change an article while the desk reviews it. Ask the desk to request changes if it needs more work.',
+      },
+      published: {
+        title: 'Published: read only.',
+        todo: 'Editors cannot change a published article. Ask a desk chief to publish a correction.',
+      },
+      unpublished: {
+        title: 'Unpublished: read only.',
+        todo: 'Editors cannot change an unpublished article. Ask a desk chief to return it to draft or publish it again.',
+      },
+      chiefPublished: {
+        title: 'Published.',
+        todo: 'Your changes reach the site only with "Publish correction".',
+      },
+    },
+    queued: {
+      submit: 'Queued: will be submitted for review when online.',
+      request_changes: 'Queued: the request for changes will be sent when online.',
+    },
+    changesRequested: {
+      badge: 'Changes requested',
+      title: 'Changes requested',
+      by: 'Changes requested by {{name}}:',
+    },
+    confirm: {
+      cancel: 'Cancel',
+      publish: {
+        title: 'Publish this article?',
+        headline: 'Headline',
+        section: 'Section',
+        leadImage: 'Lead image',
+        noLeadImage: 'none',
+        noSection: 'none',
+        credit: 'Credit: {{credit}}',
+        confirm: 'Publish now',
+      },
+      correct: {
+        title: 'Publish the correction?',
+        confirm: 'Publish correction',
+      },
+      unpublish: {
+        title: 'Unpublish this article?',
+        text: 'It disappears from the site, the section pages and the feed at once.',
+        confirm: 'Unpublish',
+      },
+    },
+    user: {
+      label: 'Account',
+      signedInAs: 'Signed in as {{name}}',
+      server: 'Server: {{url}}',
+      signOut: 'Sign out',
+      notSignedIn: 'Not signed in (local only)',
+    },
+    empty: {
+      title: 'No article open',
+      hint: 'Choose an article from the list, or create one with "New article" ({{shortcut}}).',
+    },
+  },
 };
 
 export type Messages = typeof en;

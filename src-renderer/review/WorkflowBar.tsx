@@ -15,6 +15,8 @@ import { ACTION_KEYS, explainFailure, offeredTransitions } from './transitions';
 import type { ArticleChecklist } from '../editor/checklist';
 import { useCurrentUser } from './useRole';
 import { useStoredArticle } from './useStoredArticle';
+import { ConfirmStep, CONFIRMED_STEPS } from './ConfirmStep';
+import { stepButtonClass, stepQueued } from './stepOutcome';
 
 interface Props {
   article: Article;
@@ -24,7 +26,8 @@ interface Props {
   flush: () => Promise<void>;
 }
 
-type Message = { tone: 'ok' | 'error'; text: string };
+/** `status`: the article's status it was said for (a later change of status hides it). */
+type Message = { tone: 'ok' | 'error'; text: string; status: Article['status'] };
 
 export function WorkflowBar({ article: initial, checklist, flush }: Props) {
   const { t } = useTranslation();
@@ -35,6 +38,7 @@ export function WorkflowBar({ article: initial, checklist, flush }: Props) {
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [panel, setPanel] = useState<'none' | 'timeline' | 'preview'>('none');
+  const [confirming, setConfirming] = useState<TransitionRule | null>(null);
   const missingId = useId();
   const commentId = useId();
   const commentHintId = useId();
@@ -57,11 +61,17 @@ export function WorkflowBar({ article: initial, checklist, flush }: Props) {
       });
       setArticle(a);
       if (rule.name === 'request_changes') setComment('');
-      setMessage({ tone: 'ok', text: t(`review.done.${rule.name}`) });
+      const queued = stepQueued(rule, await api['sync.status']({}).catch(() => null));
+      setMessage({
+        tone: 'ok',
+        text: queued ? t(`state.queued.${queued}`) : t(`review.done.${rule.name}`),
+        status: a.status,
+      });
     } catch (e) {
       const f = explainFailure(rule, e);
       setMessage({
         tone: 'error',
+        status: article.status,
         text:
           f.kind === 'needsServer'
             ? t('review.needsServer', { action })
@@ -88,7 +98,7 @@ export function WorkflowBar({ article: initial, checklist, flush }: Props) {
           <button
             key={rule.name}
             type="button"
-            className={rule.name === 'request_changes' ? undefined : 'primary'}
+            className={stepButtonClass(rule.name)}
             disabled={disabledFor(rule)}
             aria-describedby={
               rule.name === 'request_changes' && commentMissing
@@ -97,7 +107,7 @@ export function WorkflowBar({ article: initial, checklist, flush }: Props) {
                   ? missingId
                   : undefined
             }
-            onClick={() => void run(rule)}
+            onClick={() => (CONFIRMED_STEPS.has(rule.name) ? setConfirming(rule) : void run(rule))}
           >
             {t(ACTION_KEYS[rule.name])}
           </button>
@@ -145,7 +155,18 @@ export function WorkflowBar({ article: initial, checklist, flush }: Props) {
           )}
         </div>
       )}
-      {message && (
+      {confirming && (
+        <ConfirmStep
+          step={confirming.name as 'publish' | 'correct' | 'unpublish'}
+          article={article}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            setConfirming(null);
+            void run(confirming);
+          }}
+        />
+      )}
+      {message && message.status === article.status && (
         <p
           role={message.tone === 'error' ? 'alert' : 'status'}
           className={`workflow__message workflow__message--${message.tone}`}
