@@ -494,7 +494,7 @@ export const en = {
       tags: 'Tags',
       links: 'Links',
       leadImage: 'Lead image',
-      slug: 'Slug',
+      slug: 'Web address (slug)',
     },
     remote: {
       updatedBy: 'Updated by {{name}}',

@@ -13,6 +13,8 @@ import { ReviewQueue } from '../review/ReviewQueue';
 import { ImageLibrary } from './images/ImageLibrary';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SyncStatus } from './SyncStatus';
+import { UserMenu } from './UserMenu';
+import { EmptyState } from './EmptyState';
 import { Notices } from './Notices';
 import { CrashProbe } from './CrashProbe';
 import { ViewBoundary } from './ViewBoundary';
@@ -160,6 +162,7 @@ export function App() {
           ?
         </button>
         <SyncStatus />
+        <UserMenu />
       </header>
       <nav className="app__nav" aria-label={t('app.nav.label')}>
         <button
@@ -213,10 +216,12 @@ export function App() {
             <Guarded view="list">
               <ArticleList />
             </Guarded>
-            {openArticleId && (
+            {openArticleId ? (
               <Guarded key={openArticleId} view="editor">
                 <ArticleEditor id={openArticleId} />
               </Guarded>
+            ) : (
+              <EmptyState />
             )}
           </div>
         )}

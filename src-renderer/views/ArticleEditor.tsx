@@ -37,6 +37,7 @@ import { ConflictPanel } from './ConflictPanel';
 import { fieldsOfConflict } from '../editor/conflictFields';
 import { useEditLock } from '../review/useEditLock';
 import { ReadOnlyBanner } from '../review/ReadOnlyBanner';
+import { ChangesRequestedBanner } from '../review/ChangesRequestedBanner';
 import { useCurrentUser } from '../review/useRole';
 import { PresenceBadge } from './PresenceBadge';
 import { useAnnouncePresence } from '../state/presence';
@@ -313,6 +314,7 @@ function EditorForm({
       )}
       <WorkflowBar article={article} checklist={checklist} flush={flushNow} />
       <ReadOnlyBanner lock={lock} />
+      <ChangesRequestedBanner article={article} />
       <RemoteUpdateBanner
         state={remote.state}
         self={me.username}

@@ -2,9 +2,10 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SHORTCUT_TABLE } from '../editor/shortcuts';
+import { keyLabel } from '../i18n/format';
 
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const previous = document.activeElement;
@@ -37,7 +38,7 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
                   {s.keys.map((k, i) => (
                     <span key={k}>
                       {i > 0 && ' / '}
-                      <kbd>{k}</kbd>
+                      <kbd>{keyLabel(k, i18n.language)}</kbd>
                     </span>
                   ))}
                 </td>

@@ -71,3 +71,26 @@ it('opens an article in review read only for an editor', async () => {
   expect(errors).toEqual([]);
   await page.close();
 });
+
+it('shows an empty state while no article is open, and Strg in the German shortcut help', async () => {
+  const { page, errors } = await h.open();
+  const empty = page.getByTestId('empty-state');
+  await expect.poll(() => empty.textContent()).toContain('No article open');
+  expect(await page.getByTestId('user-menu').count()).toBe(0);
+
+  await h.call('settings.update', { language: 'de' });
+  const de = await h.open({ locale: 'de-DE' });
+  await expect
+    .poll(() => de.page.getByTestId('empty-state').textContent())
+    .toContain('Kein Artikel geöffnet');
+  await de.page.keyboard.press('F1');
+  const help = de.page.getByRole('dialog', { name: 'Tastenkürzel' });
+  await help.waitFor();
+  expect(await help.textContent()).toContain('Strg+B');
+  expect(await help.textContent()).toContain('Strg+Umschalt+F');
+  expect(await help.textContent()).not.toContain('Ctrl');
+  await h.call('settings.update', { language: 'en' });
+  expect([...errors, ...de.errors]).toEqual([]);
+  await page.close();
+  await de.page.close();
+});
