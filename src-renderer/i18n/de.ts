@@ -490,6 +490,7 @@ export const de: Messages = {
     restoreMine: 'Meine Fassung wiederherstellen',
     dismiss: 'Verwerfen',
     fields: {
+      body: 'Text',
       kicker: 'Dachzeile',
       headline: 'Überschrift',
       teaser: 'Vorspann',
@@ -621,6 +622,38 @@ export const de: Messages = {
     empty: {
       title: 'Kein Artikel geöffnet',
       hint: 'Einen Artikel aus der Liste wählen oder mit „Neuer Artikel“ ({{shortcut}}) anlegen.',
+    },
+  },
+  errors: {
+    api: {
+      invalid_input: 'Die Eingabe wurde nicht angenommen: bitte die Felder prüfen.',
+      invalid_output: 'Der Desk-Kern hat eine unerwartete Antwort geschickt. Bitte melden Sie das.',
+      unknown_method: 'Diese Version des Desks kann das nicht. Bitte melden Sie das.',
+      not_found: 'Das gibt es nicht mehr (gelöscht oder noch nicht synchronisiert).',
+      conflict: 'Der Server hat diesen Schritt abgelehnt.',
+      store_corrupt: 'Die lokale Datenbank hat ein Problem; siehe Hinweis oben.',
+      unauthorized: 'Bitte zuerst am Server anmelden.',
+      transport:
+        'Der Server ist nicht erreichbar. Bitte die Verbindung prüfen und es erneut versuchen.',
+      internal: 'Im Desk ist etwas schiefgegangen. Bitte melden Sie das.',
+    },
+    server: {
+      forbidden:
+        'Das dürfen Sie jetzt nicht ändern: Redakteure bearbeiten nur Entwürfe, eigene oder zugewiesene. Den Chef vom Dienst bitten, Änderungen anzufordern oder eine Korrektur zu veröffentlichen.',
+      deleted: 'Der Artikel ist gelöscht; bitte zuerst wiederherstellen.',
+      published: 'Ein veröffentlichter Artikel muss zuerst zurückgezogen werden.',
+      illegal_transition: 'Dieser Schritt ist im aktuellen Zustand des Artikels nicht möglich.',
+      checklist: 'Die Checkliste ist nicht vollständig (siehe, was fehlt).',
+      not_found: 'Der Server kennt das nicht (gelöscht oder noch nicht hochgeladen).',
+      exists: 'Das gibt es auf dem Server schon.',
+      too_many_tags: 'Ein Artikel hat höchstens 50 Schlagwörter.',
+      assignee_mismatch:
+        'Die Zuständigkeit hat sich inzwischen geändert; bitte neu laden und erneut versuchen.',
+      unknown_user: 'Diesen Benutzer gibt es auf dem Server nicht.',
+      invalid_args: 'Der Server hat die Daten dieser Änderung nicht angenommen.',
+      internal_error: 'Der Server hatte einen internen Fehler. Bitte später erneut versuchen.',
+      blob_missing: 'Die Bilddatei fehlt auf diesem Rechner und auf dem Server.',
+      other: 'Der Server hat diese Änderung abgelehnt.',
     },
   },
 };

@@ -486,6 +486,7 @@ export const en = {
     restoreMine: 'Restore my version',
     dismiss: 'Dismiss',
     fields: {
+      body: 'Body',
       kicker: 'Kicker',
       headline: 'Headline',
       teaser: 'Teaser',
@@ -616,6 +617,36 @@ export const en = {
     empty: {
       title: 'No article open',
       hint: 'Choose an article from the list, or create one with "New article" ({{shortcut}}).',
+    },
+  },
+  errors: {
+    api: {
+      invalid_input: 'The input was not accepted: please check the fields.',
+      invalid_output: 'The desk core sent an answer it should not have. Please report this.',
+      unknown_method: 'This version of the desk cannot do that. Please report this.',
+      not_found: 'It no longer exists (deleted, or not synced yet).',
+      conflict: 'The server refused this step.',
+      store_corrupt: 'The local database has a problem; see the banner at the top.',
+      unauthorized: 'Sign in to the server first.',
+      transport: 'The server cannot be reached. Check the connection and try again.',
+      internal: 'Something went wrong inside the desk. Please report this.',
+    },
+    server: {
+      forbidden:
+        'You may not change this now: editors may edit drafts only, their own or assigned ones. Ask a desk chief to request changes or publish a correction.',
+      deleted: 'The article is deleted; restore it first.',
+      published: 'A published article must be unpublished first.',
+      illegal_transition: 'This step is not possible in the article’s current state.',
+      checklist: 'The checklist is not complete (see what is missing).',
+      not_found: 'The server does not know it (deleted, or not uploaded yet).',
+      exists: 'It already exists on the server.',
+      too_many_tags: 'An article has at most 50 tags.',
+      assignee_mismatch: 'The assignee changed meanwhile; reload and try again.',
+      unknown_user: 'That user does not exist on the server.',
+      invalid_args: 'The server did not accept the data of this change.',
+      internal_error: 'The server had an internal error. Try again later.',
+      blob_missing: 'The image file is gone from this computer and from the server.',
+      other: 'The server refused this change.',
     },
   },
 };

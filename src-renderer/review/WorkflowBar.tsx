@@ -17,6 +17,7 @@ import { useCurrentUser } from './useRole';
 import { useStoredArticle } from './useStoredArticle';
 import { ConfirmStep, CONFIRMED_STEPS } from './ConfirmStep';
 import { stepButtonClass, stepQueued } from './stepOutcome';
+import { errorText } from '../i18n/errors';
 
 interface Props {
   article: Article;
@@ -75,7 +76,7 @@ export function WorkflowBar({ article: initial, checklist, flush }: Props) {
         text:
           f.kind === 'needsServer'
             ? t('review.needsServer', { action })
-            : t('review.failed', { action, message: f.message }),
+            : t('review.failed', { action, message: errorText(t, e) }),
       });
     } finally {
       setBusy(null);
