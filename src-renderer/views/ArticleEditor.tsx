@@ -35,6 +35,7 @@ import { useRemoteUpdates } from '../editor/remoteUpdates';
 import { RemoteUpdateBanner } from '../editor/RemoteUpdateBanner';
 import { ConflictPanel } from './ConflictPanel';
 import { fieldsOfConflict } from '../editor/conflictFields';
+import { useDropBlankDraft } from '../editor/blankDraft';
 import { useEditLock } from '../review/useEditLock';
 import { ReadOnlyBanner } from '../review/ReadOnlyBanner';
 import { ChangesRequestedBanner } from '../review/ChangesRequestedBanner';
@@ -218,7 +219,9 @@ function EditorForm({
 
   const flush = useCallback(() => void saver.flush().catch(() => undefined), [saver]);
   const flushNow = useCallback(() => saver.flush(), [saver]);
+  const edited = useDropBlankDraft(article.id, flushNow);
   const setField = <K extends keyof ArticleFields>(key: K, value: ArticleFields[K]) => {
+    edited();
     setFields((f) => ({ ...f, [key]: value }));
     merger.touch(key);
     saver.setField(key, value);
@@ -251,9 +254,10 @@ function EditorForm({
     }
   }, []);
   const onBodyChange = useCallback(() => {
+    edited();
     merger.typed();
     saver.markBodyDirty();
-  }, [saver, merger]);
+  }, [saver, merger, edited]);
   const onError = useCallback((e: Error) => console.error('Body editor:', e), []);
   const latestSettings = useRef(settings);
   latestSettings.current = settings;
