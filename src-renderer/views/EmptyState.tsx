@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { IS_MAC } from '../editor/shortcuts';
 import { keyLabel } from '../i18n/format';
+import '../review/state.css';
 
 export function EmptyState() {
   const { t, i18n } = useTranslation();
