@@ -462,27 +462,40 @@ export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
 
 export const ApiErrorShape = z.strictObject({
   code: ApiErrorCode,
+  /** English, for logs and developers; the renderer shows text translated from the codes. */
   message: z.string(),
   issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
+  /** The server's machine code when the server refused the step (forbidden, checklist, …). */
+  serverCode: z.string().max(100).optional(),
 });
 export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
 
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly issues: { path: string; message: string }[] | undefined;
-  constructor(code: ApiErrorCode, message: string, issues?: { path: string; message: string }[]) {
+  readonly serverCode: string | undefined;
+  constructor(
+    code: ApiErrorCode,
+    message: string,
+    issues?: { path: string; message: string }[],
+    serverCode?: string,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.issues = issues;
+    this.serverCode = serverCode;
   }
   toJSON(): ApiErrorShape {
-    return this.issues
-      ? { code: this.code, message: this.message, issues: this.issues }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.serverCode ? { serverCode: this.serverCode } : {}),
+    };
   }
   static from(shape: ApiErrorShape): ApiError {
-    return new ApiError(shape.code, shape.message, shape.issues);
+    return new ApiError(shape.code, shape.message, shape.issues, shape.serverCode);
   }
 }
 

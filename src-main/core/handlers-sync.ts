@@ -93,7 +93,7 @@ export const syncHandlers: { [M in SyncMethod]: HandlerFor<M> } = {
     if (verdict.state === 'rejected') {
       // Answered right here, so it does not stay in the conflict list.
       ctx.conflicts.resolveRejection(ctx.sync.clientId, mutationId, new Date().toISOString());
-      throw new ApiError('conflict', verdict.reason);
+      throw new ApiError('conflict', verdict.reason, undefined, verdict.code ?? undefined);
     }
     if (verdict.state === 'pending') {
       throw new ApiError(

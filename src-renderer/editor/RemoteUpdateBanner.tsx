@@ -8,15 +8,18 @@ import type { RemoteState } from './remoteUpdates';
 
 export function RemoteUpdateBanner({
   state,
+  self,
   onMerge,
 }: {
   state: RemoteState;
+  /** The signed-in user: their own changes coming back merge without a banner. */
+  self: string | null;
   onMerge: () => void;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const { pending, merging, error } = state;
-  if (!pending) return null;
+  if (!pending || (self !== null && pending.name === self)) return null;
   const changed = [
     ...pending.fields.map((f) => t(`conflicts.fields.${f}`)),
     ...(pending.body ? [t('conflicts.remote.changedBody')] : []),

@@ -1,7 +1,8 @@
 /**
  * Paste in the body: the shared paste policy (src-shared/richtext/paste.ts) cleans every rich
- * paste; on top of it, Ctrl/Cmd+Shift+V pastes plain text, and an oversized HTML clipboard
- * (Lexical gets slow on huge pastes) falls back to plain text.
+ * paste; on top of it, Word's list paragraphs become real lists, Ctrl/Cmd+Shift+V pastes plain
+ * text, and an oversized HTML clipboard (Lexical gets slow on huge pastes) falls back to plain
+ * text.
  */
 import { $insertDataTransferForRichText } from '@lexical/clipboard';
 import {
@@ -14,6 +15,7 @@ import {
   PASTE_COMMAND,
 } from 'lexical';
 import { registerPasteSanitizer } from '../../src-shared/richtext/paste';
+import { convertWordLists, hasWordLists } from '../../src-shared/richtext/wordLists';
 import { isPlainPasteKey } from './shortcuts';
 
 /** Larger HTML clipboards are pasted as plain text. */
@@ -43,6 +45,20 @@ export function registerArticlePaste(editor: LexicalEditor): () => void {
         if (!text && !html) return false; // nothing to paste (e.g. files): leave it to Lexical
         const plain = performance.now() < plainUntil;
         plainUntil = 0;
+        if (!plain && html.length <= MAX_HTML_PASTE_CHARS && hasWordLists(html)) {
+          event.preventDefault();
+          const doc = new DOMParser().parseFromString(html, 'text/html');
+          convertWordLists(doc.body);
+          const converted = new DataTransfer();
+          converted.setData('text/html', doc.body.innerHTML);
+          converted.setData('text/plain', text);
+          editor.update(() => {
+            const selection = $getSelection();
+            if ($isRangeSelection(selection))
+              $insertDataTransferForRichText(converted, selection, editor);
+          });
+          return true;
+        }
         if (!plain && html.length <= MAX_HTML_PASTE_CHARS) return false;
         event.preventDefault();
         editor.update(() => {

@@ -498,6 +498,7 @@ export const en = {
     restoreMine: 'Restore my version',
     dismiss: 'Dismiss',
     fields: {
+      body: 'Body',
       kicker: 'Kicker',
       headline: 'Headline',
       teaser: 'Teaser',
@@ -506,7 +507,7 @@ export const en = {
       tags: 'Tags',
       links: 'Links',
       leadImage: 'Lead image',
-      slug: 'Slug',
+      slug: 'Web address (slug)',
     },
     remote: {
       updatedBy: 'Updated by {{name}}',
@@ -580,6 +581,98 @@ export const en = {
     themeSystem: 'Like the system',
     themeLight: 'Light',
     themeDark: 'Dark',
+  },
+  state: {
+    readOnly: {
+      review: {
+        title: 'In review: read only.',
+        todo: 'Editors cannot change an article while the desk reviews it. Ask the desk to request changes if it needs more work.',
+      },
+      published: {
+        title: 'Published: read only.',
+        todo: 'Editors cannot change a published article. Ask a desk chief to publish a correction.',
+      },
+      unpublished: {
+        title: 'Unpublished: read only.',
+        todo: 'Editors cannot change an unpublished article. Ask a desk chief to return it to draft or publish it again.',
+      },
+      chiefPublished: {
+        title: 'Published.',
+        todo: 'Your changes reach the site only with "Publish correction".',
+      },
+    },
+    queued: {
+      submit: 'Queued: will be submitted for review when online.',
+      request_changes: 'Queued: the request for changes will be sent when online.',
+    },
+    changesRequested: {
+      badge: 'Changes requested',
+      title: 'Changes requested',
+      by: 'Changes requested by {{name}}:',
+    },
+    confirm: {
+      cancel: 'Cancel',
+      publish: {
+        title: 'Publish this article?',
+        headline: 'Headline',
+        section: 'Section',
+        leadImage: 'Lead image',
+        noLeadImage: 'none',
+        noSection: 'none',
+        credit: 'Credit: {{credit}}',
+        confirm: 'Publish now',
+      },
+      correct: {
+        title: 'Publish the correction?',
+        confirm: 'Publish correction',
+      },
+      unpublish: {
+        title: 'Unpublish this article?',
+        text: 'It disappears from the site, the section pages and the feed at once.',
+        confirm: 'Unpublish',
+      },
+    },
+    user: {
+      label: 'Account',
+      signedInAs: 'Signed in as {{name}}',
+      server: 'Server: {{url}}',
+      signOut: 'Sign out',
+      notSignedIn: 'Not signed in (local only)',
+    },
+    empty: {
+      title: 'No article open',
+      hint: 'Choose an article from the list, or create one with "New article" ({{shortcut}}).',
+    },
+  },
+  errors: {
+    api: {
+      invalid_input: 'The input was not accepted: please check the fields.',
+      invalid_output: 'The desk core sent an answer it should not have. Please report this.',
+      unknown_method: 'This version of the desk cannot do that. Please report this.',
+      not_found: 'It no longer exists (deleted, or not synced yet).',
+      conflict: 'The server refused this step.',
+      store_corrupt: 'The local database has a problem; see the banner at the top.',
+      unauthorized: 'Sign in to the server first.',
+      transport: 'The server cannot be reached. Check the connection and try again.',
+      internal: 'Something went wrong inside the desk. Please report this.',
+    },
+    server: {
+      forbidden:
+        'You may not change this now: editors may edit drafts only, their own or assigned ones. Ask a desk chief to request changes or publish a correction.',
+      deleted: 'The article is deleted; restore it first.',
+      published: 'A published article must be unpublished first.',
+      illegal_transition: 'This step is not possible in the article’s current state.',
+      checklist: 'The checklist is not complete (see what is missing).',
+      not_found: 'The server does not know it (deleted, or not uploaded yet).',
+      exists: 'It already exists on the server.',
+      too_many_tags: 'An article has at most 50 tags.',
+      assignee_mismatch: 'The assignee changed meanwhile; reload and try again.',
+      unknown_user: 'That user does not exist on the server.',
+      invalid_args: 'The server did not accept the data of this change.',
+      internal_error: 'The server had an internal error. Try again later.',
+      blob_missing: 'The image file is gone from this computer and from the server.',
+      other: 'The server refused this change.',
+    },
   },
 };
 

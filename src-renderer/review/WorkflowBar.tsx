@@ -15,6 +15,9 @@ import { ACTION_KEYS, explainFailure, offeredTransitions } from './transitions';
 import type { ArticleChecklist } from '../editor/checklist';
 import { useCurrentUser } from './useRole';
 import { useStoredArticle } from './useStoredArticle';
+import { ConfirmStep, CONFIRMED_STEPS } from './ConfirmStep';
+import { stepButtonClass, stepQueued } from './stepOutcome';
+import { errorText } from '../i18n/errors';
 
 interface Props {
   article: Article;
@@ -24,7 +27,8 @@ interface Props {
   flush: () => Promise<void>;
 }
 
-type Message = { tone: 'ok' | 'error'; text: string };
+/** `status`: the article's status it was said for (a later change of status hides it). */
+type Message = { tone: 'ok' | 'error'; text: string; status: Article['status'] };
 
 export function WorkflowBar({ article: initial, checklist, flush }: Props) {
   const { t } = useTranslation();
@@ -35,6 +39,7 @@ export function WorkflowBar({ article: initial, checklist, flush }: Props) {
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [panel, setPanel] = useState<'none' | 'timeline' | 'preview'>('none');
+  const [confirming, setConfirming] = useState<TransitionRule | null>(null);
   const missingId = useId();
   const commentId = useId();
   const commentHintId = useId();
@@ -58,17 +63,23 @@ export function WorkflowBar({ article: initial, checklist, flush }: Props) {
       });
       setArticle(a);
       if (rule.name === 'request_changes') setComment('');
-      setMessage({ tone: 'ok', text: t(`review.done.${rule.name}`) });
+      const queued = stepQueued(rule, await api['sync.status']({}).catch(() => null));
+      setMessage({
+        tone: 'ok',
+        text: queued ? t(`state.queued.${queued}`) : t(`review.done.${rule.name}`),
+        status: a.status,
+      });
       // The clicked button may be gone in the new state: the cursor goes to the new status.
       statusRef.current?.focus();
     } catch (e) {
       const f = explainFailure(rule, e);
       setMessage({
         tone: 'error',
+        status: article.status,
         text:
           f.kind === 'needsServer'
             ? t('review.needsServer', { action })
-            : t('review.failed', { action, message: f.message }),
+            : t('review.failed', { action, message: errorText(t, e) }),
       });
     } finally {
       setBusy(null);
@@ -95,7 +106,7 @@ export function WorkflowBar({ article: initial, checklist, flush }: Props) {
           <button
             key={rule.name}
             type="button"
-            className={`button ${rule.name === 'request_changes' ? '' : rule.name === 'unpublish' ? 'button--danger' : 'button--primary'}`}
+            className={stepButtonClass(rule.name)}
             disabled={disabledFor(rule)}
             aria-describedby={
               rule.name === 'request_changes' && commentMissing
@@ -104,7 +115,7 @@ export function WorkflowBar({ article: initial, checklist, flush }: Props) {
                   ? missingId
                   : undefined
             }
-            onClick={() => void run(rule)}
+            onClick={() => (CONFIRMED_STEPS.has(rule.name) ? setConfirming(rule) : void run(rule))}
           >
             {t(ACTION_KEYS[rule.name])}
           </button>
@@ -154,7 +165,18 @@ export function WorkflowBar({ article: initial, checklist, flush }: Props) {
           )}
         </div>
       )}
-      {message && (
+      {confirming && (
+        <ConfirmStep
+          step={confirming.name as 'publish' | 'correct' | 'unpublish'}
+          article={article}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            setConfirming(null);
+            void run(confirming);
+          }}
+        />
+      )}
+      {message && message.status === article.status && (
         <p
           role={message.tone === 'error' ? 'alert' : 'status'}
           className={`workflow__message workflow__message--${message.tone}`}

@@ -9,17 +9,28 @@ export interface CurrentUser {
   role: Role;
   chief: boolean;
   signedIn: boolean;
+  /** The signed-in user's name (null when not signed in). */
+  username: string | null;
+  /** False until the core answered: the role above is only a guess until then. */
+  known: boolean;
 }
 
-const LOCAL: CurrentUser = { role: 'editor', chief: false, signedIn: false };
+const LOCAL: CurrentUser = {
+  role: 'editor',
+  chief: false,
+  signedIn: false,
+  username: null,
+  known: false,
+};
 
-function fromStatus(user: { role: string } | null): CurrentUser {
-  if (!user) return LOCAL;
+function fromStatus(user: { role: string; username: string } | null): CurrentUser {
+  if (!user) return { ...LOCAL, known: true };
   const role = (['editor', 'photo_editor', 'desk_chief', 'admin'] as const).find(
     (r) => r === user.role,
   );
-  if (!role) return { ...LOCAL, signedIn: true };
-  return { role, chief: isChief(role), signedIn: true };
+  const signedIn = { signedIn: true, username: user.username, known: true };
+  if (!role) return { ...LOCAL, ...signedIn };
+  return { role, chief: isChief(role), ...signedIn };
 }
 
 /** The signed-in user's role from sync.status (updated with every sync status event). */

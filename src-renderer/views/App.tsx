@@ -14,6 +14,8 @@ import { ReviewQueue } from '../review/ReviewQueue';
 import { ImageLibrary } from './images/ImageLibrary';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SyncStatus } from './SyncStatus';
+import { UserMenu } from './UserMenu';
+import { EmptyState } from './EmptyState';
 import { Notices } from './Notices';
 import { CrashProbe } from './CrashProbe';
 import { ViewBoundary } from './ViewBoundary';
@@ -165,6 +167,7 @@ export function App() {
           <CircleHelp aria-hidden size={20} />
         </button>
         <SyncStatus />
+        <UserMenu />
       </header>
       <nav className="app__nav" aria-label={t('app.nav.label')}>
         <button
@@ -218,10 +221,12 @@ export function App() {
             <Guarded view="list">
               <ArticleList />
             </Guarded>
-            {openArticleId && (
+            {openArticleId ? (
               <Guarded key={openArticleId} view="editor">
                 <ArticleEditor id={openArticleId} />
               </Guarded>
+            ) : (
+              <EmptyState />
             )}
           </div>
         )}

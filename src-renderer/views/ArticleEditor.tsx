@@ -34,6 +34,12 @@ import { CommentsPanel } from './CommentsPanel';
 import { useRemoteUpdates } from '../editor/remoteUpdates';
 import { RemoteUpdateBanner } from '../editor/RemoteUpdateBanner';
 import { ConflictPanel } from './ConflictPanel';
+import { fieldsOfConflict } from '../editor/conflictFields';
+import { useDropBlankDraft } from '../editor/blankDraft';
+import { useEditLock } from '../review/useEditLock';
+import { ReadOnlyBanner } from '../review/ReadOnlyBanner';
+import { ChangesRequestedBanner } from '../review/ChangesRequestedBanner';
+import { useCurrentUser } from '../review/useRole';
 import { PresenceBadge } from './PresenceBadge';
 import { useAnnouncePresence } from '../state/presence';
 import { SpellingLanguageSelect } from '../spelling/SpellingLanguageSelect';
@@ -181,6 +187,9 @@ function EditorForm({
     },
   });
   const { merger } = remote;
+  const lock = useEditLock(article);
+  const me = useCurrentUser();
+  useEffect(() => lexical?.setEditable(!lock.locked), [lexical, lock.locked]);
 
   const saver = useMemo(
     () =>
@@ -233,7 +242,9 @@ function EditorForm({
 
   const flush = useCallback(() => void saver.flush().catch(() => undefined), [saver]);
   const flushNow = useCallback(() => saver.flush(), [saver]);
+  const edited = useDropBlankDraft(article.id, flushNow);
   const setField = <K extends keyof ArticleFields>(key: K, value: ArticleFields[K]) => {
+    edited();
     setFields((f) => ({ ...f, [key]: value }));
     merger.touch(key);
     saver.setField(key, value);
@@ -266,9 +277,10 @@ function EditorForm({
     }
   }, []);
   const onBodyChange = useCallback(() => {
+    edited();
     merger.typed();
     saver.markBodyDirty();
-  }, [saver, merger]);
+  }, [saver, merger, edited]);
   const onError = useCallback((e: Error) => console.error('Body editor:', e), []);
   const latestSettings = useRef(settings);
   latestSettings.current = settings;
@@ -356,77 +368,83 @@ function EditorForm({
         />
       )}
       <WorkflowBar article={article} checklist={checklist} flush={flushNow} />
-      <RemoteUpdateBanner state={remote.state} onMerge={() => void merger.mergeNow()} />
+      <ReadOnlyBanner lock={lock} />
+      <ChangesRequestedBanner article={article} />
+      <RemoteUpdateBanner
+        state={remote.state}
+        self={me.username}
+        onMerge={() => void merger.mergeNow()}
+      />
       <ConflictPanel
         articleId={article.id}
         beforeResolve={flushNow}
-        onResolved={(c) =>
-          void merger.mergeNow(c.kind === 'field' ? [c.field as keyof ArticleFields] : [])
-        }
+        onResolved={(c) => void merger.mergeNow(fieldsOfConflict(c))}
       />
       <div className="article-editor__columns">
         <div className="article-editor__canvas">
           <div className="canvas">
-            <div className="field field--kicker">
-              <label htmlFor={`${bodyLabelId}-kicker`}>{t('editor.kicker')}</label>
-              <input
-                id={`${bodyLabelId}-kicker`}
-                type="text"
-                value={fields.kicker}
-                maxLength={200}
-                onChange={(e) => setField('kicker', e.target.value)}
-                onBlur={flush}
-              />
-            </div>
-            <CountedField
-              name="headline"
-              label={t('editor.headline')}
-              value={fields.headline}
-              limit={settings.headlineSoftLimit}
-              maxLength={500}
-              wraps
-              onChange={(v) => setField('headline', v)}
-              onBlur={flush}
-            />
-            <CountedField
-              name="teaser"
-              label={t('editor.teaser')}
-              value={fields.teaser}
-              limit={settings.teaserSoftLimit}
-              maxLength={3000}
-              multiline
-              onChange={(v) => setField('teaser', v)}
-              onBlur={flush}
-            />
-            <div className="field field--body">
-              <div className="body__label-row">
-                <span className="field__label" id={bodyLabelId}>
-                  {t('editor.body')}
-                </span>
-                <SpellingLanguageSelect value={spellingLanguage} onChange={setSpellingLanguage} />
+            <fieldset className="edit-lock" disabled={lock.locked}>
+              <div className="field field--kicker">
+                <label htmlFor={`${bodyLabelId}-kicker`}>{t('editor.kicker')}</label>
+                <input
+                  id={`${bodyLabelId}-kicker`}
+                  type="text"
+                  value={fields.kicker}
+                  maxLength={200}
+                  onChange={(e) => setField('kicker', e.target.value)}
+                  onBlur={flush}
+                />
               </div>
-              <BodyEditor
-                spellingLanguage={spellingLanguage}
-                personalWords={settings.personalDictionary}
-                onAddWord={onAddWord}
-                body={loaded.body}
-                labelledBy={bodyLabelId}
-                describedBy={statsId}
-                onEditor={onEditor}
-                onChange={onBodyChange}
+              <CountedField
+                name="headline"
+                label={t('editor.headline')}
+                value={fields.headline}
+                limit={settings.headlineSoftLimit}
+                maxLength={500}
+                wraps
+                onChange={(v) => setField('headline', v)}
                 onBlur={flush}
-                onStats={setStats}
-                onError={onError}
               />
-              <p id={statsId} className="body__stats" data-testid="body-stats">
-                {stats &&
-                  t('editor.stats', {
-                    words: stats.words,
-                    chars: stats.chars,
-                    minutes: stats.minutes,
-                  })}
-              </p>
-            </div>
+              <CountedField
+                name="teaser"
+                label={t('editor.teaser')}
+                value={fields.teaser}
+                limit={settings.teaserSoftLimit}
+                maxLength={3000}
+                multiline
+                onChange={(v) => setField('teaser', v)}
+                onBlur={flush}
+              />
+              <div className="field field--body">
+                <div className="body__label-row">
+                  <span className="field__label" id={bodyLabelId}>
+                    {t('editor.body')}
+                  </span>
+                  <SpellingLanguageSelect value={spellingLanguage} onChange={setSpellingLanguage} />
+                </div>
+                <BodyEditor
+                  spellingLanguage={spellingLanguage}
+                  personalWords={settings.personalDictionary}
+                  onAddWord={onAddWord}
+                  body={loaded.body}
+                  labelledBy={bodyLabelId}
+                  describedBy={statsId}
+                  onEditor={onEditor}
+                  onChange={onBodyChange}
+                  onBlur={flush}
+                  onStats={setStats}
+                  onError={onError}
+                />
+                <p id={statsId} className="body__stats" data-testid="body-stats">
+                  {stats &&
+                    t('editor.stats', {
+                      words: stats.words,
+                      chars: stats.chars,
+                      minutes: stats.minutes,
+                    })}
+                </p>
+              </div>
+            </fieldset>
           </div>
         </div>
         <aside
@@ -436,72 +454,74 @@ function EditorForm({
           hidden={!detailsOpen}
         >
           <ChecklistPanel checklist={checklist} />
-          <div className="field field--section">
-            <label htmlFor={`${bodyLabelId}-section`}>{t('editor.section')}</label>
-            <select
-              id={`${bodyLabelId}-section`}
-              value={fields.section ?? ''}
-              onChange={(e) => {
-                setField('section', e.target.value || null);
-                flush();
-              }}
-            >
-              <option value="">{t('editor.sectionNone')}</option>
-              {sections.map((s) => (
-                <option key={s.slug} value={s.slug}>
-                  {s.name}
-                </option>
-              ))}
-              {fields.section && !sections.some((s) => s.slug === fields.section) && (
-                <option value={fields.section}>{fields.section}</option>
-              )}
-            </select>
-          </div>
-          <TagsField
-            label={t('editor.tags')}
-            tags={fields.tags}
-            onChange={(tags) => setField('tags', tags)}
-            onBlur={flush}
-          />
-          <LeadImageField
-            value={fields.leadImage}
-            onChange={(v) => setField('leadImage', v)}
-            onBlur={flush}
-          />
-          <div className="field field--byline">
-            <label htmlFor={`${bodyLabelId}-byline`}>{t('editor.byline')}</label>
-            <input
-              id={`${bodyLabelId}-byline`}
-              type="text"
-              value={fields.byline}
-              maxLength={200}
-              onChange={(e) => setField('byline', e.target.value)}
+          <fieldset className="edit-lock" disabled={lock.locked}>
+            <div className="field field--section">
+              <label htmlFor={`${bodyLabelId}-section`}>{t('editor.section')}</label>
+              <select
+                id={`${bodyLabelId}-section`}
+                value={fields.section ?? ''}
+                onChange={(e) => {
+                  setField('section', e.target.value || null);
+                  flush();
+                }}
+              >
+                <option value="">{t('editor.sectionNone')}</option>
+                {sections.map((s) => (
+                  <option key={s.slug} value={s.slug}>
+                    {s.name}
+                  </option>
+                ))}
+                {fields.section && !sections.some((s) => s.slug === fields.section) && (
+                  <option value={fields.section}>{fields.section}</option>
+                )}
+              </select>
+            </div>
+            <TagsField
+              label={t('editor.tags')}
+              tags={fields.tags}
+              onChange={(tags) => setField('tags', tags)}
               onBlur={flush}
             />
-          </div>
-          <LinksField label={t('editor.links')} rows={links} onChange={onLinks} onBlur={flush} />
-          <div className="field field--slug">
-            <label htmlFor={`${bodyLabelId}-slug`}>{t('editor.slug')}</label>
-            <input
-              id={`${bodyLabelId}-slug`}
-              type="text"
-              value={slugText}
-              placeholder={slugify(fields.headline)}
-              readOnly={slugFixed}
-              maxLength={SLUG_MAX}
-              aria-describedby={`${bodyLabelId}-slug-hint`}
-              onChange={(e) => setSlugText(e.target.value)}
-              onBlur={() => {
-                const slug = editableSlug(slugText);
-                setSlugText(slug);
-                if (slug !== fields.slug) setField('slug', slug);
-                flush();
-              }}
+            <LeadImageField
+              value={fields.leadImage}
+              onChange={(v) => setField('leadImage', v)}
+              onBlur={flush}
             />
-            <p id={`${bodyLabelId}-slug-hint`} className="hint">
-              {slugFixed ? t('editor.slugFixed') : t('editor.slugHint')}
-            </p>
-          </div>
+            <div className="field field--byline">
+              <label htmlFor={`${bodyLabelId}-byline`}>{t('editor.byline')}</label>
+              <input
+                id={`${bodyLabelId}-byline`}
+                type="text"
+                value={fields.byline}
+                maxLength={200}
+                onChange={(e) => setField('byline', e.target.value)}
+                onBlur={flush}
+              />
+            </div>
+            <LinksField label={t('editor.links')} rows={links} onChange={onLinks} onBlur={flush} />
+            <div className="field field--slug">
+              <label htmlFor={`${bodyLabelId}-slug`}>{t('editor.slug')}</label>
+              <input
+                id={`${bodyLabelId}-slug`}
+                type="text"
+                value={slugText}
+                placeholder={slugify(fields.headline)}
+                readOnly={slugFixed}
+                maxLength={SLUG_MAX}
+                aria-describedby={`${bodyLabelId}-slug-hint`}
+                onChange={(e) => setSlugText(e.target.value)}
+                onBlur={() => {
+                  const slug = editableSlug(slugText);
+                  setSlugText(slug);
+                  if (slug !== fields.slug) setField('slug', slug);
+                  flush();
+                }}
+              />
+              <p id={`${bodyLabelId}-slug-hint`} className="hint">
+                {slugFixed ? t('editor.slugFixed') : t('editor.slugHint')}
+              </p>
+            </div>
+          </fieldset>
           <CommentsPanel articleId={article.id} editor={lexical} flush={flushNow} />
         </aside>
         {historyOpen && (

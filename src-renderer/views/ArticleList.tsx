@@ -8,6 +8,7 @@ import { useUi } from '../state/ui';
 import { sectionName, useSections } from '../state/sections';
 import { useArticlePages } from './useArticlePages';
 import { PresenceBadge } from './PresenceBadge';
+import { ChangesRequestedBadge } from '../review/ChangesRequestedBadge';
 import './conflicts.css';
 
 const ROW_HEIGHT = 68;
@@ -53,6 +54,7 @@ const ArticleRow = memo(function ArticleRow({
         </span>
         {article.section && <span>{sectionName(sections, article.section)}</span>}
         <span>{t('list.words', { count: article.wordCount })}</span>
+        {article.status === 'draft' && <ChangesRequestedBadge articleId={article.id} />}
         {article.hasConflict && (
           <span className="conflict-badge" data-testid="conflict-badge">
             {t('conflicts.badge')}

@@ -9,6 +9,7 @@ import type { SyncConflict } from '../../src-shared/api';
 import { bodyPlainText } from '../../src-shared/richtext/plainText';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
+import { errorText, serverCodeText } from '../i18n/errors';
 import './conflicts.css';
 
 /** Plain text of a conflict side: a string, blocks of a body region, a body, or a value. */
@@ -17,6 +18,8 @@ export function conflictText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) {
     if (value.every((v) => typeof v === 'string')) return value.join(', ');
+    if (value.every((v) => typeof (v as { url?: unknown } | null)?.url === 'string'))
+      return value.map((v) => conflictText(v)).join(', ');
     return value
       .map((block) => bodyPlainText({ root: { type: 'root', children: [block] } }))
       .join('\n\n');
@@ -31,7 +34,7 @@ export function conflictText(value: unknown): string {
 }
 
 /** The user's text in a refused mutation's arguments. */
-function rejectedText(args: unknown): string {
+export function rejectedText(args: unknown): string {
   if (Array.isArray(args))
     return args
       .map((m) => rejectedText((m as { args?: unknown } | null)?.args))
@@ -106,7 +109,7 @@ export function ConflictPanel({
       setItems((list) => list.filter((x) => x.id !== c.id));
       onResolved(c);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(t, e));
     } finally {
       setBusy(false);
       refresh();
@@ -164,7 +167,7 @@ export function ConflictPanel({
               <>
                 <p>
                   {t(c.kind === 'rejected' ? 'conflicts.rejected' : 'conflicts.revoked', {
-                    reason: c.reason ?? c.code ?? '',
+                    reason: serverCodeText(t, c.code),
                   })}
                 </p>
                 <Side label={t('conflicts.mine')} text={rejectedText(c.mine)} />

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Article, Revision } from '../../src-shared/model';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
+import { formatDateTime } from '../i18n/format';
 
 interface Preview {
   revision: Revision;
@@ -86,7 +87,7 @@ export function RevisionHistory({
   };
 
   const time = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+    formatDateTime(iso, i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
 
   return (
     <aside className="revisions" aria-label={t('editor.revisions.title')}>

@@ -1,10 +1,11 @@
 /** The keyboard help overlay (F1 or "?"): the same table the key handlers use. */
 import { useTranslation } from 'react-i18next';
 import { SHORTCUT_TABLE } from '../editor/shortcuts';
+import { keyLabel } from '../i18n/format';
 import { Modal } from '../ui/Modal';
 
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <Modal className="shortcut-help" label={t('editor.shortcuts.title')} onClose={onClose}>
       <h2>{t('editor.shortcuts.title')}</h2>
@@ -17,7 +18,7 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
                 {s.keys.map((k, i) => (
                   <span key={k}>
                     {i > 0 && ' / '}
-                    <kbd>{k}</kbd>
+                    <kbd>{keyLabel(k, i18n.language)}</kbd>
                   </span>
                 ))}
               </td>

@@ -6,23 +6,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncConflict } from '../../src-shared/api';
 import { api } from '../api/transport';
+import { errorText, serverCodeText } from '../i18n/errors';
 import { Modal } from '../ui/Modal';
-
-function preview(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'string') return value;
-  const texts: string[] = [];
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      if (typeof o.text === 'string') texts.push(o.text);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(value);
-  return texts.length ? texts.join(' ') : JSON.stringify(value);
-}
+import { conflictText, rejectedText } from './ConflictPanel';
 
 export function SyncConflicts({
   items,
@@ -40,7 +26,7 @@ export function SyncConflicts({
       await api['sync.resolveConflict']({ id, keep });
       onChanged();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(t, e));
     }
   };
   return (
@@ -57,21 +43,20 @@ export function SyncConflicts({
           <li key={c.id} className="sync-conflicts__item">
             <p>
               <strong>{t(`sync.conflicts.kind.${c.kind}`)}</strong>{' '}
-              {c.kind === 'rejected' ? c.reason : c.field}
+              {c.kind === 'rejected' || c.kind === 'revoked'
+                ? serverCodeText(t, c.code)
+                : t(`conflicts.fields.${c.field}`, { defaultValue: c.field })}
             </p>
             <dl>
               <dt>{t('sync.conflicts.mine')}</dt>
               <dd>
-                {preview(
-                  c.kind === 'rejected'
-                    ? ((c.mine as { values?: unknown })?.values ?? c.mine)
-                    : c.mine,
-                )}
+                {(c.kind === 'rejected' ? rejectedText(c.mine) : conflictText(c.mine)) ||
+                  t('conflicts.empty')}
               </dd>
               {c.kind !== 'rejected' && (
                 <>
                   <dt>{t('sync.conflicts.theirs')}</dt>
-                  <dd>{preview(c.theirs)}</dd>
+                  <dd>{conflictText(c.theirs) || t('conflicts.empty')}</dd>
                 </>
               )}
             </dl>

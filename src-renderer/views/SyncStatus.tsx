@@ -9,9 +9,10 @@ import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
 import { SignIn } from './SignIn';
 import { SyncConflicts } from './SyncConflicts';
+import { formatTime } from '../i18n/format';
 
 export function SyncStatus() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [status, setStatus] = useState<Status | null>(null);
   const [signIn, setSignIn] = useState(false);
   const [conflicts, setConflicts] = useState<SyncConflict[]>([]);
@@ -68,7 +69,7 @@ export function SyncStatus() {
       )}
       {status.lastSyncAt && status.state !== 'syncing' && (
         <span className="sync-status__last">
-          {t('sync.status.last', { time: new Date(status.lastSyncAt).toLocaleTimeString() })}
+          {t('sync.status.last', { time: formatTime(status.lastSyncAt, i18n.language) })}
         </span>
       )}
       {status.state === 'error' && status.lastError && (

@@ -59,10 +59,10 @@ describe('article fields', () => {
     for (const name of [
       'Dachzeile',
       'Überschrift',
-      'Teaser/Vorspann',
-      'Kürzel',
-      'Bereich',
-      'Stichwörter',
+      'Vorspann',
+      'Autorenzeile',
+      'Ressort',
+      'Schlagwörter',
     ]) {
       expect(await de.page.getByLabel(name, { exact: true }).count(), name).toBe(1);
     }

@@ -192,6 +192,7 @@ describe('the whole story, editor and desk chief', () => {
     await ch.page.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => status(ch.page), { timeout: 15_000 }).toBe('Approved');
     await ch.page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await ch.page.getByRole('dialog').getByRole('button', { name: 'Publish now' }).click();
     await expect.poll(() => status(ch.page), { timeout: 15_000 }).toBe('Published');
     expect(ed.errors).toEqual([]);
     expect(ch.errors).toEqual([]);
@@ -278,6 +279,7 @@ describe('offline story', () => {
     await ch.page.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => status(ch.page), { timeout: 15_000 }).toBe('Approved');
     await ch.page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await ch.page.getByRole('dialog').getByRole('button', { name: 'Publish now' }).click();
     await expect.poll(() => status(ch.page), { timeout: 15_000 }).toBe('Published');
     const published = (await (await fetch(`${server.url}/api/v1/published`)).json()) as {
       items: { headline: string }[];

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { paragraphs, startSyncEditorPair, type SyncEditorPair } from './sync-editor-helpers';
 import { fixtureArticle } from '../support/fixture-article';
 import { bodyOf, textsOf, type Client } from '../sync/support/harness';
-import { body, type EditorHost, openArticle } from './editor-helpers';
+import { body, type EditorHost, openArticle, waitSaved } from './editor-helpers';
 
 let pair: SyncEditorPair;
 let h: EditorHost;
@@ -158,8 +158,10 @@ it('a change the server refused shows the reason and keeps my text', async () =>
   const [rejected] = (await h.call('sync.conflicts', { entityId: a.id })).items;
   expect(rejected).toMatchObject({ kind: 'rejected', field: 'article.setFields' });
 
-  const { page, errors } = await openArticle(h, a.id);
+  // In review, the article opens read only for the editor A.
+  const { page, errors } = await h.open({ hash: `#article=${a.id}` });
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await expect.poll(() => page.getByTestId('read-only').count()).toBe(1);
   const item = page
     .getByRole('region', { name: 'Conflicts on this article' })
     .locator('li[data-conflict-kind="rejected"]');
@@ -172,5 +174,78 @@ it('a change the server refused shows the reason and keeps my text', async () =>
   expect(await item.getByRole('button', { name: 'Restore my version' }).count()).toBe(1);
   await item.getByRole('button', { name: 'Dismiss' }).click();
   await expect.poll(() => item.count()).toBe(0);
+  // The discarded text leaves the editor at once: it shows what the store and server hold.
+  expect((await h.call('articles.get', { id: a.id })).teaser).toBe(f.teaser);
+  await expect
+    .poll(() => page.getByLabel('Teaser', { exact: true }).inputValue(), { timeout: 5000 })
+    .toBe(f.teaser);
   expect(errors).toEqual([]);
+});
+
+it('dismissing a refused change typed in the open editor shows the server text at once', async () => {
+  const f = fixtureArticle();
+  const a = await h.call('articles.create', {
+    fields: { headline: f.headline, teaser: f.teaser, section: f.section, tags: f.tags },
+    body: f.body,
+  });
+  await h.call('sync.now', {});
+  await b.api['sync.now']({});
+  const { page, errors } = await openArticle(h, a.id);
+  // B submits; A, not yet knowing, types a new teaser into the open editor.
+  await b.api['articles.transition']({ id: a.id, to: 'in_review' });
+  await b.api['sync.now']({});
+  const teaser = page.getByLabel('Teaser', { exact: true });
+  await teaser.fill('Verworfener Vorspann');
+  await teaser.blur();
+  await waitSaved(page);
+  await h.call('sync.now', {});
+  const item = page
+    .getByRole('region', { name: 'Conflicts on this article' })
+    .locator('li[data-conflict-kind="rejected"]');
+  await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(1);
+  await item.getByRole('button', { name: 'Dismiss' }).click();
+  await expect.poll(() => item.count()).toBe(0);
+  expect((await h.call('articles.get', { id: a.id })).teaser).toBe(f.teaser);
+  await expect.poll(() => teaser.inputValue(), { timeout: 5000 }).toBe(f.teaser);
+  await expect
+    .poll(() => page.locator('.sync-status__text').textContent(), { timeout: 10_000 })
+    .toContain('All changes synced');
+  expect(errors).toEqual([]);
+});
+
+it('a refused change reads in German: translated reason and field names, no raw JSON', async () => {
+  const f = fixtureArticle();
+  const a = await h.call('articles.create', {
+    fields: { headline: f.headline, teaser: f.teaser, section: f.section, tags: f.tags },
+    body: f.body,
+  });
+  await h.call('sync.now', {});
+  await b.api['sync.now']({});
+  await b.api['articles.transition']({ id: a.id, to: 'in_review' });
+  await b.api['sync.now']({});
+  await h.call('articles.save', { id: a.id, fields: { teaser: 'Abgelehnter Vorspann' } });
+  await h.call('sync.now', {});
+  await h.call('settings.update', { language: 'de' });
+  try {
+    const { page, errors } = await h.open({ locale: 'de-DE', hash: `#article=${a.id}` });
+    const item = page
+      .getByRole('region', { name: 'Konflikte in diesem Artikel' })
+      .locator('li[data-conflict-kind="rejected"]');
+    await expect
+      .poll(() => item.textContent(), { timeout: 10_000 })
+      .toContain('Der Server hat Ihre Änderung abgelehnt: Das dürfen Sie jetzt nicht ändern');
+    expect(await item.textContent()).toContain('Abgelehnter Vorspann');
+    expect(await item.textContent()).not.toMatch(/editors|draft|[{}]/);
+    // The header's list of all conflicts says the same, without JSON either.
+    await page.locator('.sync-status__conflicts').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Abgelehnter Vorspann');
+    expect(await dialog.textContent()).toContain('Das dürfen Sie jetzt nicht ändern');
+    expect(await dialog.textContent()).not.toMatch(/editors|[{}]/);
+    expect(errors).toEqual([]);
+    await page.close();
+  } finally {
+    await h.call('settings.update', { language: 'en' });
+  }
 });

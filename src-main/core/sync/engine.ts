@@ -407,9 +407,18 @@ export class SyncEngine {
   /** What became of one of this client's mutations, once pushed and pulled. */
   verdict(
     mutationId: number,
-  ): { state: 'pending' } | { state: 'done' } | { state: 'rejected'; reason: string } {
+  ):
+    | { state: 'pending' }
+    | { state: 'done' }
+    | { state: 'rejected'; reason: string; code: string | null } {
     const c = this.opts.conflicts.rejection(this.clientId, mutationId);
-    if (c) return { state: 'rejected', reason: c.reason ?? 'The server refused this change.' };
+    if (c) {
+      return {
+        state: 'rejected',
+        reason: c.reason ?? 'The server refused this change.',
+        code: c.code,
+      };
+    }
     return this.opts.outbox.row(mutationId) ? { state: 'pending' } : { state: 'done' };
   }
 

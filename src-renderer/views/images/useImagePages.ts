@@ -19,7 +19,8 @@ interface Page {
 /**
  * The library as pages loaded on demand (one page per screen or so, never the whole table).
  * A new filter starts afresh; an import marks the loaded pages stale, which keep showing until
- * their reload arrives (no flicker); an edit is patched into the loaded page in place.
+ * their reload arrives (no flicker); an edit is patched into the loaded page in place, except
+ * that a synced change under a filter reloads (the image may no longer match).
  */
 export function useImagePages(filter: ImageFilter) {
   const [total, setTotal] = useState<number | null>(null);
@@ -77,9 +78,14 @@ export function useImagePages(filter: ImageFilter) {
     }
   }, []);
 
+  const filtered = missingCredit || query.trim() !== '';
   useCoreEvents((e) => {
     if (e.type === 'image.created') setGeneration((g) => g + 1);
-    else if (e.type === 'image.updated') {
+    // A change from another desk may take an image in or out of the filter: ask again. An
+    // edit made here stays in the list the user is working through until the filter changes.
+    else if (e.type === 'image.updated' && filtered && e.origin !== 'local') {
+      setGeneration((g) => g + 1);
+    } else if (e.type === 'image.updated') {
       const loaded = [...pages.current.values()].some((p) => p.items.some((x) => x.id === e.id));
       if (loaded) void api['images.get']({ id: e.id }).then(patch, () => undefined);
     }

@@ -1,0 +1,46 @@
+/**
+ * Times, dates and key names in the UI language (not the browser's): 24-hour clock in German,
+ * "Strg" for Ctrl on German keyboards, the ⌘ symbols on macOS.
+ */
+import { IS_MAC } from '../editor/shortcuts';
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function format(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let f = formats.get(key);
+  if (!f) {
+    const hourCycle = language.startsWith('de') ? { hourCycle: 'h23' as const } : {};
+    f = new Intl.DateTimeFormat(language, { ...options, ...hourCycle });
+    formats.set(key, f);
+  }
+  return f;
+}
+
+/** "12:03:51" in German, "12:03:51 PM" in English. */
+export function formatTime(iso: string, language: string): string {
+  return format(language, { timeStyle: 'medium' }).format(new Date(iso));
+}
+
+export function formatDateTime(
+  iso: string,
+  language: string,
+  style: { dateStyle: 'short' | 'medium'; timeStyle: 'short' | 'medium' } = {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  },
+): string {
+  return format(language, style).format(new Date(iso));
+}
+
+const MAC_KEYS: Record<string, string> = { Cmd: '⌘', Ctrl: '⌃', Alt: '⌥', Shift: '⇧' };
+const GERMAN_KEYS: Record<string, string> = { Ctrl: 'Strg', Shift: 'Umschalt' };
+
+/** A shortcut such as "Ctrl+Shift+F" as its keyboard labels it: "Strg+Umschalt+F", "⌘⇧F". */
+export function keyLabel(keys: string, language: string, mac: boolean = IS_MAC): string {
+  if (keys.length <= 1) return keys;
+  const parts = keys.split('+');
+  if (mac) return parts.map((p) => MAC_KEYS[p] ?? p).join('');
+  const names = language.startsWith('de') ? GERMAN_KEYS : {};
+  return parts.map((p) => names[p] ?? p).join('+');
+}

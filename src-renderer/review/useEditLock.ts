@@ -1,0 +1,13 @@
+import type { Article } from '../../src-shared/model';
+import { editLock, type EditLock } from './editLock';
+import { useCurrentUser } from './useRole';
+import { useStoredArticle } from './useStoredArticle';
+
+/** The edit lock of the open article, following its stored status and the signed-in role. */
+export function useEditLock(article: Article): EditLock {
+  const user = useCurrentUser();
+  const [stored] = useStoredArticle(article);
+  // Until the role is known nothing is locked: a desk chief's editor must not flicker.
+  if (!user.known) return { locked: false, note: 'none' };
+  return editLock(stored.status, user.chief);
+}

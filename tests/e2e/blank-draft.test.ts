@@ -1,0 +1,44 @@
+/**
+ * A stray "New article" leaves nothing behind: a draft never typed into is dropped when the
+ * user moves on; one with text stays.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type EditorHost, startEditorHost, waitSaved } from './editor-helpers';
+
+let h: EditorHost;
+beforeAll(async () => {
+  h = await startEditorHost();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const liveIds = async () => (await h.call('articles.list', {})).items.map((a) => a.id);
+
+it('drops an untouched new draft when another article is opened, keeps a written one', async () => {
+  const kept = await h.call('articles.create', { fields: { headline: 'Bleibt' } });
+  const { page, errors } = await h.open();
+  const before = await liveIds();
+
+  // Alt+N, then straight on to another article without typing.
+  await page.keyboard.press('Alt+N');
+  await expect.poll(liveIds).toHaveLength(before.length + 1);
+  const stray = (await liveIds()).find((id) => !before.includes(id))!;
+  await page.locator('[contenteditable="true"][data-ready="true"]').waitFor();
+  await page.locator('button.row', { hasText: 'Bleibt' }).click();
+  await expect.poll(liveIds).not.toContain(stray);
+  expect(await liveIds()).toContain(kept.id);
+
+  // A new draft with a headline typed into it stays.
+  await page.keyboard.press('Alt+N');
+  await expect.poll(liveIds).toHaveLength(before.length + 1);
+  const written = (await liveIds()).find((id) => !before.includes(id))!;
+  await page.getByLabel('Headline', { exact: true }).fill('Geschrieben');
+  await waitSaved(page);
+  await page.locator('button.row', { hasText: 'Bleibt' }).click();
+  await page.waitForTimeout(1000);
+  expect(await liveIds()).toContain(written);
+  expect((await h.call('articles.get', { id: written })).headline).toBe('Geschrieben');
+  expect(errors).toEqual([]);
+  await page.close();
+});
