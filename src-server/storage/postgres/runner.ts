@@ -2,17 +2,29 @@
 import type { ClientBase } from 'pg';
 import type { Param, Row, SqlRunner } from '../sql/runner';
 
-const converted = new Map<string, string>();
+interface Prepared {
+  name: string;
+  text: string;
+}
+const converted = new Map<string, Prepared>();
 
-/** The shared SQL uses `?` (never inside a literal); pg wants numbered parameters. */
-export function toPgSql(sql: string): string {
+/**
+ * The shared SQL uses `?` (never inside a literal); pg wants numbered parameters. Each distinct
+ * statement also gets a name: node-postgres then parses and plans it once per connection and
+ * afterwards only binds and executes it (the SQL texts are a fixed set, so the names are too).
+ */
+function prepared(sql: string): Prepared {
   let out = converted.get(sql);
   if (out === undefined) {
     let n = 0;
-    out = sql.replace(/\?/g, () => `$${++n}`);
+    out = { name: `copydesk_${converted.size + 1}`, text: sql.replace(/\?/g, () => `$${++n}`) };
     converted.set(sql, out);
   }
   return out;
+}
+
+export function toPgSql(sql: string): string {
+  return prepared(sql).text;
 }
 
 export class PgRunner implements SqlRunner {
@@ -24,13 +36,13 @@ export class PgRunner implements SqlRunner {
   ) {}
 
   async all(sql: string, params: readonly Param[] = []): Promise<Row[]> {
-    return (await this.client.query<Row>(toPgSql(sql), params as Param[])).rows;
+    return (await this.client.query<Row>({ ...prepared(sql), values: params as Param[] })).rows;
   }
   async get(sql: string, params: readonly Param[] = []): Promise<Row | undefined> {
     return (await this.all(sql, params))[0];
   }
   async run(sql: string, params: readonly Param[] = []): Promise<void> {
-    await this.client.query(toPgSql(sql), params as Param[]);
+    await this.client.query({ ...prepared(sql), values: params as Param[] });
   }
   inWriteTransaction(): boolean {
     return this.writable;
