@@ -24,11 +24,12 @@ import { isConnectionError } from './connectionErrors';
 import { migratePostgres } from './migrate';
 import { LIVE_CHANNEL, changesPayload } from './notify';
 import { PgRunner, inlineSql } from './runner';
+import { SeqCounter } from './seqCounter';
 import { PgRateCounter } from './rateCounter';
 import type { RateCounter } from '../../auth/rateLimit';
 
 export interface PostgresOptions {
-  /** Connections per instance (default 10). */
+  /** Connections for reads per instance (default 10); writes have one of their own. */
   poolSize?: number;
   /** Where diagnostics go (default: nowhere). */
   log?: (line: string) => void;
@@ -99,6 +100,16 @@ export async function openPostgresStorage(
     throw e;
   }
 
+  // The write queue runs one batch at a time on a connection of its own, so that a push never
+  // waits for a reader to give a pooled connection back.
+  const writePool = new pg.Pool({
+    connectionString: url,
+    max: 1,
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+  });
+  writePool.on('error', (e) => log(`postgres: idle write connection lost: ${e.message}`));
+
   const jobs: Job[] = [];
   let draining = false;
   let closed = false;
@@ -106,7 +117,7 @@ export async function openPostgresStorage(
   const runBatch = async (batch: Job[]): Promise<void> => {
     let conn: Awaited<ReturnType<typeof checkout>>;
     try {
-      conn = await checkout(pool);
+      conn = await checkout(writePool);
     } catch (e) {
       for (const job of batch) job.reject(mapError(e));
       return;
@@ -114,7 +125,8 @@ export async function openPostgresStorage(
     const { client } = conn;
     const changes = new ChangeLog();
     const runner = new PgRunner(client, true);
-    const tx = changes.wrap(sqlTx(runner));
+    const seqs = new SeqCounter(runner);
+    const tx: Tx = { ...changes.wrap(sqlTx(runner)), nextSeq: () => seqs.next() };
     const settled: { job: Job; ok: boolean; value: unknown }[] = [];
     let broken: unknown;
     try {
@@ -136,6 +148,7 @@ export async function openPostgresStorage(
         } catch (e) {
           if (isConnectionError(e)) throw e;
           runner.discard();
+          seqs.forget();
           changes.dropJob();
           if (savepoints) runner.queue('ROLLBACK TO SAVEPOINT job', 'RELEASE SAVEPOINT job');
           settled.push({ job, ok: false, value: e });
@@ -235,7 +248,7 @@ export async function openPostgresStorage(
       if (closed) return;
       closed = true;
       while (draining || jobs.length > 0) await new Promise((r) => setImmediate(r));
-      await Promise.all([pool.end(), counterPool.end()]);
+      await Promise.all([pool.end(), writePool.end(), counterPool.end()]);
     },
   };
 }
