@@ -103,3 +103,25 @@ it('a job reads what it has just written, and text comes back exactly', async ()
   expect(seen).toEqual({ ...client(odd, 4), lastSeenAt: '2026-02-02T00:00:00.000Z' });
   expect(await storage.read((tx) => tx.getClient(odd))).toEqual(seen);
 });
+
+it('feed positions in a batch follow on, and a job rolled back gives its positions back', async () => {
+  const storage = await openStorage();
+  const taken = await Promise.allSettled([
+    storage.write(async (tx) => [await tx.nextSeq(), await tx.nextSeq()]),
+    storage.write(async (tx) => {
+      await tx.nextSeq();
+      throw new Error('rolled back');
+    }),
+    storage.write(async (tx) => [await tx.nextSeq()]),
+    storage.write(async (tx) => [await tx.nextSeq(), await tx.nextSeq()]),
+  ]);
+  expect(taken.map((r) => (r.status === 'fulfilled' ? r.value : 'failed'))).toEqual([
+    [1, 2],
+    'failed',
+    [3],
+    [4, 5],
+  ]);
+  expect(await storage.read((tx) => tx.currentSeq())).toBe(5);
+  // The next batch goes on from the stored counter.
+  expect(await storage.write((tx) => tx.nextSeq())).toBe(6);
+});

@@ -138,6 +138,7 @@ export async function openPostgresStorage(
       const savepoints = batch.length > 1;
       for (const job of batch) {
         if (savepoints) runner.queue('SAVEPOINT job');
+        runner.mark();
         changes.startJob();
         try {
           const value = await job.fn(tx);

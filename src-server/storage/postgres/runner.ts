@@ -58,6 +58,8 @@ export class PgRunner implements SqlRunner {
   readonly dialect = 'postgres';
   /** Statements (complete SQL text) not sent yet, in order. */
   private pending: string[] = [];
+  /** How many of `pending` were queued before the running job's own statements. */
+  private marked = 0;
 
   constructor(
     private readonly client: ClientBase,
@@ -69,15 +71,21 @@ export class PgRunner implements SqlRunner {
     this.pending.push(...statements);
   }
 
-  /** Forgets the held-back statements (their job failed before they were sent). */
+  /** Marks where the running job's own statements begin (after its SAVEPOINT). */
+  mark(): void {
+    this.marked = this.pending.length;
+  }
+
+  /** Forgets the running job's statements not sent yet (the job failed); keeps those before. */
   discard(): void {
-    this.pending = [];
+    this.pending = this.pending.slice(0, this.marked);
   }
 
   /** Sends the held-back statements, then `after`, in one message. */
   async flush(...after: string[]): Promise<void> {
     const statements = [...this.pending, ...after];
     this.pending = [];
+    this.marked = 0;
     if (statements.length > 0) await this.client.query(statements.join(';\n'));
   }
 
@@ -87,6 +95,7 @@ export class PgRunner implements SqlRunner {
     }
     const statements = [...this.pending, inlineSql(sql, params)];
     this.pending = [];
+    this.marked = 0;
     const results = (await this.client.query<Row>(statements.join(';\n'))) as
       QueryResult<Row> | QueryResult<Row>[];
     // Several statements answer with one result each; the read is the last.
