@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../src-shared/model';
 import type { AdminUser, LoginResponse, PublicUser } from '../../src-shared/protocol';
-import type { Storage, UserRow } from '../storage/types';
+import type { SessionRow, Storage, UserRow } from '../storage/types';
 import { HttpError } from '../http/errors';
 import { PasswordHasher, type PasswordHasherOptions } from './passwords';
 import { LoginRateLimiter, type LoginLimiter, type RateLimitOptions } from './rateLimit';
@@ -36,6 +36,12 @@ export class AuthService {
    * entries at once; a change made by another process (the CLI) is seen within CACHE_MS.
    */
   private readonly cache = new Map<string, { user: UserRow; expiresAt: number; until: number }>();
+  /** Counts invalidations: a lookup that began before one must not fill the cache. */
+  private generation = 0;
+  private readonly lookups = new Map<
+    string,
+    Promise<{ session: SessionRow; user: UserRow } | undefined>
+  >();
 
   constructor(
     private readonly storage: Storage,
@@ -88,8 +94,9 @@ export class AuthService {
   }
 
   async logout(token: string): Promise<void> {
-    this.cache.delete(hashToken(token));
+    this.forgetSessions((key) => key === hashToken(token));
     await this.storage.write((tx) => tx.revokeSession(hashToken(token), new Date().toISOString()));
+    this.forgetSessions((key) => key === hashToken(token));
   }
 
   /** The user behind a bearer token, or a 401. */
@@ -101,12 +108,22 @@ export class AuthService {
     const now = Date.now();
     const cached = this.cache.get(key);
     if (cached && cached.until > now && cached.expiresAt > now) return { user: cached.user, token };
-    const found = await this.storage.read(async (tx) => {
-      const session = await tx.getSession(key);
-      if (!session) return undefined;
-      const user = await tx.getUserById(session.userId);
-      return user ? { session, user } : undefined;
-    });
+    // Concurrent requests of one session share one lookup (when its cache entry runs out under
+    // load, they would otherwise all read the same rows).
+    const generation = this.generation;
+    let lookup = this.lookups.get(key);
+    if (!lookup) {
+      lookup = this.storage
+        .read(async (tx) => {
+          const session = await tx.getSession(key);
+          if (!session) return undefined;
+          const user = await tx.getUserById(session.userId);
+          return user ? { session, user } : undefined;
+        })
+        .finally(() => this.lookups.delete(key));
+      this.lookups.set(key, lookup);
+    }
+    const found = await lookup;
     if (!found) throw new HttpError(401, 'unauthorized', 'The token is not valid.');
     if (found.session.revokedAt !== null) {
       throw new HttpError(401, 'unauthorized', 'The token was revoked; log in again.');
@@ -115,6 +132,8 @@ export class AuthService {
       throw new HttpError(401, 'unauthorized', 'The token expired; log in again.');
     }
     if (found.user.disabled) throw new HttpError(401, 'unauthorized', 'The user is disabled.');
+    // A logout or user change since the lookup began: answer, but do not keep what it read.
+    if (generation !== this.generation) return { user: found.user, token };
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(key, {
       user: found.user,
@@ -187,7 +206,14 @@ export class AuthService {
       return (await tx.getUserById(id)) as UserRow;
     });
     // After the commit: drop cached sessions of this user so the change applies at once.
-    for (const [k, v] of this.cache) if (v.user.id === id) this.cache.delete(k);
+    this.forgetSessions((_key, user) => user.id === id);
     return updated;
+  }
+
+  /** Drops cached sessions, and lookups still running, so the next request reads again. */
+  private forgetSessions(which: (key: string, user: UserRow) => boolean): void {
+    this.generation++;
+    this.lookups.clear();
+    for (const [k, v] of this.cache) if (which(k, v.user)) this.cache.delete(k);
   }
 }

@@ -282,11 +282,7 @@ export class LiveHub {
     const articles =
       ids.size === 0
         ? new Map<string, RawArticleRow | undefined>()
-        : await this.storage.read(async (tx) => {
-            const m = new Map<string, RawArticleRow | undefined>();
-            for (const id of ids) m.set(id, await tx.getArticleRaw(id));
-            return m;
-          });
+        : await this.storage.read((tx) => tx.getArticlesRaw([...ids]));
     for (const conn of to) {
       if (!this.connections.has(conn)) continue;
       const list = visiblePresence(entries, articles, conn);

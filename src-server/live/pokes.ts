@@ -32,7 +32,8 @@ export async function loadChangedEntities(
   const articleIds = new Set<string>();
   for (const c of changes) if (c.entityType === 'article') articleIds.add(c.entityId);
   for (const c of comments.values()) if (c) articleIds.add(c.articleId);
-  for (const id of articleIds) articles.set(id, await tx.getArticleRaw(id));
+  const found = await tx.getArticlesRaw([...articleIds]);
+  for (const id of articleIds) articles.set(id, found.get(id));
   return { articles, comments };
 }
 

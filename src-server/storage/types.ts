@@ -197,6 +197,8 @@ export interface FeedStore {
 export interface EntityStore {
   getArticle(id: string): Promise<ArticleState | undefined>;
   getArticleRaw(id: string): Promise<RawArticleRow | undefined>;
+  /** Many articles in one statement (the missing ones are not in the map). */
+  getArticlesRaw(ids: readonly string[]): Promise<Map<string, RawArticleRow>>;
   putArticle(article: ArticleState): Promise<void>;
   getImage(id: string): Promise<ImageState | undefined>;
   putImage(image: ImageState): Promise<void>;

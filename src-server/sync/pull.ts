@@ -121,7 +121,15 @@ export class PullService {
     };
 
     const withWords = acceptsDictionaryWords(q.schemaVersion);
-    const articles = new Map<string, RawArticleRow | undefined>();
+    // The page's articles in one statement (a query per article costs a round trip each on
+    // PostgreSQL); a comment's article, if not among them, is read on its own.
+    const articleIds = [...latest.values()]
+      .filter((r) => r.entityType === 'article')
+      .map((r) => r.entityId);
+    const found = await tx.getArticlesRaw(articleIds);
+    const articles = new Map<string, RawArticleRow | undefined>(
+      articleIds.map((id) => [id, found.get(id)]),
+    );
     const article = async (id: string) => {
       if (!articles.has(id)) articles.set(id, await tx.getArticleRaw(id));
       return articles.get(id);

@@ -23,12 +23,13 @@ import type { Storage, Tx } from '../types';
 import { isConnectionError } from './connectionErrors';
 import { migratePostgres } from './migrate';
 import { LIVE_CHANNEL, changesPayload } from './notify';
-import { PgRunner } from './runner';
+import { PgRunner, inlineSql } from './runner';
+import { SeqCounter } from './seqCounter';
 import { PgRateCounter } from './rateCounter';
 import type { RateCounter } from '../../auth/rateLimit';
 
 export interface PostgresOptions {
-  /** Connections per instance (default 10). */
+  /** Connections for reads per instance (default 10); writes have one of their own. */
   poolSize?: number;
   /** Where diagnostics go (default: nowhere). */
   log?: (line: string) => void;
@@ -99,6 +100,16 @@ export async function openPostgresStorage(
     throw e;
   }
 
+  // The write queue runs one batch at a time on a connection of its own, so that a push never
+  // waits for a reader to give a pooled connection back.
+  const writePool = new pg.Pool({
+    connectionString: url,
+    max: 1,
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+  });
+  writePool.on('error', (e) => log(`postgres: idle write connection lost: ${e.message}`));
+
   const jobs: Job[] = [];
   let draining = false;
   let closed = false;
@@ -106,46 +117,55 @@ export async function openPostgresStorage(
   const runBatch = async (batch: Job[]): Promise<void> => {
     let conn: Awaited<ReturnType<typeof checkout>>;
     try {
-      conn = await checkout(pool);
+      conn = await checkout(writePool);
     } catch (e) {
       for (const job of batch) job.reject(mapError(e));
       return;
     }
     const { client } = conn;
     const changes = new ChangeLog();
-    const tx = changes.wrap(sqlTx(new PgRunner(client, true)));
+    const runner = new PgRunner(client, true);
+    const seqs = new SeqCounter(runner);
+    const tx: Tx = { ...changes.wrap(sqlTx(runner)), nextSeq: () => seqs.next() };
     const settled: { job: Job; ok: boolean; value: unknown }[] = [];
     let broken: unknown;
     try {
-      await client.query('BEGIN');
+      // Transaction control and writes travel with the next statement that needs an answer
+      // (runner.ts): BEGIN and a job's SAVEPOINT go with its first read, its writes and RELEASE
+      // in one message at its end, NOTIFY with COMMIT.
+      runner.queue('BEGIN');
       // A batch of one needs no savepoint: if its job fails, the whole transaction rolls back.
       const savepoints = batch.length > 1;
       for (const job of batch) {
-        if (savepoints) await client.query('SAVEPOINT job');
+        if (savepoints) runner.queue('SAVEPOINT job');
+        runner.mark();
         changes.startJob();
         try {
           const value = await job.fn(tx);
-          if (savepoints) await client.query('RELEASE SAVEPOINT job');
+          // Sent inside the job: a write of this job that fails fails this job only.
+          await runner.flush(...(savepoints ? ['RELEASE SAVEPOINT job'] : []));
           changes.keepJob();
           settled.push({ job, ok: true, value });
         } catch (e) {
           if (isConnectionError(e)) throw e;
+          runner.discard();
+          seqs.forget();
           changes.dropJob();
-          if (savepoints) {
-            await client.query('ROLLBACK TO SAVEPOINT job');
-            await client.query('RELEASE SAVEPOINT job');
-          }
+          if (savepoints) runner.queue('ROLLBACK TO SAVEPOINT job', 'RELEASE SAVEPOINT job');
           settled.push({ job, ok: false, value: e });
         }
       }
       if (settled.some((s) => s.ok)) {
         const committed = changes.takeBatch();
-        if (committed.length > 0) {
-          await client.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, changesPayload(committed)]);
-        }
-        await client.query('COMMIT');
+        await runner.flush(
+          ...(committed.length > 0
+            ? [inlineSql('SELECT pg_notify(?, ?)', [LIVE_CHANNEL, changesPayload(committed)])]
+            : []),
+          'COMMIT',
+        );
       } else {
         changes.takeBatch();
+        runner.discard();
         await client.query('ROLLBACK');
       }
     } catch (e) {
@@ -185,9 +205,11 @@ export async function openPostgresStorage(
     const { client } = conn;
     let lost: Error | undefined;
     try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-      const value = await fn(sqlTx(new PgRunner(client, false)));
-      await client.query('COMMIT');
+      const runner = new PgRunner(client, false);
+      // BEGIN goes with the first read (the snapshot is taken by that read either way).
+      runner.queue('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      const value = await fn(sqlTx(runner));
+      await runner.flush('COMMIT');
       return value;
     } catch (e) {
       if (isConnectionError(e)) lost = e as Error;
@@ -227,7 +249,7 @@ export async function openPostgresStorage(
       if (closed) return;
       closed = true;
       while (draining || jobs.length > 0) await new Promise((r) => setImmediate(r));
-      await Promise.all([pool.end(), counterPool.end()]);
+      await Promise.all([pool.end(), writePool.end(), counterPool.end()]);
     },
   };
 }

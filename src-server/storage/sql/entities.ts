@@ -50,6 +50,27 @@ const INSERT_AUDIT = {
              VALUES (?, ?, ?, ?, ?, ?)`,
 } as const;
 
+const RAW_ARTICLE =
+  'SELECT id, author_id, assignee_id, status, deleted_at, version, data FROM articles';
+
+/** `id` is one of the JSON array parameter's strings: one statement for any number of ids. */
+const ID_IN_JSON_LIST = {
+  sqlite: 'id IN (SELECT value FROM json_each(?))',
+  postgres: 'id = ANY (ARRAY(SELECT jsonb_array_elements_text(?::jsonb)))',
+} as const;
+
+function toRawArticle(r: Row): RawArticleRow {
+  return {
+    id: String(r.id),
+    authorId: strOrNull(r.author_id),
+    assigneeId: strOrNull(r.assignee_id),
+    status: String(r.status) as RawArticleRow['status'],
+    deletedAt: strOrNull(r.deleted_at),
+    version: num(r.version),
+    json: String(r.data),
+  };
+}
+
 export function entityStore(db: SqlRunner): EntityStore {
   return {
     async getArticle(id) {
@@ -57,21 +78,17 @@ export function entityStore(db: SqlRunner): EntityStore {
       return r ? parse<ArticleState>(r.data) : undefined;
     },
     async getArticleRaw(id) {
-      const r = await db.get(
-        'SELECT author_id, assignee_id, status, deleted_at, version, data FROM articles WHERE id = ?',
-        [id],
-      );
-      return r
-        ? ({
-            id,
-            authorId: strOrNull(r.author_id),
-            assigneeId: strOrNull(r.assignee_id),
-            status: String(r.status) as RawArticleRow['status'],
-            deletedAt: strOrNull(r.deleted_at),
-            version: num(r.version),
-            json: String(r.data),
-          } satisfies RawArticleRow)
-        : undefined;
+      const r = await db.get(`${RAW_ARTICLE} WHERE id = ?`, [id]);
+      return r ? toRawArticle(r) : undefined;
+    },
+    async getArticlesRaw(ids) {
+      const out = new Map<string, RawArticleRow>();
+      if (ids.length === 0) return out;
+      const rows = await db.all(`${RAW_ARTICLE} WHERE ${ID_IN_JSON_LIST[db.dialect]}`, [
+        JSON.stringify([...new Set(ids)]),
+      ]);
+      for (const r of rows) out.set(String(r.id), toRawArticle(r));
+      return out;
     },
     putArticle(a) {
       return db.run(

@@ -11,7 +11,8 @@
  * and a snapshot that sees seq N also sees every seq below N. On SQLite the same statement runs
  * under the database's single writer, which gives the same guarantee. The cost is that writers
  * that add to the feed run one at a time per database; the stores batch many of them into one
- * transaction (group commit) to keep that cheap.
+ * transaction (group commit) to keep that cheap, and the PostgreSQL store keeps the time the lock
+ * is held short (postgres/seqCounter.ts, postgres/runner.ts).
  */
 import type { ChangeEntity, ChangeRow, ClientRow, FeedStore } from '../types';
 import { json, num, parse, strOrNull, type Row, type SqlRunner } from './runner';
