@@ -39,8 +39,7 @@ export class DictionaryRepository {
       get: 'SELECT * FROM dictionary_words WHERE word = ?',
       insert: `INSERT INTO dictionary_words (word, added_by, added_at, removed, server_version)
             VALUES (?, ?, ?, ?, NULL)`,
-      update:
-        'UPDATE dictionary_words SET added_by = ?, added_at = ?, removed = ? WHERE word = ?',
+      update: 'UPDATE dictionary_words SET added_by = ?, added_at = ?, removed = ? WHERE word = ?',
       upsert: `INSERT INTO dictionary_words (word, added_by, added_at, removed, server_version)
                VALUES (?, ?, ?, ?, ?)
                ON CONFLICT (word) DO UPDATE SET added_by = excluded.added_by,
