@@ -17,6 +17,7 @@ import { ImageRepository } from '../src-main/core/store/images';
 import { OutboxRepository } from '../src-main/core/store/outbox';
 import { LocalWriter } from '../src-main/core/store/local-writer';
 import { BlobRepository } from '../src-main/core/store/blobs';
+import { ConflictRepository } from '../src-main/core/sync/conflicts';
 import { openStore } from '../src-main/core/store/db';
 import { launchChromium } from '../tests/support/browser';
 import { startBrowserMode } from '../tests/support/processes';
@@ -72,6 +73,7 @@ async function seed(profile: string): Promise<number> {
     outbox,
     writer: new LocalWriter(store.db, outbox),
     blobs: new BlobRepository(store.db),
+    conflicts: new ConflictRepository(store.db),
   });
   const blobs = new BlobStore(profile);
   const CHUNK = 500;

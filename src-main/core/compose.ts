@@ -51,11 +51,11 @@ export function composeCore(
     },
   });
   const blobRecords = new BlobRepository(db);
-  const images = new ImageRepository(db, { outbox, writer, blobs: blobRecords, now });
+  const images = new ImageRepository(db, { outbox, writer, blobs: blobRecords, conflicts, now });
   const comments = new CommentRepository(db, writer);
   const dictionary = new DictionaryRepository(db, writer);
   const notices = new NoticeRepository(db);
-  const syncedImages = new SyncedImageRepository(db, blobRecords);
+  const syncedImages = new SyncedImageRepository(images, blobRecords);
   const sync = new SyncEngine({
     db,
     dbPath: store.path,

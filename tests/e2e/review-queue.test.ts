@@ -137,6 +137,10 @@ describe('review queue (desk chief, real backend)', () => {
       .poll(() => page.getByTestId('workflow-status').textContent(), { timeout: 15_000 })
       .toBe('Approved');
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    // Publishing asks first, with a summary of what goes out.
+    const confirmPublish = page.getByRole('dialog', { name: 'Publish this article?' });
+    expect(await confirmPublish.textContent()).toContain('Artikel B');
+    await confirmPublish.getByRole('button', { name: 'Publish now' }).click();
     await expect
       .poll(() => page.getByTestId('workflow-status').textContent(), { timeout: 15_000 })
       .toBe('Published');
@@ -161,11 +165,19 @@ describe('review queue (desk chief, real backend)', () => {
 
     // A correction republishes; unpublishing takes the page down and offers Publish again.
     await page.getByRole('button', { name: 'Publish correction' }).click();
+    await page
+      .getByRole('dialog', { name: 'Publish the correction?' })
+      .getByRole('button', { name: 'Publish correction' })
+      .click();
     await expect
       .poll(() => page.getByText('Correction published.').count(), { timeout: 15_000 })
       .toBe(1);
     expect(await page.getByTestId('workflow-status').textContent()).toBe('Published');
     await page.getByRole('button', { name: 'Unpublish' }).click();
+    await page
+      .getByRole('dialog', { name: 'Unpublish this article?' })
+      .getByRole('button', { name: 'Unpublish' })
+      .click();
     await expect
       .poll(() => page.getByTestId('workflow-status').textContent(), { timeout: 15_000 })
       .toBe('Unpublished');

@@ -61,12 +61,12 @@ it('publish asks with a summary, unpublish is a danger button that asks, no bann
   expect(await page.getByTestId('read-only').textContent()).toContain('Publish correction');
 
   const unpublish = page.getByRole('button', { name: 'Unpublish' });
-  expect(await unpublish.getAttribute('class')).toContain('btn-danger');
+  expect(await unpublish.getAttribute('class')).toContain('button--danger');
   await unpublish.click();
   const ask = page.getByRole('dialog', { name: 'Unpublish this article?' });
   await ask.waitFor();
   expect(await ask.getByRole('button', { name: 'Unpublish' }).getAttribute('class')).toContain(
-    'btn-danger',
+    'button--danger',
   );
   await page.keyboard.press('Escape');
   await expect.poll(() => ask.count()).toBe(0);

@@ -190,6 +190,8 @@ describe('mutations', () => {
         'article.setFields',
         'article.transition',
         'comment.add',
+        'dictionary.addWord',
+        'dictionary.removeWord',
         'image.create',
         'image.setMeta',
       ].sort(),

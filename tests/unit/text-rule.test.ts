@@ -86,9 +86,13 @@ describe('the shared zod fields clean at input', () => {
       licence: 'nur\u000bonline',
       licenceExpires: null,
       caption: '',
+      headline: 'Hafen\u0000',
       alt: '',
+      extendedDescription: 'Kräne\u000bim Nebel',
     });
     expect(meta.credit).toBe('dpa');
+    expect(meta.headline).toBe('Hafen');
+    expect(meta.extendedDescription).toBe('Kräne\nim Nebel');
     expect(meta.licence).toBe('nur\nonline');
     const c = CommentAddArgs.safeParse({
       id: '0190d2a4-0000-7000-8000-000000000001',

@@ -15,6 +15,7 @@ import type { BlobRepository } from './blobs';
 import type { ImageWriteHint, LocalStateStore, LocalWriter } from './local-writer';
 import type { ImageState } from '../../../src-shared/mutations';
 import { foldForSearch } from '../media/text';
+import { blobRelPath } from '../media/blob-store';
 
 interface ImageRow {
   id: string;
@@ -149,7 +150,56 @@ export interface ImageListFilter {
   sort?: 'newest' | 'oldest' | undefined;
 }
 
+/** The metadata of a server image as the local row keeps it. */
+export type SyncedImage = Pick<
+  ImageState,
+  | 'id'
+  | 'sha256'
+  | 'mime'
+  | 'width'
+  | 'height'
+  | 'fileName'
+  | 'credit'
+  | 'creator'
+  | 'copyright'
+  | 'source'
+  | 'licence'
+  | 'licenceExpires'
+  | 'caption'
+  | 'headline'
+  | 'alt'
+  | 'extendedDescription'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
+/**
+ * Size recorded for a blob that is not downloaded yet (the pulled image state has no byte size;
+ * the schema requires a positive one). Replaced by the real size on download.
+ */
+export const UNKNOWN_REMOTE_SIZE = 1;
+
+/** The columns a pulled image can change. */
+const SYNCED_META_COLUMNS = [
+  'file_name',
+  'credit',
+  'creator',
+  'copyright',
+  'source',
+  'licence',
+  'licence_expires',
+  'caption',
+  'headline',
+  'alt',
+  'extended_description',
+] as const;
+
 type Clock = () => string;
+
+/** The part of the conflict store an image restore needs (the sync's ConflictRepository). */
+export interface OpenConflicts {
+  resolveOpenByCode(entityType: 'image', entityId: string, code: string, at: string): number;
+}
 
 /** Copies one metadata field, keeping the pairing of field name and value type. */
 function copyMeta<K extends keyof ImageMeta>(to: ImageMetaPatch, from: ImageMeta, k: K): void {
@@ -165,6 +215,7 @@ export class ImageRepository {
   private readonly outbox: OutboxRepository;
   private readonly writer: LocalWriter;
   private readonly blobs: BlobRepository;
+  private readonly conflicts: OpenConflicts;
   private readonly stmts;
   private readonly listStatements = new Map<string, Statement>();
 
@@ -172,8 +223,15 @@ export class ImageRepository {
 
   constructor(
     private readonly db: Db,
-    deps: { outbox: OutboxRepository; writer: LocalWriter; blobs: BlobRepository; now?: Clock },
+    deps: {
+      outbox: OutboxRepository;
+      writer: LocalWriter;
+      blobs: BlobRepository;
+      conflicts: OpenConflicts;
+      now?: Clock;
+    },
   ) {
+    this.conflicts = deps.conflicts;
     this.outbox = deps.outbox;
     this.writer = deps.writer;
     this.blobs = deps.blobs;
@@ -195,6 +253,21 @@ export class ImageRepository {
            updated_at = @updated_at
          WHERE id = @id`,
       byteSize: 'UPDATE images SET byte_size = ? WHERE id = ?',
+      idBySha: 'SELECT id FROM images WHERE sha256 = ?',
+      insertSynced: `INSERT INTO images (id, sha256, mime, width, height, file_name, byte_size, credit,
+           creator, copyright, source, licence, licence_expires, caption, headline, alt,
+           extended_description, search_text, created_at, updated_at, server_version)
+         VALUES (@id, @sha256, @mime, @width, @height, @file_name, @byte_size, @credit,
+           @creator, @copyright, @source, @licence, @licence_expires, @caption, @headline,
+           @alt, @extended_description, @search_text, @created_at, @updated_at, @server_version)`,
+      updateSynced: `UPDATE images SET file_name = @file_name, credit = @credit, creator = @creator,
+           copyright = @copyright, source = @source, licence = @licence,
+           licence_expires = @licence_expires, caption = @caption, headline = @headline,
+           alt = @alt, extended_description = @extended_description, search_text = @search_text,
+           updated_at = @updated_at, server_version = @server_version
+         WHERE id = @id`,
+      serverVersionSet: 'UPDATE images SET server_version = ? WHERE id = ?',
+      byteSizeBySha: 'UPDATE images SET byte_size = ? WHERE sha256 = ?',
     });
     this.writer.register('image', this.localStates);
   }
@@ -240,6 +313,58 @@ export class ImageRepository {
       created_at: img.createdAt,
       updated_at: img.updatedAt,
     });
+  }
+
+  /**
+   * Records a server image (visible state: server state plus pending local edits). A new one is
+   * created with its blob in state 'remote'; a known one gets the metadata and server version.
+   * Server states: nothing is queued.
+   */
+  putSynced(img: SyncedImage, serverVersion: number): 'created' | 'updated' | 'unchanged' {
+    const row = this.stmts.get.get(img.id) as ImageRow | undefined;
+    const meta = { file_name: img.fileName, ...imageMetaParams(img) };
+    if (!row) {
+      // The same bytes under another image id (two people imported one file): the local row
+      // keeps the first id; sha256 is unique here.
+      if (this.stmts.idBySha.get(img.sha256)) return 'unchanged';
+      this.blobs.recordRemote(
+        img.sha256,
+        blobRelPath(img.sha256),
+        UNKNOWN_REMOTE_SIZE,
+        img.createdAt,
+      );
+      this.stmts.insertSynced.run({
+        ...meta,
+        id: img.id,
+        sha256: img.sha256,
+        mime: img.mime,
+        width: Math.max(1, img.width),
+        height: Math.max(1, img.height),
+        byte_size: UNKNOWN_REMOTE_SIZE,
+        created_at: img.createdAt,
+        updated_at: img.updatedAt,
+        server_version: serverVersion,
+      });
+      return 'created';
+    }
+    const same = SYNCED_META_COLUMNS.every((col) => row[col] === meta[col]);
+    if (same) {
+      if (row.server_version !== serverVersion)
+        this.stmts.serverVersionSet.run(serverVersion, img.id);
+      return 'unchanged';
+    }
+    this.stmts.updateSynced.run({
+      ...meta,
+      id: img.id,
+      updated_at: img.updatedAt,
+      server_version: serverVersion,
+    });
+    return 'updated';
+  }
+
+  /** The bytes of a 'remote' image arrived: its rows get their real size. */
+  recordDownloadedSize(sha256: string, size: number): void {
+    this.stmts.byteSizeBySha.run(size, sha256);
   }
 
   get(id: string): Image {
@@ -293,13 +418,12 @@ export class ImageRepository {
     const tx = this.db.transaction(() => {
       this.blobs.markOnDisk(image.sha256, size);
       this.stmts.byteSize.run(size, image.id);
-      const dropped = this.db
-        .prepare(
-          `UPDATE conflicts SET resolved_at = ?, resolution = 'auto'
-            WHERE entity_type = 'image' AND entity_id = ? AND code = 'blob_missing'
-              AND resolved_at IS NULL`,
-        )
-        .run(this.now(), image.id).changes;
+      const dropped = this.conflicts.resolveOpenByCode(
+        'image',
+        image.id,
+        'blob_missing',
+        this.now(),
+      );
       if (dropped === 0) return;
       const row = this.stmts.get.get(image.id) as ImageRow;
       const queued = this.outbox.has('image.create', image.id);

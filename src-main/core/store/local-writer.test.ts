@@ -17,6 +17,7 @@ import type { BodyJson } from '../../../src-shared/model';
 import { tempDir } from '../../../tests/support/tmp';
 import { ArticleRepository, articleStateOf } from './articles';
 import { BlobRepository } from './blobs';
+import { ConflictRepository } from '../sync/conflicts';
 import { CommentRepository } from './comments';
 import { openStore } from './db';
 import { ImageRepository } from './images';
@@ -55,6 +56,7 @@ beforeEach(() => {
     outbox,
     writer,
     blobs: new BlobRepository(store.db),
+    conflicts: new ConflictRepository(store.db),
   });
   comments = new CommentRepository(store.db, writer);
 });

@@ -81,6 +81,8 @@ export class ConflictRepository {
       openFor: `SELECT * FROM conflicts WHERE resolved_at IS NULL AND entity_id = ?
                  ORDER BY created_at, id`,
       get: 'SELECT * FROM conflicts WHERE id = ?',
+      resolveOpenByCode: `UPDATE conflicts SET resolved_at = ?, resolution = 'auto'
+        WHERE entity_type = ? AND entity_id = ? AND code = ? AND resolved_at IS NULL`,
       resolve:
         'UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL',
       countOpen: `SELECT COUNT(*) AS n FROM conflicts
@@ -235,6 +237,11 @@ export class ConflictRepository {
 
   resolve(id: string, resolution: 'mine' | 'theirs' | 'auto', at: string): boolean {
     return this.s.resolve.run(at, resolution, id).changes === 1;
+  }
+
+  /** Closes an entity's open conflicts of one code as settled by the desk itself; how many. */
+  resolveOpenByCode(entityType: string, entityId: string, code: string, at: string): number {
+    return this.s.resolveOpenByCode.run(at, entityType, entityId, code).changes;
   }
 
   openCount(entityType: string, entityId: string): number {
