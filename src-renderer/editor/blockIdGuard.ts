@@ -7,6 +7,7 @@
  * repair runs only after a commit that created block-level nodes (Enter, paste, list changes,
  * undo), found with mutation listeners, in one follow-up update merged into the same undo step.
  * Of two blocks sharing an id, the one that existed before keeps it: a pasted copy gets a new one.
+ * The loaded body is not walked: the editor is only ever given a body with ids ensured.
  */
 import { ListItemNode, ListNode } from '@lexical/list';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
@@ -15,6 +16,7 @@ import {
   type LexicalEditor,
   type LexicalNode,
   mergeRegister,
+  type MutationListener,
   type NodeKey,
   ParagraphNode,
 } from 'lexical';
@@ -63,7 +65,10 @@ export function registerBlockIdGuard(editor: LexicalEditor): () => void {
     created = new Set();
     editor.update(() => void $repairBlockIds(keys), { tag: HISTORY_MERGE_TAG, discrete: true });
   };
-  const onMutation = (mutations: Map<NodeKey, string>) => {
+  const onMutation: MutationListener = (mutations, { prevEditorState }) => {
+    // The first state is the loaded body, whose ids prepareBody ensured: walking it again
+    // would cost a second full update (and a forced layout) before the editor is usable.
+    if (prevEditorState.isEmpty()) return;
     for (const [key, mutation] of mutations) if (mutation === 'created') created.add(key);
     if (created.size > 0 && !scheduled) {
       scheduled = true;
