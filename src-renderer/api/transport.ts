@@ -47,7 +47,9 @@ function httpTransport(): DesktopTransport {
       const res = await fetch('/api/call', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-copydesk-token': token },
-        body: JSON.stringify({ method, input }),
+        // As a Blob: Chromium hands a long string body to the network much more slowly (about
+        // half the round trip of a 500 KB article body goes there).
+        body: new Blob([JSON.stringify({ method, input })]),
       });
       if (res.status === 401) {
         return {
