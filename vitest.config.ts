@@ -2,8 +2,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// Projects: fast unit tests run in parallel; end-to-end tests (real browser, real processes,
-// real backend) run one file at a time so that 2 cores are not oversubscribed. The server and
+// Projects: unit tests and the PostgreSQL server tests run two files at a time (vitest's default
+// on 2 cores is one); end-to-end tests (real browser, real processes, real backend) run one file
+// at a time so that 2 cores are not oversubscribed. The server and
 // sync tests run a second time against a private PostgreSQL cluster (server-pg, sync-pg), which
 // also runs the PostgreSQL-only tests in tests/server-pg.
 // Password hashing at the production cost (scrypt N = 2^17) would make the many test servers
@@ -53,7 +54,8 @@ const postgresProjects =
             ],
             environment: 'node' as const,
             env,
-            fileParallelism: false,
+            // Each file gets its own database on the cluster, so two files can run at once.
+            maxWorkers: 2,
             testTimeout: 60_000,
             hookTimeout: 60_000,
             globalSetup: ['tests/support/pg-global-setup.ts'],
@@ -75,6 +77,7 @@ const postgresProjects =
 
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/support/slow-files-reporter.ts'],
     projects: [
       {
         test: {
@@ -82,6 +85,9 @@ export default defineConfig({
           include: ['src-*/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'],
           environment: 'node',
           env,
+          // vitest's default on 2 cores is one worker; these files mostly wait on child processes,
+          // servers and disk, so two at once use the machine better.
+          maxWorkers: 2,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
