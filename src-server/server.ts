@@ -22,6 +22,8 @@ import type { LiveBus } from './live/bus';
 import type { Storage } from './storage/types';
 import { PullService } from './sync/pull';
 import { PushService } from './sync/push';
+import type { Clock } from './clock';
+import { PublishScheduler } from './publish/scheduler';
 import { randomUUID } from 'node:crypto';
 
 export interface ServerOptions {
@@ -53,11 +55,17 @@ export interface ServerOptions {
   /** SQLite only: the live bus to use (tests observe it); the caller closes it. */
   bus?: LiveBus;
   live?: LiveOptions;
+  /** The clock of scheduled publication and of pushes (tests drive it). */
+  clock?: Clock;
+  /** How often the scheduler looks for due articles (default 5000 ms; 0: only when asked). */
+  schedulerIntervalMs?: number;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
+  /** Publishes what is due now (the scheduler also runs on its own timer). */
+  scheduler: PublishScheduler;
   close(): Promise<void>;
 }
 
@@ -151,7 +159,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     blobs: new BlobStore(options.blobsDir ?? join(options.dataDir, 'blobs')),
     renditions: new RenditionStore(join(options.dataDir, 'renditions')),
     auth,
-    push: new PushService(storage),
+    push: new PushService(storage, undefined, options.clock),
     pull: new PullService(storage),
     view: new PublishedView(publicUrl),
     maxBlobBytes: options.maxBlobBytes ?? 50 * 1024 * 1024,
@@ -171,12 +179,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   if (!baseUrl) baseUrl = url;
 
+  const scheduler = new PublishScheduler(storage, {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.schedulerIntervalMs !== undefined
+      ? { intervalMs: options.schedulerIntervalMs }
+      : {}),
+    log,
+  });
+  scheduler.start();
+
   let closing: Promise<void> | undefined;
   return {
     url,
     port,
+    scheduler,
     close() {
       closing ??= (async () => {
+        await scheduler.stop();
         await live.close(); // withdraws this instance's presence, closes the live sockets
         await app.close(); // stops accepting; waits for requests in flight
         await backend.close();

@@ -25,6 +25,7 @@ import {
   Revision,
   Section,
   Tag,
+  Timestamp,
 } from './model';
 import { CHECKLIST_CODES } from './checklist';
 import { SafeBodyJson } from './richtext/safeBody';
@@ -421,6 +422,14 @@ export const desktopApi = {
     z.strictObject({ id: Id, to: ArticleStatus, comment: ReviewNote.optional() }),
     Article,
   ),
+  /**
+   * Schedules an approved article for publication by the server at `at` (any offset; stored in
+   * UTC), or with null takes the schedule back. Desk chiefs; refused: not approved, in the past,
+   * before the embargo.
+   */
+  'articles.schedule': method(z.strictObject({ id: Id, at: Timestamp.nullable() }), Article),
+  /** Sets the embargo (null clears it): the server refuses to publish before it. */
+  'articles.setEmbargo': method(z.strictObject({ id: Id, until: Timestamp.nullable() }), Article),
   // ---- review ----
   'articles.reviewQueue': method(
     z.strictObject({ limit: z.number().int().min(1).max(500).default(200) }),

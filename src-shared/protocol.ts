@@ -33,11 +33,19 @@ export const PROTOCOL_VERSION = 1;
  * - 2026-12: pulls carry newsroom dictionary words (`entity: 'word'`).
  * Servers that predate a version ignore it, so a newer client still works with them.
  */
-export const SCHEMA_VERSION = '2026-12';
+export const SCHEMA_VERSION = '2026-12-s';
 
 /** Whether a client that sent `schemaVersion` accepts `actor` on pulled changes (strict parsers do not). */
 export function acceptsPullActor(schemaVersion: string | undefined): boolean {
   return schemaVersion !== undefined && schemaVersion >= '2025-02';
+}
+
+/**
+ * Whether a client that sent `schemaVersion` accepts an article's `scheduledAt`, `scheduledBy`
+ * and `embargoUntil` (its strict parser refuses unknown keys before 2026-12-s).
+ */
+export function acceptsSchedule(schemaVersion: string | undefined): boolean {
+  return schemaVersion !== undefined && schemaVersion >= '2026-12-s';
 }
 
 /** Whether a client that sent `schemaVersion` accepts newsroom dictionary words in a pull. */

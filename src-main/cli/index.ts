@@ -5,7 +5,7 @@
  *
  * Commands: login --server URL --user U (password asked or on stdin) | logout | new --file article.json |
  * set ID FIELD VALUE | tag ID +a -b | submit ID | approve ID | request-changes ID --comment TEXT |
- * publish ID | delete ID | restore ID | sync [--allow-mass-delete] | status | conflicts [ID] |
+ * publish ID [--at TIME|none] | embargo ID TIME|none | delete ID | restore ID | sync [--allow-mass-delete] | status | conflicts [ID] |
  * resolve CONFLICT_ID mine|theirs | show ID | list |
  * image import FILE… | image show ID | image set ID FIELD VALUE | image list
  *
@@ -24,9 +24,11 @@ import { ArticleFields, type ArticleFieldsPatch } from '../../src-shared/model';
 import { openCore } from '../core/core';
 import { StoreError } from '../core/store/errors';
 import { IMAGE_USAGE, ImageUsageError, runImageCommand } from './images';
+import { SCHEDULE_USAGE, ScheduleUsageError, runScheduleCommand } from './schedule';
 import { PASSWORD_FLAG_WARNING, readPassword } from '../../src-server/auth/readPassword';
 
 const VALUE_OPTIONS = new Set([
+  'at',
   'profile',
   'server',
   'user',
@@ -78,6 +80,11 @@ const USAGE = `usage: copydesk-cli --profile DIR [--json] <command>
   set ID FIELD VALUE                         change one field (JSON for tags, links, leadImage)
   tag ID +a -b                               add / remove tags
   submit ID | approve ID | publish ID        workflow steps (approve/publish need the server)
+  publish ID --at TIME                       schedule: the server publishes at TIME ("2027-01-15
+                                             06:00" in the newsroom's time zone, or ISO 8601
+                                             with an offset); publish ID --at none takes it back
+  embargo ID TIME|none                       no publication before TIME (none clears it)
+${SCHEDULE_USAGE}
   request-changes ID --comment TEXT
   delete ID | restore ID
   sync [--allow-mass-delete]                 push, then pull until caught up (the flag confirms
@@ -133,6 +140,10 @@ async function runCommand(
   o: ParsedArgs['options'],
 ): Promise<Output> {
   const str = (k: string): string | undefined => (typeof o[k] === 'string' ? o[k] : undefined);
+  if (cmd === 'embargo') return runScheduleCommand(api, cmd, p[0], p[1]);
+  if (cmd === 'publish' && o.at !== undefined) {
+    return runScheduleCommand(api, cmd, p[0], str('at'));
+  }
   switch (cmd) {
     case 'login': {
       const server = str('server');
@@ -331,7 +342,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (out.exitCode && !options.json) process.stderr.write('sync did not complete\n');
     return out.exitCode ?? 0;
   } catch (e) {
-    const usage = e instanceof UsageError || e instanceof ImageUsageError;
+    const usage =
+      e instanceof UsageError || e instanceof ImageUsageError || e instanceof ScheduleUsageError;
     const message = e instanceof Error ? e.message : String(e);
     if (options.json) {
       const code = e instanceof ApiError ? e.code : usage ? 'usage' : 'error';

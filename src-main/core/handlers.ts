@@ -3,6 +3,7 @@ import { ApiError } from '../../src-shared/api';
 import type { CoreContext, HandlerFor } from './context';
 import { imageHandlers } from './handlers-images';
 import { syncHandlers } from './handlers-sync';
+import { scheduleHandlers } from './handlers-schedule';
 import { reviewHandlers } from './handlers-review';
 import { commentHandlers } from './handlers-comments';
 import { dictionaryHandlers } from './handlers-dictionary';
@@ -80,6 +81,7 @@ export const handlers: Handlers = {
 
   ...imageHandlers,
   ...syncHandlers,
+  ...scheduleHandlers,
   ...reviewHandlers,
   ...commentHandlers,
   ...dictionaryHandlers,

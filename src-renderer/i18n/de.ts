@@ -33,6 +33,9 @@ export const de: Messages = {
     untitled: '(ohne Überschrift)',
   },
   review: {
+    scheduledFor: 'Geplant für {{time}}',
+    unscheduled: 'Der Termin ist zurückgenommen; der Artikel bleibt abgenommen.',
+    embargoUntil: 'Sperrfrist bis {{time}}',
     status: {
       label: 'Status',
       draft: 'Entwurf',
@@ -625,6 +628,12 @@ export const de: Messages = {
         noLeadImage: 'keines',
         noSection: 'keines',
         credit: 'Bildquelle: {{credit}}',
+        scheduled: 'Geplant für',
+        notScheduled: 'nicht geplant',
+        embargo: 'Sperrfrist bis',
+        scheduleAt: 'Veröffentlichen am (Redaktionszeit, {{zone}})',
+        schedule: 'Zeitgesteuert veröffentlichen',
+        takeBack: 'Termin zurücknehmen',
         confirm: 'Jetzt veröffentlichen',
       },
       correct: {
@@ -663,6 +672,13 @@ export const de: Messages = {
       internal: 'Im Desk ist etwas schiefgegangen. Bitte melden Sie das.',
     },
     server: {
+      not_approved: 'Nur ein abgenommener Artikel kann zeitgesteuert werden.',
+      schedule_in_past: 'Dieser Zeitpunkt ist vorbei; bitte einen späteren wählen.',
+      schedule_before_embargo:
+        'Der Termin liegt vor der Sperrfrist; bitte die Sperrfrist oder später wählen.',
+      embargoed:
+        'Der Artikel hat eine Sperrfrist; vor deren Ende kann er nicht veröffentlicht werden.',
+      already_published: 'Der Artikel ist bereits veröffentlicht.',
       forbidden:
         'Das dürfen Sie jetzt nicht ändern: Redakteure bearbeiten nur Entwürfe, eigene oder zugewiesene. Den Chef vom Dienst bitten, Änderungen anzufordern oder eine Korrektur zu veröffentlichen.',
       deleted: 'Der Artikel ist gelöscht; bitte zuerst wiederherstellen.',

@@ -31,6 +31,9 @@ export const en = {
     untitled: '(no headline)',
   },
   review: {
+    scheduledFor: 'Scheduled for {{time}}',
+    unscheduled: 'The schedule is taken back; the article stays approved.',
+    embargoUntil: 'Embargo until {{time}}',
     status: {
       label: 'Status',
       draft: 'Draft',
@@ -620,6 +623,12 @@ export const en = {
         noLeadImage: 'none',
         noSection: 'none',
         credit: 'Credit: {{credit}}',
+        scheduled: 'Scheduled for',
+        notScheduled: 'not scheduled',
+        embargo: 'Embargo until',
+        scheduleAt: 'Schedule for (newsroom time, {{zone}})',
+        schedule: 'Schedule',
+        takeBack: 'Take back schedule',
         confirm: 'Publish now',
       },
       correct: {
@@ -657,6 +666,12 @@ export const en = {
       internal: 'Something went wrong inside the desk. Please report this.',
     },
     server: {
+      not_approved: 'Only an approved article can be scheduled.',
+      schedule_in_past: 'That time has passed; choose a later one.',
+      schedule_before_embargo:
+        'The scheduled time is before the embargo; choose the embargo time or later.',
+      embargoed: 'The article is under embargo; it cannot be published before the embargo ends.',
+      already_published: 'The article is already published.',
       forbidden:
         'You may not change this now: editors may edit drafts only, their own or assigned ones. Ask a desk chief to request changes or publish a correction.',
       deleted: 'The article is deleted; restore it first.',

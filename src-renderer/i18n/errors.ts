@@ -21,6 +21,11 @@ export const SERVER_CODES = [
   'invalid_args',
   'internal_error',
   'blob_missing',
+  'not_approved',
+  'schedule_in_past',
+  'schedule_before_embargo',
+  'embargoed',
+  'already_published',
 ] as const;
 
 function isServerCode(code: string): code is (typeof SERVER_CODES)[number] {

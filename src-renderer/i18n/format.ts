@@ -44,3 +44,17 @@ export function keyLabel(keys: string, language: string, mac: boolean = IS_MAC):
   const names = language.startsWith('de') ? GERMAN_KEYS : {};
   return parts.map((p) => names[p] ?? p).join('+');
 }
+
+/** "Tue, 15 Jan 2027, 06:00" on the newsroom's clocks (the time zone schedules are entered in). */
+export function formatNewsroomTime(iso: string, language: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(language, {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
+}

@@ -1,14 +1,27 @@
 /**
  * Asks before a workflow step that changes the public site: publish and correct show a short
- * summary of what goes out (headline, section, lead image with its credit); unpublish asks with
- * a danger button. A modal dialog: focus starts on Cancel, Esc cancels.
+ * summary of what goes out (headline, section, lead image with its credit, the scheduled time
+ * and embargo); unpublish asks with a danger button. Publishing an approved article offers
+ * "Publish now" or a time in the newsroom's time zone ("Schedule"), and takes a schedule back.
+ * A modal dialog: focus starts on Cancel, Esc cancels.
  */
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article } from '../../src-shared/model';
 import type { TransitionName } from '../../src-shared/workflow';
 import { useImageRecord } from '../editor/images/records';
 import { useSections } from '../state/sections';
 import { Modal } from '../ui/Modal';
+import { formatNewsroomTime } from '../i18n/format';
+import {
+  DEFAULT_NEWSROOM_TIME_ZONE,
+  parseNewsroomTime,
+  toWallTimeInput,
+} from '../../src-shared/time/newsroomTime';
+
+/** What the chief chose: publish now, schedule at a UTC time, or take the schedule back. */
+export type PublishChoice =
+  { kind: 'now' } | { kind: 'schedule'; at: string } | { kind: 'unschedule' };
 
 /** The steps that ask first. */
 export const CONFIRMED_STEPS: ReadonlySet<TransitionName> = new Set([
@@ -25,10 +38,18 @@ export function ConfirmStep({
 }: {
   step: 'publish' | 'correct' | 'unpublish';
   article: Article;
-  onConfirm: () => void;
+  onConfirm: (choice: PublishChoice) => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const zone = DEFAULT_NEWSROOM_TIME_ZONE;
+  const inputId = useId();
+  const [wall, setWall] = useState(
+    article.scheduledAt ? toWallTimeInput(article.scheduledAt, zone) : '',
+  );
+  const schedulable = step === 'publish' && article.status === 'approved';
+  const parsed = wall ? parseNewsroomTime(wall.replace('T', ' '), zone) : null;
+  const when = (iso: string) => formatNewsroomTime(iso, i18n.language, zone);
   const sections = useSections();
   const image = useImageRecord(article.leadImage?.imageId ?? null);
   const section = sections.find((s) => s.slug === article.section)?.name ?? article.section;
@@ -60,19 +81,61 @@ export function ConfirmStep({
               t('state.confirm.publish.noLeadImage')
             )}
           </dd>
+          <dt>{t('state.confirm.publish.scheduled')}</dt>
+          <dd data-testid="confirm-scheduled">
+            {article.scheduledAt
+              ? when(article.scheduledAt)
+              : t('state.confirm.publish.notScheduled')}
+          </dd>
+          {article.embargoUntil && (
+            <>
+              <dt>{t('state.confirm.publish.embargo')}</dt>
+              <dd>{when(article.embargoUntil)}</dd>
+            </>
+          )}
         </dl>
+      )}
+      {schedulable && (
+        <div className="field">
+          <label htmlFor={inputId}>{t('state.confirm.publish.scheduleAt', { zone })}</label>
+          <input
+            id={inputId}
+            type="datetime-local"
+            value={wall}
+            onChange={(e) => setWall(e.target.value)}
+          />
+        </div>
       )}
       <div className="modal__actions">
         <button type="button" className="button" data-autofocus onClick={onCancel}>
           {t('state.confirm.cancel')}
         </button>
-        <button
-          type="button"
-          className={danger ? 'button button--danger' : 'button button--primary'}
-          onClick={onConfirm}
-        >
-          {t(`state.confirm.${step}.confirm`)}
-        </button>
+        {schedulable && article.scheduledAt && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => onConfirm({ kind: 'unschedule' })}
+          >
+            {t('state.confirm.publish.takeBack')}
+          </button>
+        )}
+        {parsed?.ok ? (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => onConfirm({ kind: 'schedule', at: parsed.utc })}
+          >
+            {t('state.confirm.publish.schedule')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className={danger ? 'button button--danger' : 'button button--primary'}
+            onClick={() => onConfirm({ kind: 'now' })}
+          >
+            {t(`state.confirm.${step}.confirm`)}
+          </button>
+        )}
       </div>
     </Modal>
   );

@@ -18,6 +18,8 @@ import { useStoredArticle } from './useStoredArticle';
 import { ConfirmStep, CONFIRMED_STEPS } from './ConfirmStep';
 import { stepButtonClass, stepQueued } from './stepOutcome';
 import { errorText } from '../i18n/errors';
+import { formatNewsroomTime } from '../i18n/format';
+import { DEFAULT_NEWSROOM_TIME_ZONE } from '../../src-shared/time/newsroomTime';
 
 interface Props {
   article: Article;
@@ -31,7 +33,8 @@ interface Props {
 type Message = { tone: 'ok' | 'error'; text: string; status: Article['status'] };
 
 export function WorkflowBar({ article: initial, checklist, flush }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const when = (iso: string) => formatNewsroomTime(iso, i18n.language, DEFAULT_NEWSROOM_TIME_ZONE);
   const user = useCurrentUser();
   const [article, setArticle] = useStoredArticle(initial);
   const missing = checklist.items;
@@ -86,6 +89,27 @@ export function WorkflowBar({ article: initial, checklist, flush }: Props) {
     }
   };
 
+  const schedule = async (at: string | null) => {
+    setBusy('schedule');
+    setMessage(null);
+    try {
+      await flush();
+      const a = await api['articles.schedule']({ id: article.id, at });
+      setArticle(a);
+      setMessage({
+        tone: 'ok',
+        status: a.status,
+        text: a.scheduledAt
+          ? t('review.scheduledFor', { time: when(a.scheduledAt) })
+          : t('review.unscheduled'),
+      });
+    } catch (e) {
+      setMessage({ tone: 'error', status: article.status, text: errorText(t, e) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
   const disabledFor = (rule: TransitionRule): boolean =>
     busy !== null ||
     (rule.needsChecklist && (missing.length > 0 || !checklist.ready)) ||
@@ -101,6 +125,18 @@ export function WorkflowBar({ article: initial, checklist, flush }: Props) {
         >
           {t('review.status.label')}:{' '}
           <strong data-testid="workflow-status">{t(`review.status.${article.status}`)}</strong>
+          {article.scheduledAt && (
+            <span className="workflow__when" data-testid="workflow-scheduled">
+              {' · '}
+              {t('review.scheduledFor', { time: when(article.scheduledAt) })}
+            </span>
+          )}
+          {article.embargoUntil && (
+            <span className="workflow__when" data-testid="workflow-embargo">
+              {' · '}
+              {t('review.embargoUntil', { time: when(article.embargoUntil) })}
+            </span>
+          )}
         </span>
         {offered.map((rule) => (
           <button
@@ -170,9 +206,10 @@ export function WorkflowBar({ article: initial, checklist, flush }: Props) {
           step={confirming.name as 'publish' | 'correct' | 'unpublish'}
           article={article}
           onCancel={() => setConfirming(null)}
-          onConfirm={() => {
+          onConfirm={(choice) => {
             setConfirming(null);
-            void run(confirming);
+            if (choice.kind === 'now') void run(confirming);
+            else void schedule(choice.kind === 'schedule' ? choice.at : null);
           }}
         />
       )}

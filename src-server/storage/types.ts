@@ -200,6 +200,13 @@ export interface EntityStore {
   /** Many articles in one statement (the missing ones are not in the map). */
   getArticlesRaw(ids: readonly string[]): Promise<Map<string, RawArticleRow>>;
   putArticle(article: ArticleState): Promise<void>;
+  /** Ids of approved articles whose scheduled time is at or before `now`, the earliest first. */
+  listDueScheduled(now: string, limit: number): Promise<string[]>;
+  /**
+   * Takes a due scheduled article for this transaction (clears its scheduled_at); false when it
+   * is no longer due or another instance took it. Only inside a write transaction.
+   */
+  claimScheduled(id: string, now: string): Promise<boolean>;
   getImage(id: string): Promise<ImageState | undefined>;
   putImage(image: ImageState): Promise<void>;
   getComment(id: string): Promise<CommentState | undefined>;

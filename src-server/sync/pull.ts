@@ -6,7 +6,8 @@
  *   their own and assigned articles and everything published; other roles read all; images are
  *   readable by all; comments only for the article's author and assignee, desk chiefs and admins
  *   (`mayReadComments`), and for whoever wrote them; newsroom dictionary words are readable by all
- *   clients of schemaVersion 2026-12 or later (older ones would refuse them). An article an editor could see before
+ *   clients of schemaVersion 2026-12 or later (older ones would refuse them); articles carry
+ *   their schedule and embargo only to clients of 2026-12-s or later, for the same reason. An article an editor could see before
  *   (it was published, or its assignee changed) and cannot see now comes as
  *   `op: 'delete', reason: 'revoked'`;
  * - who made each change (`actor`, for clients of schemaVersion 2025-02 or later): the user of
@@ -24,6 +25,7 @@
 import {
   acceptsDictionaryWords,
   acceptsPullActor,
+  acceptsSchedule,
   type ChangeActor,
   type ConflictRecord,
   type PullQuery,
@@ -34,6 +36,16 @@ import { HttpError } from '../http/errors';
 import type { ChangeRow, RawArticleRow, Storage, Tx, UserRow } from '../storage/types';
 import { serializePullPage, type PullPage, type PullPageChange } from './pullJson';
 import { articleChangeFor, mayReadComment } from './readRules';
+
+const SCHEDULE_KEYS = ['scheduledAt', 'scheduledBy', 'embargoUntil'];
+
+/** An article's JSON without the scheduling keys, for clients older than 2026-12-s. */
+function withoutSchedule(a: RawArticleRow): string {
+  if (!SCHEDULE_KEYS.some((k) => a.json.includes(`"${k}"`))) return a.json;
+  const state = JSON.parse(a.json) as Record<string, unknown>;
+  for (const k of SCHEDULE_KEYS) delete state[k];
+  return JSON.stringify(state);
+}
 
 export class PullService {
   constructor(private readonly storage: Storage) {}
@@ -121,6 +133,9 @@ export class PullService {
     };
 
     const withWords = acceptsDictionaryWords(q.schemaVersion);
+    const articleJson = acceptsSchedule(q.schemaVersion)
+      ? (a: RawArticleRow) => a.json
+      : withoutSchedule;
     // The page's articles in one statement (a query per article costs a round trip each on
     // PostgreSQL); a comment's article, if not among them, is read on its own.
     const articleIds = [...latest.values()]
@@ -148,7 +163,7 @@ export class PullService {
             op: 'upsert',
             version: a.version,
             ...actorOf(row),
-            json: a.json,
+            json: articleJson(a),
           });
         } else if (how === 'revoke') {
           changes.push({

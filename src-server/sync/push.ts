@@ -31,7 +31,8 @@ import type {
 } from '../../src-shared/protocol';
 import type { Actor } from '../../src-shared/workflow';
 import { HttpError } from '../http/errors';
-import { publishSnapshot, unpublishSnapshot } from '../publish/snapshot';
+import { systemClock, type Clock } from '../clock';
+import { applyTransitionEffects } from '../publish/transitionEffects';
 import type { Tx, Storage, UserRow } from '../storage/types';
 
 type EntityState = EntityStates[EntityType];
@@ -58,6 +59,7 @@ export class PushService {
   constructor(
     private readonly storage: Storage,
     private readonly onCommit: () => void = () => undefined,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async push(user: UserRow, req: PushRequest): Promise<PushResponse> {
@@ -104,7 +106,7 @@ export class PushService {
     clientId: string,
     m: PushMutation,
   ): Promise<StepResult> {
-    const now = new Date().toISOString();
+    const now = this.clock.now().toISOString();
     let client = await tx.getClient(clientId);
     if (!client) {
       client = { clientId, userId: user.id, lastMutationId: 0, lastSeenAt: now };
@@ -233,31 +235,17 @@ export class PushService {
 
     // Publication effects of workflow transitions.
     if (def.entity === 'article' && ok.transition) {
-      const article = next as ArticleState;
-      if (ok.transition === 'publish' || ok.transition === 'correct') {
-        const published = await publishSnapshot(tx, article, now);
-        if (published.slug !== article.slug) {
-          next = {
-            ...published,
-            fieldVersions: { ...published.fieldVersions, slug: seq },
-          };
-          changed.push('slug');
-        }
-      } else if (ok.transition === 'unpublish') {
-        await unpublishSnapshot(tx, article.id, now);
-      }
-      await tx.insertAudit({
+      const effects = await applyTransitionEffects(tx, {
+        transition: ok.transition,
+        before: state as ArticleState | null,
+        after: next as ArticleState,
+        seq,
         userId: user.id,
-        action: `article.${ok.transition}`,
-        entityType: 'article',
-        entityId: article.id,
-        detail: {
-          from: state ? (state as ArticleState).status : null,
-          to: article.status,
-          comment: ok.comment ?? null,
-        },
-        createdAt: now,
+        now,
+        comment: ok.comment,
       });
+      next = effects.article;
+      changed.push(...effects.changed);
     }
 
     await saveEntity(tx, def.entity, next);

@@ -86,6 +86,13 @@ export const Article = ArticleFields.extend({
   publishedAt: Timestamp.nullable(),
   deletedAt: Timestamp.nullable(),
   /**
+   * When the server publishes this approved article by itself (UTC ISO); null or absent: not
+   * scheduled. Set by `article.schedule`, cleared when it is published or leaves "approved".
+   */
+  scheduledAt: Timestamp.nullable().optional(),
+  /** Publishing (by hand or on schedule) is refused before this time (UTC ISO); null: none. */
+  embargoUntil: Timestamp.nullable().optional(),
+  /**
    * Username of whoever made the last change a sync brought in (the pulled change's `actor`);
    * null or absent for an article no pull has brought yet, or from a server that does not say.
    * Local only: not part of the server's ArticleState.
@@ -106,6 +113,8 @@ export const ArticleSummary = Article.pick({
   updatedAt: true,
   createdAt: true,
   deletedAt: true,
+  scheduledAt: true,
+  embargoUntil: true,
 }).extend({
   wordCount: z.number().int().nonnegative(),
   /** Unresolved sync conflicts or rejected changes are waiting on this article. */

@@ -23,6 +23,7 @@ import {
   mayTransition,
 } from '../workflow';
 import type { Actor } from '../workflow';
+import { embargoRefusal } from './schedule';
 import {
   SafeBodyJson,
   allowedIf,
@@ -379,8 +380,17 @@ export const articleTransition: MutationDef<ArticleTransitionArgs, ArticleState>
     if (state.deletedAt !== null) {
       return fail('deleted', 'The article is deleted; restore it first.');
     }
+    if (rule.name === 'publish') {
+      const embargo = embargoRefusal(state.embargoUntil, ctx.now);
+      if (embargo) return fail(embargo.code, embargo.reason);
+    }
     let next: ArticleState = { ...state, status: rule.to };
     const changed = ['status'];
+    // A schedule belongs to an approved article: publishing or leaving "approved" ends it.
+    if (state.scheduledAt && rule.to !== 'approved') {
+      next = { ...next, scheduledAt: null, scheduledBy: null };
+      changed.push('scheduledAt');
+    }
     if (rule.name === 'publish' || rule.name === 'correct') {
       if (state.publishedAt === null) {
         next.publishedAt = ctx.now;

@@ -43,6 +43,14 @@ import {
   articleTransition,
 } from './article';
 import { CommentAddArgs, commentAdd } from './comment';
+import {
+  ArticleScheduleArgs,
+  ArticleSetEmbargoArgs,
+  ArticleUnscheduleArgs,
+  articleSchedule,
+  articleSetEmbargo,
+  articleUnschedule,
+} from './schedule';
 import { DictionaryWordArgs, dictionaryAddWord, dictionaryRemoveWord } from './dictionary';
 import { ImageCreateArgs, ImageSetMetaArgs, imageCreate, imageSetMeta } from './image';
 import type {
@@ -58,6 +66,7 @@ import type {
 
 export * from './types';
 export * from './article';
+export * from './schedule';
 export * from './image';
 export * from './comment';
 export * from './dictionary';
@@ -77,6 +86,9 @@ export const MUTATION_NAMES = [
   'comment.add',
   'dictionary.addWord',
   'dictionary.removeWord',
+  'article.schedule',
+  'article.unschedule',
+  'article.setEmbargo',
 ] as const;
 export const MutationName = z.enum(MUTATION_NAMES);
 export type MutationName = z.infer<typeof MutationName>;
@@ -99,6 +111,9 @@ export const MUTATION_ARGS = {
   'comment.add': CommentAddArgs,
   'dictionary.addWord': DictionaryWordArgs,
   'dictionary.removeWord': DictionaryWordArgs,
+  'article.schedule': ArticleScheduleArgs,
+  'article.unschedule': ArticleUnscheduleArgs,
+  'article.setEmbargo': ArticleSetEmbargoArgs,
 } as const satisfies Record<MutationName, z.ZodType>;
 
 /** The args a caller writes for mutation M (defaults not yet filled in). */
@@ -149,6 +164,9 @@ export const MUTATIONS: Readonly<Record<MutationName, AnyMutationDef>> = {
   'comment.add': erase(commentAdd),
   'dictionary.addWord': erase(dictionaryAddWord),
   'dictionary.removeWord': erase(dictionaryRemoveWord),
+  'article.schedule': erase(articleSchedule),
+  'article.unschedule': erase(articleUnschedule),
+  'article.setEmbargo': erase(articleSetEmbargo),
 };
 
 export function isMutationName(name: unknown): name is MutationName {

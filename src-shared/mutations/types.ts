@@ -45,6 +45,8 @@ export const ArticleState = Article.omit({ updatedBy: true }).extend({
   correctedAt: Timestamp.nullable(),
   /** The server holds unresolved conflict records for this article. */
   hasConflict: z.boolean(),
+  /** Who scheduled the publication (user id; the scheduler publishes on their behalf). */
+  scheduledBy: z.string().nullable().optional(),
 });
 export type ArticleState = z.infer<typeof ArticleState>;
 export { ARTICLE_FIELD_NAMES, type ArticleFieldName } from '../model';

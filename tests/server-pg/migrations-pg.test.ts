@@ -138,6 +138,20 @@ describe('PostgreSQL migrations', () => {
     expect(await pgSchemaVersion(c)).toBe(5);
   });
 
+  it('0006 adds articles.scheduled_at (NULL for existing articles) and its index', async () => {
+    const c = await connect(await freshDatabase());
+    await migratePostgres(c, PG_MIGRATIONS.slice(0, 5));
+    await c.query(
+      "INSERT INTO articles (id, status, version, data) VALUES ('a1', 'approved', 3, '{}')",
+    );
+    expect(await migratePostgres(c, PG_MIGRATIONS.slice(0, 6))).toEqual({ from: 5, to: 6 });
+    expect((await c.query('SELECT id, scheduled_at, data FROM articles')).rows).toEqual([
+      { id: 'a1', scheduled_at: null, data: '{}' },
+    ]);
+    expect(await indexNames(c)).toContain('articles_scheduled');
+    expect(await pgSchemaVersion(c)).toBe(6);
+  });
+
   it('two instances starting together on an empty database migrate it once', async () => {
     const url = await freshDatabase();
     const [a, b] = await Promise.all([openPostgresStorage(url), openPostgresStorage(url)]);

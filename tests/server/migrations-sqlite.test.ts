@@ -123,6 +123,24 @@ describe('SQLite migrations', () => {
     db.close();
   });
 
+  it('0005 adds articles.scheduled_at (NULL for existing articles) and its index', () => {
+    const db = new Database(file);
+    migrateSqlite(db, file, SQLITE_MIGRATIONS.slice(0, 4));
+    db.prepare(
+      "INSERT INTO articles (id, status, version, data) VALUES ('a1', 'approved', 3, '{}')",
+    ).run();
+    expect(migrateSqlite(db, file, SQLITE_MIGRATIONS.slice(0, 5))).toMatchObject({
+      from: 4,
+      to: 5,
+    });
+    expect(db.prepare('SELECT id, scheduled_at, data FROM articles').all()).toEqual([
+      { id: 'a1', scheduled_at: null, data: '{}' },
+    ]);
+    expect(indexes(db)).toContain('articles_scheduled');
+    expect(schemaVersion(db)).toBe(5);
+    db.close();
+  });
+
   it('backs up an existing database before migrating it, and not a new or current one', () => {
     const db = new Database(file);
     expect(migrateSqlite(db, file).backup).toBeUndefined(); // new database: nothing to keep
@@ -130,6 +148,8 @@ describe('SQLite migrations', () => {
     db.prepare('INSERT INTO schema_version (version) VALUES (1)').run();
     db.prepare('DROP INDEX audit_entity').run();
     db.prepare('DROP TABLE dictionary_words').run();
+    db.prepare('DROP INDEX articles_scheduled').run();
+    db.prepare('ALTER TABLE articles DROP COLUMN scheduled_at').run();
     const result = migrateSqlite(db, file);
     expect(result.backup).toBeDefined();
     const backup = new Database(result.backup, { readonly: true });

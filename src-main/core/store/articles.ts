@@ -116,6 +116,8 @@ export function articleOfState(
     updatedAt: s.updatedAt,
     publishedAt: s.publishedAt,
     deletedAt: s.deletedAt,
+    scheduledAt: s.scheduledAt ?? null,
+    embargoUntil: s.embargoUntil ?? null,
     updatedBy: local.updatedBy,
   };
 }
@@ -161,7 +163,8 @@ export class ArticleRepository {
            byline = @byline, section = @section, slug = @slug, tags_json = @tags_json,
            links_json = @links_json, lead_image_json = @lead_image_json, status = @status,
            assignee_id = @assignee_id, published_at = @published_at, deleted_at = @deleted_at,
-           revision = @revision, updated_at = @updated_at
+           revision = @revision, updated_at = @updated_at, scheduled_at = @scheduled_at,
+           embargo_until = @embargo_until
          WHERE id = @id`,
       updateBody:
         'UPDATE articles SET body_json = @body_json, body_text = @body_text, word_count = @word_count WHERE id = @id',
@@ -169,11 +172,11 @@ export class ArticleRepository {
       insertSynced: `INSERT INTO articles (id, kicker, headline, teaser, byline, section, slug, tags_json,
            links_json, lead_image_json, body_json, body_text, word_count, status, author_id, assignee_id,
            revision, created_at, updated_at, published_at, deleted_at, server_version,
-           server_body_version, has_conflict)
+           server_body_version, has_conflict, scheduled_at, embargo_until)
          VALUES (@id, @kicker, @headline, @teaser, @byline, @section, @slug, @tags_json, @links_json,
            @lead_image_json, @body_json, @body_text, @word_count, @status, @author_id, @assignee_id,
            @revision, @created_at, @updated_at, @published_at, @deleted_at, @server_version,
-           @server_body_version, @has_conflict)`,
+           @server_body_version, @has_conflict, @scheduled_at, @embargo_until)`,
       updateSynced: `UPDATE articles SET kicker = @kicker, headline = @headline, teaser = @teaser,
            byline = @byline, section = @section, slug = @slug, tags_json = @tags_json,
            links_json = @links_json, lead_image_json = @lead_image_json, body_json = @body_json,
@@ -181,7 +184,7 @@ export class ArticleRepository {
            assignee_id = @assignee_id, revision = revision + 1, created_at = @created_at,
            updated_at = @updated_at, published_at = @published_at, deleted_at = @deleted_at,
            server_version = @server_version, server_body_version = @server_body_version,
-           has_conflict = @has_conflict
+           has_conflict = @has_conflict, scheduled_at = @scheduled_at, embargo_until = @embargo_until
          WHERE id = @id`,
       setSyncColumns:
         'UPDATE articles SET server_version = ?, server_body_version = ?, has_conflict = ? WHERE id = ?',
@@ -282,6 +285,8 @@ export class ArticleRepository {
       server_version: sync.serverVersion,
       server_body_version: sync.serverBodyVersion,
       has_conflict: sync.hasConflict ? 1 : 0,
+      scheduled_at: a.scheduledAt ?? null,
+      embargo_until: a.embargoUntil ?? null,
     };
     if (!row) {
       const info = this.stmts.insertSynced.run({ ...params, revision: 1 });
@@ -307,7 +312,9 @@ export class ArticleRepository {
       current.assigneeId === a.assigneeId &&
       current.authorId === a.authorId &&
       current.deletedAt === a.deletedAt &&
-      current.publishedAt === a.publishedAt;
+      current.publishedAt === a.publishedAt &&
+      current.scheduledAt === (a.scheduledAt ?? null) &&
+      current.embargoUntil === (a.embargoUntil ?? null);
     if (same) {
       this.stmts.setSyncColumns.run(
         sync.serverVersion,
@@ -507,6 +514,33 @@ export class ArticleRepository {
     return out;
   }
 
+  /** Schedules an approved article for publication at `at` (or moves it); null takes it back. */
+  schedule(id: string, at: string | null): Article {
+    const tx = this.db.transaction(() => {
+      const row = this.row(id);
+      const before = { before: articleStateOf(row) };
+      if (at === null) this.writer.writeOne('article', 'article.unschedule', { id }, before);
+      else this.writer.writeOne('article', 'article.schedule', { id, at }, before);
+    });
+    tx.immediate();
+    return this.get(id);
+  }
+
+  /** Sets the embargo (null clears it). */
+  setEmbargo(id: string, until: string | null): Article {
+    const tx = this.db.transaction(() => {
+      const row = this.row(id);
+      this.writer.writeOne(
+        'article',
+        'article.setEmbargo',
+        { id, until },
+        { before: articleStateOf(row) },
+      );
+    });
+    tx.immediate();
+    return this.get(id);
+  }
+
   softDelete(id: string): void {
     const tx = this.db.transaction(() => {
       const row = this.row(id);
@@ -606,6 +640,8 @@ export class ArticleRepository {
       deleted_at: after.deletedAt,
       revision,
       updated_at: after.updatedAt,
+      scheduled_at: after.scheduledAt ?? null,
+      embargo_until: after.embargoUntil ?? null,
     });
     const bodyChanged = after.body !== before.body;
     let bodyJson = meta.body_json;

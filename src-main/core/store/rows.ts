@@ -29,6 +29,9 @@ export interface ArticleRow {
   has_conflict?: number;
   /** Schema 5: who made the last synced change (username). */
   updated_by?: string | null;
+  /** Schema 8: scheduled publication and embargo (UTC ISO). */
+  scheduled_at?: string | null;
+  embargo_until?: string | null;
 }
 
 export type SummaryRow = Pick<
@@ -45,10 +48,12 @@ export type SummaryRow = Pick<
   | 'deleted_at'
   | 'word_count'
   | 'has_conflict'
+  | 'scheduled_at'
+  | 'embargo_until'
 >;
 
 export const SUMMARY_COLUMNS =
-  'id, kicker, headline, teaser, section, tags_json, status, updated_at, created_at, deleted_at, word_count, has_conflict';
+  'id, kicker, headline, teaser, section, tags_json, status, updated_at, created_at, deleted_at, word_count, has_conflict, scheduled_at, embargo_until';
 
 export function rowToArticle(r: ArticleRow): Article {
   return {
@@ -71,6 +76,8 @@ export function rowToArticle(r: ArticleRow): Article {
     updatedAt: r.updated_at,
     publishedAt: r.published_at,
     deletedAt: r.deleted_at,
+    scheduledAt: r.scheduled_at ?? null,
+    embargoUntil: r.embargo_until ?? null,
     updatedBy: r.updated_by ?? null,
   };
 }
@@ -87,6 +94,8 @@ export function rowToSummary(r: SummaryRow): ArticleSummary {
     updatedAt: r.updated_at,
     createdAt: r.created_at,
     deletedAt: r.deleted_at,
+    scheduledAt: r.scheduled_at ?? null,
+    embargoUntil: r.embargo_until ?? null,
     wordCount: r.word_count,
     hasConflict: (r.has_conflict ?? 0) !== 0,
   };

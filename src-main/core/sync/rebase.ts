@@ -99,5 +99,7 @@ export function toLocalArticle(s: ArticleState): Article {
     updatedAt: s.updatedAt,
     publishedAt: s.publishedAt,
     deletedAt: s.deletedAt,
+    scheduledAt: s.scheduledAt ?? null,
+    embargoUntil: s.embargoUntil ?? null,
   };
 }

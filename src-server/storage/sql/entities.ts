@@ -92,13 +92,43 @@ export function entityStore(db: SqlRunner): EntityStore {
     },
     putArticle(a) {
       return db.run(
-        `INSERT INTO articles (id, author_id, assignee_id, status, deleted_at, version, data)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO articles (id, author_id, assignee_id, status, deleted_at, version, data, scheduled_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET author_id = excluded.author_id, assignee_id = excluded.assignee_id,
            status = excluded.status, deleted_at = excluded.deleted_at, version = excluded.version,
-           data = excluded.data`,
-        [a.id, a.authorId, a.assigneeId, a.status, a.deletedAt, a.version, json(a)],
+           data = excluded.data, scheduled_at = excluded.scheduled_at`,
+        [
+          a.id,
+          a.authorId,
+          a.assigneeId,
+          a.status,
+          a.deletedAt,
+          a.version,
+          json(a),
+          a.scheduledAt ?? null,
+        ],
       );
+    },
+    async listDueScheduled(now, limit) {
+      const rows = await db.all(
+        `SELECT id FROM articles
+          WHERE scheduled_at IS NOT NULL AND scheduled_at <= ? AND status = 'approved' AND deleted_at IS NULL
+          ORDER BY scheduled_at, id LIMIT ?`,
+        [now, limit],
+      );
+      return rows.map((r) => String(r.id));
+    },
+    async claimScheduled(id, now) {
+      // A conditional UPDATE: on PostgreSQL a second instance waits for the first one's row lock,
+      // then sees scheduled_at already cleared and claims nothing.
+      const r = await db.get(
+        `UPDATE articles SET scheduled_at = NULL
+          WHERE id = ? AND scheduled_at IS NOT NULL AND scheduled_at <= ? AND status = 'approved'
+            AND deleted_at IS NULL
+          RETURNING id`,
+        [id, now],
+      );
+      return r !== undefined;
     },
     async getImage(id) {
       const r = await db.get('SELECT data FROM images WHERE id = ?', [id]);

@@ -1,7 +1,7 @@
 /**
  * The schema of the PostgreSQL backend database as numbered migrations. 0001 and 0002 create the
- * same tables as the SQLite ones; 0003 adds what only several instances need; 0004 and 0005 are
- * SQLite's 0003 (image descriptions) and 0004 (the newsroom dictionary). Never edit a released
+ * same tables as the SQLite ones; 0003 adds what only several instances need; 0004, 0005 and 0006 are
+ * SQLite's 0003 (image descriptions), 0004 (the newsroom dictionary) and 0005 (scheduling). Never edit a released
  * migration; add the next.
  */
 import { PG_MIGRATION_0001_INITIAL } from './0001_initial';
@@ -9,6 +9,7 @@ import { PG_MIGRATION_0002_AUDIT_INDEX } from './0002_audit_index';
 import { PG_MIGRATION_0003_RATE_LIMITS } from './0003_rate_limits';
 import { PG_MIGRATION_0004_IMAGE_DESCRIPTIONS } from './0004_image_descriptions';
 import { PG_MIGRATION_0005_DICTIONARY } from './0005_dictionary';
+import { PG_MIGRATION_0006_SCHEDULE } from './0006_schedule';
 
 export const PG_MIGRATIONS: readonly string[] = [
   PG_MIGRATION_0001_INITIAL,
@@ -16,4 +17,5 @@ export const PG_MIGRATIONS: readonly string[] = [
   PG_MIGRATION_0003_RATE_LIMITS,
   PG_MIGRATION_0004_IMAGE_DESCRIPTIONS,
   PG_MIGRATION_0005_DICTIONARY,
+  PG_MIGRATION_0006_SCHEDULE,
 ];

@@ -6,10 +6,12 @@ import { MIGRATION_0001_INITIAL } from './0001_initial';
 import { MIGRATION_0002_AUDIT_INDEX } from './0002_audit_index';
 import { MIGRATION_0003_IMAGE_DESCRIPTIONS } from './0003_image_descriptions';
 import { MIGRATION_0004_DICTIONARY } from './0004_dictionary';
+import { MIGRATION_0005_SCHEDULE } from './0005_schedule';
 
 export const SQLITE_MIGRATIONS: readonly string[] = [
   MIGRATION_0001_INITIAL,
   MIGRATION_0002_AUDIT_INDEX,
   MIGRATION_0003_IMAGE_DESCRIPTIONS,
   MIGRATION_0004_DICTIONARY,
+  MIGRATION_0005_SCHEDULE,
 ];

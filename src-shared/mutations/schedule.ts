@@ -1,0 +1,173 @@
+/**
+ * Scheduled publication and embargo (desk chiefs). A scheduled article stays "approved" with a
+ * `scheduledAt`; the server's scheduler publishes it at that time through the same publish
+ * transition as a manual publish (src-server/publish/scheduler.ts). An `embargoUntil` refuses
+ * any publication before it. Names and argument shapes are API: never change them.
+ */
+import { z } from 'zod';
+import { Id, Timestamp } from '../model';
+import { isChief } from '../workflow';
+import {
+  fail,
+  noop,
+  type ApplyContext,
+  type ApplyFail,
+  type ApplyResult,
+  type ArticleState,
+  type Authorization,
+  type MutationDef,
+} from './types';
+import type { Actor } from '../workflow';
+
+/** A time with any offset, stored as UTC (`toISOString`), so stored times compare as text. */
+export const UtcTime = Timestamp.transform((t) => new Date(t).toISOString());
+
+const chiefsOnly = (state: ArticleState | null, _args: unknown, actor: Actor): Authorization =>
+  state && !isChief(actor.role)
+    ? fail('forbidden', 'Only a desk chief may schedule, take back or embargo a publication.')
+    : null;
+
+function notFound(id: string): ApplyFail {
+  return fail('not_found', `There is no article ${id}.`);
+}
+
+function deletedRefusal(state: ArticleState): ApplyFail | null {
+  return state.deletedAt !== null
+    ? fail('deleted', 'The article is deleted; restore it first.')
+    : null;
+}
+
+/** The article with its schedule/embargo changed: version, time and revision move. */
+function changedState(
+  state: ArticleState,
+  ctx: ApplyContext,
+  patch: Partial<ArticleState>,
+  changed: string[],
+): ApplyResult<ArticleState> {
+  const fieldVersions = { ...state.fieldVersions };
+  for (const f of changed) fieldVersions[f] = ctx.version;
+  return {
+    ok: true,
+    outcome: 'applied',
+    state: {
+      ...state,
+      ...patch,
+      fieldVersions,
+      version: ctx.version,
+      updatedAt: ctx.now,
+      revision: state.revision + 1,
+    },
+    changed,
+    conflicts: [],
+    bodyWritten: false,
+  };
+}
+
+/** Why publishing at `at` is refused by the embargo (null: it is not). */
+export function embargoRefusal(
+  embargoUntil: string | null | undefined,
+  at: string,
+): { code: string; reason: string } | null {
+  if (!embargoUntil || Date.parse(at) >= Date.parse(embargoUntil)) return null;
+  return {
+    code: 'embargoed',
+    reason: `The article is under embargo until ${embargoUntil}; it cannot be published before.`,
+  };
+}
+
+// ---- article.schedule ------------------------------------------------------------------------
+
+export const ArticleScheduleArgs = z.strictObject({ id: Id, at: UtcTime });
+export type ArticleScheduleArgs = z.infer<typeof ArticleScheduleArgs>;
+
+export const articleSchedule: MutationDef<ArticleScheduleArgs, ArticleState> = {
+  name: 'article.schedule',
+  entity: 'article',
+  args: ArticleScheduleArgs,
+  description:
+    'Schedules an approved article to be published by the server at `at` (or moves its time).',
+  entityId: (a) => a.id,
+  serverOnly: () => false,
+  prefetch: () => ({}),
+  authorize: chiefsOnly,
+  apply(state, args, ctx) {
+    if (!state) return notFound(args.id);
+    const deleted = deletedRefusal(state);
+    if (deleted) return deleted;
+    if (state.status !== 'approved') {
+      return fail(
+        'not_approved',
+        `Only an approved article can be scheduled; this one is ${state.status}.`,
+      );
+    }
+    if (Date.parse(args.at) <= Date.parse(ctx.now)) {
+      return fail('schedule_in_past', `The time ${args.at} has passed; choose a later one.`);
+    }
+    const embargo = embargoRefusal(state.embargoUntil, args.at);
+    if (embargo) {
+      return fail(
+        'schedule_before_embargo',
+        `The article is under embargo until ${state.embargoUntil}; schedule it for then or later.`,
+      );
+    }
+    if (state.scheduledAt === args.at && state.scheduledBy === ctx.authorId) return noop(state);
+    return changedState(state, ctx, { scheduledAt: args.at, scheduledBy: ctx.authorId }, [
+      'scheduledAt',
+    ]);
+  },
+};
+
+// ---- article.unschedule ----------------------------------------------------------------------
+
+export const ArticleUnscheduleArgs = z.strictObject({ id: Id });
+export type ArticleUnscheduleArgs = z.infer<typeof ArticleUnscheduleArgs>;
+
+export const articleUnschedule: MutationDef<ArticleUnscheduleArgs, ArticleState> = {
+  name: 'article.unschedule',
+  entity: 'article',
+  args: ArticleUnscheduleArgs,
+  description: 'Takes a scheduled publication back: the article stays approved.',
+  entityId: (a) => a.id,
+  serverOnly: () => false,
+  prefetch: () => ({}),
+  authorize: chiefsOnly,
+  apply(state, args, ctx) {
+    if (!state) return notFound(args.id);
+    const deleted = deletedRefusal(state);
+    if (deleted) return deleted;
+    if (!state.scheduledAt) return noop(state);
+    return changedState(state, ctx, { scheduledAt: null, scheduledBy: null }, ['scheduledAt']);
+  },
+};
+
+// ---- article.setEmbargo ----------------------------------------------------------------------
+
+export const ArticleSetEmbargoArgs = z.strictObject({ id: Id, until: UtcTime.nullable() });
+export type ArticleSetEmbargoArgs = z.infer<typeof ArticleSetEmbargoArgs>;
+
+export const articleSetEmbargo: MutationDef<ArticleSetEmbargoArgs, ArticleState> = {
+  name: 'article.setEmbargo',
+  entity: 'article',
+  args: ArticleSetEmbargoArgs,
+  description: 'Sets (or with null clears) the time before which the article may not be published.',
+  entityId: (a) => a.id,
+  serverOnly: () => false,
+  prefetch: () => ({}),
+  authorize: chiefsOnly,
+  apply(state, args, ctx) {
+    if (!state) return notFound(args.id);
+    const deleted = deletedRefusal(state);
+    if (deleted) return deleted;
+    if (state.status === 'published' && args.until !== null) {
+      return fail('already_published', 'The article is already published; unpublish it first.');
+    }
+    if (state.scheduledAt && embargoRefusal(args.until, state.scheduledAt)) {
+      return fail(
+        'schedule_before_embargo',
+        `The article is scheduled for ${state.scheduledAt}, before this embargo; reschedule it first.`,
+      );
+    }
+    if ((state.embargoUntil ?? null) === args.until) return noop(state);
+    return changedState(state, ctx, { embargoUntil: args.until }, ['embargoUntil']);
+  },
+};
