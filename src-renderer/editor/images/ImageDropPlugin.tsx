@@ -18,7 +18,8 @@ import {
   type BaseSelection,
 } from 'lexical';
 import { errorText } from '../../i18n/errors';
-import { importImageFile, refuseImageFile } from './importFile';
+import { importImageFile } from './importFile';
+import { refuseImageFile } from './refuseFile';
 import { insertArticleImage } from './insert';
 
 type Status = { importing: number } | { error: string } | null;

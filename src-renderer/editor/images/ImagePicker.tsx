@@ -8,7 +8,8 @@ import { IMAGE_MIMES, type Image } from '../../../src-shared/model';
 import { api } from '../../api/transport';
 import { useRendition } from '../../images/useThumbnail';
 import { rememberImage } from './records';
-import { importImageFile, refuseImageFile } from './importFile';
+import { importImageFile } from './importFile';
+import { refuseImageFile } from './refuseFile';
 import { Modal } from '../../ui/Modal';
 
 const PAGE = 60;
