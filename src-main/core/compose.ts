@@ -49,6 +49,8 @@ export function composeCore(
       conflicts.addLocalBody(id, region, now());
       refreshConflictFlag({ articles, conflicts }, id);
     },
+    // Read at each revision, so sync (built below) exists by then.
+    currentUser: () => sync.username(),
   });
   const blobRecords = new BlobRepository(db);
   const images = new ImageRepository(db, { outbox, writer, blobs: blobRecords, conflicts, now });

@@ -159,6 +159,22 @@ describe('articles through the DesktopApi', () => {
     expect(after.map((r) => r.id)).toEqual(expect.arrayContaining([newest!.id, oldest!.id]));
     expect(after[0]!.reason).toBe('restored revision 1');
   });
+
+  it('names the author of each revision: nobody before any sign-in, then the signed-in user', async () => {
+    const a = await api['articles.create']({ fields: { headline: 'Alt' } });
+    const db = new Database(databasePath(dir));
+    db.prepare("INSERT INTO sync_state (key, value) VALUES ('user', ?)").run(
+      JSON.stringify({ id: 'u1', username: 'anna', role: 'editor' }),
+    );
+    db.close();
+    await api['articles.save']({ id: a.id, fields: { headline: 'Neu' } });
+    const items = (await api['revisions.list']({ articleId: a.id })).items;
+    expect(items.map((r) => [r.revision, r.author])).toEqual([
+      [2, 'anna'],
+      [1, null],
+    ]);
+    expect((await api['revisions.get']({ id: items[0]!.id })).author).toBe('anna');
+  });
 });
 
 describe('full-text search', () => {

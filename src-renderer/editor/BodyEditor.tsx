@@ -11,6 +11,7 @@ import { $getRoot, HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical';
 import { articleEditorExtension } from './extension';
 import { CREDIT_SYNC_TAG, decorateArticleImage } from './images/ArticleImageView';
 import { ImagePicker } from './images/ImagePicker';
+import { ImageDropPlugin } from './images/ImageDropPlugin';
 import { insertArticleImage } from './images/insert';
 import { LinkDialog } from './LinkDialog';
 import { applyLink, type LinkTarget, readLinkTarget } from './links';
@@ -133,6 +134,7 @@ export const BodyEditor = memo(function BodyEditor(props: BodyEditorProps) {
         personalWords={props.personalWords}
         onAddWord={props.onAddWord}
       />
+      <ImageDropPlugin />
       <ReadyMark />
       <ChangeReporter onEditor={props.onEditor} onChange={props.onChange} onStats={props.onStats} />
       {link && (

@@ -294,6 +294,14 @@ export const de: Messages = {
       label: 'Bild: {{name}}',
       unavailable: 'Bild nicht verfügbar',
     },
+    drop: {
+      importing_one: 'Bild wird importiert …',
+      importing_other: '{{count}} Bilder werden importiert …',
+      notImage:
+        '„{{name}}“ wurde nicht eingefügt: Nur Bilder (JPEG, PNG oder WebP) können in den Text.',
+      tooLarge: '„{{name}}“ wurde nicht eingefügt: Die Datei ist größer als 50 MB.',
+      dismiss: 'Schließen',
+    },
     lead: {
       label: 'Aufmacherbild',
       choose: 'Aufmacherbild wählen',
@@ -311,6 +319,7 @@ export const de: Messages = {
       importing: 'Import läuft …',
       importFailed: '„{{name}}“ konnte nicht importiert werden: {{message}}',
       tooLarge: '„{{name}}“ ist größer als 50 MB.',
+      notImage: '„{{name}}“ ist kein Bild (JPEG, PNG oder WebP).',
       loading: 'Bilder werden geladen …',
       empty: 'Keine Bilder gefunden.',
       cancel: 'Abbrechen',
@@ -452,7 +461,18 @@ export const de: Messages = {
       title: 'Versionen',
       empty: 'Noch keine Versionen.',
       item: 'Version {{revision}}',
-      size: '{{size}}',
+      by: 'von {{name}}',
+      unknownAuthor: 'Autor nicht erfasst',
+      modes: 'Version {{revision}} anzeigen',
+      mode: {
+        current: 'Mit aktueller vergleichen',
+        previous: 'Mit vorheriger vergleichen',
+        text: 'Text',
+      },
+      compareHint: {
+        current: 'Was sich von Version {{revision}} zur aktuellen Fassung geändert hat:',
+        previous: 'Was Version {{revision}} geändert hat:',
+      },
       preview: 'Vorschau von Version {{revision}}',
       restore: 'Version {{revision}} wiederherstellen',
       restored: 'Version {{revision}} wurde als neue Version wiederhergestellt.',
@@ -461,6 +481,8 @@ export const de: Messages = {
       reason: {
         created: 'angelegt',
         saved: 'gespeichert',
+        synced: 'vom Server',
+        restored: 'aus Version {{revision}} wiederhergestellt',
       },
     },
     shortcuts: {
@@ -488,6 +510,13 @@ export const de: Messages = {
     openAt: 'Geöffnet bei: {{names}}',
     hint: 'Gerade auch an einem anderen Platz geöffnet. Beide können weiterschreiben; Änderungen werden zusammengeführt.',
   },
+  compare: {
+    inserted: 'eingefügt:',
+    deleted: 'gelöscht:',
+    noChanges: 'Keine Unterschiede.',
+    unchanged_one: '{{count}} unveränderter Absatz',
+    unchanged_other: '{{count}} unveränderte Absätze',
+  },
   conflicts: {
     badge: 'Konflikt',
     panelTitle: 'Konflikte in diesem Artikel',
@@ -504,6 +533,8 @@ export const de: Messages = {
     copied: 'Kopiert.',
     restoreMine: 'Meine Fassung wiederherstellen',
     dismiss: 'Verwerfen',
+    onlyMine: 'nur in meiner Fassung:',
+    onlyTheirs: 'nur in ihrer Fassung:',
     fields: {
       body: 'Text',
       kicker: 'Dachzeile',

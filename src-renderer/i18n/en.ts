@@ -292,6 +292,14 @@ export const en = {
       label: 'Image: {{name}}',
       unavailable: 'Image not available',
     },
+    drop: {
+      importing_one: 'Importing the image …',
+      importing_other: 'Importing {{count}} images …',
+      notImage:
+        '"{{name}}" was not inserted: only images (JPEG, PNG or WebP) can go into the text.',
+      tooLarge: '"{{name}}" was not inserted: the file is larger than 50 MB.',
+      dismiss: 'Dismiss',
+    },
     lead: {
       label: 'Lead image',
       choose: 'Choose lead image',
@@ -309,6 +317,7 @@ export const en = {
       importing: 'Importing…',
       importFailed: '"{{name}}" could not be imported: {{message}}',
       tooLarge: '"{{name}}" is larger than 50 MB.',
+      notImage: '"{{name}}" is not an image (JPEG, PNG or WebP).',
       loading: 'Loading images…',
       empty: 'No images found.',
       cancel: 'Cancel',
@@ -448,7 +457,18 @@ export const en = {
       title: 'Revision history',
       empty: 'No revisions yet.',
       item: 'Revision {{revision}}',
-      size: '{{size}}',
+      by: 'by {{name}}',
+      unknownAuthor: 'author not recorded',
+      modes: 'Show revision {{revision}}',
+      mode: {
+        current: 'Compare with current',
+        previous: 'Compare with previous',
+        text: 'Text',
+      },
+      compareHint: {
+        current: 'What changed from revision {{revision}} to the current version:',
+        previous: 'What revision {{revision}} changed:',
+      },
       preview: 'Preview of revision {{revision}}',
       restore: 'Restore revision {{revision}}',
       restored: 'Revision {{revision}} restored as a new revision.',
@@ -457,6 +477,8 @@ export const en = {
       reason: {
         created: 'created',
         saved: 'saved',
+        synced: 'from the server',
+        restored: 'restored from revision {{revision}}',
       },
     },
     shortcuts: {
@@ -484,6 +506,13 @@ export const en = {
     openAt: 'Open at: {{names}}',
     hint: 'Also open on another desk right now. Both of you can keep writing; changes are merged.',
   },
+  compare: {
+    inserted: 'inserted:',
+    deleted: 'deleted:',
+    noChanges: 'No differences.',
+    unchanged_one: '{{count}} unchanged paragraph',
+    unchanged_other: '{{count}} unchanged paragraphs',
+  },
   conflicts: {
     badge: 'Conflict',
     panelTitle: 'Conflicts on this article',
@@ -500,6 +529,8 @@ export const en = {
     copied: 'Copied.',
     restoreMine: 'Restore my version',
     dismiss: 'Dismiss',
+    onlyMine: 'only in mine:',
+    onlyTheirs: 'only in theirs:',
     fields: {
       body: 'Body',
       kicker: 'Kicker',

@@ -1,15 +1,18 @@
 /**
  * The sync conflicts of the open article: field conflicts and body conflict
- * regions with both versions and "Keep mine" / "Keep theirs"; changes the server refused with
+ * regions with both versions, their differences marked word by word, and "Keep mine" /
+ * "Keep theirs"; changes the server refused with
  * its reason, the user's text to copy and "Restore my version".
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncConflict } from '../../src-shared/api';
 import { bodyPlainText } from '../../src-shared/richtext/plainText';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
 import { errorText, serverCodeText } from '../i18n/errors';
+import { diffWords } from '../../src-shared/text/wordDiff';
+import { DiffText } from '../compare/DiffText';
 import './conflicts.css';
 
 /** Plain text of a conflict side: a string, blocks of a body region, a body, or a value. */
@@ -58,6 +61,42 @@ const RESTORABLE = new Set([
   'article.addTag',
   'article.removeTag',
 ]);
+
+/**
+ * Mine and theirs side by side, each marking what only it has: words only in mine as
+ * insertions, words only in theirs as deletions (keeping mine turns theirs into mine).
+ */
+export function ConflictSides({
+  mine,
+  theirs,
+  className,
+  sideLabels,
+}: {
+  mine: string;
+  theirs: string;
+  className: string;
+  sideLabels?: { mine: string; theirs: string };
+}) {
+  const { t } = useTranslation();
+  const parts = useMemo(() => diffWords(theirs, mine), [mine, theirs]);
+  const labels = { ins: t('conflicts.onlyMine'), del: t('conflicts.onlyTheirs') };
+  return (
+    <div className={className}>
+      <div className="conflict-panel__side">
+        <span className="conflict-panel__label">{sideLabels?.mine ?? t('conflicts.mine')}</span>
+        <p className="conflict-panel__text">
+          {mine ? <DiffText parts={parts} labels={labels} show="after" /> : t('conflicts.empty')}
+        </p>
+      </div>
+      <div className="conflict-panel__side">
+        <span className="conflict-panel__label">{sideLabels?.theirs ?? t('conflicts.theirs')}</span>
+        <p className="conflict-panel__text">
+          {theirs ? <DiffText parts={parts} labels={labels} show="before" /> : t('conflicts.empty')}
+        </p>
+      </div>
+    </div>
+  );
+}
 
 function Side({ label, text }: { label: string; text: string }) {
   const { t } = useTranslation();
@@ -152,10 +191,11 @@ export function ConflictPanel({
                       })
                     : t('conflicts.body')}
                 </p>
-                <div className="conflict-panel__sides">
-                  <Side label={t('conflicts.mine')} text={conflictText(c.mine)} />
-                  <Side label={t('conflicts.theirs')} text={conflictText(c.theirs)} />
-                </div>
+                <ConflictSides
+                  className="conflict-panel__sides"
+                  mine={conflictText(c.mine)}
+                  theirs={conflictText(c.theirs)}
+                />
                 <button type="button" disabled={busy} onClick={() => void resolve(c, 'mine')}>
                   {t('conflicts.keepMine')}
                 </button>{' '}

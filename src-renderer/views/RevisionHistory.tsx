@@ -1,37 +1,51 @@
 /**
- * Revision history of one article: time and size of each revision, a read-only preview
- * (the shared, sanitized HTML renderer, loaded on demand) and restore, which the core writes as
- * a new revision so nothing is lost.
+ * Revision history of one article: each revision with its time and author, and for the chosen
+ * one what changed (word by word, against the current version or the revision before it) or its
+ * text as a read-only preview (the shared, sanitized HTML renderer, loaded on demand), with
+ * restore beside it, which the core writes as a new revision so nothing is lost.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Article, Revision } from '../../src-shared/model';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
 import { formatDateTime } from '../i18n/format';
+import { errorText } from '../i18n/errors';
+import { ArticleCompare } from '../compare/ArticleCompare';
+import { compareArticles, type ArticleComparison } from '../compare/compareArticles';
 
-interface Preview {
+type Mode = 'current' | 'previous' | 'text';
+const MODES: readonly Mode[] = ['current', 'previous', 'text'];
+
+interface Shown {
   revision: Revision;
+  mode: Mode;
   headline: string;
+  comparison: ArticleComparison | null;
   html: string | null;
   error: string | null;
 }
 
-function formatSize(bytes: number, language: string): string {
-  const fmt = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
-  return bytes < 1024 ? `${fmt.format(bytes)} B` : `${fmt.format(bytes / 1024)} KB`;
-}
+type FullRevision = Awaited<ReturnType<(typeof api)['revisions.get']>>;
 
-async function renderPreview(revision: Revision): Promise<Preview> {
-  const full = await api['revisions.get']({ id: revision.id });
-  const headline = typeof full.fields.headline === 'string' ? full.fields.headline : '';
+async function renderText(full: FullRevision): Promise<Pick<Shown, 'html' | 'error'>> {
   try {
     // Sanitized by construction and by an allowlist pass (src-shared/richtext/html.ts).
     const { renderBodyHtml } = await import('../../src-shared/richtext/html');
-    return { revision, headline, html: renderBodyHtml(full.body), error: null };
+    return { html: renderBodyHtml(full.body), error: null };
   } catch (e) {
-    return { revision, headline, html: null, error: e instanceof Error ? e.message : String(e) };
+    return { html: null, error: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/** The reason stored with a revision, in the UI language ('restored revision 3' included). */
+export function reasonText(t: TFunction, reason: string): string {
+  const restored = /^restored revision (\d+)$/.exec(reason);
+  if (restored) return t('editor.revisions.reason.restored', { revision: Number(restored[1]) });
+  if (reason === 'created' || reason === 'saved' || reason === 'synced')
+    return t(`editor.revisions.reason.${reason}`);
+  return reason;
 }
 
 export function RevisionHistory({
@@ -41,13 +55,14 @@ export function RevisionHistory({
   onClose,
 }: {
   articleId: string;
+  /** Stores the editor's pending changes (the compare and restore work on the stored article). */
   beforeRestore: () => Promise<void>;
   onRestored: (article: Article) => void;
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const [items, setItems] = useState<Revision[] | null>(null);
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
   const [busy, setBusy] = useState(false);
   const [tick, setTick] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -58,19 +73,41 @@ export function RevisionHistory({
     const timer = setTimeout(() => {
       void api['revisions.list']({ articleId })
         .then((r) => live && setItems(r.items))
-        .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+        .catch((e: unknown) => live && setError(errorText(t, e)));
     }, 150);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [articleId, tick]);
+  }, [articleId, tick, t]);
 
-  const show = (revision: Revision) => {
+  const show = async (revision: Revision, mode: Mode) => {
     setError(null);
-    renderPreview(revision)
-      .then(setPreview)
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    try {
+      const full = await api['revisions.get']({ id: revision.id });
+      const headline = typeof full.fields.headline === 'string' ? full.fields.headline : '';
+      const base = { revision, mode, headline, comparison: null, html: null, error: null };
+      if (mode === 'text') {
+        setShown({ ...base, ...(await renderText(full)) });
+        return;
+      }
+      let comparison: ArticleComparison;
+      if (mode === 'current') {
+        await beforeRestore().catch(() => undefined);
+        const current = await api['articles.get']({ id: articleId });
+        comparison = compareArticles(full, { fields: { ...current }, body: current.body });
+      } else {
+        const index = items?.findIndex((r) => r.id === revision.id) ?? -1;
+        const older = index >= 0 ? items?.[index + 1] : undefined;
+        const before = older
+          ? await api['revisions.get']({ id: older.id })
+          : { fields: {}, body: null };
+        comparison = compareArticles(before, full);
+      }
+      setShown({ ...base, comparison });
+    } catch (e) {
+      setError(errorText(t, e));
+    }
   };
 
   const restore = async (revision: Revision) => {
@@ -81,7 +118,7 @@ export function RevisionHistory({
       const article = await api['revisions.restore']({ id: revision.id });
       onRestored(article);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(t, e));
       setBusy(false);
     }
   };
@@ -93,7 +130,7 @@ export function RevisionHistory({
     <aside className="revisions" aria-label={t('editor.revisions.title')}>
       <header className="revisions__bar">
         <h2>{t('editor.revisions.title')}</h2>
-        <button type="button" onClick={onClose}>
+        <button type="button" className="button" onClick={onClose}>
           {t('editor.revisions.close')}
         </button>
       </header>
@@ -109,46 +146,76 @@ export function RevisionHistory({
             <button
               type="button"
               className="revisions__item"
-              aria-current={preview?.revision.id === r.id || undefined}
-              onClick={() => show(r)}
+              aria-current={shown?.revision.id === r.id || undefined}
+              onClick={() => void show(r, shown?.mode ?? 'current')}
             >
               <span className="revisions__name">
                 {t('editor.revisions.item', { revision: r.revision })}
               </span>
               <time dateTime={r.createdAt}>{time(r.createdAt)}</time>
-              <span className="revisions__size">{formatSize(r.size, i18n.language)}</span>
-              <span className="revisions__reason">
-                {r.reason === 'created' || r.reason === 'saved'
-                  ? t(`editor.revisions.reason.${r.reason}`)
-                  : r.reason}
+              <span className="revisions__author">
+                {r.author
+                  ? t('editor.revisions.by', { name: r.author })
+                  : t('editor.revisions.unknownAuthor')}
               </span>
+              <span className="revisions__reason">{reasonText(t, r.reason)}</span>
             </button>
           </li>
         ))}
       </ol>
-      {preview && (
+      {shown && (
         <section
           className="revisions__preview"
-          aria-label={t('editor.revisions.preview', { revision: preview.revision.revision })}
+          aria-label={t('editor.revisions.preview', { revision: shown.revision.revision })}
         >
-          {preview.headline && <h3 className="revisions__headline">{preview.headline}</h3>}
-          {preview.error ? (
-            <p role="alert" className="field__error">
-              {t('editor.revisions.previewError', { message: preview.error })}
-            </p>
+          <div
+            className="revisions__modes"
+            role="group"
+            aria-label={t('editor.revisions.modes', { revision: shown.revision.revision })}
+          >
+            {MODES.map((mode) => (
+              <button
+                key={mode}
+                type="button"
+                className="button"
+                aria-pressed={shown.mode === mode}
+                onClick={() => void show(shown.revision, mode)}
+              >
+                {t(`editor.revisions.mode.${mode}`)}
+              </button>
+            ))}
+          </div>
+          {shown.comparison ? (
+            <>
+              <p className="hint">
+                {t(`editor.revisions.compareHint.${shown.mode}`, {
+                  revision: shown.revision.revision,
+                })}
+              </p>
+              <ArticleCompare comparison={shown.comparison} />
+            </>
           ) : (
-            <div
-              className="revisions__html"
-              dangerouslySetInnerHTML={{ __html: preview.html ?? '' }}
-            />
+            <>
+              {shown.headline && <h3 className="revisions__headline">{shown.headline}</h3>}
+              {shown.error ? (
+                <p role="alert" className="field__error">
+                  {t('editor.revisions.previewError', { message: shown.error })}
+                </p>
+              ) : (
+                <div
+                  className="revisions__html"
+                  dangerouslySetInnerHTML={{ __html: shown.html ?? '' }}
+                />
+              )}
+            </>
           )}
           <button
             type="button"
-            className="primary"
+            className="button button--primary"
             disabled={busy}
-            onClick={() => void restore(preview.revision)}
+            onClick={() => void restore(shown.revision)}
           >
-            {t('editor.revisions.restore', { revision: preview.revision.revision })}
+            {t('editor.revisions.restore', { revision: shown.revision.revision })}
           </button>
         </section>
       )}

@@ -1,6 +1,7 @@
 /**
  * The conflicts a sync left for a person to decide: field conflicts, body regions and rejected
- * changes, each with both versions and "Keep mine" / "Keep theirs".
+ * changes, each with both versions (differences marked word by word) and "Keep mine" /
+ * "Keep theirs".
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,7 @@ import type { SyncConflict } from '../../src-shared/api';
 import { api } from '../api/transport';
 import { errorText, serverCodeText } from '../i18n/errors';
 import { Modal } from '../ui/Modal';
-import { conflictText, rejectedText } from './ConflictPanel';
+import { ConflictSides, conflictText, rejectedText } from './ConflictPanel';
 
 export function SyncConflicts({
   items,
@@ -47,19 +48,28 @@ export function SyncConflicts({
                 ? serverCodeText(t, c.code)
                 : t(`conflicts.fields.${c.field}`, { defaultValue: c.field })}
             </p>
-            <dl>
-              <dt>{t('sync.conflicts.mine')}</dt>
-              <dd>
-                {(c.kind === 'rejected' ? rejectedText(c.mine) : conflictText(c.mine)) ||
-                  t('conflicts.empty')}
-              </dd>
-              {c.kind !== 'rejected' && (
-                <>
-                  <dt>{t('sync.conflicts.theirs')}</dt>
-                  <dd>{conflictText(c.theirs) || t('conflicts.empty')}</dd>
-                </>
-              )}
-            </dl>
+            {c.kind === 'field' || c.kind === 'body' ? (
+              <ConflictSides
+                className="conflict-panel__sides"
+                sideLabels={{ mine: t('sync.conflicts.mine'), theirs: t('sync.conflicts.theirs') }}
+                mine={conflictText(c.mine)}
+                theirs={conflictText(c.theirs)}
+              />
+            ) : (
+              <dl>
+                <dt>{t('sync.conflicts.mine')}</dt>
+                <dd>
+                  {(c.kind === 'rejected' ? rejectedText(c.mine) : conflictText(c.mine)) ||
+                    t('conflicts.empty')}
+                </dd>
+                {c.kind !== 'rejected' && (
+                  <>
+                    <dt>{t('sync.conflicts.theirs')}</dt>
+                    <dd>{conflictText(c.theirs) || t('conflicts.empty')}</dd>
+                  </>
+                )}
+              </dl>
+            )}
             <button type="button" className="button" onClick={() => void resolve(c.id, 'mine')}>
               {c.kind === 'rejected' ? t('sync.conflicts.resend') : t('sync.conflicts.keepMine')}
             </button>{' '}

@@ -21,5 +21,7 @@ export const Revision = z.strictObject({
   reason: z.string(),
   size: z.number().int(),
   createdAt: Timestamp,
+  /** Username of who saved it; null when unknown (older revisions, saved while signed out). */
+  author: z.string().nullable(),
 });
 export type Revision = z.infer<typeof Revision>;

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { fixture, type FixtureName } from '../fixtures/images/index';
 import {
   body,
@@ -215,6 +216,133 @@ describe('images in the article body', () => {
     const after = shape(await storedBlocks(h, id));
     expect(after).not.toContain(`image:${credited}`);
     expect(after.join('|')).toContain('Unten2');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** Bytes of a file in tests/fixtures/metadata (ExifTool-made: with and without a credit). */
+const metadataFixture = (name: string) =>
+  readFileSync(new URL(`../fixtures/metadata/${name}`, import.meta.url)).toString('base64');
+
+/**
+ * Sends a file to the body the way the desktop does: a drop at a paragraph's first character,
+ * or a paste at the caret, with a DataTransfer built in the page from the file's bytes.
+ */
+async function sendFile(
+  page: Page,
+  how: 'drop' | 'paste',
+  file: { name: string; type: string; base64: string },
+  paragraph = 0,
+): Promise<void> {
+  await body(page).evaluate(
+    (root, { how, file, paragraph }) => {
+      const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], file.name, { type: file.type }));
+      if (how === 'paste') {
+        root.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+        return;
+      }
+      const target = root.querySelectorAll('p')[paragraph]!.getBoundingClientRect();
+      const at = { clientX: target.left + 1, clientY: target.top + target.height / 2 };
+      const init = { dataTransfer: data, bubbles: true, cancelable: true, ...at };
+      root.dispatchEvent(new DragEvent('dragover', init));
+      root.dispatchEvent(new DragEvent('drop', init));
+    },
+    { how, file, paragraph },
+  );
+}
+
+describe('image files dropped or pasted into the body', () => {
+  it('imports a dropped file with its metadata at the drop point, a pasted one at the caret; the checklist asks for the missing credit; other files change nothing', async () => {
+    const { id, page, errors } = await newArticle();
+    await body(page).click();
+    await page.keyboard.type('Erster Absatz');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Zweiter Absatz');
+    await waitSaved(page);
+    const before = (await h.call('images.list', {})).total;
+
+    // Dropped at the start of the second paragraph: imported (XMP credit read) and put there.
+    await sendFile(
+      page,
+      'drop',
+      { name: 'rathaus.jpg', type: 'image/jpeg', base64: metadataFixture('xmp-utf8.jpg') },
+      1,
+    );
+    await expect.poll(() => figures(page).count()).toBe(1);
+    const dropped = (await h.call('images.list', { sort: 'newest' })).items[0]!;
+    expect(dropped.fileName).toBe('rathaus.jpg');
+    expect(dropped.credit).not.toBe('');
+    await expect
+      .poll(() => figures(page).first().locator('.article-image__credit').textContent())
+      .toBe(`Bildquelle: ${dropped.credit}`);
+    await waitSaved(page);
+    expect(shape(await storedBlocks(h, id))).toEqual([
+      'Erster Absatz',
+      `image:${dropped.id}`,
+      'Zweiter Absatz',
+    ]);
+
+    // Pasted at the end: EXIF only, no credit, so the checklist asks for it.
+    await body(page).getByText('Zweiter Absatz').click();
+    await page.keyboard.press('End');
+    await sendFile(page, 'paste', {
+      name: 'pressefoto.jpg',
+      type: 'image/jpeg',
+      base64: metadataFixture('exif-rights.jpg'),
+    });
+    await expect.poll(() => figures(page).count()).toBe(2);
+    const pasted = (await h.call('images.list', { sort: 'newest' })).items[0]!;
+    expect(pasted.fileName).toBe('pressefoto.jpg');
+    expect(pasted.credit).toBe('');
+    expect(pasted.creator).not.toBe(''); // EXIF Artist read as on the image desk
+    await waitSaved(page);
+    expect(shape(await storedBlocks(h, id)).slice(0, 4)).toEqual([
+      'Erster Absatz',
+      `image:${dropped.id}`,
+      'Zweiter Absatz',
+      `image:${pasted.id}`,
+    ]);
+    await expect
+      .poll(() =>
+        page.getByTestId('article-checklist').locator('li[data-code$="credit_missing"]').count(),
+      )
+      .toBe(1);
+
+    // A text file and an oversized image are refused with a message; nothing changes.
+    const stored = JSON.stringify(await storedBlocks(h, id));
+    await sendFile(page, 'drop', { name: 'notiz.txt', type: 'text/plain', base64: btoa('Notiz') });
+    const alert = page.getByRole('alert').filter({ hasText: 'notiz.txt' });
+    await expect
+      .poll(() => alert.textContent())
+      .toContain(
+        '"notiz.txt" was not inserted: only images (JPEG, PNG or WebP) can go into the text.',
+      );
+    await sendFile(page, 'paste', { name: 'leer.pdf', type: 'application/pdf', base64: '' });
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'leer.pdf' }).count())
+      .toBe(1);
+    expect(await figures(page).count()).toBe(2);
+    expect((await h.call('images.list', {})).total).toBe(before + 2);
+    expect(JSON.stringify(await storedBlocks(h, id))).toBe(stored);
+
+    // Text on the clipboard still pastes as text.
+    await body(page).getByText('Erster Absatz').click();
+    await page.keyboard.press('End');
+    await body(page).evaluate((root) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', ' und mehr');
+      root.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    });
+    await expect
+      .poll(() => body(page).locator('p').first().textContent())
+      .toBe('Erster Absatz und mehr');
     expect(errors).toEqual([]);
     await page.close();
   });

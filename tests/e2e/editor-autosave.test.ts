@@ -75,7 +75,7 @@ describe('autosave', () => {
     await storeUntil(async () => (await bodyText(a.id)) === 'Zuletzt getippt', 5000);
   });
 
-  it('lists revisions with time and size, previews one and restores it as a new revision', async () => {
+  it('lists revisions with time and author, compares one word by word, previews and restores it as a new revision', async () => {
     const a = await h.call('articles.create', {});
     const { page, errors } = await openArticle(h, a.id);
     await body(page).click();
@@ -94,11 +94,31 @@ describe('autosave', () => {
     const first = await items.first().textContent();
     expect(first).toMatch(new RegExp(`^Revision ${current.revision}`));
     expect(first).toMatch(/\d{1,2}:\d{2}:\d{2}/); // time
-    expect(first).toMatch(/\d+ B/); // size
+    // Signed out since this profile was made: no author is known (no byte sizes any more).
+    expect(first).toContain('author not recorded');
+    expect(first).not.toMatch(/\d+ B\b/);
+
+    // Compare the first typed version with the current one: the words since are insertions.
+    await panel.getByRole('button', { name: /^Revision 2\b/ }).click();
+    const preview = panel.getByRole('region', { name: 'Preview of revision 2' });
+    const compare = preview.getByTestId('article-compare');
+    await expect.poll(() => compare.locator('ins').allTextContents()).toEqual(['Zweite']);
+    expect(await compare.locator('del').allTextContents()).toEqual([
+      'Erste',
+      ' mit <script>alert(1)</script>',
+    ]);
+    expect(await compare.locator('ins').getAttribute('data-label')).toBe('inserted:');
+    // What revision 3 changed against revision 2.
+    await panel.getByRole('button', { name: /^Revision 3\b/ }).click();
+    const preview3 = panel.getByRole('region', { name: 'Preview of revision 3' });
+    await preview3.getByRole('button', { name: 'Compare with previous' }).click();
+    await expect
+      .poll(() => preview3.getByTestId('article-compare').locator('ins').allTextContents())
+      .toEqual(['Zweite']);
 
     // Preview the first typed version: rendered, escaped, read-only.
     await panel.getByRole('button', { name: /^Revision 2\b/ }).click();
-    const preview = panel.getByRole('region', { name: 'Preview of revision 2' });
+    await preview.getByRole('button', { name: 'Text', exact: true }).click();
     await expect
       .poll(() => preview.locator('.revisions__html').innerHTML())
       .toBe('<p>Erste Fassung mit &lt;script&gt;alert(1)&lt;/script&gt;</p>');

@@ -83,6 +83,12 @@ it('shows a badge and a panel; keep mine for the field, keep theirs for the pass
   expect(await field.textContent()).toContain('Von B x');
   expect(await passage.textContent()).toContain('Eins von A');
   expect(await passage.textContent()).toContain('Eins von B');
+  // Word by word: my word as an insertion, theirs as a deletion, announced as such.
+  expect(await field.locator('ins').allTextContents()).toEqual(['A']);
+  expect(await field.locator('del').allTextContents()).toEqual(['B']);
+  expect(await field.locator('ins').getAttribute('data-label')).toBe('only in mine:');
+  expect(await passage.locator('ins').allTextContents()).toEqual(['A']);
+  expect(await passage.locator('del').allTextContents()).toEqual(['B']);
   // The server kept B's versions (first synced): that is what the editor shows.
   const headline = page.getByLabel('Headline', { exact: true });
   expect(await headline.inputValue()).toBe('Von B x');
@@ -105,6 +111,13 @@ it('shows a badge and a panel; keep mine for the field, keep theirs for the pass
   const atB = await b.api['articles.get']({ id });
   expect(atB.headline).toBe('Von A x');
   expect(textsOf(atB.body)).toEqual(['Eins von B', 'Zwei']);
+
+  // The revisions name who saved them (signed in as "editor" on both desks).
+  await page.getByRole('button', { name: 'Revisions' }).click();
+  const history = page.getByRole('complementary', { name: 'Revision history' });
+  await expect
+    .poll(() => history.getByRole('listitem').allTextContents())
+    .toEqual(expect.arrayContaining([expect.stringMatching(/by editor/)]));
   expect(errors).toEqual([]);
 });
 

@@ -77,6 +77,9 @@ it('signs in from the app and shows the sync status', async () => {
   const panel = page.getByRole('dialog', { name: 'Changes that need your decision' });
   await expect.poll(() => panel.textContent()).toContain('Meine Schlagzeile');
   await expect.poll(() => panel.textContent()).toContain('Von nebenan');
+  // Both sides side by side, what only mine has marked as inserted, theirs' own as deleted.
+  expect(await panel.locator('ins').allTextContents()).toEqual(['Meine Schlagzeile']);
+  expect(await panel.locator('del').allTextContents()).toEqual(['Von nebenan']);
   await panel.getByRole('button', { name: 'Keep mine' }).click();
   await expect.poll(() => panel.textContent()).toContain('Nothing to decide.');
   await panel.getByRole('button', { name: 'Close' }).click();

@@ -138,16 +138,23 @@ export class ArticleRepository {
   private readonly writer: LocalWriter;
   /** Where save() reports body regions it could not merge (the conflicts module keeps them). */
   private readonly onBodyConflict: LocalBodyConflict | undefined;
+  private readonly currentUser: () => string | null;
   private readonly stmts;
 
   constructor(
     private readonly db: Db,
-    deps: { writer: LocalWriter; onBodyConflict?: LocalBodyConflict },
+    deps: {
+      writer: LocalWriter;
+      onBodyConflict?: LocalBodyConflict;
+      /** The signed-in user's username (the author of local revisions), null when signed out. */
+      currentUser?: () => string | null;
+    },
   ) {
     this.tags = new TagRepository(db);
     this.writer = deps.writer;
     this.writer.register('article', this.localStates);
     this.onBodyConflict = deps.onBodyConflict;
+    this.currentUser = deps.currentUser ?? (() => null);
     this.stmts = lazyStatements(db, {
       get: 'SELECT * FROM articles WHERE id = ?',
       revisionOf: 'SELECT revision FROM articles WHERE id = ?',
@@ -197,9 +204,9 @@ export class ArticleRepository {
       // revision r is the one of the newest row at or below r.
       revisionBody: `SELECT body_json FROM revisions WHERE article_id = ? AND revision <= ?
          ORDER BY revision DESC LIMIT 1`,
-      insertRevision: `INSERT INTO revisions (id, article_id, revision, reason, body_json, fields_json, size, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      revisions: `SELECT id, article_id, revision, reason, size, created_at FROM revisions
+      insertRevision: `INSERT INTO revisions (id, article_id, revision, reason, body_json, fields_json, size, created_at, author)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      revisions: `SELECT id, article_id, revision, reason, size, created_at, author FROM revisions
           WHERE article_id = ? ORDER BY revision DESC LIMIT 500`,
       revision: 'SELECT * FROM revisions WHERE id = ?',
       ftsDelete: 'DELETE FROM articles_fts WHERE rowid = ?',
@@ -255,7 +262,7 @@ export class ArticleRepository {
       updatedBy?: string | null;
     },
   ): 'created' | 'updated' | 'unchanged' {
-    const result = this.writeSynced(a, sync);
+    const result = this.writeSynced(a, sync, sync.updatedBy ?? null);
     if (sync.updatedBy !== undefined) this.stmts.setUpdatedBy.run(sync.updatedBy, a.id);
     return result;
   }
@@ -263,6 +270,7 @@ export class ArticleRepository {
   private writeSynced(
     a: Article,
     sync: { serverVersion: number; serverBodyVersion: number; hasConflict: boolean },
+    author: string | null,
   ): 'created' | 'updated' | 'unchanged' {
     const row = this.stmts.get.get(a.id) as ArticleRow | undefined;
     const fields = pickFields(a);
@@ -301,6 +309,7 @@ export class ArticleRepository {
         JSON.stringify(fields),
         bodyJson.length,
         a.updatedAt,
+        author,
       );
       return 'created';
     }
@@ -337,6 +346,7 @@ export class ArticleRepository {
         JSON.stringify(fields),
         bodyJson.length,
         a.updatedAt,
+        author,
       );
     }
     return 'updated';
@@ -615,6 +625,7 @@ export class ArticleRepository {
       JSON.stringify(fields),
       bodyJson.length,
       a.createdAt,
+      this.currentUser(),
     );
   }
 
@@ -672,6 +683,7 @@ export class ArticleRepository {
         JSON.stringify(fields),
         bodyJson.length,
         after.updatedAt,
+        this.currentUser(),
       );
     }
   }
@@ -724,6 +736,7 @@ export class ArticleRepository {
       reason: string;
       size: number;
       created_at: string;
+      author: string | null;
     }[];
     return rows.map((r) => ({
       id: r.id,
@@ -732,6 +745,7 @@ export class ArticleRepository {
       reason: r.reason,
       size: r.size,
       createdAt: r.created_at,
+      author: r.author,
     }));
   }
 
@@ -744,6 +758,7 @@ export class ArticleRepository {
           reason: string;
           size: number;
           created_at: string;
+          author: string | null;
           body_json: string;
           fields_json: string;
         }
@@ -756,6 +771,7 @@ export class ArticleRepository {
       reason: r.reason,
       size: r.size,
       createdAt: r.created_at,
+      author: r.author,
       body: JSON.parse(r.body_json) as BodyJson,
       fields: JSON.parse(r.fields_json) as Record<string, unknown>,
     };

@@ -150,6 +150,11 @@ export class SyncEngine {
     return this.opts.tokens.load() !== null && this.store.get('server_url') !== null;
   }
 
+  /** The username this desk last signed in as (it stays the profile's person after sign-out). */
+  username(): string | null {
+    return this.store.getJson<PublicUser>('user')?.username ?? null;
+  }
+
   status(): SyncStatus {
     const signedIn = this.signedIn();
     const s: SyncStatus = {

@@ -4,11 +4,12 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMAGE_MAX_BYTES, IMAGE_MIMES, type Image } from '../../../src-shared/model';
+import { IMAGE_MIMES, type Image } from '../../../src-shared/model';
 import { api } from '../../api/transport';
 import { useRendition } from '../../images/useThumbnail';
-import { fileToBase64 } from '../../views/images/base64';
 import { rememberImage } from './records';
+import { importImageFile } from './importFile';
+import { refuseImageFile } from './refuseFile';
 import { Modal } from '../../ui/Modal';
 
 const PAGE = 60;
@@ -58,18 +59,14 @@ export function ImagePicker({
 
   const importFile = async (f: File) => {
     setError(null);
-    if (f.size > IMAGE_MAX_BYTES) {
-      setError(t('articleImages.picker.tooLarge', { name: f.name }));
+    const refused = refuseImageFile(f);
+    if (refused) {
+      setError(t(`articleImages.picker.${refused}`, { name: f.name }));
       return;
     }
     setBusy(true);
     try {
-      const dataBase64 = await fileToBase64(f, () => undefined);
-      const { existing: _existing, ...image } = await api['images.import']({
-        fileName: f.name || 'image',
-        dataBase64,
-      });
-      pick(image);
+      pick(await importImageFile(f));
     } catch (e) {
       setError(
         t('articleImages.picker.importFailed', {
