@@ -107,7 +107,13 @@ export class PushService {
     m: PushMutation,
   ): Promise<StepResult> {
     const now = this.clock.now().toISOString();
-    let client = await tx.getClient(clientId);
+    const parsed = parseMutation(m.name, m.args);
+    // The client row and the entity in one go (on PostgreSQL one round trip, runner.ts).
+    const [found, state] = await Promise.all([
+      tx.getClient(clientId),
+      parsed.ok ? loadEntity(tx, parsed.def.entity, parsed.entityId) : null,
+    ]);
+    let client = found;
     if (!client) {
       client = { clientId, userId: user.id, lastMutationId: 0, lastSeenAt: now };
       await tx.insertClient(client);
@@ -164,33 +170,27 @@ export class PushService {
       return { kind: 'done', outcome, last: m.id };
     };
 
-    const parsed = parseMutation(m.name, m.args);
     if (!parsed.ok) return reject('invalid_args', parsed.reason);
     const { def, args, entityId } = parsed;
-    const state = await loadEntity(tx, def.entity, entityId);
 
-    // Load what apply will look up.
+    // Load what apply will look up, all at once.
     const pre = def.prefetch(args, state);
+    const [imageRows, articleRows, userRows, baseBody] = await Promise.all([
+      Promise.all((pre.imageIds ?? []).map((id) => tx.getImage(id))),
+      Promise.all((pre.articleIds ?? []).map((id) => tx.getArticle(id))),
+      Promise.all((pre.userIds ?? []).map((id) => tx.getUserById(id))),
+      pre.baseBody
+        ? (tx.getRevisionBody(pre.baseBody.articleId, pre.baseBody.bodyVersion) as Promise<
+            BodyJson | undefined
+          >)
+        : undefined,
+    ]);
     const images = new Map<string, ImageState>();
-    for (const id of pre.imageIds ?? []) {
-      const img = await tx.getImage(id);
-      if (img) images.set(id, img);
-    }
+    for (const img of imageRows) if (img) images.set(img.id, img);
     const articles = new Map<string, ArticleState>();
-    for (const id of pre.articleIds ?? []) {
-      const a = await tx.getArticle(id);
-      if (a) articles.set(id, a);
-    }
+    for (const a of articleRows) if (a) articles.set(a.id, a);
     const users = new Set<string>();
-    for (const id of pre.userIds ?? []) {
-      const u = await tx.getUserById(id);
-      if (u && !u.disabled) users.add(id);
-    }
-    let baseBody: BodyJson | undefined;
-    if (pre.baseBody) {
-      baseBody = (await tx.getRevisionBody(pre.baseBody.articleId, pre.baseBody.bodyVersion)) as
-        BodyJson | undefined;
-    }
+    for (const u of userRows) if (u && !u.disabled) users.add(u.id);
     if (def.name === 'image.create' && !state) {
       const sha = (args as ImageCreateArgs).sha256;
       if (!(await tx.getBlob(sha))) {

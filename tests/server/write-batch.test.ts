@@ -125,3 +125,19 @@ it('feed positions in a batch follow on, and a job rolled back gives its positio
   // The next batch goes on from the stored counter.
   expect(await storage.write((tx) => tx.nextSeq())).toBe(6);
 });
+
+it('reads asked for together come back each with its own rows; a read asked before a write runs before it', async () => {
+  const storage = await openStorage();
+  await storage.write((tx) => tx.insertUser(user));
+  await storage.write((tx) => tx.insertClient(client('known', 7)));
+  const [known, missing, before, after] = await storage.write(async (tx) => {
+    const [k, m] = await Promise.all([tx.getClient('known'), tx.getClient('missing')]);
+    const pending = tx.getClient('new');
+    await tx.insertClient(client('new', 3));
+    return [k, m, await pending, await tx.getClient('new')];
+  });
+  expect(known?.lastMutationId).toBe(7);
+  expect(missing).toBeUndefined();
+  expect(before).toBeUndefined();
+  expect(after?.lastMutationId).toBe(3);
+});

@@ -24,7 +24,7 @@ import { isConnectionError } from './connectionErrors';
 import { migratePostgres } from './migrate';
 import { LIVE_CHANNEL, changesPayload } from './notify';
 import { PgRunner, inlineSql } from './runner';
-import { SeqCounter } from './seqCounter';
+import { LOCK_FEED, SeqCounter } from './seqCounter';
 import { PgRateCounter } from './rateCounter';
 import type { RateCounter } from '../../auth/rateLimit';
 
@@ -125,15 +125,17 @@ export async function openPostgresStorage(
     const { client } = conn;
     const changes = new ChangeLog();
     const runner = new PgRunner(client, true);
-    const seqs = new SeqCounter(runner);
+    // BEGIN and the feed lock go with the first job's first read (seqCounter.ts).
+    runner.queue('BEGIN');
+    const seqs = new SeqCounter(runner, runner.queueRead(LOCK_FEED));
     const tx: Tx = { ...changes.wrap(sqlTx(runner)), nextSeq: () => seqs.next() };
     const settled: { job: Job; ok: boolean; value: unknown }[] = [];
     let broken: unknown;
     try {
       // Transaction control and writes travel with the next statement that needs an answer
-      // (runner.ts): BEGIN and a job's SAVEPOINT go with its first read, its writes and RELEASE
-      // in one message at its end, NOTIFY with COMMIT.
-      runner.queue('BEGIN');
+      // (runner.ts): BEGIN, the feed lock and a job's SAVEPOINT go with its first read (reads
+      // asked for together go together), its writes and RELEASE in one message at its end,
+      // NOTIFY with COMMIT.
       // A batch of one needs no savepoint: if its job fails, the whole transaction rolls back.
       const savepoints = batch.length > 1;
       for (const job of batch) {
@@ -142,8 +144,9 @@ export async function openPostgresStorage(
         changes.startJob();
         try {
           const value = await job.fn(tx);
-          // Sent inside the job: a write of this job that fails fails this job only.
-          await runner.flush(...(savepoints ? ['RELEASE SAVEPOINT job'] : []));
+          // Sent inside the job: a write of this job that fails fails this job only. A batch of
+          // one sends its writes with COMMIT: if one fails, so does the batch, which is the job.
+          if (savepoints) await runner.flush('RELEASE SAVEPOINT job');
           changes.keepJob();
           settled.push({ job, ok: true, value });
         } catch (e) {

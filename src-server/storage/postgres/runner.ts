@@ -9,7 +9,9 @@
  * read needs the database or the store calls `flush`. Parameters then travel as quoted literals,
  * which PostgreSQL types from their context exactly as it types node-postgres's untyped
  * parameters. A held-back write that fails makes that later call fail, so the store flushes at
- * the end of every job, before it counts the job as done (index.ts).
+ * the end of every job, before it counts the job as done (index.ts). Reads asked for in the same
+ * turn of the event loop (`Promise.all`) travel together in one message too, and a read can be
+ * held back like a write (`queueRead`, the store's feed lock) to go with the next one.
  */
 import pg from 'pg';
 import type { ClientBase, QueryResult } from 'pg';
@@ -54,12 +56,20 @@ export function inlineSql(sql: string, params: readonly Param[]): string {
   return text;
 }
 
+/** A statement held back, and who waits for its rows (a queued read) if anyone. */
+interface Held {
+  text: string;
+  rows?: { resolve(rows: Row[]): void; reject(error: unknown): void };
+}
+
 export class PgRunner implements SqlRunner {
   readonly dialect = 'postgres';
   /** Statements (complete SQL text) not sent yet, in order. */
-  private pending: string[] = [];
+  private pending: Held[] = [];
   /** How many of `pending` were queued before the running job's own statements. */
   private marked = 0;
+  /** Reads asked for in this turn of the event loop: they go out together (see `all`). */
+  private reads: { sql: string; params: readonly Param[]; held: Held }[] = [];
 
   constructor(
     private readonly client: ClientBase,
@@ -68,7 +78,14 @@ export class PgRunner implements SqlRunner {
 
   /** Holds a statement back until the next read or flush (complete SQL, no placeholders). */
   queue(...statements: string[]): void {
-    this.pending.push(...statements);
+    for (const text of statements) this.pending.push({ text });
+  }
+
+  /** Holds a read back like `queue`; its rows arrive when it has been sent with the next message. */
+  queueRead(sql: string): Promise<Row[]> {
+    return new Promise<Row[]>((resolve, reject) => {
+      this.pending.push({ text: sql, rows: { resolve, reject } });
+    });
   }
 
   /** Marks where the running job's own statements begin (after its SAVEPOINT). */
@@ -83,31 +100,80 @@ export class PgRunner implements SqlRunner {
 
   /** Sends the held-back statements, then `after`, in one message. */
   async flush(...after: string[]): Promise<void> {
-    const statements = [...this.pending, ...after];
-    this.pending = [];
-    this.marked = 0;
-    if (statements.length > 0) await this.client.query(statements.join(';\n'));
+    this.holdReads();
+    this.queue(...after);
+    await this.send();
   }
 
-  async all(sql: string, params: readonly Param[] = []): Promise<Row[]> {
-    if (this.pending.length === 0) {
-      return (await this.client.query<Row>({ ...prepared(sql), values: params as Param[] })).rows;
+  /**
+   * A read. Reads asked for in the same turn (e.g. `Promise.all` of two lookups) travel in one
+   * message with whatever is held back, so they cost one round trip together.
+   */
+  all(sql: string, params: readonly Param[] = []): Promise<Row[]> {
+    return new Promise<Row[]>((resolve, reject) => {
+      this.reads.push({ sql, params, held: { text: '', rows: { resolve, reject } } });
+      if (this.reads.length === 1) queueMicrotask(() => void this.sendReads());
+    });
+  }
+
+  /** Moves the reads asked for so far behind the held-back statements, in the order asked. */
+  private holdReads(): void {
+    for (const r of this.reads.splice(0)) {
+      try {
+        this.pending.push({ ...r.held, text: inlineSql(r.sql, r.params) });
+      } catch (e) {
+        r.held.rows?.reject(e);
+      }
     }
-    const statements = [...this.pending, inlineSql(sql, params)];
+  }
+
+  private async sendReads(): Promise<void> {
+    const only = this.reads[0];
+    if (this.reads.length === 1 && this.pending.length === 0 && only) {
+      // Nothing else to send: a named prepared statement (parsed once per connection).
+      this.reads = [];
+      try {
+        const r = await this.client.query<Row>({ ...prepared(only.sql), values: [...only.params] });
+        only.held.rows?.resolve(r.rows);
+      } catch (e) {
+        only.held.rows?.reject(e);
+      }
+      return;
+    }
+    this.holdReads();
+    // A write queued after a read took the read along already (`run`); send only if a read waits.
+    if (this.pending.some((s) => s.rows)) await this.send().catch(() => undefined);
+  }
+
+  /**
+   * Sends what is held back plus `extra` in one simple-query message. Each queued read gets its
+   * statement's rows; if the message fails, every read in it gets the error (and so does the
+   * caller, for held-back writes: the store flushes them at the end of each job).
+   */
+  private async send(): Promise<void> {
+    const statements = this.pending;
     this.pending = [];
     this.marked = 0;
-    const results = (await this.client.query<Row>(statements.join(';\n'))) as
-      QueryResult<Row> | QueryResult<Row>[];
-    // Several statements answer with one result each; the read is the last.
-    const last = Array.isArray(results) ? results[results.length - 1] : results;
-    return last?.rows ?? [];
+    if (statements.length === 0) return;
+    let results: QueryResult<Row>[];
+    try {
+      const r = (await this.client.query<Row>(statements.map((s) => s.text).join(';\n'))) as
+        QueryResult<Row> | QueryResult<Row>[];
+      results = Array.isArray(r) ? r : [r];
+    } catch (e) {
+      for (const s of statements) s.rows?.reject(e);
+      throw e;
+    }
+    statements.forEach((s, i) => s.rows?.resolve(results[i]?.rows ?? []));
   }
+
   async get(sql: string, params: readonly Param[] = []): Promise<Row | undefined> {
     return (await this.all(sql, params))[0];
   }
   async run(sql: string, params: readonly Param[] = []): Promise<void> {
     if (this.writable) {
-      this.pending.push(inlineSql(sql, params));
+      this.holdReads(); // a read asked for before this write runs before it
+      this.pending.push({ text: inlineSql(sql, params) });
       return;
     }
     await this.all(sql, params);
