@@ -378,6 +378,14 @@ export const de: Messages = {
     failed: 'Rechtschreibvorschläge sind nicht verfügbar: {{message}}',
   },
   editor: {
+    discard: {
+      button: 'Entwurf verwerfen',
+      title: 'Diesen Entwurf verwerfen?',
+      text: 'Der neue Artikel und alles, was darin geschrieben wurde, wird gelöscht.',
+      keep: 'Weiterschreiben',
+      confirm: 'Entwurf verwerfen',
+      failed: 'Der Entwurf konnte nicht verworfen werden: {{message}}',
+    },
     label: 'Artikel-Editor',
     loading: 'Artikel wird geladen …',
     loadError: 'Der Artikel konnte nicht geöffnet werden: {{message}}',

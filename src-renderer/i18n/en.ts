@@ -376,6 +376,14 @@ export const en = {
     failed: 'Spelling suggestions are not available: {{message}}',
   },
   editor: {
+    discard: {
+      button: 'Discard draft',
+      title: 'Discard this draft?',
+      text: 'The new article and everything written in it will be deleted.',
+      keep: 'Keep writing',
+      confirm: 'Discard draft',
+      failed: 'The draft could not be discarded: {{message}}',
+    },
     label: 'Article editor',
     loading: 'Loading the article…',
     loadError: 'The article could not be opened: {{message}}',
