@@ -78,6 +78,7 @@ export const de: Messages = {
       empty: 'Keine Artikel warten auf Abnahme.',
       headline: 'Artikel',
       author: 'Autor/in',
+      submitted: 'Eingereicht',
       section: 'Ressort',
       words: 'Wörter',
       missing: 'Fehlt',

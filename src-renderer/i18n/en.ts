@@ -76,6 +76,7 @@ export const en = {
       empty: 'No articles are waiting for review.',
       headline: 'Article',
       author: 'Author',
+      submitted: 'Submitted',
       section: 'Section',
       words: 'Words',
       missing: 'Missing',
