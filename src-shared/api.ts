@@ -239,8 +239,13 @@ export type SyncConflict = z.infer<typeof SyncConflict>;
 export const ReviewQueueItem = ArticleSummary.extend({
   byline: z.string(),
   authorId: z.string().nullable(),
-  /** The signed-in user's name when they wrote it, else the byline. */
+  /**
+   * Who submitted it, by user name, as the server's review trail says; offline the signed-in
+   * user's name when they wrote it, else the byline.
+   */
   author: z.string(),
+  /** When it was last submitted (server time), or null when the server could not say. */
+  submittedAt: z.string().nullable(),
   missing: z.array(z.strictObject({ code: z.enum(CHECKLIST_CODES), message: z.string() })),
 });
 export type ReviewQueueItem = z.infer<typeof ReviewQueueItem>;

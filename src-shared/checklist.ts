@@ -35,6 +35,8 @@ export interface ChecklistItem {
 /** What the checklist needs to know about an image. */
 export interface ImageCreditInfo {
   credit: string;
+  /** The record's alt text; only the warnings read it. */
+  alt?: string;
 }
 
 export type ImageLookup = (imageId: string) => ImageCreditInfo | undefined;
@@ -59,14 +61,15 @@ function str(v: unknown): string {
 /** Every inline image node of a body, in document order; `imageId` read as the page renderer reads it. */
 export function inlineImagesOf(
   body: unknown,
-): { imageId: string; credit: string; blockId: string }[] {
-  const out: { imageId: string; credit: string; blockId: string }[] = [];
+): { imageId: string; credit: string; alt: string; blockId: string }[] {
+  const out: { imageId: string; credit: string; alt: string; blockId: string }[] = [];
   const visit = (node: unknown, depth: number): void => {
     if (!isObject(node) || depth > 200) return;
     if (node.type === 'article-image') {
       out.push({
         imageId: parseImageId(prop(node, 'imageId')),
         credit: str(prop(node, 'credit')),
+        alt: str(prop(node, 'alt')),
         blockId: str(prop(node, 'blockId')),
       });
     }
@@ -148,4 +151,51 @@ function hasBidiOverride(f: ArticleFields, body: unknown): boolean {
   ];
   if (f.leadImage) texts.push(f.leadImage.caption);
   return texts.some((t) => bidiOverrides(t) > 0) || bidiOverrides(JSON.stringify(body ?? null)) > 0;
+}
+
+/**
+ * Warnings: what a careful desk fixes but what never blocks a step (the server does not check
+ * them). An image without alt text leaves readers of screen readers without the picture.
+ */
+export const CHECKLIST_WARNING_CODES = ['lead_image_alt_missing', 'image_alt_missing'] as const;
+export type ChecklistWarningCode = (typeof CHECKLIST_WARNING_CODES)[number];
+
+export interface ChecklistWarning {
+  code: ChecklistWarningCode;
+  message: string;
+  imageId?: string;
+  blockId?: string;
+}
+
+/**
+ * The warnings of an article. The lead image's alt text is its record's; an inline image's is
+ * the node's own, else its record's. An image the lookup does not know is not warned about (the
+ * checklist already reports an unknown lead image).
+ */
+export function checkArticleWarnings(
+  article: { fields: ArticleFields; body: unknown },
+  images: ImageLookup,
+): ChecklistWarning[] {
+  const warnings: ChecklistWarning[] = [];
+  const lead = article.fields.leadImage;
+  const leadRecord = lead ? images(lead.imageId) : undefined;
+  if (lead && leadRecord && !leadRecord.alt?.trim()) {
+    warnings.push({
+      code: 'lead_image_alt_missing',
+      message: 'The lead image has no alt text.',
+      imageId: lead.imageId,
+    });
+  }
+  for (const inline of inlineImagesOf(article.body)) {
+    const record = inline.imageId ? images(inline.imageId) : undefined;
+    if (inline.alt.trim() || record?.alt?.trim()) continue;
+    const warning: ChecklistWarning = {
+      code: 'image_alt_missing',
+      message: 'An image in the body has no alt text.',
+    };
+    if (inline.imageId) warning.imageId = inline.imageId;
+    if (inline.blockId) warning.blockId = inline.blockId;
+    warnings.push(warning);
+  }
+  return warnings;
 }

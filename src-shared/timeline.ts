@@ -34,3 +34,17 @@ export function sortTimeline(items: TimelineEntry[]): TimelineEntry[] {
     a.at === b.at ? (a.pending === b.pending ? 0 : a.pending ? 1 : -1) : a.at < b.at ? -1 : 1,
   );
 }
+
+/** At most this many ids per GET /api/v1/review-queue/submissions. */
+export const MAX_SUBMISSION_IDS = 200;
+
+/** Who submitted an article for review and when (the latest submit of each article asked for). */
+export const Submission = z.strictObject({
+  articleId: z.string(),
+  user: z.strictObject({ id: z.string(), username: z.string() }).nullable(),
+  at: z.string(),
+});
+export type Submission = z.infer<typeof Submission>;
+
+export const SubmissionsResponse = z.strictObject({ items: z.array(Submission) });
+export type SubmissionsResponse = z.infer<typeof SubmissionsResponse>;

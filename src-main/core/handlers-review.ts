@@ -3,11 +3,13 @@
  * checklist misses) and an article's timeline (the server's history plus local pending steps).
  */
 import type { ReviewQueueItem } from '../../src-shared/api';
+import type { Submission } from '../../src-shared/timeline';
 import { checkArticle } from '../../src-shared/checklist';
 import { sortTimeline } from '../../src-shared/timeline';
 import type { CoreContext, HandlerFor } from './context';
 import { pendingSteps } from './review/pending';
 import { fetchTimeline } from './review/remote';
+import { fetchSubmissions } from './review/submissions';
 
 type ReviewMethod = 'articles.reviewQueue' | 'articles.timeline';
 
@@ -22,30 +24,44 @@ function creditLookup(ctx: CoreContext) {
 }
 
 export const reviewHandlers: { [M in ReviewMethod]: HandlerFor<M> } = {
-  'articles.reviewQueue': (input, ctx) => {
+  'articles.reviewQueue': async (input, ctx) => {
     const { items, total } = ctx.articles.list({
       status: 'in_review',
       offset: 0,
       limit: 500,
     });
-    const me = ctx.sync.status().user;
+    const status = ctx.sync.status();
+    const me = status.user;
+    const token = ctx.serverToken();
+    const submissions =
+      status.serverUrl && token && items.length > 0
+        ? await fetchSubmissions(
+            status.serverUrl,
+            token,
+            items.map((s) => s.id),
+          )
+        : new Map<string, Submission>();
     const lookup = creditLookup(ctx);
     const queue: ReviewQueueItem[] = items.map((s) => {
       const a = ctx.articles.get(s.id);
+      const submitted = submissions.get(s.id);
       return {
         ...s,
         byline: a.byline,
         authorId: a.authorId,
-        author: me && a.authorId === me.id ? me.username : a.byline,
+        author: submitted?.user?.username ?? (me && a.authorId === me.id ? me.username : a.byline),
+        submittedAt: submitted?.at ?? null,
         missing: checkArticle({ fields: a, body: a.body }, lookup).map(({ code, message }) => ({
           code,
           message,
         })),
       };
     });
-    // Oldest first: the article waiting longest (by creation; ties by id, which is time-ordered).
+    // Oldest first: the article waiting longest (by submission, else creation; ties by id, which
+    // is time-ordered).
+    const since = (q: ReviewQueueItem) => q.submittedAt ?? q.createdAt;
     queue.sort((x, y) =>
-      x.createdAt === y.createdAt ? (x.id < y.id ? -1 : 1) : x.createdAt < y.createdAt ? -1 : 1,
+      since(x) === since(y) ? (x.id < y.id ? -1 : 1) : since(x) < since(y) ? -1 : 1,
     );
     return { items: queue.slice(0, input.limit), total };
   },

@@ -66,6 +66,12 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
     { role: 'zoomIn', label: s.zoomIn },
     { role: 'zoomOut', label: s.zoomOut },
     { role: 'resetZoom', label: s.resetZoom },
+    // The zoomIn role's accelerator is Ctrl+Plus, which needs Shift on most layouts: Ctrl+= (and
+    // the keypad's +/−) zoom too, through hidden items.
+    { role: 'zoomIn', accelerator: 'CommandOrControl+=', visible: false },
+    { role: 'zoomIn', accelerator: 'CommandOrControl+numadd', visible: false },
+    { role: 'zoomOut', accelerator: 'CommandOrControl+numsub', visible: false },
+    { role: 'resetZoom', accelerator: 'CommandOrControl+num0', visible: false },
     { type: 'separator' },
     { role: 'togglefullscreen', label: s.fullScreen },
   ];

@@ -158,10 +158,10 @@ export const BodyEditor = memo(function BodyEditor(props: BodyEditorProps) {
             setPicking(false);
             editorRef.current?.focus();
           }}
-          onPick={(image) => {
+          onPick={(image, alt) => {
             setPicking(false);
             if (editorRef.current) {
-              insertArticleImage(editorRef.current, image);
+              insertArticleImage(editorRef.current, { ...image, alt });
               editorRef.current.focus();
             }
           }}

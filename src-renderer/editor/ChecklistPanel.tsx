@@ -1,14 +1,53 @@
-/** What is still missing before the article can be submitted (the shared checklist). */
+/**
+ * What is still missing before the article can be submitted (the shared checklist), and what
+ * should be fixed but does not block (warnings: images without alt text).
+ */
 import { useTranslation } from 'react-i18next';
 import { useUi } from '../state/ui';
-import type { ArticleChecklist } from './checklist';
+import type { ArticleChecklist, ChecklistMessage } from './checklist';
 
-const IMAGE_CODES = new Set(['lead_image_credit_missing', 'image_credit_missing']);
+const IMAGE_CODES = new Set([
+  'lead_image_credit_missing',
+  'image_credit_missing',
+  'lead_image_alt_missing',
+  'image_alt_missing',
+]);
+
+function ChecklistItems({
+  items,
+  className,
+}: {
+  items: readonly ChecklistMessage[];
+  className: string;
+}) {
+  const { t } = useTranslation();
+  const setView = useUi((s) => s.setView);
+  return (
+    <ul className="checklist__items">
+      {items.map((item, i) => (
+        <li
+          key={`${item.code}-${item.blockId ?? item.imageId ?? ''}-${i}`}
+          className={className}
+          data-code={item.code}
+        >
+          <span>{item.text}</span>
+          {IMAGE_CODES.has(item.code) && (
+            <>
+              {' '}
+              <button type="button" className="link-button" onClick={() => setView('images')}>
+                {t('articleImages.fixInLibrary')}
+              </button>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function ChecklistPanel({ checklist }: { checklist: ArticleChecklist }) {
   const { t } = useTranslation();
-  const setView = useUi((s) => s.setView);
-  const { items, ready } = checklist;
+  const { items, warnings, ready } = checklist;
   return (
     <section
       className={`checklist${items.length === 0 ? ' checklist--ok' : ''}`}
@@ -24,26 +63,14 @@ export function ChecklistPanel({ checklist }: { checklist: ArticleChecklist }) {
       ) : (
         <>
           <p className="hint">{t('articleImages.checklist.blocked')}</p>
-          <ul className="checklist__items">
-            {items.map((item, i) => (
-              <li
-                key={`${item.code}-${item.blockId ?? item.imageId ?? ''}-${i}`}
-                className="checklist__item"
-                data-code={item.code}
-              >
-                <span>{item.text}</span>
-                {IMAGE_CODES.has(item.code) && (
-                  <>
-                    {' '}
-                    <button type="button" className="link-button" onClick={() => setView('images')}>
-                      {t('articleImages.fixInLibrary')}
-                    </button>
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
+          <ChecklistItems items={items} className="checklist__item" />
         </>
+      )}
+      {ready && warnings.length > 0 && (
+        <div className="checklist__warnings" data-testid="checklist-warnings">
+          <p className="hint">{t('articleImages.checklist.warnings')}</p>
+          <ChecklistItems items={warnings} className="checklist__item checklist__item--warning" />
+        </div>
       )}
     </section>
   );

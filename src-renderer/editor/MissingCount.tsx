@@ -13,6 +13,7 @@ export function MissingCount({
   const { t } = useTranslation();
   if (!checklist.ready) return null;
   const count = checklist.items.length;
+  const warnings = checklist.warnings.length;
   return (
     <button
       type="button"
@@ -22,6 +23,12 @@ export function MissingCount({
     >
       {count > 0 ? <CircleAlert aria-hidden size={16} /> : <Check aria-hidden size={16} />}
       {count > 0 ? t('layout.missing', { count }) : t('layout.complete')}
+      {warnings > 0 && (
+        <span className="status-chip__warnings">
+          {' · '}
+          {t('layout.warnings', { count: warnings })}
+        </span>
+      )}
     </button>
   );
 }

@@ -10,7 +10,14 @@ import { useEffect, useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { $getRoot, type LexicalEditor } from 'lexical';
-import { checkArticle, type ChecklistCode, type ChecklistItem } from '../../src-shared/checklist';
+import {
+  checkArticle,
+  checkArticleWarnings,
+  type ChecklistCode,
+  type ChecklistItem,
+  type ChecklistWarning,
+  type ChecklistWarningCode,
+} from '../../src-shared/checklist';
 import type { ArticleFields, Image } from '../../src-shared/model';
 import { $getBlockId } from '../../src-shared/richtext/blockIds';
 import { $isArticleImageNode } from '../../src-shared/richtext/imageNode';
@@ -20,12 +27,13 @@ import { useImageRecords } from './images/records';
 export interface BodyImage {
   imageId: string;
   credit: string;
+  alt: string;
   caption: string;
   blockId: string;
 }
 
 export interface ChecklistMessage {
-  code: ChecklistCode;
+  code: ChecklistCode | ChecklistWarningCode;
   /** Translated, naming the image for image items. */
   text: string;
   imageId?: string;
@@ -40,8 +48,8 @@ export function $bodyImages(): BodyImage[] {
   const out: BodyImage[] = [];
   for (const node of $getRoot().getChildren()) {
     if (!$isArticleImageNode(node)) continue;
-    const { imageId, credit, caption } = node.getFields();
-    out.push({ imageId, credit, caption, blockId: $getBlockId(node) });
+    const { imageId, credit, alt, caption } = node.getFields();
+    out.push({ imageId, credit, alt, caption, blockId: $getBlockId(node) });
   }
   return out;
 }
@@ -55,6 +63,7 @@ function imagesBody(images: readonly BodyImage[]) {
         type: 'article-image',
         imageId: i.imageId,
         credit: i.credit,
+        alt: i.alt,
         $: { blockId: i.blockId },
       })),
     },
@@ -76,7 +85,7 @@ function imageName(
 
 /** The messages for the items of `checkArticle`. */
 export function checklistMessages(
-  items: readonly ChecklistItem[],
+  items: readonly (ChecklistItem | ChecklistWarning)[],
   context: {
     leadCaption: string;
     bodyImages: readonly BodyImage[];
@@ -90,20 +99,22 @@ export function checklistMessages(
     switch (item.code) {
       case 'lead_image_unknown':
       case 'lead_image_credit_missing':
+      case 'lead_image_alt_missing':
         return {
           ...base,
           text: t(`articleImages.checklist.${item.code}`, {
             name: imageName(t, context.leadCaption, record),
           }),
         };
-      case 'image_credit_missing': {
+      case 'image_credit_missing':
+      case 'image_alt_missing': {
         const index = context.bodyImages.findIndex((i) =>
           item.blockId ? i.blockId === item.blockId : i.imageId === item.imageId,
         );
         const inline = index >= 0 ? context.bodyImages[index] : undefined;
         return {
           ...base,
-          text: t('articleImages.checklist.image_credit_missing', {
+          text: t(`articleImages.checklist.${item.code}`, {
             name: imageName(t, inline?.caption ?? '', record, index >= 0 ? index : undefined),
           }),
         };
@@ -141,6 +152,8 @@ export function useBodyImages(editor: LexicalEditor | null, delayMs = 300): Body
 export interface ArticleChecklist {
   /** What is missing; empty means the article may be submitted. */
   items: ChecklistMessage[];
+  /** What should be fixed but does not block (images without alt text). */
+  warnings: ChecklistMessage[];
   /** False while image records are still loading (the list may be incomplete). */
   ready: boolean;
 }
@@ -162,16 +175,19 @@ export function useArticleChecklist(
   }, [bodyImages, fields.leadImage]);
   const records = useImageRecords(ids);
   return useMemo(() => {
-    const items = checkArticle({ fields, body: imagesBody(bodyImages) }, (id) => {
+    const article = { fields, body: imagesBody(bodyImages) };
+    const lookup = (id: string) => {
       const record = records.get(id);
-      return record ? { credit: record.credit } : undefined;
-    });
+      return record ? { credit: record.credit, alt: record.alt } : undefined;
+    };
+    const context = {
+      leadCaption: fields.leadImage?.caption ?? '',
+      bodyImages,
+      records: records.get,
+    };
     return {
-      items: checklistMessages(
-        items,
-        { leadCaption: fields.leadImage?.caption ?? '', bodyImages, records: records.get },
-        t,
-      ),
+      items: checklistMessages(checkArticle(article, lookup), context, t),
+      warnings: checklistMessages(checkArticleWarnings(article, lookup), context, t),
       ready: !records.loading,
     };
   }, [fields, bodyImages, records, t]);

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewQueueItem } from '../../src-shared/api';
 import { api } from '../api/transport';
+import { formatDateTime } from '../i18n/format';
 import './review.css';
 import { useCoreEvents } from '../api/events';
 import { sectionName, useSections } from '../state/sections';
@@ -10,7 +11,7 @@ import { useUi } from '../state/ui';
 import { useCurrentUser } from './useRole';
 
 export function ReviewQueue() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const openArticle = useUi((s) => s.openArticle);
   const sections = useSections();
@@ -53,6 +54,7 @@ export function ReviewQueue() {
             <tr>
               <th scope="col">{t('review.queue.headline')}</th>
               <th scope="col">{t('review.queue.author')}</th>
+              <th scope="col">{t('review.queue.submitted')}</th>
               <th scope="col">{t('review.queue.section')}</th>
               <th scope="col">{t('review.queue.words')}</th>
               <th scope="col">{t('review.queue.missing')}</th>
@@ -68,6 +70,15 @@ export function ReviewQueue() {
                   </button>
                 </td>
                 <td>{a.author || t('review.queue.unknownAuthor')}</td>
+                <td>
+                  {a.submittedAt ? (
+                    <time dateTime={a.submittedAt}>
+                      {formatDateTime(a.submittedAt, i18n.language)}
+                    </time>
+                  ) : (
+                    '—'
+                  )}
+                </td>
                 <td>{sectionName(sections, a.section) ?? '—'}</td>
                 <td>{a.wordCount}</td>
                 <td>

@@ -217,7 +217,7 @@ export function App() {
             <ImageLibrary />
           </Guarded>
         ) : (
-          <div className="workspace">
+          <div className={`workspace${openArticleId ? ' workspace--editing' : ''}`}>
             <Guarded view="list">
               <ArticleList />
             </Guarded>

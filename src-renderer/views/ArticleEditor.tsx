@@ -36,6 +36,7 @@ import { RemoteUpdateBanner } from '../editor/RemoteUpdateBanner';
 import { ConflictPanel } from './ConflictPanel';
 import { fieldsOfConflict } from '../editor/conflictFields';
 import { useDropBlankDraft } from '../editor/blankDraft';
+import { DiscardDraftButton } from '../editor/DiscardDraft';
 import { useEditLock } from '../review/useEditLock';
 import { ReadOnlyBanner } from '../review/ReadOnlyBanner';
 import { ChangesRequestedBanner } from '../review/ChangesRequestedBanner';
@@ -164,6 +165,8 @@ function EditorForm({
       document.querySelector<HTMLElement>('[data-testid="article-checklist"]')?.focus(),
     );
   };
+  // Read before the effect below clears it: a new article offers "Discard draft".
+  const [isNew] = useState(() => useUi.getState().freshArticleId === article.id);
   // A new article starts with the cursor in its headline.
   useEffect(() => {
     const ui = useUi.getState();
@@ -347,6 +350,9 @@ function EditorForm({
             <PanelRightOpen aria-hidden size={18} />
           )}
         </button>
+        {isNew && article.status === 'draft' && (
+          <DiscardDraftButton articleId={article.id} flush={flushNow} />
+        )}
         <button type="button" className="button button--quiet" onClick={() => openArticle(null)}>
           <X aria-hidden size={16} />
           {t('editor.close')}

@@ -11,6 +11,7 @@ import type { AppContext } from './context';
 import { authRoutes } from '../routes/auth';
 import { userRoutes } from '../routes/users';
 import { timelineRoutes } from '../routes/timeline';
+import { submissionRoutes } from '../routes/submissions';
 import { syncRoutes } from '../routes/sync';
 import { blobRoutes } from '../routes/blobs';
 import { publishedRoutes } from '../routes/published';
@@ -117,6 +118,7 @@ export function buildApp(
     publishedRoutes(app, ctx);
     ninjsRoutes(app, ctx);
     timelineRoutes(app, ctx);
+    submissionRoutes(app, ctx);
     siteRoutes(app, ctx);
     mediaRoutes(app, ctx);
     if (ctx.live) liveRoutes(app, ctx.live);

@@ -49,10 +49,13 @@ async function newArticle(): Promise<{ id: string; page: Page; errors: string[] 
 const figures = (page: Page) => page.getByTestId('article-image');
 
 /** Opens "Insert image" from the toolbar and picks `imageId` from the library. */
-async function insertFromLibrary(page: Page, imageId: string): Promise<void> {
+/** Inserts a library image; the picker's second step asks for its alt text (kept as given). */
+async function insertFromLibrary(page: Page, imageId: string, alt?: string): Promise<void> {
   await page.getByRole('toolbar').getByRole('button', { name: 'Insert image' }).click();
   const dialog = page.getByRole('dialog', { name: 'Insert an image' });
   await dialog.locator(`button[data-image-id="${imageId}"]`).click();
+  if (alt !== undefined) await dialog.getByLabel('Alt text').fill(alt);
+  await dialog.getByRole('button', { name: 'Use image' }).click();
   await expect.poll(() => dialog.count()).toBe(0);
 }
 
@@ -358,6 +361,17 @@ describe('lead image and the checklist', () => {
       .poll(() => dialog.locator(`button[data-image-id="${uncredited}"]`).textContent())
       .toContain('No credit');
     await dialog.locator(`button[data-image-id="${credited}"]`).click();
+    // The alt text is asked for, prefilled from the library; a change is saved on the record.
+    const alt = dialog.getByLabel('Alt text');
+    expect(await alt.evaluate((el) => el === document.activeElement)).toBe(true);
+    const libraryAlt = (await h.call('images.get', { id: credited })).alt;
+    expect(await alt.inputValue()).toBe(libraryAlt);
+    await alt.fill('Giebelhäuser am Prinzipalmarkt');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect((await h.call('images.get', { id: credited })).alt).toBe(
+      'Giebelhäuser am Prinzipalmarkt',
+    );
     const lead = page.getByTestId('lead-image');
     await expect.poll(() => lead.getAttribute('data-image-id')).toBe(credited);
     await expect
@@ -380,7 +394,8 @@ describe('lead image and the checklist', () => {
       mimeType: 'image/jpeg',
       buffer: fixture('iptc-latin1.jpg'),
     });
-    await expect.poll(() => dialog.count(), { timeout: 20_000 }).toBe(0);
+    await dialog.getByRole('button', { name: 'Use image' }).click({ timeout: 20_000 });
+    await expect.poll(() => dialog.count()).toBe(0);
     const imported = await h.call('images.list', { query: 'Köln' });
     expect(imported.items.map((i) => i.fileName)).toEqual(['koeln.jpg']);
     await expect.poll(() => lead.getAttribute('data-image-id')).toBe(imported.items[0]!.id);
@@ -416,14 +431,13 @@ describe('lead image and the checklist', () => {
 
     // Lead image and an inline image, both without a credit.
     await page.getByRole('button', { name: 'Choose lead image' }).click();
-    await page
-      .getByRole('dialog', { name: 'Choose a lead image' })
-      .locator(`button[data-image-id="${uncredited}"]`)
-      .click();
+    const leadDialog = page.getByRole('dialog', { name: 'Choose a lead image' });
+    await leadDialog.locator(`button[data-image-id="${uncredited}"]`).click();
+    await leadDialog.getByRole('button', { name: 'Use image' }).click();
     await body(page).click();
     await page.keyboard.type('Text');
-    await insertFromLibrary(page, uncredited);
-    await insertFromLibrary(page, credited);
+    await insertFromLibrary(page, uncredited, '');
+    await insertFromLibrary(page, credited, 'Giebelhäuser am Prinzipalmarkt');
     const caption = figures(page).first().getByRole('textbox', { name: 'Image caption' });
     await caption.fill('Das Modell');
     await expect.poll(() => figures(page).first().textContent()).toContain('No credit');
@@ -437,6 +451,17 @@ describe('lead image and the checklist', () => {
         'The image "Das Modell" in the body has no credit (Bildquelle).',
       ]);
     await waitSaved(page);
+    // Images without alt text are warnings apart from what blocks (the one with alt text is fine).
+    const warnings = page.getByTestId('checklist-warnings');
+    await expect
+      .poll(() => warnings.locator('li > span').allTextContents())
+      .toEqual([
+        'The lead image "plain.png" has no alt text.',
+        'The image "Das Modell" in the body has no alt text.',
+      ]);
+    expect(await page.getByTestId('missing-count').textContent()).toMatch(
+      /^6 items missing · 2 warnings$/,
+    );
 
     // A photo editor adds the credit in the library: the editor follows without a reload.
     await h.call('images.setMeta', { id: uncredited, meta: { credit: 'Eigenes Foto' } });

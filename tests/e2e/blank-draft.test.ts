@@ -42,3 +42,43 @@ it('drops an untouched new draft when another article is opened, keeps a written
   expect(errors).toEqual([]);
   await page.close();
 });
+
+it('"Discard draft" deletes a new draft at once, asks first when it has text, and focuses "New article"', async () => {
+  const { page, errors } = await h.open();
+  const before = await liveIds();
+  const newArticle = page.locator('.app__bar [aria-keyshortcuts="Alt+N"]');
+  const discard = page.getByRole('button', { name: 'Discard draft' });
+  const isFocused = (l: typeof newArticle) => l.evaluate((el) => el === document.activeElement);
+
+  // Empty: no question.
+  await page.keyboard.press('Alt+N');
+  await expect.poll(liveIds).toHaveLength(before.length + 1);
+  await discard.click();
+  await expect.poll(liveIds).toEqual(before);
+  await expect.poll(() => page.locator('.article-editor').count()).toBe(0);
+  await expect.poll(() => isFocused(newArticle)).toBe(true);
+
+  // With a headline: it asks; Esc keeps the draft, the confirmation deletes it.
+  await page.keyboard.press('Alt+N');
+  await expect.poll(liveIds).toHaveLength(before.length + 1);
+  const written = (await liveIds()).find((id) => !before.includes(id))!;
+  await page.getByLabel('Headline', { exact: true }).fill('Doch nicht');
+  await discard.click();
+  const dialog = page.getByRole('dialog', { name: 'Discard this draft?' });
+  await dialog.waitFor();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => dialog.count()).toBe(0);
+  expect(await isFocused(discard)).toBe(true);
+  expect((await h.call('articles.get', { id: written })).headline).toBe('Doch nicht');
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('button', { name: 'Discard draft' }).click();
+  await expect.poll(liveIds).toEqual(before);
+  await expect.poll(() => isFocused(newArticle)).toBe(true);
+
+  // An article that is not new has no such button.
+  await page.locator('button.row').first().click();
+  await page.locator('[contenteditable="true"][data-ready="true"]').waitFor();
+  expect(await discard.count()).toBe(0);
+  expect(errors).toEqual([]);
+  await page.close();
+});

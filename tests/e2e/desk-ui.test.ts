@@ -396,6 +396,54 @@ describe('layout', () => {
     });
   }
 
+  it('at 200 % zoom in a 1024 px window nothing scrolls sideways; toolbar and details stay reachable', async () => {
+    // Browser zoom (Ctrl +, the View menu's zoom in Electron) halves the CSS viewport: a 1024×768
+    // window at 200 % lays out as 512×384 CSS pixels.
+    const { page, errors } = await h.open({ hash: `#article=${draftId}` });
+    await page.setViewportSize({ width: 512, height: 384 });
+    await page.reload();
+    await page.locator('[contenteditable="true"][data-ready="true"]').waitFor();
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    // Every toolbar button can be scrolled to and clicked.
+    const toolbar = page.getByRole('toolbar');
+    const buttons = toolbar.getByRole('button');
+    expect(await buttons.count()).toBeGreaterThan(5);
+    for (let i = 0; i < (await buttons.count()); i++) {
+      const box = await buttons.nth(i).boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(512);
+    }
+    // The details panel opens from the status line and its fields are inside the window.
+    // The canvas takes the width of the window.
+    expect((await page.locator('.canvas').boundingBox())!.width).toBeGreaterThan(400);
+    const details = page.getByRole('complementary', { name: 'Article details' });
+    expect(await details.isVisible()).toBe(false);
+    await page.locator('.article-editor__bar [aria-controls]').click();
+    await details.waitFor();
+    const byline = details.getByLabel('Byline', { exact: true });
+    await byline.scrollIntoViewIfNeeded();
+    const box = await byline.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(512);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    if (shots) await page.screenshot({ path: join(shots, 'editor-zoom-200.png') });
+    // The open article takes the width; Close brings the list back, and every status-line
+    // button is inside the window.
+    for (const b of await page.locator('.article-editor__bar button').all()) {
+      const r = await b.boundingBox();
+      expect(r!.x + r!.width).toBeLessThanOrEqual(512);
+    }
+    await page.locator('.article-editor__bar button').last().click();
+    await page.locator('.list').waitFor();
+    expect(await page.locator('.list').boundingBox()).toMatchObject({ x: 0 });
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    if (shots) await page.screenshot({ path: join(shots, 'list-zoom-200.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('the over-limit counter is in the danger colour', async () => {
     const { page } = await h.open({ hash: `#article=${draftId}` });
     const count = page.getByTestId('headline-count');

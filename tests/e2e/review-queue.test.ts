@@ -1,6 +1,6 @@
 /**
  * The desk chief's side against the real backend: the review queue (in-review articles, oldest
- * first, with author, section and word count), request changes (a comment is required), approve
+ * first, with who submitted it and when, section and word count), request changes (a comment is required), approve
  * and publish (server-side steps), the timeline with server history, and the clear message when
  * a server-side step is tried without a connection.
  */
@@ -83,11 +83,25 @@ describe('review queue (desk chief, real backend)', () => {
     const cells = await rows.evaluateAll((trs) =>
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())),
     );
-    expect(cells).toEqual([
-      ['Münster/LWL: Artikel A', 'ab', 'Politik', '5', 'Complete'],
-      ['Münster/LWL: Artikel B', 'bs', 'Politik', '11', 'Complete'],
-      ['Münster/LWL: Artikel C', 'cd', 'Politik', '1', 'Complete'],
+    // Oldest submission first (B was submitted before A), by the submitter's user name.
+    expect(cells.map((c) => [c[0], c[1], ...c.slice(3)])).toEqual([
+      ['Münster/LWL: Artikel B', 'editor', 'Politik', '11', 'Complete'],
+      ['Münster/LWL: Artikel A', 'editor', 'Politik', '5', 'Complete'],
+      ['Münster/LWL: Artikel C', 'editor', 'Politik', '1', 'Complete'],
     ]);
+    // The submission time from the server, shown in the UI language.
+    const times = await rows
+      .locator('time')
+      .evaluateAll((els) =>
+        els.map((el) => ({ at: el.getAttribute('datetime') ?? '', text: el.textContent ?? '' })),
+      );
+    expect(times).toHaveLength(3);
+    expect(times.map((x) => x.at)).toEqual(times.map((x) => x.at).sort());
+    for (const { at, text } of times) {
+      expect(Date.now() - Date.parse(at)).toBeLessThan(10 * 60_000);
+      expect(text).toContain(String(new Date(at).getFullYear()));
+      expect(text).toMatch(/\d:\d\d\s?[AP]M/);
+    }
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -112,6 +112,11 @@ async function writeFixture(page: Page, headline: string): Promise<void> {
     .getByRole('dialog', { name: 'Choose a lead image' })
     .getByTestId('article-image-file-input')
     .setInputFiles(join(repoRoot, 'resources', 'demo', 'lwl-kooperation.jpg'));
+  await page
+    .getByRole('dialog', { name: 'Choose a lead image' })
+    .getByLabel('Alt text')
+    .fill('Das Stadthaus in Münster', { timeout: 15_000 });
+  await page.keyboard.press('Enter');
   await expect
     .poll(() => page.getByTestId('lead-image').locator('.lead-image__credit').textContent(), {
       timeout: 15_000,

@@ -1,7 +1,7 @@
 /** GET /api/v1/articles/:id/timeline against the real process: who, what, when; read rule. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { TimelineResponse } from '../../src-shared/timeline';
+import { SubmissionsResponse, TimelineResponse } from '../../src-shared/timeline';
 import {
   Client,
   body,
@@ -120,4 +120,34 @@ it('answers unknown and malformed ids clearly', async () => {
     token: chief.token,
   });
   expect(bad.status).toBe(400);
+});
+
+it('names who submitted each article and when, for the review queue', async () => {
+  const timeline = TimelineResponse.parse(
+    (await http(`${server.url}/api/v1/articles/${id}/timeline`, { token: chief.token })).body,
+  );
+  const lastSubmit = timeline.items.filter((i) => i.action === 'submit').at(-1)!;
+  const draft = randomUUID();
+  await editor.push([
+    { name: 'article.create', args: { id: draft, fields: completeFields(), body: body('x') } },
+  ]);
+  const url = (ids: string) => `${server.url}/api/v1/review-queue/submissions?ids=${ids}`;
+  const r = await http(url(`${id},${draft},${randomUUID()}`), { token: chief.token });
+  expect(r.status).toBe(200);
+  // The latest submit; a never-submitted draft and an unknown id are left out.
+  expect(SubmissionsResponse.parse(r.body).items).toEqual([
+    { articleId: id, user: { id: lastSubmit.user!.id, username: 'editor' }, at: lastSubmit.at },
+  ]);
+  // What a user may not read is left out too.
+  await editor.push([
+    { name: 'article.transition', args: { id: draft, from: 'draft', to: 'in_review' } },
+  ]);
+  const hidden = await http(url(draft), { token: other.token });
+  expect(hidden.body).toEqual({ items: [] });
+  expect((await http(url(draft), { token: chief.token })).body.items).toHaveLength(1);
+
+  expect((await http(url(id))).status).toBe(401);
+  const bad = await http(url('not-a-uuid'), { token: chief.token });
+  expect(bad.status).toBe(400);
+  expect(bad.body.error.code).toBeTruthy();
 });

@@ -21,12 +21,22 @@ describe('application menu', () => {
   it('has Edit, View with zoom and full screen, Window and Help in the packaged app', () => {
     const t = buildMenuTemplate({ isMac: false, isDev: false, language: 'en' });
     expect(t.map((i) => i.label)).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
-    expect(sub(byLabel(t, 'View')).map((i) => i.role ?? i.type)).toEqual([
+    const view = sub(byLabel(t, 'View'));
+    expect(view.filter((i) => i.visible !== false).map((i) => i.role ?? i.type)).toEqual([
       'zoomIn',
       'zoomOut',
       'resetZoom',
       'separator',
       'togglefullscreen',
+    ]);
+    // Ctrl+= and the keypad zoom as well (Ctrl+Plus needs Shift on most keyboards).
+    expect(
+      view.filter((i) => i.visible === false).map((i) => `${i.role} ${String(i.accelerator)}`),
+    ).toEqual([
+      'zoomIn CommandOrControl+=',
+      'zoomIn CommandOrControl+numadd',
+      'zoomOut CommandOrControl+numsub',
+      'resetZoom CommandOrControl+num0',
     ]);
     expect(sub(byLabel(t, 'File')).map((i) => i.role)).toEqual(['quit']);
   });

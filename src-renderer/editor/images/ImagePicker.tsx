@@ -1,6 +1,7 @@
 /**
  * A small dialog to choose an image for an article: recent library images (with a search over
- * caption, credit and creator) or a file imported on the spot through `images.import`.
+ * caption, credit and creator) or a file imported on the spot through `images.import`. A chosen
+ * image then asks for its alt text (prefilled from the library record) before it is used.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { rememberImage } from './records';
 import { importImageFile } from './importFile';
 import { refuseImageFile } from './refuseFile';
 import { Modal } from '../../ui/Modal';
+import { AltTextStep } from './AltTextStep';
 
 const PAGE = 60;
 
@@ -25,16 +27,21 @@ export function ImagePicker({
   title,
   onPick,
   onCancel,
+  altOnRecord = false,
 }: {
   title: string;
-  onPick: (image: Image) => void;
+  /** `alt`: the alt text the user confirmed (already saved on the record with `altOnRecord`). */
+  onPick: (image: Image, alt: string) => void;
   onCancel: () => void;
+  /** The alt text belongs to the image record (lead image), not to the article's copy of it. */
+  altOnRecord?: boolean;
 }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [items, setItems] = useState<Image[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [chosen, setChosen] = useState<Image | null>(null);
   const file = useRef<HTMLInputElement>(null);
   const searchId = useId();
 
@@ -54,7 +61,7 @@ export function ImagePicker({
 
   const pick = (image: Image) => {
     rememberImage(image);
-    onPick(image);
+    setChosen(image);
   };
 
   const importFile = async (f: File) => {
@@ -79,9 +86,8 @@ export function ImagePicker({
     }
   };
 
-  return (
-    <Modal className="image-picker" label={title} onClose={onCancel}>
-      <h2 className="image-picker__title">{title}</h2>
+  const list = (
+    <>
       <div className="image-picker__bar">
         <label htmlFor={searchId}>{t('articleImages.picker.search')}</label>
         <input
@@ -148,6 +154,23 @@ export function ImagePicker({
           {t('articleImages.picker.cancel')}
         </button>
       </div>
+    </>
+  );
+
+  return (
+    <Modal className="image-picker" label={title} onClose={onCancel}>
+      <h2 className="image-picker__title">{title}</h2>
+      {chosen ? (
+        <AltTextStep
+          image={chosen}
+          altOnRecord={altOnRecord}
+          thumb={<PickerThumb id={chosen.id} />}
+          onBack={() => setChosen(null)}
+          onUse={onPick}
+        />
+      ) : (
+        list
+      )}
     </Modal>
   );
 }

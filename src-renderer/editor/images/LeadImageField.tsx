@@ -97,6 +97,7 @@ export function LeadImageField({
       {picking && (
         <ImagePicker
           title={t('articleImages.lead.pickerTitle')}
+          altOnRecord
           onCancel={() => setPicking(false)}
           onPick={(image) => {
             setPicking(false);
