@@ -29,6 +29,8 @@ export interface ArticleRow {
   has_conflict?: number;
   /** Schema 5: who made the last synced change (username). */
   updated_by?: string | null;
+  /** Schema 10: who deleted it (username). */
+  deleted_by?: string | null;
 }
 
 export type SummaryRow = Pick<
@@ -45,10 +47,11 @@ export type SummaryRow = Pick<
   | 'deleted_at'
   | 'word_count'
   | 'has_conflict'
+  | 'deleted_by'
 >;
 
 export const SUMMARY_COLUMNS =
-  'id, kicker, headline, teaser, section, tags_json, status, updated_at, created_at, deleted_at, word_count, has_conflict';
+  'id, kicker, headline, teaser, section, tags_json, status, updated_at, created_at, deleted_at, word_count, has_conflict, deleted_by';
 
 export function rowToArticle(r: ArticleRow): Article {
   return {
@@ -89,5 +92,6 @@ export function rowToSummary(r: SummaryRow): ArticleSummary {
     deletedAt: r.deleted_at,
     wordCount: r.word_count,
     hasConflict: (r.has_conflict ?? 0) !== 0,
+    ...(r.deleted_at !== null ? { deletedBy: r.deleted_by ?? null } : {}),
   };
 }

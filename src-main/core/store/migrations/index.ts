@@ -5,6 +5,7 @@ import { sql as comments } from './0004-comments';
 import { sql as updatedBy } from './0005-updated-by';
 import { sql as imageDescriptions } from './0006-image-descriptions';
 import { sql as dictionary } from './0007-dictionary';
+import { sql as trashViews } from './0010-trash-views';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'updated-by', sql: updatedBy },
   { version: 6, name: 'image-descriptions', sql: imageDescriptions },
   { version: 7, name: 'dictionary', sql: dictionary },
+  { version: 10, name: 'trash-views', sql: trashViews },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
