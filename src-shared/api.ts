@@ -168,6 +168,8 @@ export const Settings = z.strictObject({
   articleSpelling: z.record(z.string().min(1).max(100), SpellingLanguage),
   /** Light or dark colours; 'system' follows the operating system (prefers-color-scheme). */
   theme: z.enum(['system', 'light', 'dark']),
+  /** The article list's saved view (src-shared/articleViews.ts) shown at start. */
+  listView: z.string().min(1).max(40),
 });
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = {
@@ -177,6 +179,7 @@ export const DEFAULT_SETTINGS: Settings = {
   personalDictionary: [],
   articleSpelling: {},
   theme: 'system',
+  listView: 'all',
 };
 
 /** Base64 of at most IMAGE_MAX_BYTES bytes. */
