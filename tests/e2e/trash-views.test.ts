@@ -10,6 +10,11 @@ import { fixtureArticle } from '../support/fixture-article';
 import type { Client } from '../sync/support/harness';
 import type { EditorHost } from './editor-helpers';
 
+/** With COPYDESK_SCREENSHOTS=DIR, the views are saved there as PNGs to look at. */
+const shots = process.env.COPYDESK_SCREENSHOTS;
+const shoot = async (page: Page, name: string) =>
+  shots ? void (await page.screenshot({ path: `${shots}/${name}.png` })) : undefined;
+
 let pair: SyncEditorPair;
 let h: EditorHost;
 let b: Client;
@@ -95,6 +100,7 @@ it('lists each saved view, filters with the search, deletes with undo, and resto
   expect(await listed(page, 2)).toEqual(['Entwurf Eins', 'Zurückgeschickt']);
   await page.getByLabel('Changed', { exact: true }).selectOption({ label: 'Today' });
   expect(await listed(page, 2)).toEqual(['Entwurf Eins', 'Zurückgeschickt']);
+  await shoot(page, 'list-filters');
   await page.getByLabel('Search articles').fill('Eins');
   await expect.poll(() => page.locator('.list__count').textContent()).toBe('1 result');
   await page.getByLabel('Search articles').fill('');
@@ -114,6 +120,7 @@ it('lists each saved view, filters with the search, deletes with undo, and resto
     .poll(() => toast.textContent(), { timeout: 10_000 })
     .toContain('“Entwurf Eins” moved to the Trash.');
   expect(await page.getByText('No article open').count()).toBe(1);
+  await shoot(page, 'deleted-undo');
   expect(await page.getByRole('status').filter({ hasText: 'moved to the Trash' }).count()).toBe(1);
   expect(await listed(page, 3)).not.toContain('Entwurf Eins');
   await toast.getByRole('button', { name: 'Undo' }).click();
@@ -139,6 +146,7 @@ it('lists each saved view, filters with the search, deletes with undo, and resto
   expect(
     await trash.getByRole('listitem').filter({ hasText: 'Vom Chef gelöscht' }).textContent(),
   ).toMatch(/Deleted by chief, /);
+  await shoot(page, 'trash');
   await page.reload();
   await expect
     .poll(() => page.getByLabel('View', { exact: true }).inputValue(), { timeout: 10_000 })
