@@ -15,7 +15,9 @@ import { ProseGenerator, rng } from './german-text';
 import { benchRoot, printTable, ratio, summarize, timeAsync, time, writeResult } from './stats';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
-const GENERATOR_VERSION = 4;
+const GENERATOR_VERSION = 5;
+/** Three authors, so that "My drafts" selects a third of the drafts. */
+const AUTHORS = ['u-anna', 'u-ben', 'u-cem'];
 const SECTIONS = ['politik', 'digitalisierung', 'verwaltung', 'wirtschaft'];
 const TAGS = [
   'Politik',
@@ -38,8 +40,8 @@ function generate(profileDir: string): void {
   const r = rng(1);
   const insert = db.prepare(
     `INSERT INTO articles (id, kicker, headline, teaser, byline, section, slug, tags_json, links_json, body_json,
-       body_text, word_count, status, revision, created_at, updated_at)
-     VALUES (?, ?, ?, ?, 'bs', ?, '', ?, '[]', ?, ?, ?, ?, 1, ?, ?)`,
+       body_text, word_count, status, author_id, revision, created_at, updated_at)
+     VALUES (?, ?, ?, ?, 'bs', ?, '', ?, '[]', ?, ?, ?, ?, ?, 1, ?, ?)`,
   );
   const fts = db.prepare(
     'INSERT INTO articles_fts (rowid, kicker, headline, teaser, body, tags) VALUES (?, ?, ?, ?, ?, ?)',
@@ -75,6 +77,7 @@ function generate(profileDir: string): void {
           text,
           countWords(text),
           statuses[i % 4],
+          AUTHORS[Math.floor(i / 4) % 3],
           at,
           at,
         );
@@ -187,6 +190,34 @@ export async function runStoreBench(): Promise<object> {
     } else {
       pageRaw.push(rawT());
       pageOurs.push(await ours());
+    }
+  }
+
+  // The first page of a saved view with a filter ("My drafts" in one section), alternating with
+  // the plain first page in the same loop so that both see the same machine load.
+  const view = { status: 'draft', authorId: 'u-anna', section: 'politik' };
+  const plainPage: number[] = [];
+  const filteredPage: number[] = [];
+  let filteredTotal = 0;
+  for (let i = 0; i < 51; i++) {
+    const plainT = async () =>
+      (await timeAsync(() => call('articles.list', { offset: 0, limit: 100 })))[0];
+    const filteredT = async () => {
+      const [t, v] = await timeAsync(() =>
+        call('articles.list', { ...view, offset: 0, limit: 100 }),
+      );
+      filteredTotal = (v as { total: number }).total;
+      return t;
+    };
+    if (i === 0) {
+      await plainT();
+      await filteredT();
+    } else if (i % 2) {
+      plainPage.push(await plainT());
+      filteredPage.push(await filteredT());
+    } else {
+      filteredPage.push(await filteredT());
+      plainPage.push(await plainT());
     }
   }
 
@@ -335,6 +366,13 @@ export async function runStoreBench(): Promise<object> {
       note: 'no ratio target: the core does more than open the database',
     },
     firstPage: { ours: summarize(pageOurs), raw: summarize(pageRaw), target: 'median ≤ 20 ms' },
+    filteredFirstPage: {
+      ours: summarize(filteredPage),
+      raw: summarize(plainPage),
+      target: 'median ≤ 1.2 × the plain first page (raw = the plain first page, same loop)',
+      filter: view,
+      total: filteredTotal,
+    },
     search: { ours: summarize(searchOurs), raw: summarize(searchRaw), target: 'p95 ≤ 30 ms', hits },
     insertOne: { ours: summarize(insertOurs), raw: summarize(insertRaw) },
     updateBody: { ours: summarize(updateOurs), raw: summarize(updateRaw) },
@@ -355,9 +393,11 @@ export async function runStoreBench(): Promise<object> {
       firstPageMs: ops.firstPage.ours.median <= 20,
       searchP95Ms: ops.search.ours.p95 <= 30,
       overheadRatio: rows
-        .filter((r) => r.operation !== 'openWholeCore')
+        .filter((r) => r.operation !== 'openWholeCore' && r.operation !== 'filteredFirstPage')
         .every((r) => r['ratio (median)'] <= 1.5),
       openWholeCoreMs: ops.openWholeCore.ours.median <= 100,
+      filteredFirstPageRatio:
+        ops.filteredFirstPage.ours.median <= 1.2 * ops.filteredFirstPage.raw.median,
     },
   };
   printTable(`Local store, ${ARTICLES} articles`, rows);

@@ -36,20 +36,44 @@ import { PresenceList } from './live';
 const Empty = z.strictObject({});
 const Ok = z.strictObject({ ok: z.literal(true) });
 
-export const ListQuery = z.strictObject({
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(500).default(100),
+/** The article list's filters (saved views are named sets of them, src-shared/articleViews.ts). */
+export const ArticleFilter = z.strictObject({
   status: ArticleStatus.optional(),
   section: z.string().max(100).optional(),
   tag: z.string().max(80).optional(),
+  /** Written by this user id; `mine` means the signed-in user. */
+  authorId: z.string().min(1).max(100).optional(),
+  mine: z.boolean().optional(),
+  /** Drafts the desk sent back to their author (an open "changes requested" notice). */
+  changesRequested: z.boolean().optional(),
+  /** Last changed at or after / before these instants (ISO 8601). */
+  updatedFrom: Timestamp.optional(),
+  updatedBefore: Timestamp.optional(),
+  /** The Trash: only deleted articles, most recently deleted first. */
+  deleted: z.boolean().optional(),
   includeDeleted: z.boolean().optional(),
+});
+export type ArticleFilter = z.input<typeof ArticleFilter>;
+
+export const ListQuery = ArticleFilter.extend({
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
 });
 export type ListQuery = z.input<typeof ListQuery>;
 
 export const SearchQuery = z.strictObject({
   query: z.string().max(500),
   limit: z.number().int().min(1).max(200).default(50),
+  filter: ArticleFilter.optional(),
 });
+
+/** Someone whose articles the desk holds, for the author filter. */
+export const ArticleAuthor = z.strictObject({
+  id: z.string(),
+  /** The signed-in user's name for their own articles, else the byline of the newest article. */
+  name: z.string(),
+});
+export type ArticleAuthor = z.infer<typeof ArticleAuthor>;
 
 export const SaveArticleInput = z.strictObject({
   id: Id,
@@ -144,6 +168,8 @@ export const Settings = z.strictObject({
   articleSpelling: z.record(z.string().min(1).max(100), SpellingLanguage),
   /** Light or dark colours; 'system' follows the operating system (prefers-color-scheme). */
   theme: z.enum(['system', 'light', 'dark']),
+  /** The article list's saved view (src-shared/articleViews.ts) shown at start. */
+  listView: z.string().min(1).max(40),
 });
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = {
@@ -153,6 +179,7 @@ export const DEFAULT_SETTINGS: Settings = {
   personalDictionary: [],
   articleSpelling: {},
   theme: 'system',
+  listView: 'all',
 };
 
 /** Base64 of at most IMAGE_MAX_BYTES bytes. */
@@ -359,6 +386,7 @@ export const desktopApi = {
     z.strictObject({ items: z.array(ArticleSummary), total: z.number().int() }),
   ),
   'articles.search': method(SearchQuery, z.strictObject({ items: z.array(ArticleSummary) })),
+  'articles.authors': method(Empty, z.strictObject({ items: z.array(ArticleAuthor) })),
   'articles.get': method(z.strictObject({ id: Id }), Article),
   'articles.create': method(
     z.strictObject({

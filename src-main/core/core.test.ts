@@ -275,9 +275,14 @@ describe('settings', () => {
       personalDictionary: [],
       articleSpelling: {},
       theme: 'system',
+      listView: 'all',
     });
-    await api['settings.update']({ language: 'de', headlineSoftLimit: 90 });
-    expect(await api['settings.get']({})).toMatchObject({ language: 'de', headlineSoftLimit: 90 });
+    await api['settings.update']({ language: 'de', headlineSoftLimit: 90, listView: 'trash' });
+    expect(await api['settings.get']({})).toMatchObject({
+      language: 'de',
+      headlineSoftLimit: 90,
+      listView: 'trash',
+    });
     expect(events).toContainEqual({ type: 'settings.updated' });
   });
 });

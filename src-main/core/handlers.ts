@@ -1,6 +1,7 @@
 import type { MethodName } from '../../src-shared/api';
 import { ApiError } from '../../src-shared/api';
 import type { CoreContext, HandlerFor } from './context';
+import { LocalWriteRefused } from './store/local-writer';
 import { imageHandlers } from './handlers-images';
 import { syncHandlers } from './handlers-sync';
 import { scheduleHandlers } from './handlers-schedule';
@@ -25,6 +26,26 @@ function assertKnownSection(ctx: CoreContext, section: string | null | undefined
   }
 }
 
+/** The signed-in user's id (null: not signed in), what a filter's `mine` stands for. */
+function myId(ctx: CoreContext): string | null {
+  return ctx.sync.status().user?.id ?? null;
+}
+
+/**
+ * Delete and restore are refused on the desk for a published article exactly as the server
+ * refuses them, so the desk says it with the server's code (and its translated text).
+ */
+function trashRefusal<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof LocalWriteRefused && e.mutationCode === 'published') {
+      throw new ApiError('conflict', e.message, undefined, 'published');
+    }
+    throw e;
+  }
+}
+
 /** One function per DesktopApi method. Inputs arrive validated; outputs are validated after. */
 export const handlers: Handlers = {
   ...appHandlers,
@@ -36,12 +57,21 @@ export const handlers: Handlers = {
     return s;
   },
 
-  'articles.list': (input, ctx) => ctx.articles.list(input),
-  'articles.search': (input, ctx) => ({ items: ctx.articles.search(input.query, input.limit) }),
+  'articles.list': (input, ctx) => ctx.articles.list(input, input.mine ? myId(ctx) : null),
+  'articles.search': (input, ctx) => ({
+    items: ctx.articles.search(
+      input.query,
+      input.limit,
+      input.filter,
+      input.filter?.mine ? myId(ctx) : null,
+    ),
+  }),
+  'articles.authors': (_input, ctx) => ({ items: ctx.articles.authors(ctx.sync.status().user) }),
   'articles.get': (input, ctx) => ctx.articles.get(input.id),
   'articles.create': (input, ctx) => {
     assertKnownSection(ctx, input.fields?.section);
-    const a = ctx.articles.create(input);
+    // Recorded as the signed-in user's at once (the server does the same), so "My drafts" has it.
+    const a = ctx.articles.create({ ...input, authorId: myId(ctx) });
     ctx.emit({ type: 'article.created', id: a.id, origin: 'local' });
     return a;
   },
@@ -58,12 +88,12 @@ export const handlers: Handlers = {
     return a;
   },
   'articles.delete': (input, ctx) => {
-    ctx.articles.softDelete(input.id);
+    trashRefusal(() => ctx.articles.softDelete(input.id, ctx.sync.status().user?.username ?? null));
     ctx.emit({ type: 'article.deleted', id: input.id, origin: 'local' });
     return { ok: true as const };
   },
   'articles.restore': (input, ctx) => {
-    const a = ctx.articles.restore(input.id);
+    const a = trashRefusal(() => ctx.articles.restore(input.id));
     ctx.emit({ type: 'article.restored', id: a.id, origin: 'local' });
     return a;
   },

@@ -16,6 +16,7 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { SyncStatus } from './SyncStatus';
 import { UserMenu } from './UserMenu';
 import { EmptyState } from './EmptyState';
+import { TrashToast } from './TrashToast';
 import { Notices } from './Notices';
 import { CrashProbe } from './CrashProbe';
 import { ViewBoundary } from './ViewBoundary';
@@ -231,6 +232,7 @@ export function App() {
           </div>
         )}
       </main>
+      <TrashToast />
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
     </div>
   );

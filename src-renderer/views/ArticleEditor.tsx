@@ -46,7 +46,8 @@ import { useAnnouncePresence } from '../state/presence';
 import { SpellingLanguageSelect } from '../spelling/SpellingLanguageSelect';
 import { FindBar, type FindableFields } from '../find/FindBar';
 import { isFindKey, isReplaceKey } from '../editor/shortcuts';
-import { History, PanelRightClose, PanelRightOpen, X } from 'lucide-react';
+import { History, PanelRightClose, PanelRightOpen, Trash2, X } from 'lucide-react';
+import { useTrash } from '../state/trash';
 import { MissingCount } from '../editor/MissingCount';
 import { formatTime } from '../ui/formatTime';
 
@@ -146,6 +147,7 @@ function EditorForm({
 }) {
   const { t, i18n } = useTranslation();
   const openArticle = useUi((s) => s.openArticle);
+  const removeArticle = useTrash((s) => s.remove);
   const { article } = loaded;
   const [fields, setFields] = useState<ArticleFields>(() => pickFields(article));
   const [links, setLinks] = useState<LinkRow[]>(() => article.links.map((l) => linkRow(l)));
@@ -350,8 +352,21 @@ function EditorForm({
             <PanelRightOpen aria-hidden size={18} />
           )}
         </button>
-        {isNew && article.status === 'draft' && (
+        {isNew && article.status === 'draft' ? (
           <DiscardDraftButton articleId={article.id} flush={flushNow} />
+        ) : (
+          // The server's rule (mayDeleteArticle): never published ones; editors their drafts only.
+          article.status !== 'published' &&
+          (me.chief || article.status === 'draft') && (
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => void removeArticle(article.id, fields.headline)}
+            >
+              <Trash2 aria-hidden size={16} />
+              {t('trash.delete')}
+            </button>
+          )
         )}
         <button type="button" className="button button--quiet" onClick={() => openArticle(null)}>
           <X aria-hidden size={16} />

@@ -1,7 +1,12 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { SlidersHorizontal, Trash2, Undo2 } from 'lucide-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ArticleSummary } from '../../src-shared/model';
+import type { ArticleFilter } from '../../src-shared/api';
+import { useListFilter, combinedFilter } from '../state/listFilter';
+import { useTrash } from '../state/trash';
+import { ListFilterBar } from './ListFilterBar';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
 import { useUi } from '../state/ui';
@@ -66,6 +71,59 @@ const ArticleRow = memo(function ArticleRow({
   );
 });
 
+/** A deleted article in the Trash: who deleted it and when, and "Restore". */
+function TrashRow({ article }: { article: ArticleSummary }) {
+  const { t, i18n } = useTranslation();
+  const restore = useTrash((s) => s.restore);
+  const when = dateFormat(i18n.language).format(new Date(article.deletedAt ?? article.updatedAt));
+  const headline = article.headline || t('list.untitled');
+  return (
+    <>
+      <div className="trash-row">
+        <span className="row__kicker">{article.kicker}</span>
+        <span className="row__headline">{headline}</span>
+        <span className="row__meta">
+          {article.deletedBy
+            ? t('trash.deletedBy', { name: article.deletedBy, time: when })
+            : t('trash.deletedAt', { time: when })}
+        </span>
+      </div>
+      <button
+        type="button"
+        className="button trash-row__restore"
+        aria-label={t('trash.restoreLabel', { headline })}
+        onClick={() => void restore(article.id, article.headline)}
+      >
+        <Undo2 aria-hidden size={16} />
+        {t('trash.restore')}
+      </button>
+    </>
+  );
+}
+
+/** A live article with its "Delete" button (shown on hover and focus; Delete key on the row). */
+function LiveRow({ article, active }: { article: ArticleSummary; active: boolean }) {
+  const { t } = useTranslation();
+  const remove = useTrash((s) => s.remove);
+  const headline = article.headline || t('list.untitled');
+  return (
+    <>
+      <ArticleRow article={article} active={active} />
+      {article.status !== 'published' && (
+        <button
+          type="button"
+          className="icon-button row-action"
+          aria-label={t('trash.deleteLabel', { headline })}
+          title={t('trash.delete')}
+          onClick={() => void remove(article.id, article.headline)}
+        >
+          <Trash2 aria-hidden size={16} />
+        </button>
+      )}
+    </>
+  );
+}
+
 function VirtualList({
   count,
   rowAt,
@@ -73,6 +131,7 @@ function VirtualList({
   count: number;
   rowAt: (i: number) => ArticleSummary | undefined;
 }) {
+  const remove = useTrash((s) => s.remove);
   const parent = useRef<HTMLDivElement>(null);
   const openId = useUi((s) => s.openArticleId);
   const { t } = useTranslation();
@@ -97,10 +156,22 @@ function VirtualList({
             <div
               key={v.key}
               role="listitem"
-              className="list__item"
+              className={`list__item${a ? ' list__item--actions' : ''}`}
               style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
+              onKeyDown={(e) => {
+                if (e.key !== 'Delete' || !a || a.deletedAt !== null) return;
+                if (!(e.target as HTMLElement).classList.contains('row')) return;
+                e.preventDefault();
+                void remove(a.id, a.headline);
+              }}
             >
-              <ArticleRow article={a} active={!!a && a.id === openId} />
+              {!a ? (
+                <ArticleRow article={undefined} active={false} />
+              ) : a.deletedAt !== null ? (
+                <TrashRow article={a} />
+              ) : (
+                <LiveRow article={a} active={a.id === openId} />
+              )}
             </div>
           );
         })}
@@ -109,21 +180,25 @@ function VirtualList({
   );
 }
 
-function SearchResults({ query }: { query: string }) {
+function SearchResults({ query, filter }: { query: string; filter: ArticleFilter }) {
   const { t } = useTranslation();
   const [items, setItems] = useState<ArticleSummary[] | null>(null);
   const [tick, setTick] = useState(0);
+  const key = JSON.stringify(filter);
   useCoreEvents((e) => e.type.startsWith('article.') && setTick((n) => n + 1));
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
-      void api['articles.search']({ query, limit: 200 }).then((r) => live && setItems(r.items));
+      const f = JSON.parse(key) as ArticleFilter;
+      void api['articles.search']({ query, limit: 200, filter: f }).then(
+        (r) => live && setItems(r.items),
+      );
     }, 120);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [query, tick]);
+  }, [query, tick, key]);
   if (!items) return <p className="list__note">{t('list.loading')}</p>;
   return (
     <>
@@ -139,17 +214,17 @@ function SearchResults({ query }: { query: string }) {
   );
 }
 
-function AllArticles() {
+function FilteredArticles({ filter, empty }: { filter: ArticleFilter; empty: string }) {
   const { t } = useTranslation();
-  const { total, rowAt } = useArticlePages();
+  const { total, rowAt } = useArticlePages(filter);
   if (total === null) return <p className="list__note">{t('list.loading')}</p>;
   return (
     <>
-      <p className="list__count" aria-live="polite">
+      <p className="list__count" aria-live="polite" data-testid="list-count">
         {t('list.count', { count: total })}
       </p>
       {total === 0 ? (
-        <p className="list__note">{t('list.empty')}</p>
+        <p className="list__note">{empty}</p>
       ) : (
         <VirtualList count={total} rowAt={rowAt} />
       )}
@@ -161,6 +236,14 @@ export function ArticleList() {
   const { t } = useTranslation();
   const query = useUi((s) => s.query);
   const setQuery = useUi((s) => s.setQuery);
+  const view = useListFilter((s) => s.view);
+  const filters = useListFilter((s) => s.filters);
+  const load = useListFilter((s) => s.load);
+  useEffect(load, [load]);
+  // "Today" and "7 days" start from the day the filter was chosen (a new day: choose again).
+  const filter = useMemo(() => combinedFilter(view, filters, new Date()), [view, filters]);
+  const plain = view === 'all' && Object.keys(filter).length === 0;
+  const empty = plain ? t('list.empty') : t(view === 'trash' ? 'trash.empty' : 'views.none');
   return (
     <section className="list" aria-label={t('list.label')}>
       <input
@@ -172,7 +255,12 @@ export function ArticleList() {
         onChange={(e) => setQuery(e.target.value)}
         data-shortcut-target="search"
       />
-      {query.trim() ? <SearchResults query={query.trim()} /> : <AllArticles />}
+      <ListFilterBar icon={<SlidersHorizontal aria-hidden size={16} />} />
+      {query.trim() ? (
+        <SearchResults query={query.trim()} filter={filter} />
+      ) : (
+        <FilteredArticles filter={filter} empty={empty} />
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../src-shared/model';
+import type { ArticleFilter } from '../../src-shared/api';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
 
@@ -7,9 +8,11 @@ export const PAGE_SIZE = 100;
 
 /**
  * The article list as pages loaded on demand: a 100,000-row list costs one page per screen
- * scrolled, never the whole table. Any change event invalidates the loaded pages.
+ * scrolled, never the whole table. Any change event, or another filter, invalidates the loaded
+ * pages.
  */
-export function useArticlePages() {
+export function useArticlePages(filter: ArticleFilter) {
+  const key = JSON.stringify(filter);
   const [total, setTotal] = useState<number | null>(null);
   const [generation, setGeneration] = useState(0);
   const pages = useRef(new Map<number, ArticleSummary[]>());
@@ -21,7 +24,8 @@ export function useArticlePages() {
       if (pages.current.has(page) || loading.current.has(page)) return;
       loading.current.add(page);
       const gen = generation;
-      void api['articles.list']({ offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
+      const query = { ...(JSON.parse(key) as ArticleFilter), offset: page * PAGE_SIZE };
+      void api['articles.list']({ ...query, limit: PAGE_SIZE }).then(
         (r) => {
           loading.current.delete(page);
           if (gen !== generation) return;
@@ -32,7 +36,7 @@ export function useArticlePages() {
         () => loading.current.delete(page),
       );
     },
-    [generation],
+    [generation, key],
   );
 
   useEffect(() => {

@@ -119,6 +119,8 @@ export const ArticleSummary = Article.pick({
   wordCount: z.number().int().nonnegative(),
   /** Unresolved sync conflicts or rejected changes are waiting on this article. */
   hasConflict: z.boolean(),
+  /** Who deleted it (username), when known; only in the Trash. */
+  deletedBy: z.string().nullable().optional(),
 });
 export type ArticleSummary = z.infer<typeof ArticleSummary>;
 

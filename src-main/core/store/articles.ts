@@ -26,8 +26,14 @@ import { parseMutation, type ArticleState } from '../../../src-shared/mutations'
 import { jsonEqual, mergeBodies, type BodyConflictRegion } from '../../../src-shared/merge';
 import { ApiError } from '../../../src-shared/api';
 import type { ArticleWriteHint, LocalMutation, LocalStateStore, LocalWriter } from './local-writer';
-import type { SaveOutcome, SavedArticle } from '../../../src-shared/api';
+import type {
+  ArticleAuthor,
+  ArticleFilter,
+  SaveOutcome,
+  SavedArticle,
+} from '../../../src-shared/api';
 import { toFtsQuery } from './fts-query';
+import { filterSql } from './article-filter';
 import { lazyStatements } from './statements';
 
 export class NotFoundError extends Error {
@@ -37,14 +43,7 @@ export class NotFoundError extends Error {
   }
 }
 
-export interface ListFilter {
-  offset: number;
-  limit: number;
-  status?: Article['status'] | undefined;
-  section?: string | undefined;
-  tag?: string | undefined;
-  includeDeleted?: boolean | undefined;
-}
+export type ListFilter = ArticleFilter & { offset: number; limit: number };
 
 export interface SaveChange {
   fields?: ArticleFieldsPatch | undefined;
@@ -196,6 +195,11 @@ export class ArticleRepository {
       setSyncColumns:
         'UPDATE articles SET server_version = ?, server_body_version = ?, has_conflict = ? WHERE id = ?',
       setUpdatedBy: 'UPDATE articles SET updated_by = ? WHERE id = ?',
+      setDeletedBy: 'UPDATE articles SET deleted_by = ? WHERE id = ?',
+      deletedOf: 'SELECT deleted_at, deleted_by FROM articles WHERE id = ?',
+      // The byline of each author's newest article names them (the desk has no user directory).
+      authors: `SELECT author_id AS id, byline, MAX(updated_at) AS newest FROM articles
+         WHERE author_id IS NOT NULL AND deleted_at IS NULL GROUP BY author_id`,
       setConflict: 'UPDATE articles SET has_conflict = ? WHERE id = ?',
       deleteRow: 'DELETE FROM articles WHERE id = ?',
       syncedSince:
@@ -212,12 +216,6 @@ export class ArticleRepository {
       ftsDelete: 'DELETE FROM articles_fts WHERE rowid = ?',
       ftsInsert:
         'INSERT INTO articles_fts (rowid, kicker, headline, teaser, body, tags) VALUES (?, ?, ?, ?, ?, ?)',
-      search: `SELECT ${SUMMARY_COLUMNS.split(', ')
-        .map((c) => `a.${c}`)
-        .join(', ')}
-           FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-          WHERE articles_fts MATCH ? AND a.deleted_at IS NULL
-          ORDER BY articles_fts.rowid DESC LIMIT ?`,
     });
   }
 
@@ -262,8 +260,18 @@ export class ArticleRepository {
       updatedBy?: string | null;
     },
   ): 'created' | 'updated' | 'unchanged' {
+    const before = this.stmts.deletedOf.get(a.id) as
+      Pick<ArticleRow, 'deleted_at' | 'deleted_by'> | undefined;
     const result = this.writeSynced(a, sync, sync.updatedBy ?? null);
     if (sync.updatedBy !== undefined) this.stmts.setUpdatedBy.run(sync.updatedBy, a.id);
+    // A deleted article takes no edits, so the change that deleted it names who did.
+    const deletedBy =
+      a.deletedAt === null
+        ? null
+        : before?.deleted_at
+          ? (before.deleted_by ?? sync.updatedBy ?? null)
+          : (sync.updatedBy ?? null);
+    if ((before?.deleted_by ?? null) !== deletedBy) this.stmts.setDeletedBy.run(deletedBy, a.id);
     return result;
   }
 
@@ -551,16 +559,21 @@ export class ArticleRepository {
     return this.get(id);
   }
 
-  softDelete(id: string): void {
+  /**
+   * Moves an article to the Trash (the `article.delete` mutation), recording who deleted it
+   * (`by`: the signed-in username, null when not signed in). A published article is refused.
+   */
+  softDelete(id: string, by: string | null): void {
     const tx = this.db.transaction(() => {
       const row = this.row(id);
       const baseVersion = row.server_version ?? 0;
-      this.writer.writeOne(
+      const w = this.writer.writeOne(
         'article',
         'article.delete',
         { id, baseVersion },
         { before: articleStateOf(row) },
       );
+      if (w.changed) this.stmts.setDeletedBy.run(by, id);
     });
     tx.immediate();
   }
@@ -569,12 +582,13 @@ export class ArticleRepository {
     const tx = this.db.transaction(() => {
       const row = this.row(id);
       const baseVersion = row.server_version ?? 0;
-      this.writer.writeOne(
+      const w = this.writer.writeOne(
         'article',
         'article.restore',
         { id, baseVersion },
         { before: articleStateOf(row) },
       );
+      if (w.changed) this.stmts.setDeletedBy.run(null, id);
     });
     tx.immediate();
     return this.get(id);
@@ -688,28 +702,15 @@ export class ArticleRepository {
     }
   }
 
-  list(f: ListFilter): { items: ArticleSummary[]; total: number } {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (!f.includeDeleted) where.push('deleted_at IS NULL');
-    if (f.status) {
-      where.push('status = ?');
-      params.push(f.status);
-    }
-    if (f.section) {
-      where.push('section = ?');
-      params.push(f.section);
-    }
-    if (f.tag) {
-      where.push('id IN (SELECT article_id FROM article_tags WHERE tag_slug = ?)');
-      params.push(tagKey(f.tag));
-    }
+  /** One page of the list under a filter (`me`: the signed-in user's id, for `mine`). */
+  list(f: ListFilter, me: string | null = null): { items: ArticleSummary[]; total: number } {
+    const { where, params, order } = filterSql(f, me);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     // Deferred join: the offset is walked in the index alone, then only one page of rows is read.
     const items = this.cached(
       `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE rowid IN (
-         SELECT rowid FROM articles ${clause} ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?)
-       ORDER BY updated_at DESC, id DESC`,
+         SELECT rowid FROM articles ${clause} ORDER BY ${order} LIMIT ? OFFSET ?)
+       ORDER BY ${order}`,
     ).all(...params, f.limit, f.offset) as SummaryRow[];
     const total = (
       this.cached(`SELECT COUNT(*) AS n FROM articles ${clause}`).get(...params) as { n: number }
@@ -719,12 +720,34 @@ export class ArticleRepository {
 
   /**
    * Newest first rather than by relevance: on a desk the latest piece on a topic is the one
-   * wanted, and FTS5 can then stop after `limit` hits instead of ranking every match.
+   * wanted, and FTS5 can then stop after `limit` hits instead of ranking every match. The list's
+   * filters narrow the hits in the same statement.
    */
-  search(query: string, limit: number): ArticleSummary[] {
+  search(
+    query: string,
+    limit: number,
+    filter: ArticleFilter = {},
+    me: string | null = null,
+  ): ArticleSummary[] {
     const fts = toFtsQuery(query);
     if (!fts) return [];
-    return (this.stmts.search.all(fts, limit) as SummaryRow[]).map(rowToSummary);
+    const { where, params } = filterSql(filter, me, 'a.');
+    const columns = SUMMARY_COLUMNS.split(', ')
+      .map((c) => `a.${c}`)
+      .join(', ');
+    const sql = `SELECT ${columns}
+         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+        WHERE ${['articles_fts MATCH ?', ...where].join(' AND ')}
+        ORDER BY articles_fts.rowid DESC LIMIT ?`;
+    return (this.cached(sql).all(fts, ...params, limit) as SummaryRow[]).map(rowToSummary);
+  }
+
+  /** Everyone who wrote a live article here, named for the author filter. */
+  authors(me: { id: string; username: string } | null): ArticleAuthor[] {
+    const rows = this.stmts.authors.all() as { id: string; byline: string }[];
+    return rows
+      .map((r) => ({ id: r.id, name: me && r.id === me.id ? me.username : r.byline || r.id }))
+      .sort((x, y) => x.name.localeCompare(y.name));
   }
 
   revisions(articleId: string): Revision[] {

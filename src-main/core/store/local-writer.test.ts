@@ -135,7 +135,7 @@ describe('a local write is the shared transition', () => {
     articles.save(a.id, { fields: { tags: ['Haushalt'] } });
     articles.transition(a.id, 'in_review', undefined);
     articles.transition(a.id, 'draft', 'Bitte kürzen');
-    articles.softDelete(a.id);
+    articles.softDelete(a.id, null);
     articles.restore(a.id);
 
     const names = calls.map((c) => c.name);
@@ -282,7 +282,7 @@ describe('a mutation the shared transition refuses writes nothing', () => {
 
   it('an edit of a deleted article and a comment on it are refused, as the server refuses them', () => {
     const a = articles.create({ fields: { headline: 'Rat' } });
-    articles.softDelete(a.id);
+    articles.softDelete(a.id, null);
     const before = everything();
     expect(() => articles.save(a.id, { fields: { headline: 'Neu' } })).toThrow(
       /deleted; restore it first/,

@@ -32,6 +32,8 @@ export interface ArticleRow {
   /** Schema 8: scheduled publication and embargo (UTC ISO). */
   scheduled_at?: string | null;
   embargo_until?: string | null;
+  /** Schema 10: who deleted it (username). */
+  deleted_by?: string | null;
 }
 
 export type SummaryRow = Pick<
@@ -50,10 +52,11 @@ export type SummaryRow = Pick<
   | 'has_conflict'
   | 'scheduled_at'
   | 'embargo_until'
+  | 'deleted_by'
 >;
 
 export const SUMMARY_COLUMNS =
-  'id, kicker, headline, teaser, section, tags_json, status, updated_at, created_at, deleted_at, word_count, has_conflict, scheduled_at, embargo_until';
+  'id, kicker, headline, teaser, section, tags_json, status, updated_at, created_at, deleted_at, word_count, has_conflict, scheduled_at, embargo_until, deleted_by';
 
 export function rowToArticle(r: ArticleRow): Article {
   return {
@@ -98,5 +101,6 @@ export function rowToSummary(r: SummaryRow): ArticleSummary {
     embargoUntil: r.embargo_until ?? null,
     wordCount: r.word_count,
     hasConflict: (r.has_conflict ?? 0) !== 0,
+    ...(r.deleted_at !== null ? { deletedBy: r.deleted_by ?? null } : {}),
   };
 }
