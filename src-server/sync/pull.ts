@@ -19,9 +19,12 @@
  *   the page's cursor.
  *
  * Articles are the bulk of a page: their stored JSON text goes into the response as it is (no
- * parse, no zod, no re-serialisation; it was written by this server), see pullJson.ts.
+ * parse, no zod, no re-serialisation; it was written by this server), see pullJson.ts; only
+ * clients older than schemaVersion 2026-12-t get them parsed, without the fields they lack.
  */
 import {
+  ARTICLE_SEO_FIELDS,
+  acceptsArticleSeo,
   acceptsDictionaryWords,
   acceptsPullActor,
   type ChangeActor,
@@ -34,6 +37,17 @@ import { HttpError } from '../http/errors';
 import type { ChangeRow, RawArticleRow, Storage, Tx, UserRow } from '../storage/types';
 import { serializePullPage, type PullPage, type PullPageChange } from './pullJson';
 import { articleChangeFor, mayReadComment } from './readRules';
+
+/** An article's JSON without the fields clients older than 2026-12-t do not know. */
+function withoutSeoFields(json: string): string {
+  const data = JSON.parse(json) as Record<string, unknown>;
+  const versions = data.fieldVersions as Record<string, unknown> | undefined;
+  for (const f of ARTICLE_SEO_FIELDS) {
+    delete data[f];
+    if (versions) delete versions[f];
+  }
+  return JSON.stringify(data);
+}
 
 export class PullService {
   constructor(private readonly storage: Storage) {}
@@ -121,6 +135,7 @@ export class PullService {
     };
 
     const withWords = acceptsDictionaryWords(q.schemaVersion);
+    const withSeo = acceptsArticleSeo(q.schemaVersion);
     // The page's articles in one statement (a query per article costs a round trip each on
     // PostgreSQL); a comment's article, if not among them, is read on its own.
     const articleIds = [...latest.values()]
@@ -148,7 +163,7 @@ export class PullService {
             op: 'upsert',
             version: a.version,
             ...actorOf(row),
-            json: a.json,
+            json: withSeo ? a.json : withoutSeoFields(a.json),
           });
         } else if (how === 'revoke') {
           changes.push({

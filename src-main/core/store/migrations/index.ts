@@ -5,6 +5,7 @@ import { sql as comments } from './0004-comments';
 import { sql as updatedBy } from './0005-updated-by';
 import { sql as imageDescriptions } from './0006-image-descriptions';
 import { sql as dictionary } from './0007-dictionary';
+import { sql as articleSeo } from './0009-article-seo';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'updated-by', sql: updatedBy },
   { version: 6, name: 'image-descriptions', sql: imageDescriptions },
   { version: 7, name: 'dictionary', sql: dictionary },
+  // 8 is taken on another branch; the runner applies every version above the stored one.
+  { version: 9, name: 'article-seo', sql: articleSeo },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

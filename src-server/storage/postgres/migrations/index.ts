@@ -9,6 +9,7 @@ import { PG_MIGRATION_0002_AUDIT_INDEX } from './0002_audit_index';
 import { PG_MIGRATION_0003_RATE_LIMITS } from './0003_rate_limits';
 import { PG_MIGRATION_0004_IMAGE_DESCRIPTIONS } from './0004_image_descriptions';
 import { PG_MIGRATION_0005_DICTIONARY } from './0005_dictionary';
+import { PG_MIGRATION_0007_ARTICLE_SEO } from './0007_article_seo';
 
 export const PG_MIGRATIONS: readonly string[] = [
   PG_MIGRATION_0001_INITIAL,
@@ -16,4 +17,6 @@ export const PG_MIGRATIONS: readonly string[] = [
   PG_MIGRATION_0003_RATE_LIMITS,
   PG_MIGRATION_0004_IMAGE_DESCRIPTIONS,
   PG_MIGRATION_0005_DICTIONARY,
+  // 0006 comes from another branch; until it is merged this one runs as version 6.
+  PG_MIGRATION_0007_ARTICLE_SEO,
 ];

@@ -6,10 +6,13 @@ import { MIGRATION_0001_INITIAL } from './0001_initial';
 import { MIGRATION_0002_AUDIT_INDEX } from './0002_audit_index';
 import { MIGRATION_0003_IMAGE_DESCRIPTIONS } from './0003_image_descriptions';
 import { MIGRATION_0004_DICTIONARY } from './0004_dictionary';
+import { MIGRATION_0006_ARTICLE_SEO } from './0006_article_seo';
 
 export const SQLITE_MIGRATIONS: readonly string[] = [
   MIGRATION_0001_INITIAL,
   MIGRATION_0002_AUDIT_INDEX,
   MIGRATION_0003_IMAGE_DESCRIPTIONS,
   MIGRATION_0004_DICTIONARY,
+  // 0005 comes from another branch; until it is merged this one runs as version 5.
+  MIGRATION_0006_ARTICLE_SEO,
 ];
