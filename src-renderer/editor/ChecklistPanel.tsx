@@ -3,7 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useUi } from '../state/ui';
 import type { ArticleChecklist } from './checklist';
 
-const IMAGE_CODES = new Set(['lead_image_credit_missing', 'image_credit_missing']);
+const IMAGE_CODES = new Set([
+  'lead_image_credit_missing',
+  'image_credit_missing',
+  'social_image_credit_missing',
+]);
 
 export function ChecklistPanel({ checklist }: { checklist: ArticleChecklist }) {
   const { t } = useTranslation();
