@@ -3,7 +3,7 @@
  * published or corrected. Pure: the caller passes the article and a lookup for image metadata.
  *
  * Items: headline, teaser, section, at least one tag, and a credit ("Bildquelle") on every image —
- * the lead image and every inline `article-image` node of the body. An inline image counts as
+ * the lead image, every inline `article-image` node of the body and a social image of its own. An inline image counts as
  * credited when the node itself carries a credit or the image record it points to has one.
  */
 import type { ArticleFields } from './model';
@@ -18,6 +18,7 @@ export const CHECKLIST_CODES = [
   'lead_image_unknown',
   'lead_image_credit_missing',
   'image_credit_missing',
+  'social_image_credit_missing',
   'bidi_override',
 ] as const;
 export type ChecklistCode = (typeof CHECKLIST_CODES)[number];
@@ -127,6 +128,15 @@ export function checkArticle(
       if (inline.imageId) item.imageId = inline.imageId;
       if (inline.blockId) item.blockId = inline.blockId;
       missing.push(item);
+    }
+  }
+  if (f.socialImageId && f.socialImageId !== f.leadImage?.imageId) {
+    if ((images(f.socialImageId)?.credit.trim() ?? '') === '') {
+      missing.push({
+        code: 'social_image_credit_missing',
+        message: 'The social image has no credit (Bildquelle) or is not on the server yet.',
+        imageId: f.socialImageId,
+      });
     }
   }
   if (hasBidiOverride(f, article.body)) {

@@ -31,9 +31,11 @@ export const PROTOCOL_VERSION = 1;
  * request. A server only sends additions to clients that name a version at least as new:
  * - 2025-02: pulled changes may carry `actor` (who made the change).
  * - 2026-12: pulls carry newsroom dictionary words (`entity: 'word'`).
+ * - 2026-12-s: articles carry `scheduledAt`, `scheduledBy` and `embargoUntil`.
+ * - 2026-12-t: articles carry `metaDescription` and `socialImageId`.
  * Servers that predate a version ignore it, so a newer client still works with them.
  */
-export const SCHEMA_VERSION = '2026-12-s';
+export const SCHEMA_VERSION = '2026-12-t';
 
 /** Whether a client that sent `schemaVersion` accepts `actor` on pulled changes (strict parsers do not). */
 export function acceptsPullActor(schemaVersion: string | undefined): boolean {
@@ -46,6 +48,14 @@ export function acceptsPullActor(schemaVersion: string | undefined): boolean {
  */
 export function acceptsSchedule(schemaVersion: string | undefined): boolean {
   return schemaVersion !== undefined && schemaVersion >= '2026-12-s';
+}
+
+/** Article fields added in schemaVersion 2026-12-t; older clients' strict parsers refuse them. */
+export const ARTICLE_SEO_FIELDS = ['metaDescription', 'socialImageId'] as const;
+
+/** Whether a client that sent `schemaVersion` accepts an article's description and social image. */
+export function acceptsArticleSeo(schemaVersion: string | undefined): boolean {
+  return schemaVersion !== undefined && schemaVersion >= '2026-12-t';
 }
 
 /** Whether a client that sent `schemaVersion` accepts newsroom dictionary words in a pull. */

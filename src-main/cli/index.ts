@@ -116,7 +116,8 @@ function fieldValue(field: string, raw: string): unknown {
       );
     }
   }
-  if (field === 'section' && (raw === '' || raw === 'null')) return null;
+  if ((field === 'section' || field === 'socialImageId') && (raw === '' || raw === 'null'))
+    return null;
   return raw;
 }
 

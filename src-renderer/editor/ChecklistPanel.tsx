@@ -11,6 +11,7 @@ const IMAGE_CODES = new Set([
   'image_credit_missing',
   'lead_image_alt_missing',
   'image_alt_missing',
+  'social_image_credit_missing',
 ]);
 
 function ChecklistItems({

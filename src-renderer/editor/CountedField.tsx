@@ -12,6 +12,7 @@ export function CountedField({
   onChange,
   onBlur,
   name,
+  placeholder,
 }: {
   label: string;
   value: string;
@@ -23,6 +24,8 @@ export function CountedField({
   onChange: (value: string) => void;
   onBlur: () => void;
   name: string;
+  /** Shown while empty: what is used instead (a default). */
+  placeholder?: string;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -34,6 +37,7 @@ export function CountedField({
     name,
     value,
     maxLength,
+    placeholder,
     onBlur,
     'aria-describedby': countId,
     spellCheck: true,

@@ -97,6 +97,11 @@ export function checklistMessages(
     const base = { code: item.code, imageId: item.imageId, blockId: item.blockId };
     const record = item.imageId ? context.records(item.imageId) : undefined;
     switch (item.code) {
+      case 'social_image_credit_missing':
+        return {
+          ...base,
+          text: t(`articleImages.checklist.${item.code}`, { name: imageName(t, '', record) }),
+        };
       case 'lead_image_unknown':
       case 'lead_image_credit_missing':
       case 'lead_image_alt_missing':
@@ -171,8 +176,9 @@ export function useArticleChecklist(
   const ids = useMemo(() => {
     const list = bodyImages.map((i) => i.imageId).filter(Boolean);
     if (fields.leadImage) list.push(fields.leadImage.imageId);
+    if (fields.socialImageId) list.push(fields.socialImageId);
     return list;
-  }, [bodyImages, fields.leadImage]);
+  }, [bodyImages, fields.leadImage, fields.socialImageId]);
   const records = useImageRecords(ids);
   return useMemo(() => {
     const article = { fields, body: imagesBody(bodyImages) };

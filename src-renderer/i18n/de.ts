@@ -55,6 +55,7 @@ export const de: Messages = {
       lead_image_unknown: 'Das Aufmacherbild ist nicht in der Bibliothek',
       lead_image_credit_missing: 'Bildquelle des Aufmacherbilds',
       image_credit_missing: 'Bildquelle eines Bildes im Text',
+      social_image_credit_missing: 'Bildquelle des Bildes für soziale Netzwerke',
       bidi_override: 'Text ohne Bidi-Override-Zeichen',
     },
     approve: 'Abnehmen',
@@ -303,6 +304,14 @@ export const de: Messages = {
       tooLarge: '„{{name}}“ wurde nicht eingefügt: Die Datei ist größer als 50 MB.',
       dismiss: 'Schließen',
     },
+    social: {
+      label: 'Bild für soziale Netzwerke',
+      lead: 'Das Aufmacherbild (Standard)',
+      none: 'Keins: das erste Bild des Artikels',
+      choose: 'Anderes Bild wählen',
+      useLead: 'Aufmacherbild verwenden',
+      pickerTitle: 'Bild für soziale Netzwerke wählen',
+    },
     lead: {
       label: 'Aufmacherbild',
       choose: 'Aufmacherbild wählen',
@@ -348,6 +357,8 @@ export const de: Messages = {
       warnings: 'Blockiert nicht, bitte trotzdem ergänzen:',
       lead_image_alt_missing: 'Das Aufmacherbild „{{name}}“ hat keinen Alternativtext.',
       image_alt_missing: 'Das Bild „{{name}}“ im Text hat keinen Alternativtext.',
+      social_image_credit_missing:
+        'Das Bild für soziale Netzwerke „{{name}}“ hat keine Bildquelle oder ist nicht in der Bildverwaltung.',
       bidi_override:
         'Der Text enthält ein Bidi-Override-Zeichen (U+202D/U+202E), das ihn anders lesen lässt, als er lautet.',
     },
@@ -413,7 +424,9 @@ export const de: Messages = {
     slug: 'Webadresse (Slug)',
     slugHint:
       'Kleinbuchstaben, Ziffern und Bindestriche; leer: bei der Veröffentlichung aus der Überschrift.',
-    slugFixed: 'Seit der ersten Veröffentlichung fest.',
+    slugFixed:
+      'Unter dieser Adresse veröffentlicht. Eine geänderte Adresse gilt erst mit einer Korrektur; die alte leitet dann auf die neue weiter.',
+    metaDescription: 'Beschreibung für Suchmaschinen',
     sectionNone: '— kein Ressort —',
     tags: 'Schlagwörter',
     links: 'Links',
@@ -564,6 +577,8 @@ export const de: Messages = {
       links: 'Links',
       leadImage: 'Aufmacherbild',
       slug: 'Webadresse (Slug)',
+      metaDescription: 'Beschreibung für Suchmaschinen',
+      socialImageId: 'Bild für soziale Netzwerke',
     },
     remote: {
       updatedBy: 'Aktualisiert von {{name}}',

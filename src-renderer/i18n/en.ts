@@ -53,6 +53,7 @@ export const en = {
       lead_image_unknown: 'The lead image is not in the library',
       lead_image_credit_missing: 'Credit (Bildquelle) of the lead image',
       image_credit_missing: 'Credit (Bildquelle) of an image in the body',
+      social_image_credit_missing: 'Credit (Bildquelle) of the social image',
       bidi_override: 'Text without bidi override characters',
     },
     approve: 'Approve',
@@ -301,6 +302,14 @@ export const en = {
       tooLarge: '"{{name}}" was not inserted: the file is larger than 50 MB.',
       dismiss: 'Dismiss',
     },
+    social: {
+      label: 'Social media image',
+      lead: 'The lead image (default)',
+      none: 'None: the first image of the article',
+      choose: 'Choose another image',
+      useLead: 'Use the lead image',
+      pickerTitle: 'Choose the image for social media',
+    },
     lead: {
       label: 'Lead image',
       choose: 'Choose lead image',
@@ -346,6 +355,8 @@ export const en = {
       warnings: 'Not blocking, but please fix:',
       lead_image_alt_missing: 'The lead image "{{name}}" has no alt text.',
       image_alt_missing: 'The image "{{name}}" in the body has no alt text.',
+      social_image_credit_missing:
+        'The social image "{{name}}" has no credit (Bildquelle) or is not in the library.',
       bidi_override:
         'The text contains a bidi override character (U+202D/U+202E), which can make it read differently from what it says.',
     },
@@ -410,7 +421,9 @@ export const en = {
     section: 'Section',
     slug: 'Web address (slug)',
     slugHint: 'Lowercase letters, digits and dashes; empty: made from the headline at publication.',
-    slugFixed: 'Fixed since the first publication.',
+    slugFixed:
+      'Published under this address. A changed slug takes effect only with a correction; the old address then redirects to the new one.',
+    metaDescription: 'Meta description',
     sectionNone: '— no section —',
     tags: 'Tags',
     links: 'Links',
@@ -560,6 +573,8 @@ export const en = {
       links: 'Links',
       leadImage: 'Lead image',
       slug: 'Web address (slug)',
+      metaDescription: 'Meta description',
+      socialImageId: 'Social media image',
     },
     remote: {
       updatedBy: 'Updated by {{name}}',

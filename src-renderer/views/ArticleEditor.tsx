@@ -7,6 +7,9 @@ import { useTranslation } from 'react-i18next';
 import type { LexicalEditor } from 'lexical';
 import { DEFAULT_SETTINGS, type Settings, type SpellingLanguage } from '../../src-shared/api';
 import {
+  META_DESCRIPTION_GUIDE,
+  META_DESCRIPTION_MAX,
+  pickArticleFields,
   slugify,
   type Article,
   type ArticleFields,
@@ -22,6 +25,7 @@ import { useArticleChecklist } from '../editor/checklist';
 import { ChecklistPanel } from '../editor/ChecklistPanel';
 import { CountedField } from '../editor/CountedField';
 import { LeadImageField } from '../editor/images/LeadImageField';
+import { SocialImageField } from '../editor/images/SocialImageField';
 import { linkRow, LinksField, type LinkRow, savableLinks } from '../editor/LinksField';
 import { loadArticle } from '../editor/prefetch';
 import { prepareBody } from '../editor/prepareBody';
@@ -130,8 +134,7 @@ function editableSlug(text: string): string {
 }
 
 function pickFields(a: Article): ArticleFields {
-  const { kicker, headline, teaser, byline, section, tags, links, leadImage, slug } = a;
-  return { kicker, headline, teaser, byline, section, tags, links, leadImage, slug };
+  return pickArticleFields(a);
 }
 
 function EditorForm({
@@ -152,7 +155,7 @@ function EditorForm({
   const [fields, setFields] = useState<ArticleFields>(() => pickFields(article));
   const [links, setLinks] = useState<LinkRow[]>(() => article.links.map((l) => linkRow(l)));
   const [slugText, setSlugText] = useState(article.slug);
-  // The server keeps the slug of the first publication; editing it later would change nothing.
+  // The address of the first publication stays until a correction publishes a changed slug.
   const slugFixed = article.publishedAt !== null;
   const [status, setStatus] = useState<{ status: SaveStatus; error?: string }>({ status: 'saved' });
   const [stats, setStats] = useState<BodyStats | null>(null);
@@ -527,7 +530,6 @@ function EditorForm({
                 type="text"
                 value={slugText}
                 placeholder={slugify(fields.headline)}
-                readOnly={slugFixed}
                 maxLength={SLUG_MAX}
                 aria-describedby={`${bodyLabelId}-slug-hint`}
                 onChange={(e) => setSlugText(e.target.value)}
@@ -542,6 +544,23 @@ function EditorForm({
                 {slugFixed ? t('editor.slugFixed') : t('editor.slugHint')}
               </p>
             </div>
+            <CountedField
+              name="meta-description"
+              label={t('editor.metaDescription')}
+              value={fields.metaDescription}
+              limit={META_DESCRIPTION_GUIDE}
+              maxLength={META_DESCRIPTION_MAX}
+              placeholder={fields.teaser.replace(/\s+/g, ' ').trim()}
+              multiline
+              onChange={(v) => setField('metaDescription', v.replace(/\s*[\r\n]+\s*/g, ' '))}
+              onBlur={flush}
+            />
+            <SocialImageField
+              value={fields.socialImageId}
+              leadImageId={fields.leadImage?.imageId ?? null}
+              onChange={(v) => setField('socialImageId', v)}
+              onBlur={flush}
+            />
           </fieldset>
           <CommentsPanel articleId={article.id} editor={lexical} flush={flushNow} />
         </aside>

@@ -38,6 +38,7 @@ const TABLES = [
   'published',
   'published_tags',
   'published_images',
+  'slug_redirects',
 ] as const;
 
 /** Filled in by the migrations themselves; an empty database has these and nothing else. */

@@ -2,7 +2,8 @@
  * GET /media/:imageId/:width.webp — a WebP rendition of a published image (the srcset of the
  * published pages): only images a live published page shows, 404 otherwise. Made on first request
  * and cached on disk (media/renditions.ts), without the original's metadata (no GPS, no camera
- * serials) but with the image's rights. The original file is never public: GET /media/:imageId
+ * serials) but with the image's rights as the latest live publication showing it keeps them
+ * (its snapshot), not as the record is now. The original file is never public: GET /media/:imageId
  * redirects to the largest rendition; signed-in desks read originals from /api/v1/blobs.
  */
 import { createReadStream } from 'node:fs';
@@ -51,16 +52,22 @@ export function mediaRoutes(app: FastifyInstance, ctx: AppContext): void {
         `There is no rendition ${width} wide; the widths are ${RENDITION_WIDTHS.join(', ')}.`,
       );
     }
-    const image = await ctx.storage.read(async (tx) =>
-      (await tx.isImagePublished(imageId)) ? tx.getImage(imageId) : undefined,
-    );
+    const found = await ctx.storage.read(async (tx) => {
+      const published = await tx.getPublishedImage(imageId);
+      const image = (await tx.isImagePublished(imageId)) ? await tx.getImage(imageId) : undefined;
+      return { image, published };
+    });
+    const image = found.image;
     if (!image || !(await ctx.blobs.has(image.sha256))) throw notFound();
+    // The rights as published (the latest live publication's snapshot); older snapshots without
+    // them: the record's.
+    const r = found.published?.rights ?? image;
     const rights: ImageRights = {
-      creator: image.creator,
-      credit: image.credit,
-      copyright: image.copyright,
-      source: image.source,
-      usageTerms: image.licence,
+      creator: r.creator,
+      credit: r.credit,
+      copyright: r.copyright,
+      source: r.source,
+      usageTerms: r.licence,
     };
     const etag = `"${image.sha256}-${width}-${rightsKey(rights)}"`;
     let path: string;

@@ -7,6 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { Id } from '../../src-shared/model';
+import { inlineImagesOf } from '../../src-shared/checklist';
 import { PublishedQuery } from '../../src-shared/protocol';
 import { HttpError, parseOr400 } from '../http/errors';
 import type { AppContext } from '../http/context';
@@ -44,21 +45,24 @@ const ItemParams = z.strictObject({ id: Id });
 
 export function ninjsRoutes(app: FastifyInstance, ctx: AppContext): void {
   /**
-   * Lead image first, then the inline images in page order. Rights and alt text as the snapshot
+   * Lead image first, then the inline images in page order, then a social image of its own. Rights and alt text as the snapshot
    * kept them at publication; snapshots older than that fall back to the current record.
    */
   async function imagesOf(tx: Tx, row: PublishedRow): Promise<NinjsImage[]> {
     if (row.state !== 'live') return [];
     const s = row.snapshot;
     const out: NinjsImage[] = [];
+    const shown = new Set(inlineImagesOf(s.body).map((i) => i.imageId));
     let inline = 0;
     for (const id of s.imageIds) {
       const record = await tx.getImage(id);
       if (!record) continue;
       const isLead = s.leadImage?.imageId === id;
       const published = s.images?.[id];
+      // An image only shared on social networks, not shown on the page.
+      const isSocial = !isLead && !shown.has(id) && s.socialImageId === id;
       out.push({
-        role: isLead ? 'lead' : `inline${++inline}`,
+        role: isLead ? 'lead' : isSocial ? 'social' : `inline${++inline}`,
         record: {
           ...record,
           ...(published ? { alt: published.alt } : {}),

@@ -133,7 +133,12 @@ export function siteRoutes(app: FastifyInstance, ctx: AppContext): void {
       const c = await chrome();
       const found = await ctx.storage.read(async (tx) => {
         const row = await tx.getPublishedBySlug(slug);
-        if (!row || row.state !== 'live' || !row.snapshot.sectionSlug) return { row, related: [] };
+        if (!row) {
+          const renamedTo = await tx.getSlugRedirect(slug);
+          const current = renamedTo ? await tx.getPublishedByArticle(renamedTo) : undefined;
+          return { row, related: [], movedTo: current?.slug };
+        }
+        if (row.state !== 'live' || !row.snapshot.sectionSlug) return { row, related: [] };
         const { rows } = await tx.listPublished({
           sectionSlug: row.snapshot.sectionSlug,
           offset: 0,
@@ -144,6 +149,10 @@ export function siteRoutes(app: FastifyInstance, ctx: AppContext): void {
           related: rows.filter((r) => r.articleId !== row.articleId).slice(0, RELATED),
         };
       });
+      if (!found.row && found.movedTo !== undefined) {
+        const path = `/articles/${encodeURIComponent(found.movedTo)}`;
+        return reply.redirect(forcePrint || print === '1' ? `${path}/print` : path, 301);
+      }
       if (!found.row)
         return html(reply, 404, messagePage('Nicht gefunden', 'Diesen Artikel gibt es nicht.', c));
       if (found.row.state === 'gone') {

@@ -10,7 +10,11 @@
  * the change feed are serialised on the `seq` counter row (see sql/feed.ts).
  */
 import type { Role } from '../../src-shared/model';
-import type { PublishedSnapshot, SiteSection } from '../../src-shared/publish/types';
+import type {
+  PublishedImage,
+  PublishedSnapshot,
+  SiteSection,
+} from '../../src-shared/publish/types';
 import type {
   ArticleState,
   CommentState,
@@ -238,6 +242,12 @@ export interface PublishingStore {
   /** Published rows, live and gone, changed after a position; oldest change first. */
   listPublishedChanges(after: PublishedPosition, limit: number): Promise<PublishedRow[]>;
   isImagePublished(imageId: string): Promise<boolean>;
+  /** The snapshot rights of an image as the latest live publication showing it has them. */
+  getPublishedImage(imageId: string): Promise<PublishedImage | undefined>;
+  /** The article a former slug belonged to (a correction renamed it). */
+  getSlugRedirect(slug: string): Promise<string | undefined>;
+  putSlugRedirect(slug: string, articleId: string, createdAt: string): Promise<void>;
+  deleteSlugRedirect(slug: string): Promise<void>;
 }
 
 /** Blob metadata (the bytes live in the BlobStore). */

@@ -20,9 +20,12 @@
  *   the page's cursor.
  *
  * Articles are the bulk of a page: their stored JSON text goes into the response as it is (no
- * parse, no zod, no re-serialisation; it was written by this server), see pullJson.ts.
+ * parse, no zod, no re-serialisation; it was written by this server), see pullJson.ts; only
+ * clients older than schemaVersion 2026-12-t get them parsed, without the fields they lack.
  */
 import {
+  ARTICLE_SEO_FIELDS,
+  acceptsArticleSeo,
   acceptsDictionaryWords,
   acceptsPullActor,
   acceptsSchedule,
@@ -39,12 +42,20 @@ import { articleChangeFor, mayReadComment } from './readRules';
 
 const SCHEDULE_KEYS = ['scheduledAt', 'scheduledBy', 'embargoUntil'];
 
-/** An article's JSON without the scheduling keys, for clients older than 2026-12-s. */
-function withoutSchedule(a: RawArticleRow): string {
-  if (!SCHEDULE_KEYS.some((k) => a.json.includes(`"${k}"`))) return a.json;
-  const state = JSON.parse(a.json) as Record<string, unknown>;
-  for (const k of SCHEDULE_KEYS) delete state[k];
-  return JSON.stringify(state);
+/**
+ * An article's JSON without the keys an older client's strict parser refuses: the scheduling
+ * keys before 2026-12-s, the description and social image before 2026-12-t.
+ */
+function withoutNewerKeys(json: string, schedule: boolean, seo: boolean): string {
+  const keys = [...(schedule ? [] : SCHEDULE_KEYS), ...(seo ? [] : ARTICLE_SEO_FIELDS)];
+  if (!keys.some((k) => json.includes(`"${k}"`))) return json;
+  const data = JSON.parse(json) as Record<string, unknown>;
+  const versions = data.fieldVersions as Record<string, unknown> | undefined;
+  for (const k of keys) {
+    delete data[k];
+    if (versions) delete versions[k];
+  }
+  return JSON.stringify(data);
 }
 
 export class PullService {
@@ -133,9 +144,10 @@ export class PullService {
     };
 
     const withWords = acceptsDictionaryWords(q.schemaVersion);
-    const articleJson = acceptsSchedule(q.schemaVersion)
-      ? (a: RawArticleRow) => a.json
-      : withoutSchedule;
+    const withSchedule = acceptsSchedule(q.schemaVersion);
+    const withSeo = acceptsArticleSeo(q.schemaVersion);
+    const articleJson = (a: RawArticleRow) =>
+      withSchedule && withSeo ? a.json : withoutNewerKeys(a.json, withSchedule, withSeo);
     // The page's articles in one statement (a query per article costs a round trip each on
     // PostgreSQL); a comment's article, if not among them, is read on its own.
     const articleIds = [...latest.values()]

@@ -40,6 +40,10 @@ export const LeadImage = z.strictObject({
 });
 export type LeadImage = z.infer<typeof LeadImage>;
 
+/** Search engines show about this many characters of a description; the desk counts against it. */
+export const META_DESCRIPTION_GUIDE = 160;
+export const META_DESCRIPTION_MAX = 300;
+
 export const TagName = lineField()
   .trim()
   .min(1, 'a tag cannot be empty')
@@ -58,6 +62,10 @@ export const ArticleFields = z.strictObject({
   leadImage: LeadImage.nullable(),
   /** Empty until publication derives one from the headline, or set by hand. */
   slug: z.union([z.literal(''), Slug]),
+  /** What search engines show under the headline; '' = the teaser. */
+  metaDescription: line(META_DESCRIPTION_MAX),
+  /** The image shared on social networks; null = the lead image. */
+  socialImageId: Id.nullable(),
 });
 export type ArticleFields = z.infer<typeof ArticleFields>;
 /** The names of the editable fields, in schema order: the one list every layer iterates. */
@@ -148,5 +156,7 @@ export function emptyFields(): ArticleFields {
     links: [],
     leadImage: null,
     slug: '',
+    metaDescription: '',
+    socialImageId: null,
   };
 }

@@ -48,6 +48,8 @@ export const ARTICLE_FIELD_POLICY: Record<ArticleFieldName, FieldPolicy> = {
   links: 'editorial',
   leadImage: 'editorial',
   slug: 'editorial',
+  metaDescription: 'editorial',
+  socialImageId: 'editorial',
 };
 
 /** Stamps a changed article with the new version, time and revision number. */
@@ -351,6 +353,7 @@ export const articleTransition: MutationDef<ArticleTransitionArgs, ArticleState>
       ? {
           imageIds: [
             ...(state.leadImage ? [state.leadImage.imageId] : []),
+            ...(state.socialImageId ? [state.socialImageId] : []),
             ...inlineImagesOf(state.body).flatMap((i) => (i.imageId ? [i.imageId] : [])),
           ],
         }

@@ -1,8 +1,9 @@
 /**
  * What search engines and social networks read of an article page: meta description, robots,
  * OpenGraph and Twitter tags, and schema.org NewsArticle JSON-LD (typed against schema.org by
- * schema-dts). The description defaults to the teaser; the image is the lead image (else the
- * first image of the page) as its published renditions.
+ * schema-dts). The description is the article's own, else the teaser; the image is the social
+ * image the desk chose, else the lead image (else the first image of the page), as its published
+ * renditions.
  */
 import type { ImageObject, NewsArticle, WithContext } from 'schema-dts';
 import { bodyPlainText } from '../richtext/plainText';
@@ -22,8 +23,16 @@ export interface ArticleMetaInput {
   image: readonly Rendition[];
 }
 
-/** The teaser, else the start of the body, on one line and cut at a word. */
-export function metaDescription(s: Pick<PublishedSnapshot, 'teaser' | 'body'>): string {
+/**
+ * The description the desk wrote, else the teaser, else the start of the body; on one line. The
+ * teaser and body are cut at a word; the desk's own text is its choice (the desk counts against
+ * 160 characters).
+ */
+export function metaDescription(
+  s: Pick<PublishedSnapshot, 'teaser' | 'body' | 'metaDescription'>,
+): string {
+  const own = (s.metaDescription ?? '').replace(/\s+/g, ' ').trim();
+  if (own) return own;
   const text = (s.teaser.trim() || bodyPlainText(s.body)).replace(/\s+/g, ' ').trim();
   if (text.length <= DESCRIPTION_MAX) return text;
   const cut = text.slice(0, DESCRIPTION_MAX - 1);
@@ -31,9 +40,14 @@ export function metaDescription(s: Pick<PublishedSnapshot, 'teaser' | 'body'>): 
   return `${(space > DESCRIPTION_MAX / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-/** The id of the image shared with the page: the lead image, else the first image it shows. */
-export function socialImageId(s: Pick<PublishedSnapshot, 'leadImage' | 'imageIds'>): string | null {
-  return s.leadImage?.imageId ?? s.imageIds[0] ?? null;
+/**
+ * The id of the image shared with the page: the one the desk chose, else the lead image, else
+ * the first image the page shows.
+ */
+export function socialImageId(
+  s: Pick<PublishedSnapshot, 'leadImage' | 'imageIds' | 'socialImageId'>,
+): string | null {
+  return s.socialImageId ?? s.leadImage?.imageId ?? s.imageIds[0] ?? null;
 }
 
 interface ImageInfo {

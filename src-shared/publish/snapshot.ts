@@ -26,6 +26,8 @@ export interface SnapshotArticle {
   tags: string[];
   links: { url: string; label: string }[];
   leadImage: { imageId: string; caption: string } | null;
+  metaDescription: string;
+  socialImageId: string | null;
   publishedAt: string | null;
   correctedAt: string | null;
 }
@@ -68,7 +70,15 @@ export function buildSnapshot(article: SnapshotArticle, input: SnapshotInput): P
     tags: article.tags,
     links: article.links,
     leadImage,
-    imageIds: [...new Set([...(leadImage ? [leadImage.imageId] : []), ...inline])],
+    metaDescription: article.metaDescription.trim(),
+    socialImageId: article.socialImageId,
+    imageIds: [
+      ...new Set([
+        ...(leadImage ? [leadImage.imageId] : []),
+        ...inline,
+        ...(article.socialImageId ? [article.socialImageId] : []),
+      ]),
+    ],
     publishedAt: input.existing?.publishedAt ?? article.publishedAt ?? input.now,
     correctedAt: input.existing ? input.now : article.correctedAt,
   };

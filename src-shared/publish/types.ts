@@ -21,7 +21,11 @@ export interface PublishedSnapshot {
     width: number;
     height: number;
   } | null;
-  /** Ids of every image the page shows (lead + inline): only these are served publicly. */
+  /** What search engines show ('' or absent in older snapshots: the teaser). */
+  metaDescription?: string;
+  /** The image shared on social networks (null or absent: the lead image). */
+  socialImageId?: string | null;
+  /** Ids of every image the page shows or shares (lead, inline, social): only these are served publicly. */
   imageIds: string[];
   /** Size, credit, alt text and rights of those images' records (absent in older snapshots). */
   images?: Record<string, PublishedImage>;

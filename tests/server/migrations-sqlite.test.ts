@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStorage } from '../../src-server/storage/sqlite';
 import { migrateSqlite, schemaVersion } from '../../src-server/storage/sqlite/migrate';
 import { SQLITE_MIGRATIONS } from '../../src-server/storage/sqlite/migrations';
+import { MIGRATION_0006_ARTICLE_SEO } from '../../src-server/storage/sqlite/migrations/0006_article_seo';
 
 let dir: string;
 let file: string;
@@ -141,6 +142,31 @@ describe('SQLite migrations', () => {
     db.close();
   });
 
+  it('0006 gives articles stored before an empty description and no social image, and adds slug redirects', () => {
+    const db = new Database(file);
+    migrateSqlite(db, file, SQLITE_MIGRATIONS.slice(0, 4));
+    const old = { id: 'a1', headline: 'Alt', fieldVersions: { headline: 3 } };
+    const set = { id: 'a2', metaDescription: 'Schon da', socialImageId: 'i1' };
+    const insert = db.prepare(
+      "INSERT INTO articles (id, author_id, assignee_id, status, deleted_at, version, data) VALUES (?, NULL, NULL, 'draft', NULL, 3, ?)",
+    );
+    insert.run('a1', JSON.stringify(old));
+    insert.run('a2', JSON.stringify(set));
+    const at = SQLITE_MIGRATIONS.indexOf(MIGRATION_0006_ARTICLE_SEO) + 1;
+    migrateSqlite(db, file, SQLITE_MIGRATIONS.slice(0, at));
+    const data = (id: string) =>
+      JSON.parse(
+        (db.prepare('SELECT data FROM articles WHERE id = ?').get(id) as { data: string }).data,
+      ) as unknown;
+    expect(data('a1')).toEqual({ ...old, metaDescription: '', socialImageId: null });
+    expect(data('a2')).toEqual(set);
+    db.prepare("INSERT INTO slug_redirects VALUES ('alt', 'a1', 'now')").run();
+    expect(() =>
+      db.prepare("INSERT INTO slug_redirects VALUES ('alt', 'a2', 'now')").run(),
+    ).toThrow(/UNIQUE constraint/);
+    db.close();
+  });
+
   it('backs up an existing database before migrating it, and not a new or current one', () => {
     const db = new Database(file);
     expect(migrateSqlite(db, file).backup).toBeUndefined(); // new database: nothing to keep
@@ -150,6 +176,7 @@ describe('SQLite migrations', () => {
     db.prepare('DROP TABLE dictionary_words').run();
     db.prepare('DROP INDEX articles_scheduled').run();
     db.prepare('ALTER TABLE articles DROP COLUMN scheduled_at').run();
+    db.prepare('DROP TABLE slug_redirects').run();
     const result = migrateSqlite(db, file);
     expect(result.backup).toBeDefined();
     const backup = new Database(result.backup, { readonly: true });

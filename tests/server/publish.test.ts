@@ -2,6 +2,10 @@
 /** The published site against the real process: article page, print view, lists, feed, JSON, 410. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serverExec, serverRow } from '../support/serverDb';
 import { parseDocument, DomUtils } from 'htmlparser2';
 import type { Element } from 'domhandler';
@@ -900,7 +904,7 @@ describe('ninjs changes since', () => {
 });
 
 describe('edited slug', () => {
-  it('is the address of the first publication and stays fixed after it', async () => {
+  it('is the address of the first publication; a correction renames it and the old address redirects (301)', async () => {
     const id = randomUUID();
     await publish(id, completeFields({ headline: 'Adresse von Hand', slug: 'eigene-adresse' }));
     expect((await http(`${server.url}/articles/eigene-adresse`)).status).toBe(200);
@@ -925,8 +929,52 @@ describe('edited slug', () => {
       'applied',
       'applied',
     ]);
-    expect((await http(`${server.url}/articles/eigene-adresse`)).status).toBe(200);
-    expect((await http(`${server.url}/articles/neue-adresse`)).status).toBe(404);
+    expect((await http(`${server.url}/articles/neue-adresse`)).status).toBe(200);
+    for (const path of ['', '/print']) {
+      const old = await fetch(`${server.url}/articles/eigene-adresse${path}`, {
+        redirect: 'manual',
+      });
+      expect(old.status).toBe(301);
+      expect(old.headers.get('location')).toBe(`/articles/neue-adresse${path}`);
+    }
+    // the former address stays this article's: another one cannot take it
+    await publish(randomUUID(), completeFields({ headline: 'Andere', slug: 'eigene-adresse' }));
+    expect((await http(`${server.url}/articles/eigene-adresse-2`)).status).toBe(200);
+  });
+});
+
+describe('own description and social image', () => {
+  it('go into description, OpenGraph, Twitter and JSON-LD; the social image is served and in ninjs', async () => {
+    const social = randomUUID();
+    await uploadImage(social, 40, 'Nord/Sozial', { creator: 'Sozia Fotografin' });
+    const id = randomUUID();
+    const description = 'Was Suchmaschinen zeigen sollen, nicht der Vorspann.';
+    await publish(
+      id,
+      completeFields({
+        headline: 'Eigene Beschreibung',
+        metaDescription: description,
+        socialImageId: social,
+        leadImage: { imageId: lead, caption: 'Aufmacher' },
+      }),
+    );
+    const html = (await http(`${server.url}/articles/eigene-beschreibung`)).text;
+    for (const key of ['description', 'og:description', 'twitter:description'])
+      expect(metaContent(html, key), key).toEqual([description]);
+    const image = `${server.url}/media/${social}/640.webp`;
+    expect(metaContent(html, 'og:image')).toEqual([image]);
+    expect(metaContent(html, 'twitter:image')).toEqual([image]);
+    const data = jsonLd(html);
+    expect(data.description).toBe(description);
+    expect((data.image as { url: string; creditText: string }[]).at(-1)).toMatchObject({
+      url: image,
+      creditText: 'Nord/Sozial',
+    });
+    // shared, not shown: the page's figure is the lead image's
+    expect(html).not.toContain(`/media/${social}/320.webp 320w`);
+    expect((await fetch(image)).status).toBe(200);
+    const item = (await http(`${server.url}/api/ninjs/v2/items/${id}`)).body;
+    expect(item.associations.map((a: { name: string }) => a.name)).toEqual(['lead', 'social']);
   });
 });
 
@@ -982,6 +1030,28 @@ describe('rights travel with the picture', () => {
         copyrightNotice: '© 2026 Erika Fotografin',
         license: 'https://lizenz.example/nord',
       });
+    }
+
+    // the renditions embed the published rights too, as XMP (read back with ExifTool)
+    const webp = Buffer.from(await (await fetch(images[0]!.url as string)).arrayBuffer());
+    const dir = mkdtempSync(join(tmpdir(), 'copydesk-rights-'));
+    try {
+      writeFileSync(join(dir, 'r.webp'), webp);
+      const [tags] = JSON.parse(
+        execFileSync('exiftool', ['-json', '-XMP:all', '-EXIF:all', join(dir, 'r.webp')], {
+          encoding: 'utf8',
+        }),
+      ) as Record<string, unknown>[];
+      expect(tags).toMatchObject({
+        Creator: 'Erika Fotografin',
+        Credit: 'Nord/Fotografin',
+        Rights: '© 2026 Erika Fotografin',
+        Source: 'Fotoagentur Nord',
+        UsageTerms: rights.licence,
+      });
+      expect(Object.keys(tags!).filter((k) => /GPS|Serial|^Make$|^Model$/.test(k))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
 
     const item = (await http(`${server.url}/api/ninjs/v2/items/${id}`)).body;

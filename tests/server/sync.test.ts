@@ -60,7 +60,15 @@ describe('push and pull', () => {
       lastMutationId: 1,
       outcomes: [{ id: 1, status: 'applied' }],
     });
-    const p = await editor.pull();
+    // A desk older than schemaVersion 2026-12-t gets the article without the fields it lacks.
+    const from = editor.cursor;
+    const old = await editor.pull();
+    const oldData = (old.body.changes as { id: string; data: object }[]).find((c) => c.id === id)!;
+    expect(oldData.data).not.toHaveProperty('metaDescription');
+    expect(oldData.data).not.toHaveProperty('socialImageId');
+    editor.schemaVersion = SCHEMA_VERSION;
+    const p = await editor.pull(500, from);
+    editor.schemaVersion = undefined;
     expect(p.status).toBe(200);
     const parsed = PullResponse.parse(p.body);
     expect(parsed.lastMutationId).toBe(1);

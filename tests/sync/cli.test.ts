@@ -1,6 +1,7 @@
 /**
  * The scriptable client end to end: an editor writes and submits with the CLI, a desk chief
- * requests changes, approves and publishes; failures give a message and a non-zero exit code.
+ * requests changes, approves, embargoes, schedules and publishes; failures give a message and a
+ * non-zero exit code.
  */
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -34,7 +35,8 @@ async function cli(
       ['--import', 'tsx', 'src-main/cli/index.ts', '--profile', join(tmp.dir, profile), ...args],
       {
         cwd: repoRoot,
-        env: { ...process.env, NODE_NO_WARNINGS: '1' },
+        // Times without an offset are read in the newsroom's default zone, Europe/Berlin.
+        env: { ...process.env, NODE_NO_WARNINGS: '1', COPYDESK_TIME_ZONE: '' },
       },
     );
     return { code: 0, out: r.stdout.trim(), err: r.stderr.trim() };
@@ -85,6 +87,35 @@ it('runs the editorial workflow from the command line with exit codes and --json
   expect((await cli('ed', 'submit', id)).code).toBe(0);
   expect((await cli('chief', 'sync')).code).toBe(0);
   expect((await cli('chief', 'approve', id)).out).toContain('approved');
+
+  // Embargo and schedule: newsroom times are stored in UTC; a schedule before the embargo and an
+  // unreadable time are refused (exit 1 and 2) and change nothing; `none` takes both back.
+  expect(await cli('chief', 'embargo', id, '2099-01-15 07:00')).toMatchObject({
+    code: 0,
+    out: `${id} is under embargo until 2099-01-15T06:00:00.000Z.`,
+  });
+  const early = await cli('chief', 'publish', id, '--at', '2099-01-15 06:30');
+  expect(early.code).toBe(1);
+  expect(early.err).toMatch(/embargo/);
+  const unreadable = await cli('chief', 'publish', id, '--at', 'morgen früh');
+  expect(unreadable.code).toBe(2);
+  expect(unreadable.err).toMatch(/YYYY-MM-DD HH:MM/);
+  const scheduled = await cli(
+    'chief',
+    '--json',
+    'publish',
+    id,
+    '--at',
+    '2099-07-15T06:00:00+02:00',
+  );
+  expect(JSON.parse(scheduled.out)).toMatchObject({
+    status: 'approved',
+    scheduledAt: '2099-07-15T04:00:00.000Z',
+    embargoUntil: '2099-01-15T06:00:00.000Z',
+  });
+  expect((await cli('chief', 'publish', id, '--at', 'none')).out).toBe(`${id} is not scheduled.`);
+  expect((await cli('chief', 'embargo', id, 'none')).out).toBe(`${id} has no embargo.`);
+
   expect((await cli('chief', 'publish', id)).out).toContain('published');
 
   expect((await cli('ed', 'sync')).code).toBe(0);

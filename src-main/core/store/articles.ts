@@ -106,6 +106,8 @@ export function articleOfState(
     links: s.links,
     leadImage: s.leadImage,
     slug: s.slug,
+    metaDescription: s.metaDescription,
+    socialImageId: s.socialImageId,
     body: s.body,
     status: s.status,
     authorId: s.authorId,
@@ -160,14 +162,16 @@ export class ArticleRepository {
       exists: 'SELECT 1 FROM articles WHERE id = ?',
       // ---- local writes: states the local writer computed (no version columns) ----
       insert: `INSERT INTO articles (id, kicker, headline, teaser, byline, section, slug, tags_json, links_json,
-           lead_image_json, body_json, body_text, word_count, status, author_id, revision, created_at, updated_at)
+           lead_image_json, meta_description, social_image_id, body_json, body_text, word_count, status,
+           author_id, revision, created_at, updated_at)
          VALUES (@id, @kicker, @headline, @teaser, @byline, @section, @slug, @tags_json, @links_json,
-           @lead_image_json, @body_json, @body_text, @word_count, @status, @author_id, 1, @created_at,
+           @lead_image_json, @meta_description, @social_image_id, @body_json, @body_text, @word_count, @status, @author_id, 1, @created_at,
            @updated_at)`,
       localMeta: 'SELECT rowid, revision, body_json, body_text FROM articles WHERE id = ?',
       updateState: `UPDATE articles SET kicker = @kicker, headline = @headline, teaser = @teaser,
            byline = @byline, section = @section, slug = @slug, tags_json = @tags_json,
-           links_json = @links_json, lead_image_json = @lead_image_json, status = @status,
+           links_json = @links_json, lead_image_json = @lead_image_json,
+           meta_description = @meta_description, social_image_id = @social_image_id, status = @status,
            assignee_id = @assignee_id, published_at = @published_at, deleted_at = @deleted_at,
            revision = @revision, updated_at = @updated_at, scheduled_at = @scheduled_at,
            embargo_until = @embargo_until
@@ -176,16 +180,18 @@ export class ArticleRepository {
         'UPDATE articles SET body_json = @body_json, body_text = @body_text, word_count = @word_count WHERE id = @id',
       // ---- sync (docs/sync.md): rows as the sync engine computes them ----
       insertSynced: `INSERT INTO articles (id, kicker, headline, teaser, byline, section, slug, tags_json,
-           links_json, lead_image_json, body_json, body_text, word_count, status, author_id, assignee_id,
+           links_json, lead_image_json, meta_description, social_image_id, body_json, body_text, word_count, status, author_id, assignee_id,
            revision, created_at, updated_at, published_at, deleted_at, server_version,
            server_body_version, has_conflict, scheduled_at, embargo_until)
          VALUES (@id, @kicker, @headline, @teaser, @byline, @section, @slug, @tags_json, @links_json,
-           @lead_image_json, @body_json, @body_text, @word_count, @status, @author_id, @assignee_id,
+           @lead_image_json, @meta_description, @social_image_id, @body_json, @body_text, @word_count,
+           @status, @author_id, @assignee_id,
            @revision, @created_at, @updated_at, @published_at, @deleted_at, @server_version,
            @server_body_version, @has_conflict, @scheduled_at, @embargo_until)`,
       updateSynced: `UPDATE articles SET kicker = @kicker, headline = @headline, teaser = @teaser,
            byline = @byline, section = @section, slug = @slug, tags_json = @tags_json,
-           links_json = @links_json, lead_image_json = @lead_image_json, body_json = @body_json,
+           links_json = @links_json, lead_image_json = @lead_image_json,
+           meta_description = @meta_description, social_image_id = @social_image_id, body_json = @body_json,
            body_text = @body_text, word_count = @word_count, status = @status, author_id = @author_id,
            assignee_id = @assignee_id, revision = revision + 1, created_at = @created_at,
            updated_at = @updated_at, published_at = @published_at, deleted_at = @deleted_at,
@@ -822,6 +828,8 @@ export class ArticleRepository {
       tags_json: JSON.stringify(f.tags),
       links_json: JSON.stringify(f.links),
       lead_image_json: f.leadImage ? JSON.stringify(f.leadImage) : null,
+      meta_description: f.metaDescription,
+      social_image_id: f.socialImageId,
     };
   }
 

@@ -13,6 +13,9 @@ export interface ArticleRow {
   tags_json: string;
   links_json: string;
   lead_image_json: string | null;
+  /** Schema 9: the search engines' description and the social image. */
+  meta_description: string;
+  social_image_id: string | null;
   body_json: string;
   body_text: string;
   word_count: number;
@@ -70,6 +73,8 @@ export function rowToArticle(r: ArticleRow): Article {
     tags: JSON.parse(r.tags_json) as string[],
     links: JSON.parse(r.links_json) as Article['links'],
     leadImage: r.lead_image_json ? (JSON.parse(r.lead_image_json) as Article['leadImage']) : null,
+    metaDescription: r.meta_description,
+    socialImageId: r.social_image_id,
     body: JSON.parse(r.body_json) as Article['body'],
     status: r.status,
     authorId: r.author_id,

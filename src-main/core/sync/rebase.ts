@@ -90,6 +90,8 @@ export function toLocalArticle(s: ArticleState): Article {
     links: s.links,
     leadImage: s.leadImage,
     slug: s.slug,
+    metaDescription: s.metaDescription,
+    socialImageId: s.socialImageId,
     body: s.body,
     status: s.status,
     authorId: s.authorId,

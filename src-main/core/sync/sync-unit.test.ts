@@ -206,6 +206,8 @@ describe('pure parts', () => {
       links: [],
       leadImage: null,
       slug: '',
+      metaDescription: '',
+      socialImageId: null,
       body: doc(['b1', 'eins'], ['b2', 'zwei (server)']),
       status: 'draft',
       authorId: 'u1',

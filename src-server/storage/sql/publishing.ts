@@ -103,5 +103,27 @@ export function publishingStore(db: SqlRunner): PublishingStore {
       );
       return r !== undefined;
     },
+    async getPublishedImage(imageId) {
+      const r = await db.get(
+        `SELECT p.snapshot FROM published_images i JOIN published p ON p.article_id = i.article_id
+         WHERE i.image_id = ? AND p.state = 'live' ORDER BY p.updated_at DESC, p.article_id LIMIT 1`,
+        [imageId],
+      );
+      return r ? parse<PublishedSnapshot>(r.snapshot).images?.[imageId] : undefined;
+    },
+    async getSlugRedirect(slug) {
+      const r = await db.get('SELECT article_id FROM slug_redirects WHERE slug = ?', [slug]);
+      return r ? String(r.article_id) : undefined;
+    },
+    putSlugRedirect(slug, articleId, createdAt) {
+      return db.run(
+        `INSERT INTO slug_redirects (slug, article_id, created_at) VALUES (?, ?, ?)
+         ON CONFLICT (slug) DO UPDATE SET article_id = excluded.article_id, created_at = excluded.created_at`,
+        [slug, articleId, createdAt],
+      );
+    },
+    deleteSlugRedirect(slug) {
+      return db.run('DELETE FROM slug_redirects WHERE slug = ?', [slug]);
+    },
   };
 }

@@ -6,6 +6,7 @@ import { sql as updatedBy } from './0005-updated-by';
 import { sql as imageDescriptions } from './0006-image-descriptions';
 import { sql as dictionary } from './0007-dictionary';
 import { sql as schedule } from './0008-schedule';
+import { sql as articleSeo } from './0009-article-seo';
 import { sql as trashViews } from './0010-trash-views';
 import { sql as revisionAuthors } from './0011-revision-authors';
 
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'image-descriptions', sql: imageDescriptions },
   { version: 7, name: 'dictionary', sql: dictionary },
   { version: 8, name: 'schedule', sql: schedule },
+  { version: 9, name: 'article-seo', sql: articleSeo },
   { version: 10, name: 'trash-views', sql: trashViews },
   { version: 11, name: 'revision-authors', sql: revisionAuthors },
 ];

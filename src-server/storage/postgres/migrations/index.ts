@@ -10,6 +10,7 @@ import { PG_MIGRATION_0003_RATE_LIMITS } from './0003_rate_limits';
 import { PG_MIGRATION_0004_IMAGE_DESCRIPTIONS } from './0004_image_descriptions';
 import { PG_MIGRATION_0005_DICTIONARY } from './0005_dictionary';
 import { PG_MIGRATION_0006_SCHEDULE } from './0006_schedule';
+import { PG_MIGRATION_0007_ARTICLE_SEO } from './0007_article_seo';
 
 export const PG_MIGRATIONS: readonly string[] = [
   PG_MIGRATION_0001_INITIAL,
@@ -18,4 +19,5 @@ export const PG_MIGRATIONS: readonly string[] = [
   PG_MIGRATION_0004_IMAGE_DESCRIPTIONS,
   PG_MIGRATION_0005_DICTIONARY,
   PG_MIGRATION_0006_SCHEDULE,
+  PG_MIGRATION_0007_ARTICLE_SEO,
 ];

@@ -7,6 +7,7 @@ import { MIGRATION_0002_AUDIT_INDEX } from './0002_audit_index';
 import { MIGRATION_0003_IMAGE_DESCRIPTIONS } from './0003_image_descriptions';
 import { MIGRATION_0004_DICTIONARY } from './0004_dictionary';
 import { MIGRATION_0005_SCHEDULE } from './0005_schedule';
+import { MIGRATION_0006_ARTICLE_SEO } from './0006_article_seo';
 
 export const SQLITE_MIGRATIONS: readonly string[] = [
   MIGRATION_0001_INITIAL,
@@ -14,4 +15,5 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   MIGRATION_0003_IMAGE_DESCRIPTIONS,
   MIGRATION_0004_DICTIONARY,
   MIGRATION_0005_SCHEDULE,
+  MIGRATION_0006_ARTICLE_SEO,
 ];
