@@ -67,6 +67,8 @@ describe('the shared zod fields clean at input', () => {
     links: [],
     leadImage: null,
     slug: '',
+    metaDescription: '',
+    socialImageId: null,
   };
 
   it('article fields', () => {
@@ -124,6 +126,8 @@ describe('bidi overrides are flagged by the checklist', () => {
       links: [],
       leadImage: null,
       slug: '',
+      metaDescription: '',
+      socialImageId: null,
     });
     const codes = checkArticle({ fields: f, body: bodyFromParagraphs(['x']) }, () => undefined).map(
       (i) => i.code,
