@@ -152,6 +152,32 @@ describe('PostgreSQL migrations', () => {
     expect(await pgSchemaVersion(c)).toBe(6);
   });
 
+  it('0007 gives articles stored before an empty description and no social image, and adds slug redirects', async () => {
+    const c = await connect(await freshDatabase());
+    await migratePostgres(c, PG_MIGRATIONS.slice(0, 6));
+    const old = { id: 'a1', headline: 'Alt', fieldVersions: { headline: 3 } };
+    const set = { id: 'a2', metaDescription: 'Schon da', socialImageId: 'i1' };
+    for (const a of [old, set]) {
+      await c.query(
+        "INSERT INTO articles (id, status, version, data) VALUES ($1, 'draft', 3, $2)",
+        [a.id, JSON.stringify(a)],
+      );
+    }
+    expect(await migratePostgres(c, PG_MIGRATIONS.slice(0, 7))).toEqual({ from: 6, to: 7 });
+    const data = async (id: string) =>
+      JSON.parse(
+        (await c.query<{ data: string }>('SELECT data FROM articles WHERE id = $1', [id])).rows[0]!
+          .data,
+      ) as unknown;
+    expect(await data('a1')).toEqual({ ...old, metaDescription: '', socialImageId: null });
+    expect(await data('a2')).toEqual(set);
+    await c.query("INSERT INTO slug_redirects VALUES ('alt', 'a1', 'now')");
+    await expect(c.query("INSERT INTO slug_redirects VALUES ('alt', 'a2', 'now')")).rejects.toThrow(
+      /duplicate key/,
+    );
+    expect(await pgSchemaVersion(c)).toBe(7);
+  });
+
   it('two instances starting together on an empty database migrate it once', async () => {
     const url = await freshDatabase();
     const [a, b] = await Promise.all([openPostgresStorage(url), openPostgresStorage(url)]);
