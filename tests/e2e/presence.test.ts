@@ -69,7 +69,10 @@ async function open(host: Started, locale: string, hash = ''): Promise<Page> {
 }
 
 const row = (page: Page) =>
-  page.getByTestId('article-list').getByRole('button', { name: /Rathaus beschließt/ });
+  page
+    .getByTestId('article-list')
+    .locator('button.row')
+    .filter({ hasText: /Rathaus beschließt/ });
 
 it('shows who has the article open in the list and the editor, and drops it when they leave', async () => {
   const mine = await open(editorHost, 'en-US');

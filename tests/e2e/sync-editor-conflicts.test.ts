@@ -69,7 +69,7 @@ it('shows a badge and a panel; keep mine for the field, keep theirs for the pass
   expect(summary?.hasConflict).toBe(true);
 
   const { page, errors } = await h.open();
-  const row = page.getByRole('button', { name: /Von B x/ });
+  const row = page.getByRole('button', { name: /^Von B x/ });
   await row.waitFor();
   await expect.poll(() => row.getByTestId('conflict-badge').textContent()).toBe('Conflict');
   await row.click();
