@@ -51,7 +51,7 @@ import { SpellingLanguageSelect } from '../spelling/SpellingLanguageSelect';
 import { FindBar, type FindableFields } from '../find/FindBar';
 import { isFindKey, isReplaceKey } from '../editor/shortcuts';
 import { History, PanelRightClose, PanelRightOpen, Trash2, X } from 'lucide-react';
-import { useTrash } from '../state/trash';
+import { offersDelete, useTrash } from '../state/trash';
 import { MissingCount } from '../editor/MissingCount';
 import { formatTime } from '../ui/formatTime';
 
@@ -358,9 +358,7 @@ function EditorForm({
         {isNew && article.status === 'draft' ? (
           <DiscardDraftButton articleId={article.id} flush={flushNow} />
         ) : (
-          // The server's rule (mayDeleteArticle): never published ones; editors their drafts only.
-          article.status !== 'published' &&
-          (me.chief || article.status === 'draft') && (
+          offersDelete(article, me.chief) && (
             <button
               type="button"
               className="button button--quiet"

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { ArticleSummary } from '../../src-shared/model';
 import type { ArticleFilter } from '../../src-shared/api';
 import { useListFilter, combinedFilter } from '../state/listFilter';
-import { useTrash } from '../state/trash';
+import { offersDelete, useTrash } from '../state/trash';
+import { useCurrentUser } from '../review/useRole';
 import { ListFilterBar } from './ListFilterBar';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
@@ -102,14 +103,22 @@ function TrashRow({ article }: { article: ArticleSummary }) {
 }
 
 /** A live article with its "Delete" button (shown on hover and focus; Delete key on the row). */
-function LiveRow({ article, active }: { article: ArticleSummary; active: boolean }) {
+function LiveRow({
+  article,
+  active,
+  deletable,
+}: {
+  article: ArticleSummary;
+  active: boolean;
+  deletable: boolean;
+}) {
   const { t } = useTranslation();
   const remove = useTrash((s) => s.remove);
   const headline = article.headline || t('list.untitled');
   return (
     <>
       <ArticleRow article={article} active={active} />
-      {article.status !== 'published' && (
+      {deletable && (
         <button
           type="button"
           className="icon-button row-action"
@@ -134,6 +143,7 @@ function VirtualList({
   const remove = useTrash((s) => s.remove);
   const parent = useRef<HTMLDivElement>(null);
   const openId = useUi((s) => s.openArticleId);
+  const chief = useCurrentUser().chief;
   const { t } = useTranslation();
   const virtualizer = useVirtualizer({
     count,
@@ -160,6 +170,7 @@ function VirtualList({
               style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
               onKeyDown={(e) => {
                 if (e.key !== 'Delete' || !a || a.deletedAt !== null) return;
+                if (!offersDelete(a, chief)) return;
                 if (!(e.target as HTMLElement).classList.contains('row')) return;
                 e.preventDefault();
                 void remove(a.id, a.headline);
@@ -170,7 +181,7 @@ function VirtualList({
               ) : a.deletedAt !== null ? (
                 <TrashRow article={a} />
               ) : (
-                <LiveRow article={a} active={a.id === openId} />
+                <LiveRow article={a} active={a.id === openId} deletable={offersDelete(a, chief)} />
               )}
             </div>
           );
