@@ -51,7 +51,8 @@ import { SpellingLanguageSelect } from '../spelling/SpellingLanguageSelect';
 import { FindBar, type FindableFields } from '../find/FindBar';
 import { isFindKey, isReplaceKey } from '../editor/shortcuts';
 import { History, PanelRightClose, PanelRightOpen, Trash2, X } from 'lucide-react';
-import { offersDelete, useTrash } from '../state/trash';
+import { offersDelete } from '../state/deleteRule';
+import { useTrash } from '../state/trash';
 import { MissingCount } from '../editor/MissingCount';
 import { formatTime } from '../ui/formatTime';
 

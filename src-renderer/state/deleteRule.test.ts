@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offersDelete } from './trash';
+import { offersDelete } from './deleteRule';
 
 describe('offersDelete follows the server rule as far as the desk can tell', () => {
   it('never offers a published article, offers editors drafts only and chiefs the rest', () => {
