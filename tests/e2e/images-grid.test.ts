@@ -43,6 +43,7 @@ describe('image grid', () => {
     );
     expect(rendered.length).toBeGreaterThan(0);
     expect(rendered.length).toBeLessThan(IMAGES / 2);
+    await expect.poll(() => requested.length).toBeGreaterThan(0);
     expect(new Set(requested).size).toBe(requested.length);
     expect(requested.every((id) => rendered.includes(id))).toBe(true);
     expect(await cells(page).first().locator('.image-cell__caption').textContent()).toBe(
