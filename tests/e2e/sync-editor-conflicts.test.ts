@@ -163,10 +163,11 @@ it('a change the server refused shows the reason and keeps my text', async () =>
   });
   await h.call('sync.now', {});
   await b.api['sync.now']({});
-  // B submits the article for review; A, not yet knowing, changes the teaser.
+  // A changes the teaser; before A's change reaches the server, B submits the article for
+  // review. (A saves first: B's push pokes A, and A may pull the new state at once.)
+  await h.call('articles.save', { id: a.id, fields: { teaser: 'Mein neuer Vorspann' } });
   await b.api['articles.transition']({ id: a.id, to: 'in_review' });
   await b.api['sync.now']({});
-  await h.call('articles.save', { id: a.id, fields: { teaser: 'Mein neuer Vorspann' } });
   await h.call('sync.now', {});
   const [rejected] = (await h.call('sync.conflicts', { entityId: a.id })).items;
   expect(rejected).toMatchObject({ kind: 'rejected', field: 'article.setFields' });
@@ -204,13 +205,14 @@ it('dismissing a refused change typed in the open editor shows the server text a
   await h.call('sync.now', {});
   await b.api['sync.now']({});
   const { page, errors } = await openArticle(h, a.id);
-  // B submits; A, not yet knowing, types a new teaser into the open editor.
-  await b.api['articles.transition']({ id: a.id, to: 'in_review' });
-  await b.api['sync.now']({});
+  // A types a new teaser into the open editor; before it reaches the server, B submits.
+  // (A types first: B's push pokes A, whose editor may turn read only at once.)
   const teaser = page.getByLabel('Teaser', { exact: true });
   await teaser.fill('Verworfener Vorspann');
   await teaser.blur();
   await waitSaved(page);
+  await b.api['articles.transition']({ id: a.id, to: 'in_review' });
+  await b.api['sync.now']({});
   await h.call('sync.now', {});
   const item = page
     .getByRole('region', { name: 'Conflicts on this article' })
@@ -234,9 +236,9 @@ it('a refused change reads in German: translated reason and field names, no raw 
   });
   await h.call('sync.now', {});
   await b.api['sync.now']({});
+  await h.call('articles.save', { id: a.id, fields: { teaser: 'Abgelehnter Vorspann' } });
   await b.api['articles.transition']({ id: a.id, to: 'in_review' });
   await b.api['sync.now']({});
-  await h.call('articles.save', { id: a.id, fields: { teaser: 'Abgelehnter Vorspann' } });
   await h.call('sync.now', {});
   await h.call('settings.update', { language: 'de' });
   try {
