@@ -9,14 +9,14 @@ import type { BodyJson } from '../../../src-shared/model';
 import type { ArticleState, ImageState } from '../../../src-shared/mutations';
 import type { PullResponse } from '../../../src-shared/protocol';
 import type { Actor } from '../../../src-shared/workflow';
-import type { ArticleRepository } from '../store/articles';
+import { articleOfState, type ArticleRepository } from '../store/articles';
 import type { CommentRepository } from '../store/comments';
 import type { DictionaryRepository } from '../store/dictionary';
 import type { NoticeRepository } from '../store/notices';
 import { recordNotice } from './notices';
 import type { SyncedImageRepository } from '../store/images-sync';
 import { rejectedId, type ConflictRepository } from './conflicts';
-import { rebaseArticle, rebaseImage, toLocalArticle } from './rebase';
+import { rebaseArticle, rebaseImage } from './rebase';
 import type { SyncStore } from './store';
 import type { Db } from '../store/db';
 import type { OutboxRepository } from '../store/outbox';
@@ -177,12 +177,15 @@ function rebase(
     getImage: (imageId) => deps.store.getBase('image', imageId)?.data as ImageState | undefined,
   });
   if (!visible) return;
-  const r = deps.articles.putSynced(toLocalArticle(visible), {
-    serverVersion: data.version,
-    serverBodyVersion: data.bodyVersion,
-    hasConflict: deps.conflicts.openCount('article', id) > 0,
-    updatedBy,
-  });
+  const r = deps.articles.putSynced(
+    articleOfState(visible, { revision: visible.revision, updatedBy: updatedBy ?? null }),
+    {
+      serverVersion: data.version,
+      serverBodyVersion: data.bodyVersion,
+      hasConflict: deps.conflicts.openCount('article', id) > 0,
+      updatedBy,
+    },
+  );
   if (r === 'created') events.set(id, { type: 'article.created', id, origin });
   else if (r === 'updated' && !events.has(id))
     events.set(id, { type: 'article.updated', id, origin });

@@ -3,7 +3,7 @@
  * replayed with the shared mutators. A pending mutation the mutator refuses (it would be
  * rejected by the server too) is skipped here; the server's verdict arrives with a later pull.
  */
-import type { Article, BodyJson } from '../../../src-shared/model';
+import type { BodyJson } from '../../../src-shared/model';
 import {
   applyMutation,
   isMutationName,
@@ -75,33 +75,4 @@ export function rebaseImage(
     if (r.ok) state = r.state as ImageState;
   }
   return state;
-}
-
-/** The local (DesktopApi) article of a server/rebased state. */
-export function toLocalArticle(s: ArticleState): Article {
-  return {
-    id: s.id,
-    kicker: s.kicker,
-    headline: s.headline,
-    teaser: s.teaser,
-    byline: s.byline,
-    section: s.section,
-    tags: s.tags,
-    links: s.links,
-    leadImage: s.leadImage,
-    slug: s.slug,
-    metaDescription: s.metaDescription,
-    socialImageId: s.socialImageId,
-    body: s.body,
-    status: s.status,
-    authorId: s.authorId,
-    assigneeId: s.assigneeId,
-    revision: s.revision,
-    createdAt: s.createdAt,
-    updatedAt: s.updatedAt,
-    publishedAt: s.publishedAt,
-    deletedAt: s.deletedAt,
-    scheduledAt: s.scheduledAt ?? null,
-    embargoUntil: s.embargoUntil ?? null,
-  };
 }
