@@ -63,6 +63,32 @@ function changedState(
   };
 }
 
+/**
+ * The shared shape of the three: an existing, not deleted article, changed by desk chiefs only;
+ * `apply` gets the live article.
+ */
+function chiefArticleMutation<A extends { id: string }>(def: {
+  name: string;
+  args: z.ZodType<A>;
+  description: string;
+  apply: (state: ArticleState, args: A, ctx: ApplyContext) => ApplyResult<ArticleState>;
+}): MutationDef<A, ArticleState> {
+  return {
+    name: def.name,
+    entity: 'article',
+    args: def.args,
+    description: def.description,
+    entityId: (a) => a.id,
+    serverOnly: () => false,
+    prefetch: () => ({}),
+    authorize: chiefsOnly,
+    apply(state, args, ctx) {
+      if (!state) return notFound(args.id);
+      return deletedRefusal(state) ?? def.apply(state, args, ctx);
+    },
+  };
+}
+
 /** Why publishing at `at` is refused by the embargo (null: it is not). */
 export function embargoRefusal(
   embargoUntil: string | null | undefined,
@@ -80,20 +106,12 @@ export function embargoRefusal(
 export const ArticleScheduleArgs = z.strictObject({ id: Id, at: UtcTime });
 export type ArticleScheduleArgs = z.infer<typeof ArticleScheduleArgs>;
 
-export const articleSchedule: MutationDef<ArticleScheduleArgs, ArticleState> = {
+export const articleSchedule = chiefArticleMutation({
   name: 'article.schedule',
-  entity: 'article',
   args: ArticleScheduleArgs,
   description:
     'Schedules an approved article to be published by the server at `at` (or moves its time).',
-  entityId: (a) => a.id,
-  serverOnly: () => false,
-  prefetch: () => ({}),
-  authorize: chiefsOnly,
   apply(state, args, ctx) {
-    if (!state) return notFound(args.id);
-    const deleted = deletedRefusal(state);
-    if (deleted) return deleted;
     if (state.status !== 'approved') {
       return fail(
         'not_approved',
@@ -115,49 +133,33 @@ export const articleSchedule: MutationDef<ArticleScheduleArgs, ArticleState> = {
       'scheduledAt',
     ]);
   },
-};
+});
 
 // ---- article.unschedule ----------------------------------------------------------------------
 
 export const ArticleUnscheduleArgs = z.strictObject({ id: Id });
 export type ArticleUnscheduleArgs = z.infer<typeof ArticleUnscheduleArgs>;
 
-export const articleUnschedule: MutationDef<ArticleUnscheduleArgs, ArticleState> = {
+export const articleUnschedule = chiefArticleMutation({
   name: 'article.unschedule',
-  entity: 'article',
   args: ArticleUnscheduleArgs,
   description: 'Takes a scheduled publication back: the article stays approved.',
-  entityId: (a) => a.id,
-  serverOnly: () => false,
-  prefetch: () => ({}),
-  authorize: chiefsOnly,
   apply(state, args, ctx) {
-    if (!state) return notFound(args.id);
-    const deleted = deletedRefusal(state);
-    if (deleted) return deleted;
     if (!state.scheduledAt) return noop(state);
     return changedState(state, ctx, { scheduledAt: null, scheduledBy: null }, ['scheduledAt']);
   },
-};
+});
 
 // ---- article.setEmbargo ----------------------------------------------------------------------
 
 export const ArticleSetEmbargoArgs = z.strictObject({ id: Id, until: UtcTime.nullable() });
 export type ArticleSetEmbargoArgs = z.infer<typeof ArticleSetEmbargoArgs>;
 
-export const articleSetEmbargo: MutationDef<ArticleSetEmbargoArgs, ArticleState> = {
+export const articleSetEmbargo = chiefArticleMutation({
   name: 'article.setEmbargo',
-  entity: 'article',
   args: ArticleSetEmbargoArgs,
   description: 'Sets (or with null clears) the time before which the article may not be published.',
-  entityId: (a) => a.id,
-  serverOnly: () => false,
-  prefetch: () => ({}),
-  authorize: chiefsOnly,
   apply(state, args, ctx) {
-    if (!state) return notFound(args.id);
-    const deleted = deletedRefusal(state);
-    if (deleted) return deleted;
     if (state.status === 'published' && args.until !== null) {
       return fail('already_published', 'The article is already published; unpublish it first.');
     }
@@ -170,4 +172,4 @@ export const articleSetEmbargo: MutationDef<ArticleSetEmbargoArgs, ArticleState>
     if ((state.embargoUntil ?? null) === args.until) return noop(state);
     return changedState(state, ctx, { embargoUntil: args.until }, ['embargoUntil']);
   },
-};
+});
