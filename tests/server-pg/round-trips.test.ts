@@ -9,6 +9,8 @@ import pg from 'pg';
 import { afterEach, expect, it, vi } from 'vitest';
 import { openPostgresStorage, type PostgresStorage } from '../../src-server/storage/postgres';
 import type { Tx } from '../../src-server/storage/types';
+import { PullService } from '../../src-server/sync/pull';
+import { SCHEMA_VERSION } from '../../src-shared/protocol';
 import { freshDatabase } from './pg';
 
 const open: PostgresStorage[] = [];
@@ -189,4 +191,26 @@ it('a last job whose writes fail in the COMMIT message fails alone; the others c
   ]);
   expect(await store.read((tx) => tx.currentSeq())).toBe(2);
   expect(await store.read((tx) => tx.getClient('c2'))).toBeUndefined();
+});
+
+it('a pull page costs three messages: BEGIN with the client, feed head and changes; the articles; COMMIT', async () => {
+  const store = await storeWithUser();
+  await store.write(pushLike('c0', 'a0'));
+  const user = await store.read((tx) => tx.getUserById('u1'));
+  if (!user) throw new Error('the user was not stored');
+  const sent = recordMessages();
+  const json = await new PullService(store).pullJson(user, {
+    protocolVersion: '1',
+    schemaVersion: SCHEMA_VERSION,
+    clientId: 'c0',
+    cursor: 0,
+    limit: 100,
+  });
+  expect(JSON.parse(json)).toMatchObject({ cursor: 1, hasMore: false, lastMutationId: 1 });
+  expect(sent).toHaveLength(3);
+  expect(sent[0]).toMatch(
+    /^BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\nSELECT \* FROM clients[\s\S]*FROM counters[\s\S]*FROM changes/,
+  );
+  expect(sent[1]).toMatch(/FROM articles/);
+  expect(sent[2]).toBe('COMMIT');
 });
