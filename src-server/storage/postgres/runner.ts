@@ -8,10 +8,12 @@
  * and the transaction control the store queues (BEGIN, SAVEPOINT, …) wait in `pending` until a
  * read needs the database or the store calls `flush`. Parameters then travel as quoted literals,
  * which PostgreSQL types from their context exactly as it types node-postgres's untyped
- * parameters. A held-back write that fails makes that later call fail, so the store flushes at
- * the end of every job, before it counts the job as done (index.ts). Reads asked for in the same
- * turn of the event loop (`Promise.all`) travel together in one message too, and a read can be
- * held back like a write (`queueRead`, the store's feed lock) to go with the next one.
+ * parameters. A held-back write that fails makes that later call fail. In a batch, a job's last
+ * writes go with the next job's SAVEPOINT and first read (`startJob`); if that message fails,
+ * `split` finds out whose part failed, so that the job at fault fails alone (index.ts). Reads
+ * asked for in the same turn of the event loop (`Promise.all`) travel together in one message
+ * too, and a read can be held back like a write (`queueRead`, the store's feed lock) to go with
+ * the next one.
  */
 import pg from 'pg';
 import type { ClientBase, QueryResult } from 'pg';
