@@ -15,6 +15,7 @@
  * phase, a push's time under the feed lock went to round trips, not to COMMIT's flush, which is why
  * the store cuts round trips (docs/architecture.md) rather than durability. Writes bench/results/server.json. Load stays on loopback and is
  * bounded in count and time. COPYDESK_BENCH_SECONDS shortens the concurrent phase;
+ * COPYDESK_BENCH_DATABASE=sqlite|postgres runs one side alone (into server-<database>.json);
  * COPYDESK_BENCH_SERVER_NODE_ARGS passes Node flags to the server (e.g. --cpu-prof).
  */
 import { spawn } from 'node:child_process';
@@ -413,14 +414,37 @@ async function runPostgresBench(seconds: number): Promise<
   }
 }
 
+/** Which databases to run (COPYDESK_BENCH_DATABASE=sqlite|postgres; both when unset). */
+export function benchDatabases(value: string | undefined): { sqlite: boolean; postgres: boolean } {
+  if (value === undefined || value === '' || value === 'both')
+    return { sqlite: true, postgres: true };
+  if (value === 'sqlite') return { sqlite: true, postgres: false };
+  if (value === 'postgres') return { sqlite: false, postgres: true };
+  throw new Error(`COPYDESK_BENCH_DATABASE must be sqlite, postgres or both, not "${value}"`);
+}
+
+/** Seconds of the concurrent phase (COPYDESK_BENCH_SECONDS, default 20). */
+export function benchSeconds(value: string | undefined): number {
+  if (value === undefined || value === '') return 20;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 600)
+    throw new Error(
+      `COPYDESK_BENCH_SECONDS must be a number of seconds from 1 to 600, not "${value}"`,
+    );
+  return n;
+}
+
 export async function runServerBench(): Promise<object> {
-  const seconds = Number(process.env.COPYDESK_BENCH_SECONDS ?? 20);
-  const sqlite = await runSqliteBench(seconds);
-  const postgres = await runPostgresBench(seconds);
+  const seconds = benchSeconds(process.env.COPYDESK_BENCH_SECONDS);
+  const run = benchDatabases(process.env.COPYDESK_BENCH_DATABASE);
+  const skipped = { skipped: 'not run (COPYDESK_BENCH_DATABASE)' } as const;
+  const sqlite = run.sqlite ? await runSqliteBench(seconds) : skipped;
+  const postgres = run.postgres ? await runPostgresBench(seconds) : skipped;
   const load = 'skipped' in postgres ? undefined : postgres.concurrent;
-  const ratio = load
-    ? Math.round((load.all.p99Ms / sqlite.concurrent.all.p99Ms) * 100) / 100
-    : undefined;
+  const ratio =
+    load && !('skipped' in sqlite)
+      ? Math.round((load.all.p99Ms / sqlite.concurrent.all.p99Ms) * 100) / 100
+      : undefined;
   const result = {
     when: new Date().toISOString(),
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
@@ -436,10 +460,12 @@ export async function runServerBench(): Promise<object> {
         : postgres,
   };
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(
-    join(ROOT, 'bench', 'results', 'server.json'),
-    `${JSON.stringify(result, null, 2)}\n`,
-  );
+  // One database alone goes to a file of its own: server.json always holds both from one run.
+  const file =
+    run.sqlite && run.postgres
+      ? 'server.json'
+      : `server-${run.sqlite ? 'sqlite' : 'postgres'}.json`;
+  writeFileSync(join(ROOT, 'bench', 'results', file), `${JSON.stringify(result, null, 2)}\n`);
   return result;
 }
 

@@ -61,3 +61,15 @@ it("a session's request cap counts its requests on both instances", async () => 
     expect(r.body.error.code).toBe('rate_limited');
   }
 });
+
+it('a burst over the cap on both instances at once is refused exactly', async () => {
+  const token = await login(two.url, 'editor');
+  const over = 7;
+  const statuses = await Promise.all(
+    Array.from({ length: CAP + over }, (_, i) =>
+      http(`${(i % 2 === 0 ? one : two).url}/api/v1/auth/me`, { token }).then((r) => r.status),
+    ),
+  );
+  expect(statuses.filter((s) => s === 200)).toHaveLength(CAP);
+  expect(statuses.filter((s) => s === 429)).toHaveLength(over);
+});

@@ -2,15 +2,70 @@
  * What a push costs in round trips on PostgreSQL, where every writer waits for the feed lock
  * held by the one before (sql/feed.ts): a batch of one job that reads two rows together, takes
  * a feed position and writes is two messages: BEGIN, the feed lock and both reads; then the
- * writes, NOTIFY and COMMIT.
+ * writes, NOTIFY and COMMIT. A batch of n such jobs is n + 1 messages: each job's writes go
+ * with the next job's first read; one whose writes fail there fails alone.
  */
 import pg from 'pg';
 import { afterEach, expect, it, vi } from 'vitest';
 import { openPostgresStorage, type PostgresStorage } from '../../src-server/storage/postgres';
+import type { Tx } from '../../src-server/storage/types';
+import { PullService } from '../../src-server/sync/pull';
+import { SCHEMA_VERSION } from '../../src-shared/protocol';
 import { freshDatabase } from './pg';
 
 const open: PostgresStorage[] = [];
 const account = { passwordHash: 'x', disabled: false, createdAt: '2026-01-01T00:00:00.000Z' };
+const at = '2026-01-01T00:00:00.000Z';
+
+/** Records the text of every message the store sends from now on. */
+function recordMessages(): string[] {
+  const sent: string[] = [];
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the client as `this`
+  const query = pg.Client.prototype.query;
+  vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args) {
+    const first = args[0] as string | { text: string };
+    sent.push(typeof first === 'string' ? first : first.text);
+    return (query as (...a: unknown[]) => unknown).apply(this, args) as never;
+  });
+  return sent;
+}
+
+async function storeWithUser(): Promise<PostgresStorage> {
+  const store = await openPostgresStorage(await freshDatabase());
+  open.push(store);
+  await store.write((tx) =>
+    tx.insertUser({ ...{ id: 'u1', username: 'writer', role: 'editor' }, ...account }),
+  );
+  return store;
+}
+
+/**
+ * A push-like job: reads its client row and entity together, takes a position, writes the client
+ * row and a change row; `duplicate` writes the client row twice (fails at the database only).
+ */
+const pushLike =
+  (clientId: string, entityId: string, duplicate = false) =>
+  async (tx: Tx) => {
+    const [found] = await Promise.all([tx.getClient(clientId), tx.getArticle(entityId)]);
+    const seq = await tx.nextSeq();
+    const row = { clientId, userId: 'u1', lastMutationId: 1, lastSeenAt: at };
+    await tx.insertClient(row);
+    if (duplicate) await tx.insertClient(row);
+    await tx.insertChange({
+      seq,
+      entityType: 'article',
+      entityId,
+      op: 'upsert',
+      version: seq,
+      changedFields: [],
+      actorUserId: 'u1',
+      clientId,
+      mutationId: 1,
+      scopeId: null,
+      createdAt: at,
+    });
+    return { found, seq };
+  };
 afterEach(async () => {
   vi.restoreAllMocks();
   for (const s of open.splice(0)) await s.close();
@@ -62,4 +117,100 @@ it('a job that reads two rows together, takes a position and writes costs two me
   expect(sent[1]).toMatch(/COMMIT$/);
   const rows = await store.read((tx) => tx.listChanges(0, 10));
   expect(rows.map((r) => [r.seq, r.entityId])).toEqual([[1, 'a1']]);
+});
+
+it("a batch of three such jobs costs four messages: each job's writes go with the next one's read", async () => {
+  const store = await storeWithUser();
+  const sent = recordMessages();
+  // Queued in one turn: one batch.
+  const done = await Promise.all([
+    store.write(pushLike('c0', 'a0')),
+    store.write(pushLike('c1', 'a1')),
+    store.write(pushLike('c2', 'a2')),
+  ]);
+  expect(done.map((d) => [d.found, d.seq])).toEqual([
+    [undefined, 1],
+    [undefined, 2],
+    [undefined, 3],
+  ]);
+  expect(sent).toHaveLength(4);
+  expect(sent[0]).toMatch(/^BEGIN;\nSELECT value FROM counters .* FOR UPDATE;\nSAVEPOINT job0;/);
+  expect(sent[1]).toMatch(
+    /^UPDATE counters[^;]*;\nINSERT INTO clients .*'c0'[\s\S]*SAVEPOINT job1;/,
+  );
+  expect(sent[2]).toMatch(
+    /^UPDATE counters[^;]*;\nINSERT INTO clients .*'c1'[\s\S]*SAVEPOINT job2;/,
+  );
+  expect(sent[3]).toMatch(
+    /^UPDATE counters[^;]*;\nINSERT INTO clients .*'c2'[\s\S]*pg_notify[\s\S]*COMMIT$/,
+  );
+  const rows = await store.read((tx) => tx.listChanges(0, 10));
+  expect(rows.map((r) => [r.seq, r.entityId])).toEqual([
+    [1, 'a0'],
+    [2, 'a1'],
+    [3, 'a2'],
+  ]);
+});
+
+it("a job whose writes fail in the next job's message fails alone; the next job's read is not disturbed", async () => {
+  const store = await storeWithUser();
+  // c2 exists already: the third job must see it.
+  await store.write(pushLike('c2', 'a-before'));
+  const results = await Promise.allSettled([
+    store.write(pushLike('c0', 'a0')),
+    store.write(pushLike('c1', 'a1', true)),
+    store.write(async (tx) => (await tx.getClient('c2'))?.clientId),
+  ]);
+  expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/unique|duplicate/i);
+  expect((results[2] as PromiseFulfilledResult<unknown>).value).toBe('c2');
+  // The failed job gave its position back: the feed has no hole.
+  const rows = await store.read((tx) => tx.listChanges(0, 10));
+  expect(rows.map((r) => [r.seq, r.entityId])).toEqual([
+    [1, 'a-before'],
+    [2, 'a0'],
+  ]);
+  expect(await store.read((tx) => tx.getClient('c1'))).toBeUndefined();
+  // The next batch goes on from there.
+  expect((await store.write(pushLike('c3', 'a3'))).seq).toBe(3);
+});
+
+it('a last job whose writes fail in the COMMIT message fails alone; the others commit', async () => {
+  const store = await storeWithUser();
+  const results = await Promise.allSettled([
+    store.write(pushLike('c0', 'a0')),
+    store.write(pushLike('c1', 'a1')),
+    store.write(pushLike('c2', 'a2', true)),
+  ]);
+  expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+  expect(String((results[2] as PromiseRejectedResult).reason)).toMatch(/unique|duplicate/i);
+  const rows = await store.read((tx) => tx.listChanges(0, 10));
+  expect(rows.map((r) => [r.seq, r.entityId])).toEqual([
+    [1, 'a0'],
+    [2, 'a1'],
+  ]);
+  expect(await store.read((tx) => tx.currentSeq())).toBe(2);
+  expect(await store.read((tx) => tx.getClient('c2'))).toBeUndefined();
+});
+
+it('a pull page costs three messages: BEGIN with the client, feed head and changes; the articles; COMMIT', async () => {
+  const store = await storeWithUser();
+  await store.write(pushLike('c0', 'a0'));
+  const user = await store.read((tx) => tx.getUserById('u1'));
+  if (!user) throw new Error('the user was not stored');
+  const sent = recordMessages();
+  const json = await new PullService(store).pullJson(user, {
+    protocolVersion: '1',
+    schemaVersion: SCHEMA_VERSION,
+    clientId: 'c0',
+    cursor: 0,
+    limit: 100,
+  });
+  expect(JSON.parse(json)).toMatchObject({ cursor: 1, hasMore: false, lastMutationId: 1 });
+  expect(sent).toHaveLength(3);
+  expect(sent[0]).toMatch(
+    /^BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\nSELECT \* FROM clients[\s\S]*FROM counters[\s\S]*FROM changes/,
+  );
+  expect(sent[1]).toMatch(/FROM articles/);
+  expect(sent[2]).toBe('COMMIT');
 });

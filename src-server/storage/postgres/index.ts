@@ -130,23 +130,78 @@ export async function openPostgresStorage(
     const seqs = new SeqCounter(runner, runner.queueRead(LOCK_FEED));
     const tx: Tx = { ...changes.wrap(sqlTx(runner)), nextSeq: () => seqs.next() };
     const settled: { job: Job; ok: boolean; value: unknown }[] = [];
+    const notify = (): string[] => {
+      const kept = changes.kept();
+      return kept.length > 0
+        ? [inlineSql('SELECT pg_notify(?, ?)', [LIVE_CHANNEL, changesPayload(kept)])]
+        : [];
+    };
+    /**
+     * COMMIT, with the last job's held-back writes and NOTIFY. If that message fails and the last
+     * job's writes were in it, a savepoint between them and NOTIFY tells whether they failed
+     * (runner.ts, `split`): then only that job is rolled back and the others commit.
+     */
+    const finish = async (): Promise<void> => {
+      const last = settled[settled.length - 1];
+      const lastUnsent = batch.length > 1 && last?.ok === true && runner.hasPending();
+      if (!settled.some((s) => s.ok)) {
+        runner.discard();
+        await client.query('ROLLBACK');
+        return;
+      }
+      try {
+        await runner.flush(...(lastUnsent ? ['SAVEPOINT done'] : []), ...notify(), 'COMMIT');
+        return;
+      } catch (e) {
+        if (!lastUnsent || !last || isConnectionError(e)) throw e;
+        const writesStood = await client.query('ROLLBACK TO SAVEPOINT done').then(
+          () => true,
+          () => false,
+        );
+        if (writesStood) throw e;
+        await client.query(`ROLLBACK TO SAVEPOINT job${batch.length - 1}`);
+        last.ok = false;
+        last.value = e;
+        changes.dropLastKept();
+      }
+      if (settled.some((s) => s.ok)) await runner.flush(...notify(), 'COMMIT');
+      else await client.query('ROLLBACK');
+    };
     let broken: unknown;
     try {
       // Transaction control and writes travel with the next statement that needs an answer
-      // (runner.ts): BEGIN, the feed lock and a job's SAVEPOINT go with its first read (reads
-      // asked for together go together), its writes and RELEASE in one message at its end,
-      // NOTIFY with COMMIT.
+      // (runner.ts): BEGIN, the feed lock and the first job's SAVEPOINT go with its first read
+      // (reads asked for together go together); each job's writes go with the next job's
+      // SAVEPOINT and first read (n + 1 messages for n jobs that each read once); the last job's
+      // writes, NOTIFY and COMMIT go together. Savepoints (job0 … jobN) stay open until COMMIT,
+      // so a job whose writes fail in a later message can still be rolled back alone.
       // A batch of one needs no savepoint: if its job fails, the whole transaction rolls back.
       const savepoints = batch.length > 1;
-      for (const job of batch) {
-        if (savepoints) runner.queue('SAVEPOINT job');
-        runner.mark();
+      for (const [index, job] of batch.entries()) {
+        const savepoint = `job${index}`;
+        const before = settled[settled.length - 1];
+        if (savepoints) {
+          await runner.startJob(
+            savepoint,
+            before?.ok
+              ? {
+                  savepoint: `job${index - 1}`,
+                  failed: (e) => {
+                    before.ok = false;
+                    before.value = e;
+                    changes.dropLastKept();
+                    seqs.forget();
+                  },
+                }
+              : undefined,
+          );
+        } else runner.mark();
         changes.startJob();
         try {
           const value = await job.fn(tx);
-          // Sent inside the job: a write of this job that fails fails this job only. A batch of
-          // one sends its writes with COMMIT: if one fails, so does the batch, which is the job.
-          if (savepoints) await runner.flush('RELEASE SAVEPOINT job');
+          // A job that sent nothing of its own: its predecessor's writes and its own go now, so
+          // that a failure among them is put on the right job.
+          if (runner.hasUnconfirmedPrevious()) await runner.flush();
           changes.keepJob();
           settled.push({ job, ok: true, value });
         } catch (e) {
@@ -154,23 +209,11 @@ export async function openPostgresStorage(
           runner.discard();
           seqs.forget();
           changes.dropJob();
-          if (savepoints) runner.queue('ROLLBACK TO SAVEPOINT job', 'RELEASE SAVEPOINT job');
+          if (savepoints) runner.queue(`ROLLBACK TO SAVEPOINT ${savepoint}`);
           settled.push({ job, ok: false, value: e });
         }
       }
-      if (settled.some((s) => s.ok)) {
-        const committed = changes.takeBatch();
-        await runner.flush(
-          ...(committed.length > 0
-            ? [inlineSql('SELECT pg_notify(?, ?)', [LIVE_CHANNEL, changesPayload(committed)])]
-            : []),
-          'COMMIT',
-        );
-      } else {
-        changes.takeBatch();
-        runner.discard();
-        await client.query('ROLLBACK');
-      }
+      await finish();
     } catch (e) {
       broken = e;
       // The transaction is gone (connection lost) or failed as a whole: nothing of it stays.

@@ -8,14 +8,17 @@
  * and the transaction control the store queues (BEGIN, SAVEPOINT, …) wait in `pending` until a
  * read needs the database or the store calls `flush`. Parameters then travel as quoted literals,
  * which PostgreSQL types from their context exactly as it types node-postgres's untyped
- * parameters. A held-back write that fails makes that later call fail, so the store flushes at
- * the end of every job, before it counts the job as done (index.ts). Reads asked for in the same
- * turn of the event loop (`Promise.all`) travel together in one message too, and a read can be
- * held back like a write (`queueRead`, the store's feed lock) to go with the next one.
+ * parameters. A held-back write that fails makes that later call fail. In a batch, a job's last
+ * writes go with the next job's SAVEPOINT and first read (`startJob`); if that message fails,
+ * `split` finds out whose part failed, so that the job at fault fails alone (index.ts). Reads
+ * asked for in the same turn of the event loop (`Promise.all`) travel together in one message
+ * too, and a read can be held back like a write (`queueRead`, the store's feed lock) to go with
+ * the next one.
  */
 import pg from 'pg';
 import type { ClientBase, QueryResult } from 'pg';
 import type { Param, Row, SqlRunner } from '../sql/runner';
+import { isConnectionError } from './connectionErrors';
 
 interface Prepared {
   name: string;
@@ -62,6 +65,21 @@ interface Held {
   rows?: { resolve(rows: Row[]): void; reject(error: unknown): void };
 }
 
+/** A job that has ended but whose last writes are still held back (they go with the next job's). */
+export interface UnconfirmedJob {
+  /** Its savepoint, still open: rolling back to it undoes the job. */
+  savepoint: string;
+  /** Called when its held-back writes failed (the job has been rolled back to its savepoint). */
+  failed(error: unknown): void;
+}
+
+/** Where the previous job's held-back statements end and the next job's (its SAVEPOINT) begin. */
+interface Boundary {
+  at: number;
+  previous: UnconfirmedJob;
+  next: string;
+}
+
 export class PgRunner implements SqlRunner {
   readonly dialect = 'postgres';
   /** Statements (complete SQL text) not sent yet, in order. */
@@ -70,6 +88,8 @@ export class PgRunner implements SqlRunner {
   private marked = 0;
   /** Reads asked for in this turn of the event loop: they go out together (see `all`). */
   private reads: { sql: string; params: readonly Param[]; held: Held }[] = [];
+  /** Set while the previous job's writes wait in `pending` before the running job's own. */
+  private boundary: Boundary | undefined;
 
   constructor(
     private readonly client: ClientBase,
@@ -91,6 +111,30 @@ export class PgRunner implements SqlRunner {
   /** Marks where the running job's own statements begin (after its SAVEPOINT). */
   mark(): void {
     this.marked = this.pending.length;
+  }
+
+  /**
+   * Starts a job in its own savepoint. The previous job's writes still held back go with this
+   * job's first message (one message per job instead of two); if they fail there, `send` splits
+   * the message (see `split`) so that only the previous job fails.
+   */
+  async startJob(savepoint: string, previous: UnconfirmedJob | undefined): Promise<void> {
+    // The job before this one sent nothing of its own and failed: settle its predecessor first.
+    if (this.boundary) await this.flush();
+    if (previous && this.pending.length > 0)
+      this.boundary = { at: this.pending.length, previous, next: savepoint };
+    this.queue(`SAVEPOINT ${savepoint}`);
+    this.mark();
+  }
+
+  /** Whether the previous job's writes are still held back behind the running job's. */
+  hasUnconfirmedPrevious(): boolean {
+    return this.boundary !== undefined;
+  }
+
+  /** Whether anything waits to be sent. */
+  hasPending(): boolean {
+    return this.pending.length > 0 || this.reads.length > 0;
   }
 
   /** Forgets the running job's statements not sent yet (the job failed); keeps those before. */
@@ -152,8 +196,10 @@ export class PgRunner implements SqlRunner {
    */
   private async send(): Promise<void> {
     const statements = this.pending;
+    const boundary = this.boundary;
     this.pending = [];
     this.marked = 0;
+    this.boundary = undefined;
     if (statements.length === 0) return;
     let results: QueryResult<Row>[];
     try {
@@ -161,10 +207,45 @@ export class PgRunner implements SqlRunner {
         QueryResult<Row> | QueryResult<Row>[];
       results = Array.isArray(r) ? r : [r];
     } catch (e) {
+      if (boundary && !isConnectionError(e)) return this.split(statements, boundary, e);
       for (const s of statements) s.rows?.reject(e);
       throw e;
     }
     statements.forEach((s, i) => s.rows?.resolve(results[i]?.rows ?? []));
+  }
+
+  /**
+   * A message with the previous job's writes and the running job's first statements failed: which
+   * part failed? PostgreSQL ran it in order and stopped at the error, so the running job's
+   * SAVEPOINT exists only if the previous job's part went through. Rolling back to it tells: if
+   * that works, the previous job stands and the running job's part is sent again on its own (its
+   * reads get their rows or their own error); if not, the previous job is rolled back to its
+   * savepoint and fails, and the running job's part (with its SAVEPOINT) is sent again.
+   */
+  private async split(statements: Held[], b: Boundary, error: unknown): Promise<void> {
+    const again = this.pending;
+    let previousStands = true;
+    try {
+      await this.client.query(`ROLLBACK TO SAVEPOINT ${b.next}`);
+    } catch {
+      previousStands = false;
+    }
+    // A read the previous job asked for without waiting for it: its rows are lost with the message.
+    for (const s of statements.slice(0, b.at)) s.rows?.reject(error);
+    if (previousStands) {
+      this.pending = [...statements.slice(b.at + 1), ...again];
+    } else {
+      try {
+        await this.client.query(`ROLLBACK TO SAVEPOINT ${b.previous.savepoint}`);
+      } catch (e) {
+        // The transaction is lost as a whole (the store rolls it back and fails the batch).
+        for (const s of statements) s.rows?.reject(error);
+        throw e;
+      }
+      b.previous.failed(error);
+      this.pending = [...statements.slice(b.at), ...again];
+    }
+    await this.send();
   }
 
   async get(sql: string, params: readonly Param[] = []): Promise<Row | undefined> {

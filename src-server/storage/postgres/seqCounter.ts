@@ -30,6 +30,9 @@ export class SeqCounter {
   }
 
   async next(): Promise<number> {
+    // A position follows on from the previous job's only once its writes are known to stand: if
+    // they fail, the job is rolled back and its positions are given back (`forget`).
+    if (this.runner.hasUnconfirmedPrevious()) await this.runner.flush();
     if (this.last === undefined && this.locked !== undefined) {
       const locked = this.locked;
       this.locked = undefined;

@@ -31,9 +31,22 @@ export class ChangeLog {
   startJob(): void {
     this.job = [];
   }
+  /** How many changes each kept job added, in order (so the last kept job can be dropped). */
+  private keptCounts: number[] = [];
+
   keepJob(): void {
     this.batch.push(...this.job);
+    this.keptCounts.push(this.job.length);
     this.job = [];
+  }
+  /** The last kept job failed after all (PostgreSQL: its held-back writes failed later). */
+  dropLastKept(): void {
+    const n = this.keptCounts.pop() ?? 0;
+    this.batch.splice(this.batch.length - n, n);
+  }
+  /** The kept changes so far, in seq order (the log keeps them). */
+  kept(): CommittedChange[] {
+    return [...this.batch].sort((a, b) => a.seq - b.seq);
   }
   dropJob(): void {
     this.job = [];
@@ -42,6 +55,7 @@ export class ChangeLog {
   takeBatch(): CommittedChange[] {
     const out = this.batch.sort((a, b) => a.seq - b.seq);
     this.batch = [];
+    this.keptCounts = [];
     this.job = [];
     return out;
   }
