@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DomUtils, parseDocument } from 'htmlparser2';
-import type { Element } from 'domhandler';
+import { isTag, type Element } from 'domhandler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { seedDemoContent } from '../../src-server/demo/content';
@@ -238,18 +238,16 @@ it('robots.txt is User-agent / Allow / Disallow / Sitemap lines with absolute si
 /** The sitemap protocol: a urlset of url elements, each with one absolute loc first. */
 function expectSitemapStructure(xml: string, allowed: readonly string[]): Element[] {
   expect(xmlProblem(xml)).toBeNull();
-  const roots = parseDocument(xml, { xmlMode: true }).children.filter(
-    (n): n is Element => n.type === 'tag',
-  );
+  const roots = parseDocument(xml, { xmlMode: true }).children.filter(isTag);
   expect(roots.map((r) => r.name)).toEqual(['urlset']);
   const urlset = roots[0]!;
   expect(urlset.attribs.xmlns).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
-  const urls = urlset.children.filter((n): n is Element => n.type === 'tag');
+  const urls = urlset.children.filter(isTag);
   expect(urls.length).toBeGreaterThan(0);
   expect(urls.length).toBeLessThanOrEqual(50_000);
   for (const u of urls) {
     expect(u.name).toBe('url');
-    const children = u.children.filter((n): n is Element => n.type === 'tag');
+    const children = u.children.filter(isTag);
     expect(children[0]?.name).toBe('loc');
     expect(children.filter((c) => c.name === 'loc')).toHaveLength(1);
     for (const c of children) expect(allowed).toContain(c.name);
@@ -264,7 +262,7 @@ function expectSitemapStructure(xml: string, allowed: readonly string[]): Elemen
 it('sitemap.xml is well-formed and in the sitemap structure', async () => {
   const xml = await (await fetch(`${server.url}/sitemap.xml`)).text();
   const urls = expectSitemapStructure(xml, ['loc', 'lastmod', 'changefreq', 'priority']);
-  const locs = urls.map((u) => DomUtils.textContent(u.children.find((c) => c.type === 'tag')!));
+  const locs = urls.map((u) => DomUtils.textContent(u.children.find(isTag)!));
   expect(locs).toContain(`${server.url}/articles/${slug}`);
 });
 
