@@ -83,11 +83,12 @@ describe('review queue (desk chief, real backend)', () => {
     const cells = await rows.evaluateAll((trs) =>
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())),
     );
-    // Oldest submission first (B was submitted before A), by the submitter's user name.
+    // Oldest submission first (B was submitted before A), by the submitter's display name (the
+    // demo editor is Anna Berg).
     expect(cells.map((c) => [c[0], c[1], ...c.slice(3)])).toEqual([
-      ['Münster/LWL: Artikel B', 'editor', 'Politik', '11', 'Complete'],
-      ['Münster/LWL: Artikel A', 'editor', 'Politik', '5', 'Complete'],
-      ['Münster/LWL: Artikel C', 'editor', 'Politik', '1', 'Complete'],
+      ['Münster/LWL: Artikel B', 'Anna Berg', 'Politik', '11', 'Complete'],
+      ['Münster/LWL: Artikel A', 'Anna Berg', 'Politik', '5', 'Complete'],
+      ['Münster/LWL: Artikel C', 'Anna Berg', 'Politik', '1', 'Complete'],
     ]);
     // The submission time from the server, shown in the UI language.
     const times = await rows
