@@ -77,6 +77,10 @@ async function userCommand(argv: string[]): Promise<void> {
   const [sub, name] = positionals;
   if (!values.data) fail('--data DIR is required');
   if (values.password !== undefined) warn(PASSWORD_FLAG_WARNING);
+  // Checked before the database is opened: a bad name touches nothing.
+  const displayName = values.name === undefined ? undefined : DisplayName.safeParse(values.name);
+  if (displayName && !displayName.success)
+    fail(`invalid --name: ${displayName.error.issues[0]?.message ?? ''}`);
   const storage = await openStorage({ dataDir: values.data, ...databaseUrl(values.database) });
   const auth = new AuthService(storage, { passwords: passwordOptionsFromEnv(warn) });
   try {
@@ -95,9 +99,6 @@ async function userCommand(argv: string[]): Promise<void> {
     if (!username.success) fail(`invalid user name: ${username.error.issues[0]?.message ?? ''}`);
     const role = values.role === undefined ? undefined : Role.safeParse(values.role);
     if (role && !role.success) fail(`--role must be one of ${Role.options.join(', ')}`);
-    const displayName = values.name === undefined ? undefined : DisplayName.safeParse(values.name);
-    if (displayName && !displayName.success)
-      fail(`invalid --name: ${displayName.error.issues[0]?.message ?? ''}`);
     if (sub === 'add') {
       if (!role) fail('--role ROLE is required');
       const password = values.password ?? (await readPassword());
