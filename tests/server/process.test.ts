@@ -210,5 +210,5 @@ describe('shutdown and CLI', () => {
       delete process.env.COPYDESK_DATABASE_URL;
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 90_000);
+  }, 150_000); // seven CLI starts (tsx each): slow on a busy machine
 });
