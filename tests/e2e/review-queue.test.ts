@@ -5,6 +5,7 @@
  * a server-side step is tried without a connection.
  */
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startServer } from '../sync/support/harness';
@@ -103,6 +104,8 @@ describe('review queue (desk chief, real backend)', () => {
       expect(text).toContain(String(new Date(at).getFullYear()));
       expect(text).toMatch(/\d:\d\d\s?[AP]M/);
     }
+    const shots = process.env.COPYDESK_SCREENSHOTS;
+    if (shots) await page.screenshot({ path: join(shots, 'review-queue-names.png') });
     expect(errors).toEqual([]);
     await page.close();
   });

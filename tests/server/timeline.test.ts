@@ -179,6 +179,17 @@ it("sends the submitter's display name to desks of schemaVersion 2026-12-w and l
     expect(OldSubmissions.safeParse(r.body).success, String(old)).toBe(true);
     expect(r.body.items[0].user).toEqual({ id: expect.any(String), username: 'editor' });
   }
+  // A user without a display name: none is sent (the desk shows the user name).
+  const own = randomUUID();
+  await other.push([
+    { name: 'article.create', args: { id: own, fields: completeFields(), body: body('y') } },
+    { name: 'article.transition', args: { id: own, from: 'draft', to: 'in_review' } },
+  ]);
+  const unnamed = await http(
+    `${server.url}/api/v1/review-queue/submissions?ids=${own}&schemaVersion=${SCHEMA_VERSION}`,
+    { token: chief.token },
+  );
+  expect(unnamed.body.items[0].user).toEqual({ id: expect.any(String), username: 'other' });
   const tooLong = await http(url('x'.repeat(41)), { token: chief.token });
   expect(tooLong.status).toBe(400);
 });
