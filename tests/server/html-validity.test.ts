@@ -162,7 +162,10 @@ beforeAll(async () => {
     writeFileSync(file, pages[name]);
     files.push(file);
   }
-  messages = await validate(files);
+  // A broken page in the same run: proves that the checker reports errors from these files.
+  const canary = join(dir, 'canary.html');
+  writeFileSync(canary, '<!DOCTYPE html><html lang="de"><title>x</title><p><div></p><img src="a">');
+  messages = await validate([...files, canary]);
 }, 180_000);
 
 afterAll(async () => {
@@ -175,8 +178,10 @@ const describeMessage = (m: VnuMessage) =>
   `line ${m.lastLine ?? '?'}: ${m.message}${m.extract ? ` [${m.extract.trim()}]` : ''}`;
 
 describe('Nu Html Checker', () => {
-  it('ran on all pages', () => {
+  it('ran on all pages, and finds the errors of a broken one', () => {
     expect(messages.filter((m) => m.type === 'non-document-error')).toEqual([]);
+    const canary = messages.filter(page('canary')).filter((m) => m.type === 'error');
+    expect(canary.map((m) => m.message).join('\n')).toMatch(/“img” element must have an “alt”/);
   });
 
   it.each(['front', 'section', 'article', 'print', 'rich', 'rich-print'])(
