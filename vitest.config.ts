@@ -51,6 +51,8 @@ const postgresProjects =
               'tests/server/migrations-sqlite.test.ts',
               'tests/server/backup.test.ts',
               'tests/server/backend-bus.test.ts',
+              // The public pages' HTML: the same templates on both databases, checked once.
+              'tests/server/html-validity.test.ts',
             ],
             environment: 'node' as const,
             env,

@@ -5,9 +5,11 @@
  *                    [--host 127.0.0.1] [--demo] [--max-blob-mb 50] [--public-url URL]
  *                    [--synchronous full|normal]
  *                    [--trust-proxy true|ADDRESS,…] [--requests-per-minute N]
- *   npm run server -- user add NAME --role ROLE --data DIR   (password asked, or on stdin)
+ *   npm run server -- user add NAME --role ROLE --data DIR [--name "Anna Berg"]
+ *                                              (password asked, or on stdin)
  *   npm run server -- user list --data DIR
  *   npm run server -- user set NAME --data DIR [--role ROLE] [--disable | --enable] [--new-password]
+ *                                              [--name "Anna Berg"]   (--name "" removes it)
  * (`--password PW` still works, with a warning: tests only.)
  *   npm run server -- backup --data DIR --to FILE      (SQLite; online backup while running)
  *   npm run server -- migrate --from-sqlite DIR --to postgres://… [--blobs DIR]
@@ -20,7 +22,7 @@
  */
 import { parseArgs } from 'node:util';
 import { Role } from '../src-shared/model';
-import { Username } from '../src-shared/protocol';
+import { DisplayName, Username } from '../src-shared/protocol';
 import { AuthService, adminUser } from './auth/service';
 import { isPostgresUrl } from './backend';
 import { backupSqlite } from './ops/backup';
@@ -69,18 +71,26 @@ async function userCommand(argv: string[]): Promise<void> {
       disable: { type: 'boolean' },
       enable: { type: 'boolean' },
       'new-password': { type: 'boolean' },
+      name: { type: 'string' },
     },
   });
   const [sub, name] = positionals;
   if (!values.data) fail('--data DIR is required');
   if (values.password !== undefined) warn(PASSWORD_FLAG_WARNING);
+  // Checked before the database is opened: a bad name touches nothing.
+  const displayName = values.name === undefined ? undefined : DisplayName.safeParse(values.name);
+  if (displayName && !displayName.success)
+    fail(`invalid --name: ${displayName.error.issues[0]?.message ?? ''}`);
   const storage = await openStorage({ dataDir: values.data, ...databaseUrl(values.database) });
   const auth = new AuthService(storage, { passwords: passwordOptionsFromEnv(warn) });
   try {
     if (sub === 'list') {
       for (const u of await storage.read((tx) => tx.listUsers())) {
         const a = adminUser(u);
-        process.stdout.write(`${a.username}\t${a.role}\t${a.disabled ? 'disabled' : 'active'}\n`);
+        const shown = u.displayName ? `\t${u.displayName}` : '';
+        process.stdout.write(
+          `${a.username}\t${a.role}\t${a.disabled ? 'disabled' : 'active'}${shown}\n`,
+        );
       }
       return;
     }
@@ -93,13 +103,20 @@ async function userCommand(argv: string[]): Promise<void> {
       if (!role) fail('--role ROLE is required');
       const password = values.password ?? (await readPassword());
       if (password.length < 8) fail('the password must have at least 8 characters');
-      const user = await auth.createUser(username.data, password, role.data);
+      const user = await auth.createUser(
+        username.data,
+        password,
+        role.data,
+        displayName?.data ?? '',
+      );
       process.stdout.write(`created ${user.username} (${user.role}) ${user.id}\n`);
     } else {
       const user = await storage.read((tx) => tx.getUserByName(username.data));
       if (!user) fail(`no user ${username.data}`);
-      const patch: { role?: Role; disabled?: boolean; password?: string } = {};
+      const patch: { role?: Role; disabled?: boolean; password?: string; displayName?: string } =
+        {};
       if (role) patch.role = role.data;
+      if (displayName) patch.displayName = displayName.data;
       if (values.disable) patch.disabled = true;
       if (values.enable) patch.disabled = false;
       if (values.password !== undefined) patch.password = values.password;

@@ -69,11 +69,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export const DEMO_USERS: readonly { username: string; role: Role }[] = [
-  { username: 'editor', role: 'editor' },
-  { username: 'photo', role: 'photo_editor' },
-  { username: 'chief', role: 'desk_chief' },
-  { username: 'admin', role: 'admin' },
+export const DEMO_USERS: readonly { username: string; displayName: string; role: Role }[] = [
+  { username: 'editor', displayName: 'Anna Berg', role: 'editor' },
+  { username: 'photo', displayName: 'Jonas Licht', role: 'photo_editor' },
+  { username: 'chief', displayName: 'Miriam Krause', role: 'desk_chief' },
+  { username: 'admin', displayName: 'Paul Admin', role: 'admin' },
 ];
 
 export { DATABASE_FILE } from './backend';
@@ -94,6 +94,7 @@ export async function seedDemo(storage: Storage, passwords: PasswordHasher): Pro
       await tx.insertUserIfAbsent({
         id: randomUUID(),
         username: u.username,
+        displayName: u.displayName,
         role: u.role,
         passwordHash: hashes[i] as string,
         disabled: false,

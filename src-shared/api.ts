@@ -267,8 +267,8 @@ export const ReviewQueueItem = ArticleSummary.extend({
   byline: z.string(),
   authorId: z.string().nullable(),
   /**
-   * Who submitted it, by user name, as the server's review trail says; offline the signed-in
-   * user's name when they wrote it, else the byline.
+   * Who submitted it, by display name (else user name), as the server's review trail says;
+   * offline the signed-in user's name when they wrote it, else the byline.
    */
   author: z.string(),
   /** When it was last submitted (server time), or null when the server could not say. */

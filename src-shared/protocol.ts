@@ -33,9 +33,10 @@ export const PROTOCOL_VERSION = 1;
  * - 2026-12: pulls carry newsroom dictionary words (`entity: 'word'`).
  * - 2026-12-s: articles carry `scheduledAt`, `scheduledBy` and `embargoUntil`.
  * - 2026-12-t: articles carry `metaDescription` and `socialImageId`.
+ * - 2026-12-w: review-queue submissions name users with their `displayName`.
  * Servers that predate a version ignore it, so a newer client still works with them.
  */
-export const SCHEMA_VERSION = '2026-12-t';
+export const SCHEMA_VERSION = '2026-12-w';
 
 /** Whether a client that sent `schemaVersion` accepts `actor` on pulled changes (strict parsers do not). */
 export function acceptsPullActor(schemaVersion: string | undefined): boolean {
@@ -56,6 +57,11 @@ export const ARTICLE_SEO_FIELDS = ['metaDescription', 'socialImageId'] as const;
 /** Whether a client that sent `schemaVersion` accepts an article's description and social image. */
 export function acceptsArticleSeo(schemaVersion: string | undefined): boolean {
   return schemaVersion !== undefined && schemaVersion >= '2026-12-t';
+}
+
+/** Whether a client that sent `schemaVersion` accepts users' `displayName` (its strict parser refuses it before 2026-12-w). */
+export function acceptsDisplayNames(schemaVersion: string | undefined): boolean {
+  return schemaVersion !== undefined && schemaVersion >= '2026-12-w';
 }
 
 /** Whether a client that sent `schemaVersion` accepts newsroom dictionary words in a pull. */
@@ -113,6 +119,12 @@ export const Username = z
   .max(64)
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase letters, digits, ".", "_" and "-"');
 export const Password = z.string().min(1).max(1024);
+/** The name desks show for a user ("Anna Berg"); '' for none (desks show the user name). */
+export const DisplayName = z
+  .string()
+  .trim()
+  .max(100, 'at most 100 characters')
+  .regex(/^[^\p{Cc}\p{Cf}]*$/u, 'no tabs, line breaks or other control characters');
 
 export const LoginRequest = z.strictObject({ username: z.string().max(64), password: Password });
 export type LoginRequest = z.infer<typeof LoginRequest>;

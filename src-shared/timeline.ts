@@ -41,7 +41,14 @@ export const MAX_SUBMISSION_IDS = 200;
 /** Who submitted an article for review and when (the latest submit of each article asked for). */
 export const Submission = z.strictObject({
   articleId: z.string(),
-  user: z.strictObject({ id: z.string(), username: z.string() }).nullable(),
+  user: z
+    .strictObject({
+      id: z.string(),
+      username: z.string(),
+      /** The user's display name, when they have one (sent to schemaVersion 2026-12-w and later). */
+      displayName: z.string().optional(),
+    })
+    .nullable(),
   at: z.string(),
 });
 export type Submission = z.infer<typeof Submission>;

@@ -49,7 +49,10 @@ export const reviewHandlers: { [M in ReviewMethod]: HandlerFor<M> } = {
         ...s,
         byline: a.byline,
         authorId: a.authorId,
-        author: submitted?.user?.username ?? (me && a.authorId === me.id ? me.username : a.byline),
+        author:
+          submitted?.user?.displayName ||
+          submitted?.user?.username ||
+          (me && a.authorId === me.id ? me.username : a.byline),
         submittedAt: submitted?.at ?? null,
         missing: checkArticle({ fields: a, body: a.body }, lookup).map(({ code, message }) => ({
           code,

@@ -143,7 +143,12 @@ export class AuthService {
     return { user: found.user, token };
   }
 
-  async createUser(username: string, password: string, role: Role): Promise<UserRow> {
+  async createUser(
+    username: string,
+    password: string,
+    role: Role,
+    displayName = '',
+  ): Promise<UserRow> {
     const passwordHash = await this.passwords.hash(password);
     return this.storage.write(async (tx) => {
       if (await tx.getUserByName(username)) {
@@ -152,6 +157,7 @@ export class AuthService {
       const user: UserRow = {
         id: randomUUID(),
         username,
+        displayName,
         role,
         passwordHash,
         disabled: false,
@@ -163,7 +169,7 @@ export class AuthService {
         action: 'user.create',
         entityType: 'user',
         entityId: user.id,
-        detail: { username, role },
+        detail: { username, role, ...(displayName ? { displayName } : {}) },
         createdAt: user.createdAt,
       });
       return user;
@@ -173,7 +179,7 @@ export class AuthService {
   async updateUser(
     actorId: string | null,
     id: string,
-    patch: { role?: Role; disabled?: boolean; password?: string },
+    patch: { role?: Role; disabled?: boolean; password?: string; displayName?: string },
   ): Promise<UserRow> {
     const passwordHash =
       patch.password !== undefined ? await this.passwords.hash(patch.password) : undefined;
@@ -188,6 +194,7 @@ export class AuthService {
         ...(patch.role !== undefined ? { role: patch.role } : {}),
         ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
         ...(passwordHash !== undefined ? { passwordHash } : {}),
+        ...(patch.displayName !== undefined ? { displayName: patch.displayName } : {}),
       });
       if (patch.disabled === true || passwordHash !== undefined)
         await tx.revokeUserSessions(id, now);
@@ -200,6 +207,7 @@ export class AuthService {
           role: patch.role,
           disabled: patch.disabled,
           password: passwordHash !== undefined,
+          displayName: patch.displayName,
         },
         createdAt: now,
       });

@@ -27,6 +27,8 @@ import type {
 export interface UserRow {
   id: string;
   username: string;
+  /** The name desks show ("Anna Berg"); '' or absent: none, desks show the user name. */
+  displayName?: string;
   role: Role;
   passwordHash: string;
   disabled: boolean;
@@ -174,7 +176,7 @@ export interface AuthStore {
   insertUserIfAbsent(user: UserRow): Promise<void>;
   updateUser(
     id: string,
-    patch: Partial<Pick<UserRow, 'role' | 'disabled' | 'passwordHash'>>,
+    patch: Partial<Pick<UserRow, 'role' | 'disabled' | 'passwordHash' | 'displayName'>>,
   ): Promise<void>;
   insertSession(session: SessionRow): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRow | undefined>;

@@ -5,6 +5,7 @@
  * a server-side step is tried without a connection.
  */
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startServer } from '../sync/support/harness';
@@ -83,11 +84,12 @@ describe('review queue (desk chief, real backend)', () => {
     const cells = await rows.evaluateAll((trs) =>
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())),
     );
-    // Oldest submission first (B was submitted before A), by the submitter's user name.
+    // Oldest submission first (B was submitted before A), by the submitter's display name (the
+    // demo editor is Anna Berg).
     expect(cells.map((c) => [c[0], c[1], ...c.slice(3)])).toEqual([
-      ['Münster/LWL: Artikel B', 'editor', 'Politik', '11', 'Complete'],
-      ['Münster/LWL: Artikel A', 'editor', 'Politik', '5', 'Complete'],
-      ['Münster/LWL: Artikel C', 'editor', 'Politik', '1', 'Complete'],
+      ['Münster/LWL: Artikel B', 'Anna Berg', 'Politik', '11', 'Complete'],
+      ['Münster/LWL: Artikel A', 'Anna Berg', 'Politik', '5', 'Complete'],
+      ['Münster/LWL: Artikel C', 'Anna Berg', 'Politik', '1', 'Complete'],
     ]);
     // The submission time from the server, shown in the UI language.
     const times = await rows
@@ -102,6 +104,8 @@ describe('review queue (desk chief, real backend)', () => {
       expect(text).toContain(String(new Date(at).getFullYear()));
       expect(text).toMatch(/\d:\d\d\s?[AP]M/);
     }
+    const shots = process.env.COPYDESK_SCREENSHOTS;
+    if (shots) await page.screenshot({ path: join(shots, 'review-queue-names.png') });
     expect(errors).toEqual([]);
     await page.close();
   });

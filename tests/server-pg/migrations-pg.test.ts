@@ -178,6 +178,22 @@ describe('PostgreSQL migrations', () => {
     expect(await pgSchemaVersion(c)).toBe(7);
   });
 
+  it('0008 gives users a display name, empty for users stored before', async () => {
+    const c = await connect(await freshDatabase());
+    await migratePostgres(c, PG_MIGRATIONS.slice(0, 7));
+    await c.query(
+      "INSERT INTO users (id, username, role, password_hash, disabled, created_at) VALUES ('u1', 'anna', 'editor', 'h', 0, 'then')",
+    );
+    expect(await migratePostgres(c, PG_MIGRATIONS.slice(0, 8))).toEqual({ from: 7, to: 8 });
+    expect(
+      (await c.query('SELECT id, username, display_name, password_hash FROM users')).rows,
+    ).toEqual([{ id: 'u1', username: 'anna', display_name: '', password_hash: 'h' }]);
+    await expect(c.query("UPDATE users SET display_name = NULL WHERE id = 'u1'")).rejects.toThrow(
+      /null value/,
+    );
+    expect(await pgSchemaVersion(c)).toBe(8);
+  });
+
   it('two instances starting together on an empty database migrate it once', async () => {
     const url = await freshDatabase();
     const [a, b] = await Promise.all([openPostgresStorage(url), openPostgresStorage(url)]);

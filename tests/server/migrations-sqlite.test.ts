@@ -11,6 +11,7 @@ import { openSqliteStorage } from '../../src-server/storage/sqlite';
 import { migrateSqlite, schemaVersion } from '../../src-server/storage/sqlite/migrate';
 import { SQLITE_MIGRATIONS } from '../../src-server/storage/sqlite/migrations';
 import { MIGRATION_0006_ARTICLE_SEO } from '../../src-server/storage/sqlite/migrations/0006_article_seo';
+import { MIGRATION_0007_USER_DISPLAY_NAME } from '../../src-server/storage/sqlite/migrations/0007_user_display_name';
 
 let dir: string;
 let file: string;
@@ -167,6 +168,31 @@ describe('SQLite migrations', () => {
     db.close();
   });
 
+  it('0007 gives users a display name, empty for users stored before', () => {
+    const db = new Database(file);
+    const at = SQLITE_MIGRATIONS.indexOf(MIGRATION_0007_USER_DISPLAY_NAME) + 1;
+    migrateSqlite(db, file, SQLITE_MIGRATIONS.slice(0, at - 1));
+    db.prepare(
+      "INSERT INTO users (id, username, role, password_hash, disabled, created_at) VALUES ('u1', 'anna', 'editor', 'h', 0, 'then')",
+    ).run();
+    expect(migrateSqlite(db, file, SQLITE_MIGRATIONS.slice(0, at))).toMatchObject({
+      from: at - 1,
+      to: at,
+    });
+    expect(db.prepare('SELECT id, username, display_name, password_hash FROM users').all()).toEqual(
+      [{ id: 'u1', username: 'anna', display_name: '', password_hash: 'h' }],
+    );
+    db.prepare("UPDATE users SET display_name = 'Anna Berg' WHERE id = 'u1'").run();
+    expect(db.prepare('SELECT display_name FROM users').get()).toEqual({
+      display_name: 'Anna Berg',
+    });
+    expect(() => db.prepare("UPDATE users SET display_name = NULL WHERE id = 'u1'").run()).toThrow(
+      /NOT NULL/,
+    );
+    expect(schemaVersion(db)).toBe(at);
+    db.close();
+  });
+
   it('backs up an existing database before migrating it, and not a new or current one', () => {
     const db = new Database(file);
     expect(migrateSqlite(db, file).backup).toBeUndefined(); // new database: nothing to keep
@@ -177,6 +203,7 @@ describe('SQLite migrations', () => {
     db.prepare('DROP INDEX articles_scheduled').run();
     db.prepare('ALTER TABLE articles DROP COLUMN scheduled_at').run();
     db.prepare('DROP TABLE slug_redirects').run();
+    db.prepare('ALTER TABLE users DROP COLUMN display_name').run();
     const result = migrateSqlite(db, file);
     expect(result.backup).toBeDefined();
     const backup = new Database(result.backup, { readonly: true });

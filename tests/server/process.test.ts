@@ -59,6 +59,19 @@ describe('server process', () => {
       expect(r.status).toBe(200);
       expect(r.body.user).toMatchObject({ username: name, role });
     }
+    // Each with a display name, which `user list` shows after the state.
+    if (server.databaseUrl) process.env.COPYDESK_DATABASE_URL = server.databaseUrl;
+    try {
+      const list = await cli(['user', 'list', '--data', server.dataDir]);
+      expect(list.stdout.trim().split('\n')).toEqual([
+        'admin\tadmin\tactive\tPaul Admin',
+        'chief\tdesk_chief\tactive\tMiriam Krause',
+        'editor\teditor\tactive\tAnna Berg',
+        'photo\tphoto_editor\tactive\tJonas Licht',
+      ]);
+    } finally {
+      delete process.env.COPYDESK_DATABASE_URL;
+    }
     const token = await login(server.url, 'editor');
     const s = await http(`${server.url}/api/v1/sections`, { token });
     expect(s.body.items.map((x: { name: string }) => x.name).sort()).toEqual([
@@ -135,6 +148,8 @@ describe('shutdown and CLI', () => {
         dir,
         '--password',
         'geheim123',
+        '--name',
+        'Anna Berg',
       ]);
       expect(a.stdout).toMatch(/created anna \(desk_chief\)/);
       const b = await cli(
@@ -148,10 +163,21 @@ describe('shutdown and CLI', () => {
       await expect(
         cli(['user', 'add', 'anna', '--role', 'editor', '--data', dir, '--password', 'xxxxxxxxx']),
       ).rejects.toMatchObject({ code: 2 });
+      // A name with a line break is refused (exit 2) and changes nothing. (Both at once: each
+      // command starts tsx, the slow part.)
+      const [renamed, refused] = await Promise.allSettled([
+        cli(['user', 'set', 'bernd', '--name', ' Bernd Brot ', '--data', dir]),
+        cli(['user', 'set', 'anna', '--name', 'Anna\nBerg', '--data', dir]),
+      ]);
+      expect(renamed).toMatchObject({ status: 'fulfilled', value: { stdout: 'updated bernd\n' } });
+      expect(refused).toMatchObject({
+        status: 'rejected',
+        reason: { code: 2, stderr: expect.stringMatching(/invalid --name: no tabs, line breaks/) },
+      });
       const list = await cli(['user', 'list', '--data', dir]);
       expect(list.stdout.trim().split('\n').sort()).toEqual([
-        'anna\tdesk_chief\tactive',
-        'bernd\teditor\tactive',
+        'anna\tdesk_chief\tactive\tAnna Berg',
+        'bernd\teditor\tactive\tBernd Brot',
       ]);
       const server = await spawnServer(databaseUrl ? ['--database', databaseUrl] : [], dir);
       try {
@@ -184,5 +210,5 @@ describe('shutdown and CLI', () => {
       delete process.env.COPYDESK_DATABASE_URL;
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 150_000); // seven CLI starts (tsx each): slow on a busy machine
 });

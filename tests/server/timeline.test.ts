@@ -1,6 +1,8 @@
 /** GET /api/v1/articles/:id/timeline against the real process: who, what, when; read rule. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { SCHEMA_VERSION } from '../../src-shared/protocol';
 import { SubmissionsResponse, TimelineResponse } from '../../src-shared/timeline';
 import {
   Client,
@@ -150,4 +152,44 @@ it('names who submitted each article and when, for the review queue', async () =
   const bad = await http(url('not-a-uuid'), { token: chief.token });
   expect(bad.status).toBe(400);
   expect(bad.body.error.code).toBeTruthy();
+});
+
+it("sends the submitter's display name to desks of schemaVersion 2026-12-w and later only", async () => {
+  const url = (schemaVersion?: string) =>
+    `${server.url}/api/v1/review-queue/submissions?ids=${id}` +
+    (schemaVersion === undefined ? '' : `&schemaVersion=${schemaVersion}`);
+  const current = await http(url(SCHEMA_VERSION), { token: chief.token });
+  expect(current.status).toBe(200);
+  expect(SubmissionsResponse.parse(current.body).items[0]!.user).toMatchObject({
+    username: 'editor',
+    displayName: 'Anna Berg',
+  });
+  // An older desk's strict parser knows no displayName: it gets none, and parses the answer.
+  const OldSubmissions = z.strictObject({
+    items: z.array(
+      z.strictObject({
+        articleId: z.string(),
+        user: z.strictObject({ id: z.string(), username: z.string() }).nullable(),
+        at: z.string(),
+      }),
+    ),
+  });
+  for (const old of [undefined, '2026-12-t']) {
+    const r = await http(url(old), { token: chief.token });
+    expect(OldSubmissions.safeParse(r.body).success, String(old)).toBe(true);
+    expect(r.body.items[0].user).toEqual({ id: expect.any(String), username: 'editor' });
+  }
+  // A user without a display name: none is sent (the desk shows the user name).
+  const own = randomUUID();
+  await other.push([
+    { name: 'article.create', args: { id: own, fields: completeFields(), body: body('y') } },
+    { name: 'article.transition', args: { id: own, from: 'draft', to: 'in_review' } },
+  ]);
+  const unnamed = await http(
+    `${server.url}/api/v1/review-queue/submissions?ids=${own}&schemaVersion=${SCHEMA_VERSION}`,
+    { token: chief.token },
+  );
+  expect(unnamed.body.items[0].user).toEqual({ id: expect.any(String), username: 'other' });
+  const tooLong = await http(url('x'.repeat(41)), { token: chief.token });
+  expect(tooLong.status).toBe(400);
 });

@@ -1,13 +1,15 @@
 /**
  * The scriptable client end to end: an editor writes and submits with the CLI, a desk chief
  * requests changes, approves, embargoes, schedules and publishes; failures give a message and a
- * non-zero exit code.
+ * non-zero exit code. The workflow calls the command line's main() in-process (a spawned tsx per
+ * call cost ~45 s a run); one test spawns the real executable for its output and exit codes.
  */
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { main } from '../../src-main/cli/main';
 import { repoRoot, type Started } from '../support/processes';
 import { tempDir } from '../support/tmp';
 import { startServer } from './support/harness';
@@ -15,29 +17,43 @@ import { startServer } from './support/harness';
 const exec = promisify(execFile);
 let tmp: ReturnType<typeof tempDir>;
 let server: Started;
+const timeZoneBefore = process.env.COPYDESK_TIME_ZONE;
 
 beforeAll(async () => {
   tmp = tempDir('copydesk-cli-');
   server = await startServer(`${tmp.dir}/server`);
+  // Times without an offset are read in the newsroom's default zone, Europe/Berlin.
+  delete process.env.COPYDESK_TIME_ZONE;
 });
 afterAll(async () => {
+  if (timeZoneBefore !== undefined) process.env.COPYDESK_TIME_ZONE = timeZoneBefore;
   await server?.stop();
   tmp?.cleanup();
 });
 
-async function cli(
-  profile: string,
-  ...args: string[]
-): Promise<{ code: number; out: string; err: string }> {
+interface CliResult {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function cli(profile: string, ...args: string[]): Promise<CliResult> {
+  let out = '';
+  let err = '';
+  const code = await main(['--profile', join(tmp.dir, profile), ...args], {
+    out: (s) => (out += s),
+    err: (s) => (err += s),
+  });
+  return { code, out: out.trim(), err: err.trim() };
+}
+
+/** The real executable, as a script runs it. */
+async function spawnedCli(profile: string, ...args: string[]): Promise<CliResult> {
   try {
     const r = await exec(
       process.execPath,
       ['--import', 'tsx', 'src-main/cli/index.ts', '--profile', join(tmp.dir, profile), ...args],
-      {
-        cwd: repoRoot,
-        // Times without an offset are read in the newsroom's default zone, Europe/Berlin.
-        env: { ...process.env, NODE_NO_WARNINGS: '1', COPYDESK_TIME_ZONE: '' },
-      },
+      { cwd: repoRoot, env: { ...process.env, NODE_NO_WARNINGS: '1' } },
     );
     return { code: 0, out: r.stdout.trim(), err: r.stderr.trim() };
   } catch (e) {
@@ -45,6 +61,19 @@ async function cli(
     return { code: x.code, out: x.stdout.trim(), err: x.stderr.trim() };
   }
 }
+
+it("the spawned executable prints to stdout and stderr and exits with main()'s code", async () => {
+  // Two at once: each start compiles the client with tsx, the slow part of this file.
+  const [status, failed] = await Promise.all([
+    spawnedCli('spawned', '--json', 'status'),
+    spawnedCli('spawned-2', 'show', '00000000-0000-7000-8000-000000000000'),
+  ]);
+  expect(status.code).toBe(0);
+  expect(JSON.parse(status.out)).toMatchObject({ pending: 0, user: null });
+  expect(failed.code).toBe(1);
+  expect(failed.out).toBe('');
+  expect(failed.err).toMatch(/^copydesk: /);
+});
 
 it('runs the editorial workflow from the command line with exit codes and --json', async () => {
   expect(

@@ -5,8 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { main } from '../../src-main/cli/index';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { main } from '../../src-main/cli/main';
 import { TEXT_FILE } from '../fixtures/images';
 import { tempDir } from '../support/tmp';
 import { rows } from './images-helpers';
@@ -20,21 +20,17 @@ beforeEach(() => {
   profile = join(tmp.dir, 'desk');
 });
 afterEach(() => {
-  vi.restoreAllMocks();
   tmp.cleanup();
 });
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    const code = await main(['--profile', profile, ...args]);
-    return { code, out: out.trim(), err: err.trim() };
-  } finally {
-    vi.restoreAllMocks();
-  }
+  const code = await main(['--profile', profile, ...args], {
+    out: (s) => (out += s),
+    err: (s) => (err += s),
+  });
+  return { code, out: out.trim(), err: err.trim() };
 }
 
 const outbox = () =>

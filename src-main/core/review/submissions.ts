@@ -4,6 +4,7 @@ import {
   SubmissionsResponse,
   type Submission,
 } from '../../../src-shared/timeline';
+import { SCHEMA_VERSION } from '../../../src-shared/protocol';
 
 /** By article id; empty when the server cannot be reached or does not know the route. */
 export async function fetchSubmissions(
@@ -18,6 +19,7 @@ export async function fetchSubmissions(
     try {
       const url = new URL('/api/v1/review-queue/submissions', serverUrl);
       url.searchParams.set('ids', ids);
+      url.searchParams.set('schemaVersion', SCHEMA_VERSION);
       const res = await fetch(url, {
         headers: { accept: 'application/json', authorization: `Bearer ${token}` },
         signal: AbortSignal.timeout(timeoutMs),

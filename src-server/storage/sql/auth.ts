@@ -7,6 +7,7 @@ function toUser(r: Row): UserRow {
   return {
     id: String(r.id),
     username: String(r.username),
+    displayName: strOrNull(r.display_name) ?? '',
     role: String(r.role) as Role,
     passwordHash: String(r.password_hash),
     disabled: num(r.disabled) === 1,
@@ -39,15 +40,31 @@ export function authStore(db: SqlRunner): AuthStore {
     },
     insertUser(u) {
       return db.run(
-        'INSERT INTO users (id, username, role, password_hash, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-        [u.id, u.username, u.role, u.passwordHash, u.disabled ? 1 : 0, u.createdAt],
+        'INSERT INTO users (id, username, display_name, role, password_hash, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [
+          u.id,
+          u.username,
+          u.displayName ?? '',
+          u.role,
+          u.passwordHash,
+          u.disabled ? 1 : 0,
+          u.createdAt,
+        ],
       );
     },
     insertUserIfAbsent(u) {
       return db.run(
-        `INSERT INTO users (id, username, role, password_hash, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (username) DO NOTHING`,
-        [u.id, u.username, u.role, u.passwordHash, u.disabled ? 1 : 0, u.createdAt],
+        `INSERT INTO users (id, username, display_name, role, password_hash, disabled, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING`,
+        [
+          u.id,
+          u.username,
+          u.displayName ?? '',
+          u.role,
+          u.passwordHash,
+          u.disabled ? 1 : 0,
+          u.createdAt,
+        ],
       );
     },
     async updateUser(id, patch) {
@@ -55,6 +72,8 @@ export function authStore(db: SqlRunner): AuthStore {
         await db.run('UPDATE users SET role = ? WHERE id = ?', [patch.role, id]);
       if (patch.disabled !== undefined)
         await db.run('UPDATE users SET disabled = ? WHERE id = ?', [patch.disabled ? 1 : 0, id]);
+      if (patch.displayName !== undefined)
+        await db.run('UPDATE users SET display_name = ? WHERE id = ?', [patch.displayName, id]);
       if (patch.passwordHash !== undefined)
         await db.run('UPDATE users SET password_hash = ? WHERE id = ?', [patch.passwordHash, id]);
     },
