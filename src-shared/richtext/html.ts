@@ -38,6 +38,8 @@ import { articleParser, parseBody } from './headless';
 import { $isArticleImageNode, type ArticleImageNode } from './imageNode';
 import { clampHeadingTag } from './nodes';
 import { $isSuggestionNode } from './suggestionNode';
+import { hasSuggestions, withSuggestionsRejected } from './suggestions';
+import { checkBodyEnvelope } from './envelope';
 import { DEFAULT_IMAGE_SCHEMES, sanitizeArticleHtml } from './sanitize';
 
 export interface ImageSource {
@@ -58,8 +60,19 @@ export interface RenderOptions {
 /** Parses, walks and sanitizes. Throws BodyError for a body outside the article schema. */
 export function renderBodyHtml(body: unknown, options: RenderOptions = {}): string {
   const editor = articleParser();
-  const html = parseBody(body, editor).read(() => $renderArticleHtml(options), { editor });
+  const html = parseBody(asRejected(body), editor).read(() => $renderArticleHtml(options), {
+    editor,
+  });
   return sanitizeArticleHtml(html, { imageSchemes: options.imageSchemes ?? DEFAULT_IMAGE_SCHEMES });
+}
+
+/**
+ * The body with open suggestions rejected, so that blocks holding only a suggested insertion
+ * disappear as they do in the snapshot. Checked first: the JSON walk trusts the envelope's limits.
+ */
+function asRejected(body: unknown): unknown {
+  const mayHave = typeof body === 'string' ? body.includes('"suggestion"') : hasSuggestions(body);
+  return mayHave ? withSuggestionsRejected(checkBodyEnvelope(body)) : body;
 }
 
 /**

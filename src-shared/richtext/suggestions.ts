@@ -43,7 +43,8 @@ export function listSuggestions(body: unknown): SuggestionSummary[] {
       const seen = byId.get(node.id);
       const text = typeof node.text === 'string' ? node.text : '';
       if (seen) seen.text += text;
-      else byId.set(node.id, { id: node.id, kind: node.kind, author: node.author, at: node.at, text });
+      else
+        byId.set(node.id, { id: node.id, kind: node.kind, author: node.author, at: node.at, text });
       return;
     }
     if (Array.isArray(node.children)) for (const child of node.children) visit(child);
