@@ -33,9 +33,11 @@ export const PROTOCOL_VERSION = 1;
  * - 2026-12: pulls carry newsroom dictionary words (`entity: 'word'`).
  * - 2026-12-s: articles carry `scheduledAt`, `scheduledBy` and `embargoUntil`.
  * - 2026-12-t: articles carry `metaDescription` and `socialImageId`.
+ * - 2026-12-v: bodies may hold `suggestion` nodes (suggestion mode); older clients get bodies
+ *   with every open suggestion rejected.
  * Servers that predate a version ignore it, so a newer client still works with them.
  */
-export const SCHEMA_VERSION = '2026-12-t';
+export const SCHEMA_VERSION = '2026-12-v';
 
 /** Whether a client that sent `schemaVersion` accepts `actor` on pulled changes (strict parsers do not). */
 export function acceptsPullActor(schemaVersion: string | undefined): boolean {
@@ -56,6 +58,11 @@ export const ARTICLE_SEO_FIELDS = ['metaDescription', 'socialImageId'] as const;
 /** Whether a client that sent `schemaVersion` accepts an article's description and social image. */
 export function acceptsArticleSeo(schemaVersion: string | undefined): boolean {
   return schemaVersion !== undefined && schemaVersion >= '2026-12-t';
+}
+
+/** Whether a client that sent `schemaVersion` reads `suggestion` nodes in an article body. */
+export function acceptsSuggestions(schemaVersion: string | undefined): boolean {
+  return schemaVersion !== undefined && schemaVersion >= '2026-12-v';
 }
 
 /** Whether a client that sent `schemaVersion` accepts newsroom dictionary words in a pull. */
