@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src-shared/protocol';
 import { countOpenSuggestions } from '../../src-shared/richtext/suggestions';
+import { serverRow } from '../support/serverDb';
 import {
   Client,
   body,
@@ -112,6 +113,15 @@ describe('suggestions on the server', () => {
       expect(text).not.toContain('Geheimer Zusatz');
       expect(text).not.toContain('suggestion');
     }
+    // The stored snapshot, which every public view renders from, holds the as-rejected body.
+    const row = await serverRow<{ snapshot: string }>(
+      server,
+      'SELECT snapshot FROM published WHERE article_id = ?',
+      id,
+    );
+    const snapshot = JSON.parse(row!.snapshot) as { body: unknown };
+    expect(countOpenSuggestions(snapshot.body)).toBe(0);
+    expect(JSON.stringify(snapshot.body)).toContain('"text":"Der Rat tagte gestern."');
     const json = await http(`${server.url}/api/v1/published/${stored.slug}`);
     expect(json.status).toBe(200);
     expect(JSON.stringify(json.body)).not.toMatch(/beschloss|Geheimer Zusatz|"suggestion"/);
