@@ -9,12 +9,28 @@ import {
   type LexicalNode,
 } from 'lexical';
 import { describe, expect, it } from 'vitest';
-import { body, link, paragraph, suggestion, text } from './builders';
+import {
+  body,
+  lineBreak,
+  link,
+  list,
+  listItem,
+  paragraph,
+  quote,
+  suggestion,
+  text,
+} from './builders';
 import { BodyError, checkBodyEnvelope } from './envelope';
 import { articleParser, parseBody } from './headless';
 import { ArticleSchemaExtension } from './nodes';
 import { SafeBodyJson } from './safeBody';
-import { $createSuggestionNode, $isSuggestionNode, SuggestionNode } from './suggestionNode';
+import {
+  $createSuggestionNode,
+  $isSuggestionNode,
+  $textContentAsRejected,
+  SuggestionNode,
+} from './suggestionNode';
+import { withSuggestionsRejected } from './suggestions';
 
 const anna = { kind: 'insert', author: 'anna', id: 's1' } as const;
 const withSuggestions = body(
@@ -147,6 +163,26 @@ describe('suggestion node', () => {
           id: 's2',
         });
       },
+      { editor: articleParser() },
+    );
+  });
+});
+
+describe('$textContentAsRejected (the editor word count)', () => {
+  it('leaves suggested insertions out and is getTextContent() for a body without suggestions', () => {
+    const everyBlock = body(
+      paragraph([text('eins '), suggestion('neu', anna)], 'a'),
+      list('bullet', [listItem([text('zwei')], 'li1'), listItem([text('drei')], 'li2')], 'l'),
+      quote([text('vier'), lineBreak(), text('fünf')], 'q'),
+      paragraph([link('https://example.org', [text('sechs')])], 'b'),
+    );
+    const plainOnly = withSuggestionsRejected(everyBlock);
+    parseBody(plainOnly).read(
+      () => expect($textContentAsRejected()).toBe($getRoot().getTextContent()),
+      { editor: articleParser() },
+    );
+    parseBody(withSuggestions).read(
+      () => expect($textContentAsRejected()).toBe('Der Rat tagte gestern.'),
       { editor: articleParser() },
     );
   });

@@ -16,7 +16,9 @@
  */
 import {
   $applyNodeReplacement,
+  $getRoot,
   $getState,
+  $isElementNode,
   $isTextNode,
   $setState,
   createState,
@@ -126,4 +128,23 @@ export function registerSuggestionRepair(editor: LexicalEditor): () => void {
     replacement.setDetail(node.getDetail());
     node.replace(replacement);
   });
+}
+
+/**
+ * `node.getTextContent()` as if every open suggestion were rejected (suggested insertions left
+ * out), for the editor's word count; block separators as Lexical's ElementNode writes them.
+ */
+export function $textContentAsRejected(node: LexicalNode = $getRoot()): string {
+  if ($isSuggestionNode(node)) {
+    return node.getSuggestion().kind === 'insert' ? '' : node.getTextContent();
+  }
+  if (!$isElementNode(node)) return node.getTextContent();
+  const children = node.getChildren();
+  let text = '';
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i] as LexicalNode;
+    text += $textContentAsRejected(child);
+    if ($isElementNode(child) && i !== children.length - 1 && !child.isInline()) text += '\n\n';
+  }
+  return text;
 }
