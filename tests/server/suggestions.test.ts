@@ -154,6 +154,48 @@ describe('suggestions on the server', () => {
     }
   });
 
+  it('keeps open suggestions in the blocks an old desk pushes back unchanged', async () => {
+    const id = randomUUID();
+    const created = await chief.push([
+      { name: 'article.create', args: { id, fields: { headline: 'Alt' }, body: suggestedBody() } },
+    ]);
+    expect(created.body.outcomes[0].status).toBe('applied');
+    // The old desk (no schemaVersion) gets the body as-rejected and edits the plain paragraph.
+    const old = await pulledArticle(undefined, id);
+    const edited = structuredClone(old.body);
+    edited.root.children[1].children[0].text = 'Zweiter Absatz geändert.';
+    const r = await chief.push([
+      {
+        name: 'article.setBody',
+        args: { id, baseBodyVersion: old.bodyVersion, body: edited },
+      },
+    ]);
+    expect(r.body.outcomes[0].status).toBe('applied');
+    const after = await pulledArticle(SCHEMA_VERSION, id);
+    expect(countOpenSuggestions(after.body)).toBe(3);
+    expect(after.body.root.children.map((b: { $: { blockId: string } }) => b.$.blockId)).toEqual([
+      'sug-p1',
+      old.body.root.children[1].$.blockId,
+      'sug-p3',
+    ]);
+    expect(JSON.stringify(after.body)).toContain('Zweiter Absatz geändert.');
+
+    // A paragraph the old desk did change is its version: that suggestion is gone (docs).
+    const again = await pulledArticle(undefined, id);
+    const changed = structuredClone(again.body);
+    changed.root.children[0].children[0].text = 'Der Rat tagte heute.';
+    const r2 = await chief.push([
+      {
+        name: 'article.setBody',
+        args: { id, baseBodyVersion: again.bodyVersion, body: changed },
+      },
+    ]);
+    expect(r2.body.outcomes[0].status).toBe('applied');
+    const last = await pulledArticle(SCHEMA_VERSION, id);
+    expect(countOpenSuggestions(last.body)).toBe(1);
+    expect(JSON.stringify(last.body)).toContain('Der Rat tagte heute.');
+  });
+
   it('refuses a suggestion without an author, and stores nothing', async () => {
     const id = randomUUID();
     const b = body('Text');
