@@ -58,10 +58,7 @@ interface ClientReads {
  * before 2026-12-v (the body comes as if every open suggestion were rejected).
  */
 function withoutNewerKeys(json: string, reads: ClientReads): string {
-  const keys = [
-    ...(reads.schedule ? [] : SCHEDULE_KEYS),
-    ...(reads.seo ? [] : ARTICLE_SEO_FIELDS),
-  ];
+  const keys = [...(reads.schedule ? [] : SCHEDULE_KEYS), ...(reads.seo ? [] : ARTICLE_SEO_FIELDS)];
   const suggestions = !reads.suggestions && json.includes('"suggestion"');
   if (!suggestions && !keys.some((k) => json.includes(`"${k}"`))) return json;
   const data = JSON.parse(json) as Record<string, unknown>;

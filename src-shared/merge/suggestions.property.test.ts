@@ -72,7 +72,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     suggested: fc.boolean(),
   }),
   fc.record({ op: fc.constant('deleteParagraph'), at: fc.nat(20) }),
-) as fc.Arbitrary<Op>;
+);
 
 /** One desk: its body, the suggestions it made, and the ones it removed on purpose. */
 interface Desk {

@@ -136,9 +136,7 @@ describe('suggestion node', () => {
       [{ id: '' }, /"id"/],
     ];
     for (const [patch, message] of cases) {
-      const bad = body(
-        paragraph([{ ...suggestion('x', anna), ...patch } as ReturnType<typeof text>]),
-      );
+      const bad = body(paragraph([{ ...suggestion('x', anna), ...patch }]));
       expect(() => checkBodyEnvelope(bad)).toThrow(BodyError);
       expect(() => checkBodyEnvelope(bad)).toThrow(message);
       const parsed = SafeBodyJson.safeParse(bad);
