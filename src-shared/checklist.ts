@@ -8,6 +8,7 @@
  */
 import type { ArticleFields } from './model';
 import { parseImageId } from './richtext/imageId';
+import { countOpenSuggestions } from './richtext/suggestions';
 import { bidiOverrides } from './text/rule';
 
 export const CHECKLIST_CODES = [
@@ -165,9 +166,14 @@ function hasBidiOverride(f: ArticleFields, body: unknown): boolean {
 
 /**
  * Warnings: what a careful desk fixes but what never blocks a step (the server does not check
- * them). An image without alt text leaves readers of screen readers without the picture.
+ * them). An image without alt text leaves readers of screen readers without the picture; open
+ * suggestions are not published (the page shows them as rejected), so the desk should resolve them.
  */
-export const CHECKLIST_WARNING_CODES = ['lead_image_alt_missing', 'image_alt_missing'] as const;
+export const CHECKLIST_WARNING_CODES = [
+  'lead_image_alt_missing',
+  'image_alt_missing',
+  'open_suggestions',
+] as const;
 export type ChecklistWarningCode = (typeof CHECKLIST_WARNING_CODES)[number];
 
 export interface ChecklistWarning {
@@ -175,6 +181,8 @@ export interface ChecklistWarning {
   message: string;
   imageId?: string;
   blockId?: string;
+  /** How many, for `open_suggestions`. */
+  count?: number;
 }
 
 /**
@@ -206,6 +214,14 @@ export function checkArticleWarnings(
     if (inline.imageId) warning.imageId = inline.imageId;
     if (inline.blockId) warning.blockId = inline.blockId;
     warnings.push(warning);
+  }
+  const open = countOpenSuggestions(article.body);
+  if (open > 0) {
+    warnings.push({
+      code: 'open_suggestions',
+      message: `${open} open suggestion${open === 1 ? '' : 's'}: they are not published until accepted.`,
+      count: open,
+    });
   }
   return warnings;
 }

@@ -33,6 +33,8 @@ export const PROTOCOL_VERSION = 1;
  * - 2026-12: pulls carry newsroom dictionary words (`entity: 'word'`).
  * - 2026-12-s: articles carry `scheduledAt`, `scheduledBy` and `embargoUntil`.
  * - 2026-12-t: articles carry `metaDescription` and `socialImageId`.
+ * - 2026-12-v: bodies may hold `suggestion` nodes (suggestion mode); older clients get bodies
+ *   with every open suggestion rejected.
  * - 2026-12-w: review-queue submissions name users with their `displayName`.
  * Servers that predate a version ignore it, so a newer client still works with them.
  */
@@ -57,6 +59,11 @@ export const ARTICLE_SEO_FIELDS = ['metaDescription', 'socialImageId'] as const;
 /** Whether a client that sent `schemaVersion` accepts an article's description and social image. */
 export function acceptsArticleSeo(schemaVersion: string | undefined): boolean {
   return schemaVersion !== undefined && schemaVersion >= '2026-12-t';
+}
+
+/** Whether a client that sent `schemaVersion` reads `suggestion` nodes in an article body. */
+export function acceptsSuggestions(schemaVersion: string | undefined): boolean {
+  return schemaVersion !== undefined && schemaVersion >= '2026-12-v';
 }
 
 /** Whether a client that sent `schemaVersion` accepts users' `displayName` (its strict parser refuses it before 2026-12-w). */

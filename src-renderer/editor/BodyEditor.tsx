@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { LexicalExtensionComposer } from '@lexical/react/LexicalExtensionComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getRoot, HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical';
+import { HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical';
 import { articleEditorExtension } from './extension';
 import { CREDIT_SYNC_TAG, decorateArticleImage } from './images/ArticleImageView';
 import { ImagePicker } from './images/ImagePicker';
@@ -15,6 +15,7 @@ import { ImageDropPlugin } from './images/ImageDropPlugin';
 import { insertArticleImage } from './images/insert';
 import { LinkDialog } from './LinkDialog';
 import { applyLink, type LinkTarget, readLinkTarget } from './links';
+import { $textContentAsRejected } from '../../src-shared/richtext/suggestionNode';
 import { type BodyStats, bodyStats } from './stats';
 import { Toolbar } from './Toolbar';
 import type { SpellingLanguage } from '../../src-shared/api';
@@ -40,7 +41,8 @@ export interface BodyEditorProps {
 }
 
 function readStats(editor: LexicalEditor): BodyStats {
-  return bodyStats(editor.getEditorState().read(() => $getRoot().getTextContent(), { editor }));
+  // Counted as published: open suggested insertions are not part of the article yet.
+  return bodyStats(editor.getEditorState().read(() => $textContentAsRejected(), { editor }));
 }
 
 /** Tells the parent about content changes (not selection moves or the initial load). */

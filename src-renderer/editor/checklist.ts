@@ -124,6 +124,11 @@ export function checklistMessages(
           }),
         };
       }
+      case 'open_suggestions':
+        return {
+          ...base,
+          text: t('articleImages.checklist.open_suggestions', { count: item.count }),
+        };
       default:
         return { ...base, text: t(`articleImages.checklist.${item.code}`) };
     }

@@ -357,6 +357,10 @@ export const de: Messages = {
       warnings: 'Blockiert nicht, bitte trotzdem ergänzen:',
       lead_image_alt_missing: 'Das Aufmacherbild „{{name}}“ hat keinen Alternativtext.',
       image_alt_missing: 'Das Bild „{{name}}“ im Text hat keinen Alternativtext.',
+      open_suggestions_one:
+        '{{count}} offener Änderungsvorschlag: wird erst nach Annahme veröffentlicht.',
+      open_suggestions_other:
+        '{{count}} offene Änderungsvorschläge: werden erst nach Annahme veröffentlicht.',
       social_image_credit_missing:
         'Das Bild für soziale Netzwerke „{{name}}“ hat keine Bildquelle oder ist nicht in der Bildverwaltung.',
       bidi_override:

@@ -355,6 +355,8 @@ export const en = {
       warnings: 'Not blocking, but please fix:',
       lead_image_alt_missing: 'The lead image "{{name}}" has no alt text.',
       image_alt_missing: 'The image "{{name}}" in the body has no alt text.',
+      open_suggestions_one: '{{count}} open suggestion: not published until accepted.',
+      open_suggestions_other: '{{count}} open suggestions: not published until accepted.',
       social_image_credit_missing:
         'The social image "{{name}}" has no credit (Bildquelle) or is not in the library.',
       bidi_override:

@@ -21,7 +21,8 @@
  *
  * Articles are the bulk of a page: their stored JSON text goes into the response as it is (no
  * parse, no zod, no re-serialisation; it was written by this server), see pullJson.ts; only
- * clients older than schemaVersion 2026-12-t get them parsed, without the fields they lack.
+ * clients older than schemaVersion 2026-12-v get them parsed, without the fields they lack and
+ * with open suggestions rejected in the body.
  */
 import {
   ARTICLE_SEO_FIELDS,
@@ -29,12 +30,14 @@ import {
   acceptsDictionaryWords,
   acceptsPullActor,
   acceptsSchedule,
+  acceptsSuggestions,
   type ChangeActor,
   type ConflictRecord,
   type PullQuery,
   type RejectedMutation,
 } from '../../src-shared/protocol';
 import type { Actor } from '../../src-shared/workflow';
+import { withSuggestionsRejected } from '../../src-shared/richtext/suggestions';
 import { HttpError } from '../http/errors';
 import type { ChangeRow, RawArticleRow, Storage, Tx, UserRow } from '../storage/types';
 import { serializePullPage, type PullPage, type PullPageChange } from './pullJson';
@@ -42,19 +45,29 @@ import { articleChangeFor, mayReadComment } from './readRules';
 
 const SCHEDULE_KEYS = ['scheduledAt', 'scheduledBy', 'embargoUntil'];
 
+/** What an older client's parser understands (see the accepts… gates in protocol.ts). */
+interface ClientReads {
+  schedule: boolean;
+  seo: boolean;
+  suggestions: boolean;
+}
+
 /**
- * An article's JSON without the keys an older client's strict parser refuses: the scheduling
- * keys before 2026-12-s, the description and social image before 2026-12-t.
+ * An article's JSON without what an older client's strict parser refuses: the scheduling keys
+ * before 2026-12-s, the description and social image before 2026-12-t, and suggestion nodes
+ * before 2026-12-v (the body comes as if every open suggestion were rejected).
  */
-function withoutNewerKeys(json: string, schedule: boolean, seo: boolean): string {
-  const keys = [...(schedule ? [] : SCHEDULE_KEYS), ...(seo ? [] : ARTICLE_SEO_FIELDS)];
-  if (!keys.some((k) => json.includes(`"${k}"`))) return json;
+function withoutNewerKeys(json: string, reads: ClientReads): string {
+  const keys = [...(reads.schedule ? [] : SCHEDULE_KEYS), ...(reads.seo ? [] : ARTICLE_SEO_FIELDS)];
+  const suggestions = !reads.suggestions && json.includes('"suggestion"');
+  if (!suggestions && !keys.some((k) => json.includes(`"${k}"`))) return json;
   const data = JSON.parse(json) as Record<string, unknown>;
   const versions = data.fieldVersions as Record<string, unknown> | undefined;
   for (const k of keys) {
     delete data[k];
     if (versions) delete versions[k];
   }
+  if (suggestions) data.body = withSuggestionsRejected(data.body);
   return JSON.stringify(data);
 }
 
@@ -148,10 +161,13 @@ export class PullService {
     };
 
     const withWords = acceptsDictionaryWords(q.schemaVersion);
-    const withSchedule = acceptsSchedule(q.schemaVersion);
-    const withSeo = acceptsArticleSeo(q.schemaVersion);
+    const reads: ClientReads = {
+      schedule: acceptsSchedule(q.schemaVersion),
+      seo: acceptsArticleSeo(q.schemaVersion),
+      suggestions: acceptsSuggestions(q.schemaVersion),
+    };
     const articleJson = (a: RawArticleRow) =>
-      withSchedule && withSeo ? a.json : withoutNewerKeys(a.json, withSchedule, withSeo);
+      reads.schedule && reads.seo && reads.suggestions ? a.json : withoutNewerKeys(a.json, reads);
     // The page's articles in one statement (a query per article costs a round trip each on
     // PostgreSQL); a comment's article, if not among them, is read on its own.
     const articleIds = [...latest.values()]

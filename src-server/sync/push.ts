@@ -14,6 +14,7 @@ import {
   parseMutation,
   runMutation,
   type ApplyOk,
+  type ArticleSetBodyArgs,
   type ArticleState,
   type CommentState,
   type EntityStates,
@@ -23,12 +24,14 @@ import {
   type MutationContext,
   type WordState,
 } from '../../src-shared/mutations';
-import type {
-  MutationOutcome,
-  PushMutation,
-  PushRequest,
-  PushResponse,
+import {
+  acceptsSuggestions,
+  type MutationOutcome,
+  type PushMutation,
+  type PushRequest,
+  type PushResponse,
 } from '../../src-shared/protocol';
+import { keepSuggestionsOfUnchangedBlocks } from '../../src-shared/merge/oldDeskSuggestions';
 import type { Actor } from '../../src-shared/workflow';
 import { HttpError } from '../http/errors';
 import { systemClock, type Clock } from '../clock';
@@ -68,7 +71,7 @@ export class PushService {
       this.storage.write(async (tx): Promise<StepResult | undefined> => {
         if (stopped) return undefined;
         try {
-          const r = await this.step(tx, user, req.clientId, m);
+          const r = await this.step(tx, user, req.clientId, m, req.schemaVersion);
           if (r.kind === 'gap') stopped = true;
           return r;
         } catch (e) {
@@ -105,6 +108,7 @@ export class PushService {
     user: UserRow,
     clientId: string,
     m: PushMutation,
+    schemaVersion: string | undefined,
   ): Promise<StepResult> {
     const now = this.clock.now().toISOString();
     const parsed = parseMutation(m.name, m.args);
@@ -203,6 +207,14 @@ export class PushService {
           { 'retry-after': '5' },
         );
       }
+    }
+
+    if (def.name === 'article.setBody' && !acceptsSuggestions(schemaVersion)) {
+      // The desk got bodies as-rejected (pull.ts); what it did not change keeps its suggestions.
+      const a = args as ArticleSetBodyArgs;
+      const current = state as ArticleState | null;
+      const base = current?.bodyVersion === a.baseBodyVersion ? current.body : baseBody;
+      a.body = keepSuggestionsOfUnchangedBlocks(base, a.body);
     }
 
     const ctx: MutationContext = {

@@ -1,8 +1,10 @@
 /**
  * The pure part of publication: which section an article's value names, and the snapshot readers
  * see (taken by the server at publish/correct time; built the same way for the desktop preview).
+ * Its body is the article's with every open suggestion rejected (docs/data-model.md).
  */
 import { inlineImagesOf } from '../checklist';
+import { withSuggestionsRejected } from '../richtext/suggestions';
 import type { PublishedSnapshot, SiteSection, SnapshotImage } from './types';
 
 export function resolveSection<S extends SiteSection>(
@@ -64,7 +66,8 @@ export function buildSnapshot(article: SnapshotArticle, input: SnapshotInput): P
     headline: article.headline,
     teaser: article.teaser,
     byline: article.byline,
-    body: article.body,
+    // Open suggestions are never published: the snapshot holds the body as if all were rejected.
+    body: withSuggestionsRejected(article.body),
     sectionSlug: section?.slug ?? null,
     sectionName: section?.name ?? article.section,
     tags: article.tags,

@@ -57,3 +57,17 @@ export const image = (fields: Record<string, unknown>, blockId?: string): NodeJs
 export const body = (...children: NodeJson[]): BodyJsonShape => ({
   root: { type: 'root', children },
 });
+
+/** Suggested text (suggestionNode.ts); `at` defaults to a fixed time for stable fixtures. */
+export const suggestion = (
+  value: string,
+  fields: { kind: 'insert' | 'delete'; author: string; id: string; at?: string; format?: number },
+): NodeJson => ({
+  type: 'suggestion',
+  text: value,
+  ...(fields.format ? { format: fields.format } : {}),
+  kind: fields.kind,
+  author: fields.author,
+  at: fields.at ?? '2026-12-03T04:00:00.000Z',
+  id: fields.id,
+});

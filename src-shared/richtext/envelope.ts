@@ -5,6 +5,7 @@
  */
 import type { ParsableSerializedEditorState } from 'lexical';
 import { ARTICLE_NODE_TYPES, BLOCK_TYPES, INLINE_TYPES } from './nodes';
+import { SUGGESTION_TYPE, suggestionFieldsProblem } from './suggestionFields';
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** Nesting of nodes (root = 1). Real articles stay below ~10 (nested lists). */
@@ -24,7 +25,7 @@ export class BodyError extends Error {
   }
 }
 
-const LEAF = new Set(['text', 'tab', 'linebreak', 'article-image']);
+const LEAF = new Set(['text', 'suggestion', 'tab', 'linebreak', 'article-image']);
 const ALLOWED_CHILDREN: Readonly<Record<string, ReadonlySet<string>>> = {
   root: BLOCK_TYPES,
   paragraph: INLINE_TYPES,
@@ -32,8 +33,8 @@ const ALLOWED_CHILDREN: Readonly<Record<string, ReadonlySet<string>>> = {
   quote: new Set([...INLINE_TYPES, 'paragraph', 'heading', 'list']),
   list: new Set(['listitem']),
   listitem: new Set([...INLINE_TYPES, 'list']),
-  link: new Set(['text', 'tab', 'linebreak']),
-  autolink: new Set(['text', 'tab', 'linebreak']),
+  link: new Set(['text', 'suggestion', 'tab', 'linebreak']),
+  autolink: new Set(['text', 'suggestion', 'tab', 'linebreak']),
 };
 
 type JsonObject = Record<string, unknown>;
@@ -110,6 +111,10 @@ function checkNodes(root: JsonObject): void {
           ? 'The body root must have type "root".'
           : `A ${show(type)} node cannot be inside a ${show(parent)} node.`,
       );
+    }
+    if (type === SUGGESTION_TYPE) {
+      const problem = suggestionFieldsProblem(node);
+      if (problem) throw new BodyError('invalid', problem);
     }
     if ('$slots' in node) {
       throw new BodyError('invalid', `A ${show(type)} node has named slots; articles use none.`);

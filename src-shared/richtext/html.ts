@@ -5,7 +5,8 @@
  * nesting), then a string walker over the typed Lexical nodes emits semantic HTML inside
  * `state.read()`: every text and attribute value escaped, links only through `checkLinkUrl`,
  * image URLs only from `imageSrc(imageId)`, no styles, alignment or indentation. The result
- * then passes the sanitize-html allowlist in sanitize.ts.
+ * then passes the sanitize-html allowlist in sanitize.ts. Open suggestions render as rejected:
+ * a suggested insertion is left out, a suggested deletion is plain text.
  *
  * Not `$generateHtmlFromNodes`: that needs a DOM, keeps TextNode.style and target without rel,
  * and is several times slower. The walker is one pass appending to one array, joined once.
@@ -36,6 +37,9 @@ import { checkLinkUrl } from '../model/url';
 import { articleParser, parseBody } from './headless';
 import { $isArticleImageNode, type ArticleImageNode } from './imageNode';
 import { clampHeadingTag } from './nodes';
+import { $isSuggestionNode } from './suggestionNode';
+import { hasSuggestions, withSuggestionsRejected } from './suggestions';
+import { checkBodyEnvelope } from './envelope';
 import { DEFAULT_IMAGE_SCHEMES, sanitizeArticleHtml } from './sanitize';
 
 export interface ImageSource {
@@ -56,8 +60,19 @@ export interface RenderOptions {
 /** Parses, walks and sanitizes. Throws BodyError for a body outside the article schema. */
 export function renderBodyHtml(body: unknown, options: RenderOptions = {}): string {
   const editor = articleParser();
-  const html = parseBody(body, editor).read(() => $renderArticleHtml(options), { editor });
+  const html = parseBody(asRejected(body), editor).read(() => $renderArticleHtml(options), {
+    editor,
+  });
   return sanitizeArticleHtml(html, { imageSchemes: options.imageSchemes ?? DEFAULT_IMAGE_SCHEMES });
+}
+
+/**
+ * The body with open suggestions rejected, so that blocks holding only a suggested insertion
+ * disappear as they do in the snapshot. Checked first: the JSON walk trusts the envelope's limits.
+ */
+function asRejected(body: unknown): unknown {
+  const mayHave = typeof body === 'string' ? body.includes('"suggestion"') : hasSuggestions(body);
+  return mayHave ? withSuggestionsRejected(checkBodyEnvelope(body)) : body;
 }
 
 /**
@@ -173,7 +188,9 @@ class Walker {
     else if ($isLinkNode(node)) this.link(node);
   }
 
+  /** An open suggested insertion is not published (docs/data-model.md): only its rejection is. */
   private text(node: TextNode): void {
+    if ($isSuggestionNode(node) && node.getSuggestion().kind === 'insert') return;
     const text = node.getTextContent();
     if (text === '') return;
     const format = node.getFormat();

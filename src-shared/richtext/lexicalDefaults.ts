@@ -19,7 +19,7 @@
  *   position (the list's `start`, counting the items before it that do not just hold a nested
  *   list); `indent` when it is the item's list nesting depth (0 at the top);
  * - link, autolink: `rel: null`, `target: null`, `title: null`; autolink also `isUnlinked: false`;
- * - text: `detail: 0`, `format: 0`, `mode: 'normal'`, `style: ''`, `version: 1`;
+ * - text and suggestion: `detail: 0`, `format: 0`, `mode: 'normal'`, `style: ''`, `version: 1`;
  * - tab: `text: '\t'`, `detail: 2`, `format: 0`, `mode: 'normal'`, `style: ''`, `version: 1`;
  * - linebreak: `version: 1`;
  * - article-image (flat NodeState, see imageNode.ts): `imageId`, `src`, `alt`, `caption`,
@@ -58,6 +58,7 @@ export const LEXICAL_DEFAULTS: Readonly<Record<string, Readonly<JsonObject>>> = 
   link: LINK,
   autolink: { ...LINK, isUnlinked: false },
   text: TEXT,
+  suggestion: TEXT,
   tab: { ...TEXT, detail: 2, text: '\t' },
   linebreak: { version: 1 },
   'article-image': {

@@ -13,8 +13,10 @@ import {
   ArticleImageNode,
   setArticleImageDecorator,
 } from './imageNode';
+import { registerSuggestionRepair, SuggestionNode } from './suggestionNode';
 
 export { ArticleImageNode } from './imageNode';
+export { SuggestionNode } from './suggestionNode';
 
 /** Shared by every article editor so that copy and paste between them keeps rich content. */
 export const ARTICLE_NAMESPACE = 'copydesk-article';
@@ -28,6 +30,7 @@ export const ARTICLE_NODES: readonly Klass<LexicalNode>[] = [
   LinkNode,
   AutoLinkNode,
   ArticleImageNode,
+  SuggestionNode,
 ];
 
 /** Block types allowed directly under the root. */
@@ -45,6 +48,7 @@ export const INLINE_TYPES: ReadonlySet<string> = new Set([
   'linebreak',
   'link',
   'autolink',
+  'suggestion',
 ]);
 /** Every JSON node type a stored body may contain. */
 export const ARTICLE_NODE_TYPES: ReadonlySet<string> = new Set([
@@ -64,7 +68,8 @@ export function clampHeadingTag(tag: string): ArticleHeadingTag {
 }
 
 /**
- * The article schema as a Lexical extension: the nodes plus the block-id repair transform.
+ * The article schema as a Lexical extension: the nodes plus the block-id and suggestion repair
+ * transforms.
  * The renderer adds RichText, List, Link, History etc. on top of it, and gives image nodes
  * their React view with `configExtension(ArticleSchemaExtension, { decorateImage })`.
  */
@@ -75,6 +80,7 @@ export const ArticleSchemaExtension = defineExtension({
   register: (editor, { decorateImage }) =>
     mergeRegister(
       registerBlockIdRepair(editor),
+      registerSuggestionRepair(editor),
       decorateImage ? setArticleImageDecorator(editor, decorateImage) : () => {},
     ),
 });

@@ -3,9 +3,16 @@ import { newBlockId } from './blockIdsJson';
 /**
  * Plain text of a serialized Lexical body, without Lexical: used for search indexing and word
  * counts in the core and on the server, where building an editor per row would be wasteful.
- * Blocks are separated by a blank line; line breaks become newlines.
+ * Blocks are separated by a blank line; line breaks become newlines. Open suggestions read as
+ * rejected (docs/data-model.md): suggested insertions are left out, suggested deletions kept.
  */
-type JsonNode = { type?: unknown; text?: unknown; children?: unknown; caption?: unknown };
+type JsonNode = {
+  type?: unknown;
+  text?: unknown;
+  kind?: unknown;
+  children?: unknown;
+  caption?: unknown;
+};
 
 const BLOCK_TYPES = new Set([
   'paragraph',
@@ -31,6 +38,10 @@ export function bodyPlainText(body: unknown): string {
 function walk(node: JsonNode, out: string[]): void {
   if (node.type === 'text' && typeof node.text === 'string') {
     out.push(node.text);
+    return;
+  }
+  if (node.type === 'suggestion') {
+    if (node.kind === 'delete' && typeof node.text === 'string') out.push(node.text);
     return;
   }
   if (node.type === 'linebreak') {

@@ -1,4 +1,7 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { de } from '../../src-renderer/i18n/de';
+import { en } from '../../src-renderer/i18n/en';
 import { checkArticle, checkArticleWarnings } from '../../src-shared/checklist';
 import { emptyFields, type ArticleFields } from '../../src-shared/model';
 
@@ -54,5 +57,54 @@ describe('checklist warnings (alt text)', () => {
     expect(checkArticle(article, () => undefined).map((i) => i.code)).toEqual([
       'lead_image_unknown',
     ]);
+  });
+});
+
+describe('checklist warning: open suggestions', () => {
+  const suggestion = (text: string, kind: 'insert' | 'delete', id: string) => ({
+    type: 'suggestion',
+    text,
+    kind,
+    author: 'chef',
+    at: '2026-12-03T04:00:00.000Z',
+    id,
+  });
+  const paragraph = (...children: unknown[]) => ({ type: 'paragraph', children });
+
+  it('counts open suggestions (one per id) as a warning that blocks nothing', () => {
+    const article = {
+      fields: { ...complete, leadImage: null },
+      body: body(
+        paragraph(suggestion('neu', 'insert', 's1'), suggestion('neu', 'insert', 's1')),
+        paragraph(suggestion('alt', 'delete', 's2')),
+      ),
+    };
+    expect(checkArticleWarnings(article, () => undefined)).toEqual([
+      { code: 'open_suggestions', message: expect.stringMatching(/^2 open suggestions/), count: 2 },
+    ]);
+    expect(checkArticle(article, () => undefined)).toEqual([]);
+    const none = { ...article, body: body(paragraph({ type: 'text', text: 'fertig' })) };
+    expect(checkArticleWarnings(none, () => undefined)).toEqual([]);
+  });
+
+  it('reads "N open suggestions" in English and German with plural forms', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({
+      resources: { en: { translation: en }, de: { translation: de } },
+      lng: 'en',
+      interpolation: { escapeValue: false },
+    });
+    // The key and option src-renderer/editor/checklist.ts uses for this code (that module
+    // needs a window, so it is not imported here).
+    const say = (count: number, lng: 'en' | 'de') =>
+      i18n.getFixedT(lng)('articleImages.checklist.open_suggestions', { count });
+    expect(say(1, 'en')).toBe('1 open suggestion: not published until accepted.');
+    expect(say(3, 'en')).toBe('3 open suggestions: not published until accepted.');
+    expect(say(1, 'de')).toBe(
+      '1 offener Änderungsvorschlag: wird erst nach Annahme veröffentlicht.',
+    );
+    expect(say(3, 'de')).toBe(
+      '3 offene Änderungsvorschläge: werden erst nach Annahme veröffentlicht.',
+    );
   });
 });
