@@ -228,6 +228,11 @@ export const SyncStatus = z.strictObject({
   user: z.strictObject({ id: z.string(), username: z.string(), role: z.string() }).nullable(),
   serverUrl: z.string().nullable(),
   /**
+   * The newsroom's IANA time zone schedules and embargoes are shown and entered in: the server's
+   * (GET /api/v1/newsroom, cached on the desk), Europe/Berlin until a server has said.
+   */
+  timeZone: z.string(),
+  /**
    * The last pull stopped because it would delete this many of the local articles (the
    * fail-safe in docs/sync.md); nothing was applied. `sync.confirmMassDelete` lets it proceed.
    */

@@ -32,6 +32,7 @@ import { SyncStore } from './store';
 import type { TokenStore } from './tokens';
 import type { DeskLog } from '../log/desk-log';
 import { logSyncFailure } from './sync-log';
+import { cachedTimeZone, refreshTimeZone } from './newsroom';
 
 export interface SyncEngineOptions {
   db: Db;
@@ -86,6 +87,8 @@ export class SyncEngine {
   /** A pull stopped by the mass-deletion fail-safe, until confirmed or resolved. */
   private massDelete: MassDelete | null = null;
   private allowMassDelete = false;
+  /** Whether this session has asked the server for the newsroom's time zone yet. */
+  private timeZoneAsked = false;
   private closed = false;
   private readonly abort = new AbortController();
   private readonly now: () => string;
@@ -164,6 +167,7 @@ export class SyncEngine {
       lastError: this.lastError,
       user: signedIn ? this.store.getJson<PublicUser>('user') : null,
       serverUrl: this.store.get('server_url'),
+      timeZone: cachedTimeZone(this.store),
     };
     if (this.massDelete && signedIn) s.massDelete = { ...this.massDelete };
     if (this.progress && this.state === 'syncing') {
@@ -192,6 +196,7 @@ export class SyncEngine {
     });
     tx.immediate();
     this.opts.tokens.save(res.token);
+    this.timeZoneAsked = false;
     this.state = 'idle';
     this.lastError = null;
     this.failures = 0;
@@ -303,6 +308,11 @@ export class SyncEngine {
       this.massDelete = null;
       this.allowMassDelete = false;
       await this.announce(url, token);
+      if (!this.timeZoneAsked && !this.closed) {
+        // Once a session: the zone is a server setting, changed with a restart at most.
+        this.timeZoneAsked = true;
+        await refreshTimeZone(this.store, url, this.opts.timeoutMs ?? 30_000);
+      }
       this.failures = 0;
       this.state = this.unsyncable.length > 0 ? 'error' : 'idle';
       this.lastError = this.unsyncable.length > 0 ? this.unsyncable.join(' ') : null;

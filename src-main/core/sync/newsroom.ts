@@ -1,0 +1,43 @@
+/**
+ * The newsroom's time zone, as the server says (GET /api/v1/newsroom), cached in sync_state so
+ * that a desk offline still shows times in it. Until a server has answered (never signed in, or
+ * a server that predates the endpoint) the zone is Europe/Berlin.
+ */
+import { NewsroomInfo } from '../../../src-shared/newsroom';
+import { DEFAULT_NEWSROOM_TIME_ZONE, isTimeZone } from '../../../src-shared/time/newsroomTime';
+import { CLIENT_AGENT } from './http';
+import type { SyncStore } from './store';
+
+export const NEWSROOM_TIME_ZONE_KEY = 'newsroom_time_zone';
+
+/** The cached zone, or the default (a cached zone this runtime does not know counts as none). */
+export function cachedTimeZone(store: SyncStore): string {
+  const z = store.get(NEWSROOM_TIME_ZONE_KEY);
+  return z && isTimeZone(z) ? z : DEFAULT_NEWSROOM_TIME_ZONE;
+}
+
+/**
+ * Asks the server and caches its answer; whether the cached zone changed. A failure (offline, an
+ * old server's 404, an answer that does not parse) keeps what is cached.
+ */
+export async function refreshTimeZone(
+  store: SyncStore,
+  serverUrl: string,
+  timeoutMs: number,
+): Promise<boolean> {
+  let body: unknown;
+  try {
+    const res = await fetch(new URL('/api/v1/newsroom', serverUrl), {
+      headers: { accept: 'application/json', 'user-agent': CLIENT_AGENT },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!res.ok) return false;
+    body = await res.json();
+  } catch {
+    return false;
+  }
+  const info = NewsroomInfo.safeParse(body);
+  if (!info.success || store.get(NEWSROOM_TIME_ZONE_KEY) === info.data.timeZone) return false;
+  store.set(NEWSROOM_TIME_ZONE_KEY, info.data.timeZone);
+  return true;
+}
