@@ -46,6 +46,8 @@ export const ArticleFilter = z.strictObject({
   mine: z.boolean().optional(),
   /** Drafts the desk sent back to their author (an open "changes requested" notice). */
   changesRequested: z.boolean().optional(),
+  /** Scheduled for publication by the server, the soonest first. */
+  scheduled: z.boolean().optional(),
   /** Last changed at or after / before these instants (ISO 8601). */
   updatedFrom: Timestamp.optional(),
   updatedBefore: Timestamp.optional(),
