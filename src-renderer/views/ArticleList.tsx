@@ -16,6 +16,7 @@ import { sectionName, useSections } from '../state/sections';
 import { useArticlePages } from './useArticlePages';
 import { PresenceBadge } from './PresenceBadge';
 import { ChangesRequestedBadge } from '../review/ChangesRequestedBadge';
+import { ScheduleBadges } from '../review/ScheduleBadges';
 import './conflicts.css';
 
 const ROW_HEIGHT = 68;
@@ -62,6 +63,7 @@ const ArticleRow = memo(function ArticleRow({
         {article.section && <span>{sectionName(sections, article.section)}</span>}
         <span>{t('list.words', { count: article.wordCount })}</span>
         {article.status === 'draft' && <ChangesRequestedBadge articleId={article.id} />}
+        <ScheduleBadges scheduledAt={article.scheduledAt} embargoUntil={article.embargoUntil} />
         {article.hasConflict && (
           <span className="conflict-badge" data-testid="conflict-badge">
             {t('conflicts.badge')}
