@@ -125,23 +125,25 @@ export function ScheduledQueue({ chief }: { chief: boolean }) {
                   )}
                 </td>
                 {chief && (
-                  <td className="scheduled-queue__actions">
-                    <button
-                      type="button"
-                      className="button"
-                      aria-label={t('schedule.rescheduleLabel', { headline: headline(a) })}
-                      onClick={() => setEditing(a)}
-                    >
-                      {t('schedule.reschedule')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button"
-                      aria-label={t('schedule.takeBackLabel', { headline: headline(a) })}
-                      onClick={() => void takeBack(a)}
-                    >
-                      {t('schedule.takeBack')}
-                    </button>
+                  <td>
+                    <div className="scheduled-queue__actions">
+                      <button
+                        type="button"
+                        className="button"
+                        aria-label={t('schedule.rescheduleLabel', { headline: headline(a) })}
+                        onClick={() => setEditing(a)}
+                      >
+                        {t('schedule.reschedule')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button"
+                        aria-label={t('schedule.takeBackLabel', { headline: headline(a) })}
+                        onClick={() => void takeBack(a)}
+                      >
+                        {t('schedule.takeBack')}
+                      </button>
+                    </div>
                   </td>
                 )}
               </tr>

@@ -57,13 +57,13 @@ const ArticleRow = memo(function ArticleRow({
       </span>
       <span className="row__headline">{article.headline || t('list.untitled')}</span>
       <span className="row__meta">
+        <ScheduleBadges scheduledAt={article.scheduledAt} embargoUntil={article.embargoUntil} />
         <span className={`status status--${article.status}`}>
           {t(`list.status.${article.status}`)}
         </span>
         {article.section && <span>{sectionName(sections, article.section)}</span>}
         <span>{t('list.words', { count: article.wordCount })}</span>
         {article.status === 'draft' && <ChangesRequestedBadge articleId={article.id} />}
-        <ScheduleBadges scheduledAt={article.scheduledAt} embargoUntil={article.embargoUntil} />
         {article.hasConflict && (
           <span className="conflict-badge" data-testid="conflict-badge">
             {t('conflicts.badge')}
