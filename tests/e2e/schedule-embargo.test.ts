@@ -25,7 +25,9 @@ let tmp: ReturnType<typeof tempDir>;
 let chief: Client;
 const ids = { scheduled: randomUUID(), embargoed: randomUUID() };
 
+/** The article as the server holds it now (pulled from the start of the feed). */
 async function serverState(id: string): Promise<Record<string, unknown> | undefined> {
+  chief.cursor = 0;
   let found: Record<string, unknown> | undefined;
   for (const p of await chief.pullAll())
     for (const c of p.changes) if (c.entity === 'article' && c.id === id) found = c.data;
