@@ -34,6 +34,8 @@ import type { DeskLog } from '../log/desk-log';
 import { logSyncFailure } from './sync-log';
 import { cachedTimeZone, refreshTimeZone } from './newsroom';
 
+const TIME_ZONE_TIMEOUT_MS = 5000;
+
 export interface SyncEngineOptions {
   db: Db;
   dbPath: string;
@@ -281,6 +283,11 @@ export class SyncEngine {
     this.unsyncable = [];
     this.emitStatus();
     const round = { started: Date.now(), pushedFrom: this.pusher.pushedThrough, pulled: 0 };
+    // Once a session, beside the push and pull (the zone is a server setting; it changes with a
+    // restart at most); a server that does not answer is asked again next round.
+    const timeZone = this.timeZoneAsked
+      ? null
+      : refreshTimeZone(this.store, url, TIME_ZONE_TIMEOUT_MS, this.abort.signal);
     try {
       // A body written before its article's create was acknowledged waits for the pull that
       // brings the real base; then it goes out in the next pass of the same round.
@@ -308,11 +315,7 @@ export class SyncEngine {
       this.massDelete = null;
       this.allowMassDelete = false;
       await this.announce(url, token);
-      if (!this.timeZoneAsked && !this.closed) {
-        // Once a session: the zone is a server setting, changed with a restart at most.
-        this.timeZoneAsked = true;
-        await refreshTimeZone(this.store, url, this.opts.timeoutMs ?? 30_000);
-      }
+      if (timeZone && (await timeZone) !== 'unknown') this.timeZoneAsked = true;
       this.failures = 0;
       this.state = this.unsyncable.length > 0 ? 'error' : 'idle';
       this.lastError = this.unsyncable.length > 0 ? this.unsyncable.join(' ') : null;

@@ -41,27 +41,29 @@ afterEach(() => {
 it('is Europe/Berlin until a server answers, then the server’s zone, kept in sync_state', async () => {
   expect(cachedTimeZone(store)).toBe('Europe/Berlin');
   answer = { status: 200, body: JSON.stringify({ timeZone: 'America/New_York' }) };
-  expect(await refreshTimeZone(store, url, 5000)).toBe(true);
+  expect(await refreshTimeZone(store, url, 5000)).toBe('changed');
   expect(cachedTimeZone(store)).toBe('America/New_York');
   expect(store.get(NEWSROOM_TIME_ZONE_KEY)).toBe('America/New_York');
   // The same answer again changes nothing.
-  expect(await refreshTimeZone(store, url, 5000)).toBe(false);
+  expect(await refreshTimeZone(store, url, 5000)).toBe('unchanged');
 });
 
 it('keeps the cached zone when the server cannot say which', async () => {
   store.set(NEWSROOM_TIME_ZONE_KEY, 'Asia/Tokyo');
+  answer = { status: 404, body: '{}' };
+  expect(await refreshTimeZone(store, url, 5000)).toBe('unchanged');
+  expect(cachedTimeZone(store)).toBe('Asia/Tokyo');
   for (const bad of [
-    { status: 404, body: '{}' },
     { status: 500, body: '{"error":{}}' },
     { status: 200, body: 'not json' },
     { status: 200, body: JSON.stringify({ timeZone: 'Mars/Olympus' }) },
     { status: 200, body: JSON.stringify({ timeZone: 'Europe/Berlin', extra: 1 }) },
   ]) {
     answer = bad;
-    expect(await refreshTimeZone(store, url, 5000)).toBe(false);
+    expect(await refreshTimeZone(store, url, 5000)).toBe('unknown');
     expect(cachedTimeZone(store)).toBe('Asia/Tokyo');
   }
-  expect(await refreshTimeZone(store, 'http://127.0.0.1:1', 2000)).toBe(false);
+  expect(await refreshTimeZone(store, 'http://127.0.0.1:1', 2000)).toBe('unknown');
   expect(cachedTimeZone(store)).toBe('Asia/Tokyo');
   // A cached zone this runtime does not know counts as none.
   store.set(NEWSROOM_TIME_ZONE_KEY, 'Nowhere/Atlantis');

@@ -17,27 +17,33 @@ export function cachedTimeZone(store: SyncStore): string {
 }
 
 /**
- * Asks the server and caches its answer; whether the cached zone changed. A failure (offline, an
- * old server's 404, an answer that does not parse) keeps what is cached.
+ * Asks the server and caches its answer: 'changed' or 'unchanged' when the server said (an old
+ * server's 404 says there is nothing to know), else 'unknown' (offline, an error, an answer that
+ * does not parse); the cache stays unless the answer changed it.
  */
 export async function refreshTimeZone(
   store: SyncStore,
   serverUrl: string,
   timeoutMs: number,
-): Promise<boolean> {
+  signal?: AbortSignal,
+): Promise<'changed' | 'unchanged' | 'unknown'> {
   let body: unknown;
   try {
+    const timeout = AbortSignal.timeout(timeoutMs);
     const res = await fetch(new URL('/api/v1/newsroom', serverUrl), {
       headers: { accept: 'application/json', 'user-agent': CLIENT_AGENT },
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
-    if (!res.ok) return false;
+    // A server that predates the endpoint has no zone to give: asking again will not help.
+    if (res.status === 404) return 'unchanged';
+    if (!res.ok) return 'unknown';
     body = await res.json();
   } catch {
-    return false;
+    return 'unknown';
   }
   const info = NewsroomInfo.safeParse(body);
-  if (!info.success || store.get(NEWSROOM_TIME_ZONE_KEY) === info.data.timeZone) return false;
+  if (!info.success) return 'unknown';
+  if (store.get(NEWSROOM_TIME_ZONE_KEY) === info.data.timeZone) return 'unchanged';
   store.set(NEWSROOM_TIME_ZONE_KEY, info.data.timeZone);
-  return true;
+  return 'changed';
 }
