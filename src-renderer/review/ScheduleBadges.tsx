@@ -3,7 +3,10 @@ import { badgeTime } from './badgeTime';
 import { useNewsroomZone } from './useNewsroomZone';
 import './schedule.css';
 
-/** A list row's "Scheduled · Thu 06:00" and "Embargo · …" badges, on the newsroom's clocks. */
+/**
+ * A list row's "Scheduled · Thu 06:00" and "Embargo · …" badges, on the newsroom's clocks. A
+ * scheduled article shows only its time: a schedule is never before the embargo.
+ */
 export function ScheduleBadges({
   scheduledAt,
   embargoUntil,
@@ -23,7 +26,7 @@ export function ScheduleBadges({
           {t('schedule.badge', { time: short(scheduledAt) })}
         </span>
       )}
-      {embargoUntil && Date.parse(embargoUntil) > now && (
+      {!scheduledAt && embargoUntil && Date.parse(embargoUntil) > now && (
         <span className="schedule-badge schedule-badge--embargo" data-testid="embargo-badge">
           {t('schedule.embargoBadge', { time: short(embargoUntil) })}
         </span>
