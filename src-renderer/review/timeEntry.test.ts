@@ -19,10 +19,16 @@ describe('reading a date and time typed in the newsroom zone', () => {
   });
 
   it('refuses the hour the clocks skip in spring (2027-03-28 02:00–02:59)', () => {
-    expect(read('2027-03-28', '01:59')).toMatchObject({ ok: true, utc: '2027-03-28T00:59:00.000Z' });
+    expect(read('2027-03-28', '01:59')).toMatchObject({
+      ok: true,
+      utc: '2027-03-28T00:59:00.000Z',
+    });
     expect(read('2027-03-28', '02:00')).toEqual({ ok: false, error: 'skipped' });
     expect(read('2027-03-28', '02:30')).toEqual({ ok: false, error: 'skipped' });
-    expect(read('2027-03-28', '03:00')).toMatchObject({ ok: true, utc: '2027-03-28T01:00:00.000Z' });
+    expect(read('2027-03-28', '03:00')).toMatchObject({
+      ok: true,
+      utc: '2027-03-28T01:00:00.000Z',
+    });
   });
 
   it('takes the first of the hour that happens twice in autumn and says it is repeated', () => {

@@ -27,12 +27,7 @@ export function readTimeEntry(date: string, time: string, zone: string, nowMs: n
   const [year, month, day] = d.slice(1).map(Number) as [number, number, number];
   const [hour, minute] = t.slice(1).map(Number) as [number, number];
   const check = new Date(Date.UTC(year, month - 1, day));
-  if (
-    check.getUTCMonth() !== month - 1 ||
-    check.getUTCDate() !== day ||
-    hour > 23 ||
-    minute > 59
-  ) {
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) {
     return { ok: false, error: 'invalid' };
   }
   const utc = fromWallTime({ year, month, day, hour, minute }, zone);
