@@ -5,6 +5,7 @@
  *                    [--host 127.0.0.1] [--demo] [--max-blob-mb 50] [--public-url URL]
  *                    [--synchronous full|normal]
  *                    [--trust-proxy true|ADDRESS,…] [--requests-per-minute N]
+ *                    [--time-zone Europe/Berlin]   (or COPYDESK_TIME_ZONE: the newsroom's zone)
  *   npm run server -- user add NAME --role ROLE --data DIR [--name "Anna Berg"]
  *                                              (password asked, or on stdin)
  *   npm run server -- user list --data DIR
@@ -31,6 +32,7 @@ import { openStorage, startServer } from './server';
 import { passwordOptionsFromEnv } from './auth/passwords';
 import { PASSWORD_FLAG_WARNING, readPassword } from './auth/readPassword';
 import { HttpError } from './http/errors';
+import { DEFAULT_NEWSROOM_TIME_ZONE, isTimeZone } from '../src-shared/time/newsroomTime';
 
 function fail(message: string): never {
   process.stderr.write(`copydesk-server: ${message}\n`);
@@ -148,9 +150,14 @@ async function serve(argv: string[]): Promise<void> {
       synchronous: { type: 'string', default: 'full' },
       'trust-proxy': { type: 'string' },
       'requests-per-minute': { type: 'string' },
+      'time-zone': { type: 'string' },
     },
   });
   if (!values.data) fail('--data DIR is required');
+  const timeZone =
+    values['time-zone'] ?? (process.env.COPYDESK_TIME_ZONE || DEFAULT_NEWSROOM_TIME_ZONE);
+  if (!isTimeZone(timeZone))
+    fail(`--time-zone: unknown time zone "${timeZone}" (give an IANA name such as Europe/Berlin)`);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port must be 0…65535');
   const maxMb = values['max-blob-mb'] === undefined ? 50 : Number(values['max-blob-mb']);
@@ -176,6 +183,7 @@ async function serve(argv: string[]): Promise<void> {
     demo: values.demo,
     maxBlobBytes: Math.round(maxMb * 1024 * 1024),
     synchronous,
+    timeZone,
     http: {
       trustProxy: parseTrustProxy(values['trust-proxy'] ?? process.env.COPYDESK_TRUST_PROXY),
       ...(perMinute !== undefined ? { requestLimit: { max: perMinute } } : {}),

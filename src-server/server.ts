@@ -25,6 +25,7 @@ import { PushService } from './sync/push';
 import type { Clock } from './clock';
 import { PublishScheduler } from './publish/scheduler';
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_NEWSROOM_TIME_ZONE, isTimeZone } from '../src-shared/time/newsroomTime';
 
 export interface ServerOptions {
   /** The instance's folder: the SQLite database (without databaseUrl), renditions, blobs. */
@@ -59,6 +60,8 @@ export interface ServerOptions {
   clock?: Clock;
   /** How often the scheduler looks for due articles (default 5000 ms; 0: only when asked). */
   schedulerIntervalMs?: number;
+  /** The newsroom's IANA time zone desks show and enter times in (default Europe/Berlin). */
+  timeZone?: string;
 }
 
 export interface RunningServer {
@@ -114,6 +117,10 @@ async function seedSections(
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const timeZone = options.timeZone ?? DEFAULT_NEWSROOM_TIME_ZONE;
+  if (!isTimeZone(timeZone)) {
+    throw new Error(`Unknown time zone "${timeZone}": give an IANA name such as Europe/Berlin.`);
+  }
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const host = options.host ?? '127.0.0.1';
   const backend = await openBackend({
@@ -166,6 +173,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxBlobBytes: options.maxBlobBytes ?? 50 * 1024 * 1024,
     publicUrl,
     live,
+    newsroom: { timeZone },
   };
   const app = buildApp(ctx, log, { ...http, requestLog: options.requestLog ?? null });
   try {

@@ -46,6 +46,8 @@ export const ArticleFilter = z.strictObject({
   mine: z.boolean().optional(),
   /** Drafts the desk sent back to their author (an open "changes requested" notice). */
   changesRequested: z.boolean().optional(),
+  /** Scheduled for publication by the server, the soonest first. */
+  scheduled: z.boolean().optional(),
   /** Last changed at or after / before these instants (ISO 8601). */
   updatedFrom: Timestamp.optional(),
   updatedBefore: Timestamp.optional(),
@@ -227,6 +229,11 @@ export const SyncStatus = z.strictObject({
   lastError: z.string().nullable(),
   user: z.strictObject({ id: z.string(), username: z.string(), role: z.string() }).nullable(),
   serverUrl: z.string().nullable(),
+  /**
+   * The newsroom's IANA time zone schedules and embargoes are shown and entered in: the server's
+   * (GET /api/v1/newsroom, cached on the desk), Europe/Berlin until a server has said.
+   */
+  timeZone: z.string(),
   /**
    * The last pull stopped because it would delete this many of the local articles (the
    * fail-safe in docs/sync.md); nothing was applied. `sync.confirmMassDelete` lets it proceed.

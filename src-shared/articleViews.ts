@@ -9,6 +9,7 @@ export const ARTICLE_VIEWS = [
   { id: 'myDrafts', filter: { status: 'draft', mine: true } },
   { id: 'inReview', filter: { status: 'in_review' } },
   { id: 'changesRequested', filter: { changesRequested: true } },
+  { id: 'scheduled', filter: { scheduled: true } },
   { id: 'published', filter: { status: 'published' } },
   { id: 'trash', filter: { deleted: true } },
 ] as const satisfies readonly { id: string; filter: ArticleFilter }[];

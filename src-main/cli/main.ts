@@ -82,10 +82,6 @@ const USAGE = `usage: copydesk-cli --profile DIR [--json] <command>
   set ID FIELD VALUE                         change one field (JSON for tags, links, leadImage)
   tag ID +a -b                               add / remove tags
   submit ID | approve ID | publish ID        workflow steps (approve/publish need the server)
-  publish ID --at TIME                       schedule: the server publishes at TIME ("2027-01-15
-                                             06:00" in the newsroom's time zone, or ISO 8601
-                                             with an offset); publish ID --at none takes it back
-  embargo ID TIME|none                       no publication before TIME (none clears it)
 ${SCHEDULE_USAGE}
   request-changes ID --comment TEXT
   delete ID | restore ID

@@ -1,11 +1,12 @@
 /**
  * `publish ID --at TIME` and `embargo ID TIME|none`: a desk chief's schedule and embargo. TIME
- * is "2027-01-15 06:00" in the newsroom's time zone (COPYDESK_TIME_ZONE, default
- * Europe/Berlin) or ISO 8601 with an offset; `none` takes the schedule back / clears the embargo.
+ * is "2027-01-15 06:00" in the newsroom's time zone (the server's `--time-zone`, as the desk last
+ * heard it; Europe/Berlin before) or ISO 8601 with an offset; `none` takes the schedule back /
+ * clears the embargo. Times are printed in UTC and in the newsroom's zone.
  * Signed in, the server's verdict comes back at once: a refusal exits non-zero.
  */
 import type { DesktopApi } from '../../src-shared/api';
-import { DEFAULT_NEWSROOM_TIME_ZONE, parseNewsroomTime } from '../../src-shared/time/newsroomTime';
+import { parseNewsroomTime, toWallTimeInput } from '../../src-shared/time/newsroomTime';
 
 export class ScheduleUsageError extends Error {}
 
@@ -14,15 +15,16 @@ export const SCHEDULE_USAGE = `  publish ID --at TIME|none                  the 
                                              offset); none takes the schedule back
   embargo ID TIME|none                       no publication before TIME (none clears it)`;
 
-export function newsroomTimeZone(): string {
-  return process.env.COPYDESK_TIME_ZONE || DEFAULT_NEWSROOM_TIME_ZONE;
-}
-
-function timeArg(raw: string): string | null {
+function timeArg(raw: string, zone: string): string | null {
   if (raw === 'none') return null;
-  const r = parseNewsroomTime(raw, newsroomTimeZone());
+  const r = parseNewsroomTime(raw, zone);
   if (!r.ok) throw new ScheduleUsageError(r.reason);
   return r.utc;
+}
+
+/** "2099-01-15T05:30:00.000Z (2099-01-15 06:30 Europe/Berlin)". */
+function shown(utc: string, zone: string): string {
+  return `${utc} (${toWallTimeInput(utc, zone).replace('T', ' ')} ${zone})`;
 }
 
 export async function runScheduleCommand(
@@ -36,7 +38,8 @@ export async function runScheduleCommand(
       cmd === 'publish' ? 'usage: publish ID --at TIME|none' : 'usage: embargo ID TIME|none',
     );
   }
-  const when = timeArg(raw);
+  const zone = (await api['sync.status']({})).timeZone;
+  const when = timeArg(raw, zone);
   const before = new Set((await api['sync.conflicts']({ entityId: id })).items.map((c) => c.id));
   const mutation = cmd === 'publish' ? 'article.schedule' : 'article.setEmbargo';
   const a =
@@ -53,10 +56,10 @@ export async function runScheduleCommand(
   const text =
     cmd === 'publish'
       ? a.scheduledAt
-        ? `${a.id} is scheduled for ${a.scheduledAt}.`
+        ? `${a.id} is scheduled for ${shown(a.scheduledAt, zone)}.`
         : `${a.id} is not scheduled.`
       : a.embargoUntil
-        ? `${a.id} is under embargo until ${a.embargoUntil}.`
+        ? `${a.id} is under embargo until ${shown(a.embargoUntil, zone)}.`
         : `${a.id} has no embargo.`;
   return { json: a, text };
 }

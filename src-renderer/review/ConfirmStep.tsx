@@ -13,11 +13,8 @@ import { useImageRecord } from '../editor/images/records';
 import { useSections } from '../state/sections';
 import { Modal } from '../ui/Modal';
 import { formatNewsroomTime } from '../i18n/format';
-import {
-  DEFAULT_NEWSROOM_TIME_ZONE,
-  parseNewsroomTime,
-  toWallTimeInput,
-} from '../../src-shared/time/newsroomTime';
+import { parseNewsroomTime, toWallTimeInput } from '../../src-shared/time/newsroomTime';
+import { useNewsroomZone } from './useNewsroomZone';
 
 /** What the chief chose: publish now, schedule at a UTC time, or take the schedule back. */
 export type PublishChoice =
@@ -42,7 +39,7 @@ export function ConfirmStep({
   onCancel: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const zone = DEFAULT_NEWSROOM_TIME_ZONE;
+  const zone = useNewsroomZone();
   const inputId = useId();
   const [wall, setWall] = useState(
     article.scheduledAt ? toWallTimeInput(article.scheduledAt, zone) : '',

@@ -9,6 +9,8 @@ import { useCoreEvents } from '../api/events';
 import { sectionName, useSections } from '../state/sections';
 import { useUi } from '../state/ui';
 import { useCurrentUser } from './useRole';
+import { ScheduledQueue } from './ScheduledQueue';
+import { ScheduleBadges } from './ScheduleBadges';
 
 export function ReviewQueue() {
   const { t, i18n } = useTranslation();
@@ -34,6 +36,7 @@ export function ReviewQueue() {
 
   return (
     <section className="review-queue" aria-labelledby="review-queue-title">
+      <ScheduledQueue chief={user.chief} />
       <header className="review-queue__bar">
         <h2 id="review-queue-title">{t('review.queue.title')}</h2>
         <p className="hint">{t('review.queue.hint')}</p>
@@ -67,7 +70,8 @@ export function ReviewQueue() {
                   <button type="button" className="link" onClick={() => openArticle(a.id)}>
                     {a.kicker && <span className="review-queue__kicker">{a.kicker} </span>}
                     {a.headline || t('review.queue.untitled')}
-                  </button>
+                  </button>{' '}
+                  <ScheduleBadges scheduledAt={a.scheduledAt} embargoUntil={a.embargoUntil} />
                 </td>
                 <td>{a.author || t('review.queue.unknownAuthor')}</td>
                 <td>

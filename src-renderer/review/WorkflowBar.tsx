@@ -19,7 +19,7 @@ import { ConfirmStep, CONFIRMED_STEPS } from './ConfirmStep';
 import { stepButtonClass, stepQueued } from './stepOutcome';
 import { errorText } from '../i18n/errors';
 import { formatNewsroomTime } from '../i18n/format';
-import { DEFAULT_NEWSROOM_TIME_ZONE } from '../../src-shared/time/newsroomTime';
+import { useNewsroomZone } from './useNewsroomZone';
 
 interface Props {
   article: Article;
@@ -34,7 +34,8 @@ type Message = { tone: 'ok' | 'error'; text: string; status: Article['status'] }
 
 export function WorkflowBar({ article: initial, checklist, flush }: Props) {
   const { t, i18n } = useTranslation();
-  const when = (iso: string) => formatNewsroomTime(iso, i18n.language, DEFAULT_NEWSROOM_TIME_ZONE);
+  const zone = useNewsroomZone();
+  const when = (iso: string) => formatNewsroomTime(iso, i18n.language, zone);
   const user = useCurrentUser();
   const [article, setArticle] = useStoredArticle(initial);
   const missing = checklist.items;

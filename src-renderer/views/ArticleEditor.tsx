@@ -45,6 +45,7 @@ import { useEditLock } from '../review/useEditLock';
 import { ReadOnlyBanner } from '../review/ReadOnlyBanner';
 import { ChangesRequestedBanner } from '../review/ChangesRequestedBanner';
 import { useCurrentUser } from '../review/useRole';
+import { EmbargoPanel } from '../review/EmbargoPanel';
 import { PresenceBadge } from './PresenceBadge';
 import { useAnnouncePresence } from '../state/presence';
 import { SpellingLanguageSelect } from '../spelling/SpellingLanguageSelect';
@@ -561,6 +562,7 @@ function EditorForm({
               onBlur={flush}
             />
           </fieldset>
+          <EmbargoPanel article={article} />
           <CommentsPanel articleId={article.id} editor={lexical} flush={flushNow} />
         </aside>
         {historyOpen && (

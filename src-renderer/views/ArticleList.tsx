@@ -16,6 +16,7 @@ import { sectionName, useSections } from '../state/sections';
 import { useArticlePages } from './useArticlePages';
 import { PresenceBadge } from './PresenceBadge';
 import { ChangesRequestedBadge } from '../review/ChangesRequestedBadge';
+import { ScheduleBadges } from '../review/ScheduleBadges';
 import './conflicts.css';
 
 const ROW_HEIGHT = 68;
@@ -56,6 +57,7 @@ const ArticleRow = memo(function ArticleRow({
       </span>
       <span className="row__headline">{article.headline || t('list.untitled')}</span>
       <span className="row__meta">
+        <ScheduleBadges scheduledAt={article.scheduledAt} embargoUntil={article.embargoUntil} />
         <span className={`status status--${article.status}`}>
           {t(`list.status.${article.status}`)}
         </span>

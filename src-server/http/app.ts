@@ -21,6 +21,7 @@ import { mediaRoutes } from '../routes/media';
 import { frameworkOptions, registerJsonParser, toHttpError } from './hardening';
 import { registerRequestLimit, type RequestLimitOptions } from './requestLimit';
 import { liveRoutes } from '../routes/live';
+import { newsroomRoutes } from '../routes/newsroom';
 
 /** JSON request bodies (a push of many mutations with bodies) — larger ones get 413. */
 export const MAX_JSON_BYTES = 8 * 1024 * 1024;
@@ -121,6 +122,7 @@ export function buildApp(
     submissionRoutes(app, ctx);
     siteRoutes(app, ctx);
     mediaRoutes(app, ctx);
+    newsroomRoutes(app, ctx);
     if (ctx.live) liveRoutes(app, ctx.live);
   });
   return app;

@@ -9,6 +9,7 @@ import type { Storage, UserRow } from '../storage/types';
 import type { PullService } from '../sync/pull';
 import type { PushService } from '../sync/push';
 import type { PublishedView } from '../publish/view';
+import type { NewsroomInfo } from '../../src-shared/newsroom';
 import { HttpError } from './errors';
 
 export interface AppContext {
@@ -27,6 +28,8 @@ export interface AppContext {
   publicUrl: () => string;
   /** The live sockets (pokes and presence); without it the server has no live endpoint. */
   live?: LiveHub;
+  /** What GET /api/v1/newsroom answers (the newsroom's time zone). */
+  newsroom: NewsroomInfo;
 }
 
 export async function requireUser(ctx: AppContext, req: FastifyRequest): Promise<UserRow> {

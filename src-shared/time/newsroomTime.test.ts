@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNewsroomTime, toWallTimeInput } from './newsroomTime';
+import { isTimeZone, parseNewsroomTime, toWallTimeInput } from './newsroomTime';
 
 const BERLIN = 'Europe/Berlin';
 const utc = (text: string) => {
@@ -37,5 +37,17 @@ describe('newsroom time (Europe/Berlin)', () => {
     expect(toWallTimeInput('2027-01-15T05:00:00.000Z', BERLIN)).toBe('2027-01-15T06:00');
     expect(toWallTimeInput('2027-03-28T01:00:00.000Z', BERLIN)).toBe('2027-03-28T03:00');
     expect(toWallTimeInput('2027-10-31T01:30:00.000Z', BERLIN)).toBe('2027-10-31T02:30');
+  });
+});
+
+describe('isTimeZone', () => {
+  it('knows IANA names and refuses typos, offsets and injection-shaped text', () => {
+    expect(isTimeZone('Europe/Berlin')).toBe(true);
+    expect(isTimeZone('America/Argentina/Buenos_Aires')).toBe(true);
+    expect(isTimeZone('UTC')).toBe(true);
+    expect(isTimeZone('Europe/Berlinn')).toBe(false);
+    expect(isTimeZone('')).toBe(false);
+    expect(isTimeZone('+01:00')).toBe(false);
+    expect(isTimeZone('Europe/Berlin; drop')).toBe(false);
   });
 });

@@ -86,3 +86,14 @@ export function toWallTimeInput(utc: string, timeZone: string): string {
   const wall = new Date(ms + zoneOffsetMinutes(ms, timeZone) * 60_000);
   return wall.toISOString().slice(0, 16);
 }
+
+/** Whether `name` is an IANA time zone this runtime knows ("Europe/Berlin"; not "CET+1"). */
+export function isTimeZone(name: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}

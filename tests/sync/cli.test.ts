@@ -17,16 +17,20 @@ import { startServer } from './support/harness';
 const exec = promisify(execFile);
 let tmp: ReturnType<typeof tempDir>;
 let server: Started;
-const timeZoneBefore = process.env.COPYDESK_TIME_ZONE;
 
 beforeAll(async () => {
   tmp = tempDir('copydesk-cli-');
-  server = await startServer(`${tmp.dir}/server`);
-  // Times without an offset are read in the newsroom's default zone, Europe/Berlin.
-  delete process.env.COPYDESK_TIME_ZONE;
+  // A newsroom not in Berlin: the desk CLI must read and show times in the server's zone.
+  const before = process.env.COPYDESK_TIME_ZONE;
+  process.env.COPYDESK_TIME_ZONE = 'America/New_York';
+  try {
+    server = await startServer(`${tmp.dir}/server`);
+  } finally {
+    if (before === undefined) delete process.env.COPYDESK_TIME_ZONE;
+    else process.env.COPYDESK_TIME_ZONE = before;
+  }
 });
 afterAll(async () => {
-  if (timeZoneBefore !== undefined) process.env.COPYDESK_TIME_ZONE = timeZoneBefore;
   await server?.stop();
   tmp?.cleanup();
 });
@@ -53,7 +57,11 @@ async function spawnedCli(profile: string, ...args: string[]): Promise<CliResult
     const r = await exec(
       process.execPath,
       ['--import', 'tsx', 'src-main/cli/index.ts', '--profile', join(tmp.dir, profile), ...args],
-      { cwd: repoRoot, env: { ...process.env, NODE_NO_WARNINGS: '1' } },
+      {
+        cwd: repoRoot,
+        // Times without an offset are read in the server's zone, whatever the desk's env says.
+        env: { ...process.env, NODE_NO_WARNINGS: '1', COPYDESK_TIME_ZONE: 'Europe/Berlin' },
+      },
     );
     return { code: 0, out: r.stdout.trim(), err: r.stderr.trim() };
   } catch (e) {
@@ -117,11 +125,12 @@ it('runs the editorial workflow from the command line with exit codes and --json
   expect((await cli('chief', 'sync')).code).toBe(0);
   expect((await cli('chief', 'approve', id)).out).toContain('approved');
 
-  // Embargo and schedule: newsroom times are stored in UTC; a schedule before the embargo and an
-  // unreadable time are refused (exit 1 and 2) and change nothing; `none` takes both back.
+  // Embargo and schedule: newsroom times (New York, from the server) are stored in UTC; a
+  // schedule before the embargo and an unreadable time are refused (exit 1 and 2) and change
+  // nothing; `none` takes both back.
   expect(await cli('chief', 'embargo', id, '2099-01-15 07:00')).toMatchObject({
     code: 0,
-    out: `${id} is under embargo until 2099-01-15T06:00:00.000Z.`,
+    out: `${id} is under embargo until 2099-01-15T12:00:00.000Z (2099-01-15 07:00 America/New_York).`,
   });
   const early = await cli('chief', 'publish', id, '--at', '2099-01-15 06:30');
   expect(early.code).toBe(1);
@@ -140,7 +149,7 @@ it('runs the editorial workflow from the command line with exit codes and --json
   expect(JSON.parse(scheduled.out)).toMatchObject({
     status: 'approved',
     scheduledAt: '2099-07-15T04:00:00.000Z',
-    embargoUntil: '2099-01-15T06:00:00.000Z',
+    embargoUntil: '2099-01-15T12:00:00.000Z',
   });
   expect((await cli('chief', 'publish', id, '--at', 'none')).out).toBe(`${id} is not scheduled.`);
   expect((await cli('chief', 'embargo', id, 'none')).out).toBe(`${id} has no embargo.`);
@@ -163,4 +172,5 @@ it('runs the editorial workflow from the command line with exit codes and --json
 
   expect((await cli('ed', 'bogus')).code).toBe(2);
   expect((await cli('ed', 'show', '00000000-0000-7000-8000-000000000000')).code).toBe(1);
-});
+  // About 30 CLI processes, each starting a core: minutes on a busy 2-core machine.
+}, 600_000);

@@ -41,6 +41,7 @@ export function filterSql(f: ArticleFilter, me: string | null, prefix = ''): Fil
          WHERE kind = 'changes_requested' AND dismissed_at IS NULL)`,
     );
   }
+  if (f.scheduled) where.push(`${c('scheduled_at')} IS NOT NULL`);
   // Stored times are UTC ISO strings (toISOString), so they compare as text.
   if (f.updatedFrom) {
     where.push(`${c('updated_at')} >= ?`);
@@ -56,6 +57,8 @@ export function filterSql(f: ArticleFilter, me: string | null, prefix = ''): Fil
   }
   const order = f.deleted
     ? `${c('deleted_at')} DESC, ${c('id')} DESC`
-    : `${c('updated_at')} DESC, ${c('id')} DESC`;
+    : f.scheduled
+      ? `${c('scheduled_at')} ASC, ${c('id')} ASC`
+      : `${c('updated_at')} DESC, ${c('id')} DESC`;
   return { where, params, order };
 }

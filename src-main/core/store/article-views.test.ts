@@ -99,6 +99,26 @@ describe('saved views and filters', () => {
     expect(new Set(ARTICLE_VIEWS.map((v) => v.id)).size).toBe(ARTICLE_VIEWS.length);
   });
 
+  it('"Scheduled" lists scheduled articles, the soonest first, and nothing else', () => {
+    const run = () => articles.list({ ...viewFilter('scheduled'), ...page }, 'u-anna');
+    expect(ids(run())).toEqual([]);
+    put('06', { status: 'approved', at: '2026-12-02T08:00:00.000Z' });
+    put('07', { status: 'approved', at: '2026-12-02T09:00:00.000Z' });
+    put('08', { status: 'approved', at: '2026-12-02T10:00:00.000Z' });
+    const schedule = store.db.prepare(
+      'UPDATE articles SET scheduled_at = ?, embargo_until = ? WHERE id = ?',
+    );
+    schedule.run('2027-01-15T05:00:00.000Z', null, U('06'));
+    schedule.run('2027-01-14T05:00:00.000Z', null, U('07'));
+    // Under embargo but not scheduled: not in the view.
+    schedule.run(null, '2027-01-14T05:00:00.000Z', U('08'));
+    const r = run();
+    expect(ids(r)).toEqual(['07', '06']);
+    expect(r.total).toBe(2);
+    expect(r.items[0]).toMatchObject({ scheduledAt: '2027-01-14T05:00:00.000Z' });
+    expect(ids(articles.list({ ...page, scheduled: true, section: 'wirtschaft' }))).toEqual([]);
+  });
+
   it('filters combine with each other and with a view; "mine" without a user means none named', () => {
     expect(ids(articles.list({ ...page, section: 'wirtschaft' }))).toEqual(['05', '04']);
     expect(ids(articles.list({ ...page, authorId: 'u-ben', status: 'published' }))).toEqual(['04']);

@@ -32,6 +32,9 @@ import { SyncStore } from './store';
 import type { TokenStore } from './tokens';
 import type { DeskLog } from '../log/desk-log';
 import { logSyncFailure } from './sync-log';
+import { cachedTimeZone, refreshTimeZone } from './newsroom';
+
+const TIME_ZONE_TIMEOUT_MS = 5000;
 
 export interface SyncEngineOptions {
   db: Db;
@@ -86,6 +89,8 @@ export class SyncEngine {
   /** A pull stopped by the mass-deletion fail-safe, until confirmed or resolved. */
   private massDelete: MassDelete | null = null;
   private allowMassDelete = false;
+  /** Whether this session has asked the server for the newsroom's time zone yet. */
+  private timeZoneAsked = false;
   private closed = false;
   private readonly abort = new AbortController();
   private readonly now: () => string;
@@ -164,6 +169,7 @@ export class SyncEngine {
       lastError: this.lastError,
       user: signedIn ? this.store.getJson<PublicUser>('user') : null,
       serverUrl: this.store.get('server_url'),
+      timeZone: cachedTimeZone(this.store),
     };
     if (this.massDelete && signedIn) s.massDelete = { ...this.massDelete };
     if (this.progress && this.state === 'syncing') {
@@ -192,6 +198,7 @@ export class SyncEngine {
     });
     tx.immediate();
     this.opts.tokens.save(res.token);
+    this.timeZoneAsked = false;
     this.state = 'idle';
     this.lastError = null;
     this.failures = 0;
@@ -276,6 +283,11 @@ export class SyncEngine {
     this.unsyncable = [];
     this.emitStatus();
     const round = { started: Date.now(), pushedFrom: this.pusher.pushedThrough, pulled: 0 };
+    // Once a session, beside the push and pull (the zone is a server setting; it changes with a
+    // restart at most); a server that does not answer is asked again next round.
+    const timeZone = this.timeZoneAsked
+      ? null
+      : refreshTimeZone(this.store, url, TIME_ZONE_TIMEOUT_MS, this.abort.signal);
     try {
       // A body written before its article's create was acknowledged waits for the pull that
       // brings the real base; then it goes out in the next pass of the same round.
@@ -303,6 +315,7 @@ export class SyncEngine {
       this.massDelete = null;
       this.allowMassDelete = false;
       await this.announce(url, token);
+      if (timeZone && (await timeZone) !== 'unknown') this.timeZoneAsked = true;
       this.failures = 0;
       this.state = this.unsyncable.length > 0 ? 'error' : 'idle';
       this.lastError = this.unsyncable.length > 0 ? this.unsyncable.join(' ') : null;
