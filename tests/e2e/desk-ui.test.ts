@@ -128,7 +128,7 @@ describe('accessibility (axe-core) in every view, both themes, both languages', 
         await editable.waitFor();
         found.push(...(await audit(page, 'editor (draft)')));
         await shot(page, name('editor'));
-        const timeline = page.locator('.workflow__bar .button--quiet').first();
+        const timeline = page.locator('.article-editor__bar .status-line__button[aria-expanded]').first();
         await timeline.click();
         await page.locator('.timeline').waitFor();
         found.push(...(await audit(page, 'editor with timeline')));
