@@ -1,7 +1,6 @@
 /**
  * The body's editable element. While the article is read only (in review for an editor,
- * published) it stays in the Tab order under the name "Article text, read only", so keyboard
- * and screen-reader users can still read it.
+ * published) it is named "Article text, read only" (the canvas around it takes the focus).
  */
 import { useTranslation } from 'react-i18next';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
@@ -25,7 +24,6 @@ export function BodyContent({
       aria-label={editable ? undefined : t('editor.bodyReadOnly')}
       aria-describedby={describedBy}
       aria-multiline
-      tabIndex={editable ? undefined : 0}
       spellCheck={false}
       onBlur={onBlur}
     />

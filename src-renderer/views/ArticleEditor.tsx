@@ -417,7 +417,14 @@ function EditorForm({
         onResolved={(c) => void merger.mergeNow(fieldsOfConflict(c))}
       />
       <div className="article-editor__columns">
-        <div className="article-editor__canvas">
+        <div
+          className="article-editor__canvas"
+          // Read only, the form's fields are disabled: the canvas itself takes the focus, so
+          // keyboard users can reach and scroll the text.
+          {...(lock.locked
+            ? { tabIndex: 0, role: 'region', 'aria-label': t('editor.bodyReadOnly') }
+            : {})}
+        >
           <div className="canvas">
             <fieldset className="edit-lock" disabled={lock.locked}>
               <div className="field field--kicker">

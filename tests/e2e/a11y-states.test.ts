@@ -96,6 +96,10 @@ async function show(page: Page, id: string): Promise<void> {
   await page.reload();
   await page.locator('.body__editable p').first().waitFor();
   await page.getByTestId('workflow-status').waitFor();
+  // Editable, or read only with the canvas reachable by Tab.
+  await page
+    .locator('.body__editable[contenteditable="true"], .article-editor__canvas[tabindex="0"]')
+    .waitFor();
 }
 
 async function closeDialog(page: Page): Promise<void> {
@@ -124,13 +128,14 @@ describe('accessibility (axe-core) in every workflow state and dialog', () => {
           expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
           await check(`editor (${state})`);
         }
-        // Read only for the editor: the body is still in the Tab order, with a name.
+        // Read only for the editor: the canvas is in the Tab order, with a name.
         await show(page, ids.in_review!);
-        const readOnly = page.locator('.body__editable');
-        await expect.poll(() => readOnly.getAttribute('tabindex')).toBe('0');
-        expect(await readOnly.getAttribute('aria-label')).toBe(
-          language === 'en' ? 'Article text, read only' : 'Artikeltext, schreibgeschützt',
-        );
+        const readOnlyName =
+          language === 'en' ? 'Article text, read only' : 'Artikeltext, schreibgeschützt';
+        const canvas = page.getByRole('region', { name: readOnlyName });
+        expect(await canvas.getAttribute('tabindex')).toBe('0');
+        await canvas.focus();
+        expect(await canvas.evaluate((el) => el === document.activeElement)).toBe(true);
 
         // The conflict panel in the editor, and the list of all conflicts in the header.
         await show(page, ids.conflict!);
@@ -165,13 +170,18 @@ describe('accessibility (axe-core) in every workflow state and dialog', () => {
           .poll(async () => (await h.call('articles.get', { id: ids.draft })).deletedAt)
           .toBeNull();
 
-        // A new, untouched draft offers Discard, which asks first.
+        // A new draft offers Discard, which asks first once something is written.
         await page.locator('.app__name').click();
         await page.keyboard.press('Alt+n');
+        await expect
+          .poll(() => page.evaluate(() => document.activeElement?.getAttribute('name')))
+          .toBe('headline');
+        await page.keyboard.type('Neu');
         await page.getByTestId('discard-draft').click();
         await dialog(page).waitFor();
         await check('discard confirmation');
-        await closeDialog(page);
+        await dialog(page).locator('.button--danger').click();
+        await expect.poll(() => page.locator('.article-editor').count()).toBe(0);
 
         // The desk chief: the publish confirmation.
         await h.call('sync.logout', {});
