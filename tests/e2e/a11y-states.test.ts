@@ -99,6 +99,7 @@ async function show(page: Page, id: string): Promise<void> {
   // Editable, or read only with the canvas reachable by Tab.
   await page
     .locator('.body__editable[contenteditable="true"], .article-editor__canvas[tabindex="0"]')
+    .first()
     .waitFor();
 }
 
