@@ -338,7 +338,7 @@ describe('layout', () => {
       const bar = await page.locator('.article-editor__bar').boundingBox();
       expect(bar!.height).toBeLessThanOrEqual(52);
 
-      // The details panel: beside the canvas when wide, closed and laid over it when narrow.
+      // The details panel: beside the canvas when wide, closed and in its place when narrow.
       const details = page.getByRole('complementary', { name: 'Article details' });
       const toggle = page.locator('.article-editor__bar [aria-controls]');
       if (width >= 1200) {
@@ -348,6 +348,8 @@ describe('layout', () => {
         await toggle.click();
       }
       await details.waitFor();
+      // Narrow, the open panel takes the canvas's place instead of lying over the headline.
+      expect(await page.locator('.canvas').isVisible()).toBe(width >= 1200);
       for (const name of ['Section', 'Byline'])
         expect(await details.getByLabel(name, { exact: true }).isVisible()).toBe(true);
       expect(await details.getByRole('combobox', { name: 'Tags', exact: true }).isVisible()).toBe(
