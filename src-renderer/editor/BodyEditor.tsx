@@ -5,7 +5,6 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LexicalExtensionComposer } from '@lexical/react/LexicalExtensionComposer';
-import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical';
 import { articleEditorExtension } from './extension';
@@ -18,6 +17,7 @@ import { applyLink, type LinkTarget, readLinkTarget } from './links';
 import { $textContentAsRejected } from '../../src-shared/richtext/suggestionNode';
 import { type BodyStats, bodyStats } from './stats';
 import { Toolbar } from './Toolbar';
+import { BodyContent } from './BodyContent';
 import type { SpellingLanguage } from '../../src-shared/api';
 import { SpellingPlugin } from '../spelling/SpellingPlugin';
 
@@ -123,14 +123,7 @@ export const BodyEditor = memo(function BodyEditor(props: BodyEditorProps) {
         onLink={(editor) => setLink(readLinkTarget(editor))}
         onImage={() => setPicking(true)}
       />
-      <ContentEditable
-        className="body__editable"
-        aria-labelledby={labelledBy}
-        aria-describedby={describedBy}
-        aria-multiline
-        spellCheck={false}
-        onBlur={onBlur}
-      />
+      <BodyContent labelledBy={labelledBy} describedBy={describedBy} onBlur={onBlur} />
       <SpellingPlugin
         language={props.spellingLanguage}
         personalWords={props.personalWords}

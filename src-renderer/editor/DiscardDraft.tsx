@@ -56,12 +56,13 @@ export function DiscardDraftButton({
     <>
       <button
         type="button"
-        className="button button--quiet"
+        className="button button--quiet status-line__button"
         data-testid="discard-draft"
+        title={t('editor.discard.button')}
         onClick={() => void start()}
       >
         <Trash2 aria-hidden size={16} />
-        {t('editor.discard.button')}
+        <span className="status-line__label">{t('editor.discard.button')}</span>
       </button>
       {error && !asking && (
         <span role="alert" className="field__error">

@@ -472,6 +472,7 @@ export const de: Messages = {
     headline: 'Überschrift',
     teaser: 'Vorspann',
     body: 'Text',
+    bodyReadOnly: 'Artikeltext, schreibgeschützt',
     byline: 'Autorenzeile',
     section: 'Ressort',
     slug: 'Webadresse (Slug)',

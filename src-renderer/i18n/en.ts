@@ -464,6 +464,7 @@ export const en = {
     headline: 'Headline',
     teaser: 'Teaser',
     body: 'Body',
+    bodyReadOnly: 'Article text, read only',
     byline: 'Byline',
     section: 'Section',
     slug: 'Web address (slug)',

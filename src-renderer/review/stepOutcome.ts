@@ -1,4 +1,4 @@
-/** How a workflow step's button looks and what its outcome says (pure, for the WorkflowBar). */
+/** How a workflow step's button looks and what its outcome says (pure, for the WorkflowStrip). */
 import type { SyncStatus } from '../../src-shared/api';
 import type { TransitionName, TransitionRule } from '../../src-shared/workflow';
 

@@ -33,7 +33,10 @@ import type { BodyStats } from '../editor/stats';
 import { TagsField } from '../editor/TagsField';
 import { useUi } from '../state/ui';
 import { RevisionHistory } from './RevisionHistory';
-import { WorkflowBar } from '../review/WorkflowBar';
+import { useWorkflow } from '../review/useWorkflow';
+import { WorkflowStrip } from '../review/WorkflowStrip';
+import { WorkflowToggles } from '../review/WorkflowToggles';
+import { WorkflowPanels } from '../review/WorkflowPanels';
 import { CommentsPanel } from './CommentsPanel';
 import { useRemoteUpdates } from '../editor/remoteUpdates';
 import { RemoteUpdateBanner } from '../editor/RemoteUpdateBanner';
@@ -253,6 +256,7 @@ function EditorForm({
   const flush = useCallback(() => void saver.flush().catch(() => undefined), [saver]);
   const flushNow = useCallback(() => saver.flush(), [saver]);
   const edited = useDropBlankDraft(article.id, flushNow);
+  const workflow = useWorkflow(article, checklist, flushNow);
   const setField = <K extends keyof ArticleFields>(key: K, value: ArticleFields[K]) => {
     edited();
     setFields((f) => ({ ...f, [key]: value }));
@@ -320,6 +324,8 @@ function EditorForm({
   return (
     <section className="article-editor" aria-label={t('editor.label')} onKeyDown={onFindKeys}>
       <header className="article-editor__bar">
+        <WorkflowStrip workflow={workflow} />
+        <MissingCount checklist={checklist} onOpen={showChecklist} />
         <p className="status-line__save">
           <span
             className={`save-status save-status--${status.status}`}
@@ -331,16 +337,17 @@ function EditorForm({
           </span>
           {savedTime && <span className="status-line__time"> {savedTime}</span>}
         </p>
-        <MissingCount checklist={checklist} onOpen={showChecklist} />
         <PresenceBadge articleId={article.id} />
+        <WorkflowToggles workflow={workflow} />
         <button
           type="button"
-          className="button button--quiet"
+          className="button button--quiet status-line__button"
           aria-expanded={historyOpen}
+          title={t('editor.history')}
           onClick={() => setHistoryOpen((o) => !o)}
         >
           <History aria-hidden size={16} />
-          {t('editor.history')}
+          <span className="status-line__label">{t('editor.history')}</span>
         </button>
         <button
           type="button"
@@ -363,17 +370,23 @@ function EditorForm({
           offersDelete(article, me.chief) && (
             <button
               type="button"
-              className="button button--quiet"
+              className="button button--quiet status-line__button"
+              title={t('trash.delete')}
               onClick={() => void removeArticle(article.id, fields.headline)}
             >
               <Trash2 aria-hidden size={16} />
-              {t('trash.delete')}
+              <span className="status-line__label">{t('trash.delete')}</span>
             </button>
           )
         )}
-        <button type="button" className="button button--quiet" onClick={() => openArticle(null)}>
+        <button
+          type="button"
+          className="button button--quiet status-line__button"
+          title={t('editor.close')}
+          onClick={() => openArticle(null)}
+        >
           <X aria-hidden size={16} />
-          {t('editor.close')}
+          <span className="status-line__label">{t('editor.close')}</span>
         </button>
       </header>
       {find && (
@@ -391,7 +404,7 @@ function EditorForm({
           onClose={closeFind}
         />
       )}
-      <WorkflowBar article={article} checklist={checklist} flush={flushNow} />
+      <WorkflowPanels workflow={workflow} />
       <ReadOnlyBanner lock={lock} />
       <ChangesRequestedBanner article={article} />
       <RemoteUpdateBanner
@@ -405,7 +418,14 @@ function EditorForm({
         onResolved={(c) => void merger.mergeNow(fieldsOfConflict(c))}
       />
       <div className="article-editor__columns">
-        <div className="article-editor__canvas">
+        <div
+          className="article-editor__canvas"
+          // Read only, the form's fields are disabled: the canvas itself takes the focus, so
+          // keyboard users can reach and scroll the text.
+          {...(lock.locked
+            ? { tabIndex: 0, role: 'region', 'aria-label': t('editor.bodyReadOnly') }
+            : {})}
+        >
           <div className="canvas">
             <fieldset className="edit-lock" disabled={lock.locked}>
               <div className="field field--kicker">

@@ -169,7 +169,7 @@ export function ConflictPanel({
       aria-label={t('conflicts.panelTitle')}
       data-testid="conflict-panel"
     >
-      <h3>{t('conflicts.panelTitle')}</h3>
+      <h2>{t('conflicts.panelTitle')}</h2>
       {error && (
         <p role="alert" className="banner banner--error">
           {error}

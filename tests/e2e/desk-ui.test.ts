@@ -5,8 +5,6 @@
  * (docs/screenshots in the repository).
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -17,43 +15,14 @@ import { tempDir } from '../support/tmp';
 import { fixture } from '../fixtures/images';
 import { fixtureArticle } from '../support/fixture-article';
 import { type EditorHost, startEditorHost } from './editor-helpers';
+import { audit } from './axe-helpers';
 
 const shots = process.env.COPYDESK_SCREENSHOTS;
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 
 let h: EditorHost;
 let server: Started;
 let tmp: ReturnType<typeof tempDir>;
 let draftId: string;
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[];
-}
-
-/** Runs axe-core on the page as it is; returns "view: rule (impact) at selector" lines. */
-async function audit(page: Page, view: string): Promise<string[]> {
-  const loaded = await page.evaluate(() => 'axe' in window);
-  // Evaluated over the DevTools protocol, so the page's CSP does not apply.
-  if (!loaded) await page.evaluate(axeSource);
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run(o: unknown): Promise<unknown> } }).axe.run({
-      resultTypes: ['violations'],
-      // Off by default in axe (experimental); icon-only buttons with text labels are what it checks.
-      rules: { 'label-content-name-mismatch': { enabled: true } },
-    }),
-  )) as AxeResult;
-  return (
-    result.violations
-      // heading-order is only "moderate", but a screen reader's outline of the editor depends on it.
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'heading-order')
-      .flatMap((v) =>
-        v.nodes.map((n) => `${view}: ${v.id} (${v.impact}) at ${JSON.stringify(n.target)}`),
-      )
-  );
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   if (shots) await page.screenshot({ path: join(shots, `${name}.png`) });
@@ -128,7 +97,9 @@ describe('accessibility (axe-core) in every view, both themes, both languages', 
         await editable.waitFor();
         found.push(...(await audit(page, 'editor (draft)')));
         await shot(page, name('editor'));
-        const timeline = page.locator('.workflow__bar .button--quiet').first();
+        const timeline = page
+          .locator('.article-editor__bar .status-line__button[aria-expanded]')
+          .first();
         await timeline.click();
         await page.locator('.timeline').waitFor();
         found.push(...(await audit(page, 'editor with timeline')));
@@ -367,7 +338,7 @@ describe('layout', () => {
       const bar = await page.locator('.article-editor__bar').boundingBox();
       expect(bar!.height).toBeLessThanOrEqual(52);
 
-      // The details panel: beside the canvas when wide, closed and laid over it when narrow.
+      // The details panel: beside the canvas when wide, closed and in its place when narrow.
       const details = page.getByRole('complementary', { name: 'Article details' });
       const toggle = page.locator('.article-editor__bar [aria-controls]');
       if (width >= 1200) {
@@ -377,6 +348,8 @@ describe('layout', () => {
         await toggle.click();
       }
       await details.waitFor();
+      // Narrow, the open panel takes the canvas's place instead of lying over the headline.
+      expect(await page.locator('.canvas').isVisible()).toBe(width >= 1200);
       for (const name of ['Section', 'Byline'])
         expect(await details.getByLabel(name, { exact: true }).isVisible()).toBe(true);
       expect(await details.getByRole('combobox', { name: 'Tags', exact: true }).isVisible()).toBe(
