@@ -19,6 +19,7 @@ import { type BodyStats, bodyStats } from './stats';
 import { Toolbar } from './Toolbar';
 import type { SpellingLanguage } from '../../src-shared/api';
 import { SpellingPlugin } from '../spelling/SpellingPlugin';
+import { startupDone } from '../boot/startupGate';
 
 /** Stats are recomputed this long after the last change (an O(n) read, never per keystroke). */
 const STATS_DELAY_MS = 400;
@@ -86,6 +87,7 @@ function ReadyMark() {
       performance.mark('copydesk:editor-ready');
       root.dataset.ready = 'true';
     }
+    startupDone();
   }, [editor]);
   return null;
 }

@@ -3,14 +3,12 @@
  * of what is missing), and for desk chiefs approve / request changes (comment required) /
  * publish / unpublish / correct. Every step goes through articles.transition.
  */
-import { useId, useRef, useState } from 'react';
+import { Suspense, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article } from '../../src-shared/model';
 import type { TransitionRule } from '../../src-shared/workflow';
 import { api } from '../api/transport';
 import './review.css';
-import { ArticlePreview } from './ArticlePreview';
-import { Timeline } from './Timeline';
 import { ACTION_KEYS, explainFailure, offeredTransitions } from './transitions';
 import type { ArticleChecklist } from '../editor/checklist';
 import { useCurrentUser } from './useRole';
@@ -20,6 +18,11 @@ import { stepButtonClass, stepQueued } from './stepOutcome';
 import { errorText } from '../i18n/errors';
 import { formatNewsroomTime } from '../i18n/format';
 import { DEFAULT_NEWSROOM_TIME_ZONE } from '../../src-shared/time/newsroomTime';
+import { lazyNamed } from '../ui/lazyNamed';
+
+// Panels opened on demand: loaded when first opened.
+const ArticlePreview = lazyNamed(() => import('./ArticlePreview'), 'ArticlePreview');
+const Timeline = lazyNamed(() => import('./Timeline'), 'Timeline');
 
 interface Props {
   article: Article;
@@ -221,8 +224,10 @@ export function WorkflowBar({ article: initial, checklist, flush }: Props) {
           {message.text}
         </p>
       )}
-      {panel === 'timeline' && <Timeline articleId={article.id} status={article.status} />}
-      {panel === 'preview' && <ArticlePreview articleId={article.id} flush={flush} />}
+      <Suspense fallback={null}>
+        {panel === 'timeline' && <Timeline articleId={article.id} status={article.status} />}
+        {panel === 'preview' && <ArticlePreview articleId={article.id} flush={flush} />}
+      </Suspense>
     </section>
   );
 }
