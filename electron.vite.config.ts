@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { bundledComponentsFrom } from './scripts/licenses';
+import { earlyScriptPlugin } from './scripts/early-script-plugin';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -46,6 +47,7 @@ export default defineConfig({
     },
     plugins: [
       react(),
+      earlyScriptPlugin(resolve(root, 'src-renderer/boot/early.ts')),
       {
         // About lists the open-source components this build ships, with their licences.
         name: 'copydesk-licenses',

@@ -39,7 +39,7 @@ declare global {
   }
 }
 
-interface Doc {
+export interface Doc {
   name: 'large' | 'normal';
   paragraphs: number;
   words: number;
@@ -47,7 +47,7 @@ interface Doc {
   body: object;
 }
 
-function makeDoc(name: Doc['name'], paragraphs: number): Doc {
+export function makeDoc(name: Doc['name'], paragraphs: number): Doc {
   const gen = new ProseGenerator(rng(paragraphs));
   const texts: string[] = [];
   for (let i = 0; i < paragraphs; i++) {
@@ -71,7 +71,7 @@ function makeDoc(name: Doc['name'], paragraphs: number): Doc {
 }
 
 /** Builds the bare Lexical page into a temporary folder (does not touch out/). */
-async function buildBarePage(outDir: string): Promise<void> {
+export async function buildBarePage(outDir: string): Promise<void> {
   await build({
     root: join(benchRoot, 'editor-bare'),
     base: './',
@@ -88,7 +88,7 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css',
 };
 
-function serveBare(dir: string, docs: Doc[]): Promise<{ server: Server; origin: string }> {
+export function serveBare(dir: string, docs: Doc[]): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/doc.json') {
@@ -115,7 +115,7 @@ function serveBare(dir: string, docs: Doc[]): Promise<{ server: Server; origin: 
   );
 }
 
-async function call(host: Started, method: string, input: unknown): Promise<unknown> {
+export async function call(host: Started, method: string, input: unknown): Promise<unknown> {
   const url = new URL(host.url);
   const res = await fetch(`${url.origin}/api/call`, {
     method: 'POST',
@@ -130,14 +130,14 @@ async function call(host: Started, method: string, input: unknown): Promise<unkn
   return r.value;
 }
 
-const READY = '[contenteditable="true"][data-ready="true"]';
+export const READY = '[contenteditable="true"][data-ready="true"]';
 
 /**
  * Opens `url` in a fresh page and returns ms from navigation start to the editable body.
  * `spelling: false` removes the CSS Custom Highlight API before any script runs: the spelling
  * plugin then does nothing (no worker, no checks, no marks).
  */
-async function load(
+export async function load(
   browser: Browser,
   url: string,
   spelling = true,

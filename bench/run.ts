@@ -19,6 +19,7 @@ function optional(name: string, file: string, exportName: string): void {
 
 optional('list', './list', 'runListBench');
 optional('editor', './editor', 'runEditorBench');
+optional('editor-load', './editor-load', 'runEditorLoadBench');
 optional('images', './images', 'runImagesBench');
 optional('server', './server', 'runServerBench');
 optional('sync', './sync', 'runSyncBench');

@@ -32,6 +32,7 @@ import { SafeBodyJson } from './richtext/safeBody';
 import { ConflictRegion } from './mutations/types';
 import { TimelineEntry } from './timeline';
 import { PresenceList } from './live';
+import { SaveAnswer, type SavedArticle, savedArticleOf } from './saveAnswer';
 
 const Empty = z.strictObject({});
 const Ok = z.strictObject({ ok: z.literal(true) });
@@ -86,16 +87,7 @@ export const SaveArticleInput = z.strictObject({
 });
 export type SaveArticleInput = z.input<typeof SaveArticleInput>;
 
-/**
- * What a save did: `applied` — stored as sent; `merged` — sync had changed the body since the
- * editor's base revision and the core merged both (the stored body differs from the one sent);
- * `conflict` — merged, and some regions changed on both sides keep the synced text, with the
- * sent text kept as a conflict to decide on.
- */
-export const SaveOutcome = z.enum(['applied', 'merged', 'conflict']);
-export type SaveOutcome = z.infer<typeof SaveOutcome>;
-export const SavedArticle = Article.extend({ outcome: SaveOutcome });
-export type SavedArticle = z.infer<typeof SavedArticle>;
+export { SaveAnswer, SaveOutcome, SavedArticle } from './saveAnswer';
 
 export const StoreHealth = z.strictObject({
   /** 'recovered': the database was empty or damaged at start, kept aside and started anew. */
@@ -403,7 +395,7 @@ export const desktopApi = {
     }),
     Article,
   ),
-  'articles.save': method(SaveArticleInput, SavedArticle),
+  'articles.save': method(SaveArticleInput, SaveAnswer),
   'articles.delete': method(z.strictObject({ id: Id }), Ok),
   'articles.restore': method(z.strictObject({ id: Id }), Article),
 
@@ -490,8 +482,13 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(desktopApi, name);
 }
 
+/** What a caller gets: the output, but a whole SavedArticle for a save (the client restores the body). */
+export type ClientOutput<M extends MethodName> = M extends 'articles.save'
+  ? SavedArticle
+  : MethodOutput<M>;
+
 /** The typed client view of the API: one async function per method. */
-export type DesktopApi = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> };
+export type DesktopApi = { [M in MethodName]: (input: MethodInput<M>) => Promise<ClientOutput<M>> };
 
 // ---- errors -------------------------------------------------------------------------------
 
@@ -609,6 +606,8 @@ export const CoreEvent = z.discriminatedUnion('type', [
     origin: ChangeOrigin,
     /** The article's local revision after the change, when known. */
     revision: z.number().int().nonnegative().optional(),
+    /** Only fields or body changed (a save): status, schedule and embargo are as they were. */
+    contentOnly: z.literal(true).optional(),
   }),
   z.strictObject({ type: z.literal('article.deleted'), id: Id, origin: ChangeOrigin }),
   z.strictObject({ type: z.literal('article.restored'), id: Id, origin: ChangeOrigin }),
@@ -636,6 +635,14 @@ export interface DesktopTransport {
   onEvent(listener: (event: CoreEvent) => void): () => void;
 }
 
+function restoreSentBody(answer: SaveAnswer, input: unknown): SavedArticle {
+  const saved = savedArticleOf(answer, input as { body?: BodyJson });
+  if (!saved) {
+    throw new ApiError('invalid_output', 'articles.save left out a body that was not sent');
+  }
+  return saved;
+}
+
 /** Builds the typed DesktopApi over any transport, validating both directions. */
 export function createDesktopApi(transport: DesktopTransport): DesktopApi {
   const api = {} as Record<MethodName, (input: unknown) => Promise<unknown>>;
@@ -653,7 +660,8 @@ export function createDesktopApi(transport: DesktopTransport): DesktopApi {
         );
       }
       if (!result.ok) throw ApiError.from(result.error);
-      return parseOutput(m, result.value);
+      const value = parseOutput(m, result.value);
+      return m === 'articles.save' ? restoreSentBody(value as SaveAnswer, parsed) : value;
     };
   }
   return api as unknown as DesktopApi;

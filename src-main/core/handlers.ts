@@ -1,5 +1,6 @@
 import type { MethodName } from '../../src-shared/api';
 import { ApiError } from '../../src-shared/api';
+import { saveAnswerOf } from '../../src-shared/saveAnswer';
 import type { CoreContext, HandlerFor } from './context';
 import { LocalWriteRefused } from './store/local-writer';
 import { imageHandlers } from './handlers-images';
@@ -78,14 +79,21 @@ export const handlers: Handlers = {
   'articles.save': (input, ctx) => {
     assertKnownSection(ctx, input.fields?.section);
     const before = ctx.articles.revisionOf(input.id);
-    const a = ctx.articles.save(input.id, {
+    const { saved: a, bodyAsSent } = ctx.articles.saveReporting(input.id, {
       fields: input.fields,
       body: input.body,
       baseRevision: input.baseRevision,
     });
+    // A save changes fields and body only: listeners of status or schedule need not reload.
     if (a.revision !== before)
-      ctx.emit({ type: 'article.updated', id: a.id, origin: 'local', revision: a.revision });
-    return a;
+      ctx.emit({
+        type: 'article.updated',
+        id: a.id,
+        origin: 'local',
+        revision: a.revision,
+        contentOnly: true,
+      });
+    return saveAnswerOf(a, bodyAsSent);
   },
   'articles.delete': (input, ctx) => {
     trashRefusal(() => ctx.articles.softDelete(input.id, ctx.sync.status().user?.username ?? null));

@@ -7,6 +7,7 @@ import {
   type DesktopTransport,
   type MethodName,
 } from '../../src-shared/api';
+import { earlyCallsOfWindow, withEarlyCalls } from '../boot/earlyCalls';
 
 const TOKEN_KEY = 'copydesk.token';
 
@@ -72,7 +73,7 @@ function httpTransport(): DesktopTransport {
 const bridge = (window as { copydesk?: DesktopTransport }).copydesk;
 
 function pickTransport(): DesktopTransport {
-  return bridge ?? httpTransport();
+  return withEarlyCalls(bridge ?? httpTransport(), earlyCallsOfWindow());
 }
 
 /**

@@ -20,6 +20,7 @@ import { Toolbar } from './Toolbar';
 import { BodyContent } from './BodyContent';
 import type { SpellingLanguage } from '../../src-shared/api';
 import { SpellingPlugin } from '../spelling/SpellingPlugin';
+import { startupDone } from '../boot/startupGate';
 
 /** Stats are recomputed this long after the last change (an O(n) read, never per keystroke). */
 const STATS_DELAY_MS = 400;
@@ -88,6 +89,7 @@ function ReadyMark() {
       performance.mark('copydesk:editor-ready');
       root.dataset.ready = 'true';
     }
+    startupDone();
   }, [editor]);
   return null;
 }

@@ -8,6 +8,7 @@ import { useCoreEvents } from '../api/events';
 import { changesRequested } from './changesRequested';
 import { useStoredArticle } from './useStoredArticle';
 import './state.css';
+import { afterStartup } from '../boot/startupGate';
 
 export function ChangesRequestedBanner({ article: initial }: { article: Article }) {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ export function ChangesRequestedBanner({ article: initial }: { article: Article 
       () => undefined,
     );
   }, [initial.id]);
-  useEffect(load, [load, article.status]);
+  useEffect(() => afterStartup(load), [load, article.status]);
   useCoreEvents((e) => {
     if (e.type === 'notice' && e.articleId === initial.id) load();
   });

@@ -4,12 +4,16 @@
  * panel. The list of missing items is visually hidden here (the details panel shows it); it
  * describes the disabled "Submit for review".
  */
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ArticlePreview } from './ArticlePreview';
-import { Timeline } from './Timeline';
 import { ConfirmStep } from './ConfirmStep';
 import type { Workflow } from './useWorkflow';
 import './review.css';
+import { lazyNamed } from '../ui/lazyNamed';
+
+// Panels opened on demand: loaded when first opened.
+const ArticlePreview = lazyNamed(() => import('./ArticlePreview'), 'ArticlePreview');
+const Timeline = lazyNamed(() => import('./Timeline'), 'Timeline');
 
 export function WorkflowPanels({ workflow: w }: { workflow: Workflow }) {
   const { t } = useTranslation();
@@ -56,8 +60,10 @@ export function WorkflowPanels({ workflow: w }: { workflow: Workflow }) {
             {message.text}
           </p>
         )}
-        {w.panel === 'timeline' && <Timeline articleId={article.id} status={article.status} />}
-        {w.panel === 'preview' && <ArticlePreview articleId={article.id} flush={w.flush} />}
+        <Suspense fallback={null}>
+          {w.panel === 'timeline' && <Timeline articleId={article.id} status={article.status} />}
+          {w.panel === 'preview' && <ArticlePreview articleId={article.id} flush={w.flush} />}
+        </Suspense>
       </div>
       {confirming && (
         <ConfirmStep

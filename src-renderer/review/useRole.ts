@@ -3,6 +3,7 @@ import type { Role } from '../../src-shared/model';
 import { isChief } from '../../src-shared/workflow';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
+import { afterStartup } from '../boot/startupGate';
 
 export interface CurrentUser {
   /** The server's role when signed in; a local user who is not signed in is an editor. */
@@ -38,12 +39,16 @@ export function useCurrentUser(): CurrentUser {
   const [user, setUser] = useState<CurrentUser>(LOCAL);
   useEffect(() => {
     let live = true;
-    api['sync.status']({}).then(
-      (s) => live && setUser(fromStatus(s.user)),
-      () => undefined,
+    const cancel = afterStartup(
+      () =>
+        void api['sync.status']({}).then(
+          (s) => live && setUser(fromStatus(s.user)),
+          () => undefined,
+        ),
     );
     return () => {
       live = false;
+      cancel();
     };
   }, []);
   useCoreEvents((e) => {

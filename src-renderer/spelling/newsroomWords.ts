@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { NewsroomWord } from '../../src-shared/api';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
+import { afterStartup } from '../boot/startupGate';
 
 /** The last list loaded in this window, so a view opened later starts with it. */
 let last: readonly NewsroomWord[] | null = null;
@@ -19,15 +20,19 @@ export function useNewsroomWords(): readonly NewsroomWord[] | null {
   });
   useEffect(() => {
     let live = true;
-    api['dictionary.list']({}).then(
-      (r) => {
-        last = r.items;
-        if (live) setWords(r.items);
-      },
-      (e: unknown) => console.error('Newsroom dictionary:', e),
+    const cancel = afterStartup(
+      () =>
+        void api['dictionary.list']({}).then(
+          (r) => {
+            last = r.items;
+            if (live) setWords(r.items);
+          },
+          (e: unknown) => console.error('Newsroom dictionary:', e),
+        ),
     );
     return () => {
       live = false;
+      cancel();
     };
   }, [version]);
   return words;

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import { api, transport } from '../api/transport';
+import { afterStartup } from '../boot/startupGate';
 
 interface ChangesRequestedState {
   /** Articles the signed-in author was told to revise (from the core's notices). */
@@ -12,17 +13,19 @@ interface ChangesRequestedState {
 export const useChangesRequestedStore = create<ChangesRequestedState>((set) => ({
   ids: new Set(),
   load: () => {
-    api['notices.list']({}).then(
-      (r) =>
-        set({
-          ids: new Set(
-            r.items.filter((n) => n.kind === 'changes_requested').map((n) => n.articleId),
-          ),
-        }),
-      () => undefined,
-    );
+    afterStartup(() => void loadChangesRequested(set));
   },
 }));
+
+function loadChangesRequested(set: (s: Pick<ChangesRequestedState, 'ids'>) => void) {
+  return api['notices.list']({}).then(
+    (r) =>
+      set({
+        ids: new Set(r.items.filter((n) => n.kind === 'changes_requested').map((n) => n.articleId)),
+      }),
+    () => undefined,
+  );
+}
 
 let watching = false;
 

@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { PresenceList, PresenceUser } from '../../src-shared/live';
 import { api, callOnExit } from '../api/transport';
 import { useCoreEvents } from '../api/events';
+import { afterStartup } from '../boot/startupGate';
 
 const NOBODY: readonly PresenceUser[] = [];
 
@@ -25,12 +26,16 @@ export function usePresenceFeed(): void {
   const setList = usePresenceStore((s) => s.set);
   useEffect(() => {
     let live = true;
-    void api['presence.list']({}).then(
-      (r) => live && setList(r.articles),
-      () => undefined,
+    const cancel = afterStartup(
+      () =>
+        void api['presence.list']({}).then(
+          (r) => live && setList(r.articles),
+          () => undefined,
+        ),
     );
     return () => {
       live = false;
+      cancel();
     };
   }, [setList]);
   useCoreEvents((e) => {
@@ -45,12 +50,15 @@ export function usePresenceOf(articleId: string): readonly PresenceUser[] {
 /** Tells the other desks that this window has the article open, until it closes it. */
 export function useAnnouncePresence(articleId: string): void {
   useEffect(() => {
-    void api['presence.open']({ articleId }).catch(() => undefined);
+    const cancel = afterStartup(
+      () => void api['presence.open']({ articleId }).catch(() => undefined),
+    );
     // Closing the window unmounts nothing: say it on the way out.
     const leave = () => callOnExit('presence.open', { articleId: null });
     window.addEventListener('pagehide', leave);
     return () => {
       window.removeEventListener('pagehide', leave);
+      cancel();
       void api['presence.open']({ articleId: null }).catch(() => undefined);
     };
   }, [articleId]);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CircleHelp, Plus } from 'lucide-react';
 import type { StoreHealth } from '../../src-shared/api';
@@ -8,11 +8,7 @@ import { useUi } from '../state/ui';
 import { usePresenceFeed } from '../state/presence';
 import { ArticleList } from './ArticleList';
 import { ArticleEditor } from './ArticleEditor';
-import { SettingsView } from './SettingsView';
 import { ReviewNavButton } from '../review/ReviewNavButton';
-import { ReviewQueue } from '../review/ReviewQueue';
-import { ImageLibrary } from './images/ImageLibrary';
-import { ShortcutHelp } from './ShortcutHelp';
 import { SyncStatus } from './SyncStatus';
 import { UserMenu } from './UserMenu';
 import { EmptyState } from './EmptyState';
@@ -21,6 +17,7 @@ import { Notices } from './Notices';
 import { CrashProbe } from './CrashProbe';
 import { ViewBoundary } from './ViewBoundary';
 import { modalOpen } from '../ui/Modal';
+import { lazyNamed } from '../ui/lazyNamed';
 import { useThemeSetting } from '../ui/theme';
 import {
   isFindKey,
@@ -29,6 +26,13 @@ import {
   isSearchKey,
   isTextTarget,
 } from '../editor/shortcuts';
+import { afterStartup } from '../boot/startupGate';
+
+// Not needed for the first screen: loaded when first shown.
+const SettingsView = lazyNamed(() => import('./SettingsView'), 'SettingsView');
+const ReviewQueue = lazyNamed(() => import('../review/ReviewQueue'), 'ReviewQueue');
+const ImageLibrary = lazyNamed(() => import('./images/ImageLibrary'), 'ImageLibrary');
+const ShortcutHelp = lazyNamed(() => import('./ShortcutHelp'), 'ShortcutHelp');
 
 const ARTICLE_HASH = /^#article=([0-9a-f-]{36})$/i;
 
@@ -89,7 +93,7 @@ function Guarded({ view, children }: { view: string; children: ReactNode }) {
   return (
     <ViewBoundary view={view}>
       <CrashProbe view={view} />
-      {children}
+      <Suspense fallback={null}>{children}</Suspense>
     </ViewBoundary>
   );
 }
@@ -100,7 +104,9 @@ function HealthBanner() {
   useCoreEvents((e) => e.type === 'store.health' && setHealth(e.health));
   useEffect(() => {
     // A recovery at start happened before this view listened for events.
-    void api['store.health']({}).then((h) => setHealth((now) => now ?? h));
+    return afterStartup(
+      () => void api['store.health']({}).then((h) => setHealth((now) => now ?? h)),
+    );
   }, []);
   if (health?.state === 'recovered') {
     return (
@@ -233,7 +239,11 @@ export function App() {
         )}
       </main>
       <TrashToast />
-      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+      {help && (
+        <Suspense fallback={null}>
+          <ShortcutHelp onClose={() => setHelp(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

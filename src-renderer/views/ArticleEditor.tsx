@@ -2,7 +2,7 @@
  * The article editor: metadata fields, the Lexical body, autosave status and the revision
  * history. Field values live in this component's state; the body lives only in Lexical.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LexicalEditor } from 'lexical';
 import { DEFAULT_SETTINGS, type Settings, type SpellingLanguage } from '../../src-shared/api';
@@ -32,7 +32,7 @@ import { prepareBody } from '../editor/prepareBody';
 import type { BodyStats } from '../editor/stats';
 import { TagsField } from '../editor/TagsField';
 import { useUi } from '../state/ui';
-import { RevisionHistory } from './RevisionHistory';
+import { lazyNamed } from '../ui/lazyNamed';
 import { useWorkflow } from '../review/useWorkflow';
 import { WorkflowStrip } from '../review/WorkflowStrip';
 import { WorkflowToggles } from '../review/WorkflowToggles';
@@ -59,6 +59,7 @@ import { offersDelete } from '../state/deleteRule';
 import { useTrash } from '../state/trash';
 import { MissingCount } from '../editor/MissingCount';
 import { formatTime } from '../ui/formatTime';
+import { startupDone } from '../boot/startupGate';
 
 interface Loaded {
   article: Article;
@@ -66,6 +67,9 @@ interface Loaded {
   /** Bumped when a restored revision replaces the editor's content. */
   generation: number;
 }
+
+// Opened on demand: loaded when first opened.
+const RevisionHistory = lazyNamed(() => import('./RevisionHistory'), 'RevisionHistory');
 
 function load(article: Article, generation: number): Loaded {
   // Repaired block ids stay in the editor until the next real edit saves them: opening an
@@ -86,7 +90,10 @@ export function ArticleEditor({ id }: { id: string }) {
     let live = true;
     loadArticle(id)
       .then((a) => live && setLoaded(load(a, 0)))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => {
+        startupDone();
+        if (live) setError(e instanceof Error ? e.message : String(e));
+      });
     void api['settings.get']({})
       .then((s) => live && setSettings(s))
       .catch(() => undefined);
@@ -586,12 +593,14 @@ function EditorForm({
           <CommentsPanel articleId={article.id} editor={lexical} flush={flushNow} />
         </aside>
         {historyOpen && (
-          <RevisionHistory
-            articleId={article.id}
-            beforeRestore={() => saver.flush()}
-            onRestored={onRestored}
-            onClose={() => setHistoryOpen(false)}
-          />
+          <Suspense fallback={null}>
+            <RevisionHistory
+              articleId={article.id}
+              beforeRestore={() => saver.flush()}
+              onRestored={onRestored}
+              onClose={() => setHistoryOpen(false)}
+            />
+          </Suspense>
         )}
       </div>
     </section>

@@ -12,6 +12,7 @@ import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
 import { listBlocks, useCurrentBlock } from './commentBlocks';
 import './comments.css';
+import { afterStartup } from '../boot/startupGate';
 
 interface Entry {
   id: string;
@@ -79,20 +80,23 @@ export function CommentsPanel({
 
   useEffect(() => {
     let live = true;
-    api['comments.list']({ articleId }).then(
-      (r) => live && setComments(r.items),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
-    api['articles.timeline']({ id: articleId }).then(
-      (r) => live && setTimeline(r.items),
-      () => undefined,
-    );
-    api['sync.status']({}).then(
-      (s) => live && setMe(s.user),
-      () => undefined,
-    );
+    const cancel = afterStartup(() => {
+      api['comments.list']({ articleId }).then(
+        (r) => live && setComments(r.items),
+        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      );
+      api['articles.timeline']({ id: articleId }).then(
+        (r) => live && setTimeline(r.items),
+        () => undefined,
+      );
+      api['sync.status']({}).then(
+        (s) => live && setMe(s.user),
+        () => undefined,
+      );
+    });
     return () => {
       live = false;
+      cancel();
     };
   }, [articleId, tick]);
   useCoreEvents((e) => {

@@ -14,6 +14,7 @@ import { errorText, serverCodeText } from '../i18n/errors';
 import { diffWords } from '../../src-shared/text/wordDiff';
 import { DiffText } from '../compare/DiffText';
 import './conflicts.css';
+import { afterStartup } from '../boot/startupGate';
 
 /** Plain text of a conflict side: a string, blocks of a body region, a body, or a value. */
 export function conflictText(value: unknown): string {
@@ -131,7 +132,7 @@ export function ConflictPanel({
       () => undefined,
     );
   }, [articleId]);
-  useEffect(refresh, [refresh]);
+  useEffect(() => afterStartup(refresh), [refresh]);
   useCoreEvents((e) => {
     if (e.type === 'article.updated' && e.id === articleId) refresh();
     else if (e.type === 'sync.status' && e.status.state === 'idle') refresh();

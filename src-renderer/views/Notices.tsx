@@ -10,6 +10,7 @@ import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
 import { useUi } from '../state/ui';
 import './comments.css';
+import { afterStartup } from '../boot/startupGate';
 
 export function Notices() {
   const { t } = useTranslation();
@@ -19,12 +20,16 @@ export function Notices() {
 
   useEffect(() => {
     let live = true;
-    api['notices.list']({}).then(
-      (r) => live && setItems(r.items),
-      () => undefined,
+    const cancel = afterStartup(
+      () =>
+        void api['notices.list']({}).then(
+          (r) => live && setItems(r.items),
+          () => undefined,
+        ),
     );
     return () => {
       live = false;
+      cancel();
     };
   }, [tick]);
   useCoreEvents((e) => e.type === 'notice' && setTick((n) => n + 1));

@@ -10,6 +10,7 @@ import { useCoreEvents } from '../api/events';
 import { SignIn } from './SignIn';
 import { SyncConflicts } from './SyncConflicts';
 import { formatTime } from '../i18n/format';
+import { afterStartup } from '../boot/startupGate';
 
 export function SyncStatus() {
   const { t, i18n } = useTranslation();
@@ -24,7 +25,7 @@ export function SyncStatus() {
       () => undefined,
     );
   }, []);
-  useEffect(refresh, [refresh]);
+  useEffect(() => afterStartup(refresh), [refresh]);
   // Network regained: sync at once instead of waiting for the next backoff retry.
   useEffect(() => {
     const online = () => void api['sync.now']({}).then(setStatus, () => undefined);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../src-shared/api';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
+import { afterStartup } from '../boot/startupGate';
 
 type Account = Pick<SyncStatus, 'user' | 'serverUrl'>;
 
@@ -24,7 +25,7 @@ export function UserMenu() {
   const refresh = useCallback(() => {
     api['sync.status']({}).then(setAccount, () => undefined);
   }, []);
-  useEffect(refresh, [refresh]);
+  useEffect(() => afterStartup(refresh), [refresh]);
   useCoreEvents((e) => {
     if (e.type === 'sync.status') setAccount(e.status);
   });

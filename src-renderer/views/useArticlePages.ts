@@ -3,6 +3,7 @@ import type { ArticleSummary } from '../../src-shared/model';
 import type { ArticleFilter } from '../../src-shared/api';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
+import { afterStartup } from '../boot/startupGate';
 
 export const PAGE_SIZE = 100;
 
@@ -25,15 +26,18 @@ export function useArticlePages(filter: ArticleFilter) {
       loading.current.add(page);
       const gen = generation;
       const query = { ...(JSON.parse(key) as ArticleFilter), offset: page * PAGE_SIZE };
-      void api['articles.list']({ ...query, limit: PAGE_SIZE }).then(
-        (r) => {
-          loading.current.delete(page);
-          if (gen !== generation) return;
-          pages.current.set(page, r.items);
-          setTotal(r.total);
-          force((n) => n + 1);
-        },
-        () => loading.current.delete(page),
+      afterStartup(
+        () =>
+          void api['articles.list']({ ...query, limit: PAGE_SIZE }).then(
+            (r) => {
+              loading.current.delete(page);
+              if (gen !== generation) return;
+              pages.current.set(page, r.items);
+              setTotal(r.total);
+              force((n) => n + 1);
+            },
+            () => loading.current.delete(page),
+          ),
       );
     },
     [generation, key],

@@ -416,8 +416,17 @@ export class ArticleRepository {
    * Returns the article unchanged (and writes nothing) when the save changes nothing.
    */
   save(id: string, change: SaveChange): SavedArticle {
+    return this.saveReporting(id, change).saved;
+  }
+
+  /**
+   * save(), and whether the stored body is exactly the one sent (`bodyAsSent`; false for a save
+   * without a body), so the answer can leave the body out.
+   */
+  saveReporting(id: string, change: SaveChange): { saved: SavedArticle; bodyAsSent: boolean } {
     let outcome: SaveOutcome = 'applied';
     let saved: Article | undefined;
+    let bodyAsSent = false;
     const tx = this.db.transaction(() => {
       const row = this.stmts.get.get(id) as ArticleRow | undefined;
       if (!row) throw new NotFoundError(`Article ${id}`);
@@ -434,6 +443,11 @@ export class ArticleRepository {
       // The stored JSON was written by JSON.stringify too: comparing strings compares bodies.
       const bodyJson = body === undefined ? undefined : JSON.stringify(body);
       const bodyChanged = bodyJson !== undefined && bodyJson !== row.body_json;
+      bodyAsSent =
+        bodyJson !== undefined &&
+        outcome === 'applied' &&
+        change.body !== undefined &&
+        (body === change.body || bodyJson === JSON.stringify(change.body));
       if (changedFields.length === 0 && !bodyChanged) return;
       const mutations = this.mutationsOf(current, before, next, changedFields);
       if (bodyChanged && body) {
@@ -452,7 +466,7 @@ export class ArticleRepository {
     });
     tx.immediate();
     if (!saved) throw new NotFoundError(`Article ${id}`);
-    return { ...saved, outcome };
+    return { saved: { ...saved, outcome }, bodyAsSent };
   }
 
   /**

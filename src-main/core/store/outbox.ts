@@ -71,7 +71,9 @@ export class OutboxRepository {
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
       // Field and tag edits are independent of the body, so a body may coalesce past them; a
       // workflow step or delete after it is a barrier (the server must see the body it submitted).
-      pendingBody: `SELECT o.mutation_id, o.args_json FROM outbox o
+      // The base is read in SQL: parsing a whole body only to keep one number costs a save dearly.
+      pendingBody: `SELECT o.mutation_id, json_extract(o.args_json, '$.baseBodyVersion') AS base_body_version
+        FROM outbox o
         WHERE o.name = 'article.setBody' AND o.entity_id = ? AND o.state = 'pending'
           AND NOT EXISTS (SELECT 1 FROM outbox b
                            WHERE b.entity_id = o.entity_id AND b.mutation_id > o.mutation_id
@@ -134,11 +136,10 @@ export class OutboxRepository {
   ): number {
     if (m.name === 'article.setBody') {
       const row = this.stmts.pendingBody.get(m.entityId) as
-        { mutation_id: number; args_json: string } | undefined;
+        { mutation_id: number; base_body_version: number } | undefined;
       if (row) {
-        const previous = JSON.parse(row.args_json) as ParsedArgsOf<'article.setBody'>;
         const args = m.args as ParsedArgsOf<'article.setBody'>;
-        const merged = { ...args, baseBodyVersion: previous.baseBodyVersion };
+        const merged = { ...args, baseBodyVersion: row.base_body_version };
         this.stmts.rewriteArgs.run(JSON.stringify(merged), row.mutation_id);
         return row.mutation_id;
       }

@@ -1,0 +1,60 @@
+/**
+ * Start-up order: when the app opens an article (a `#article=` link), the calls of the shell
+ * around it (sync status, notices, presence, the list, review counts, the dictionary…) wait
+ * until the body is shown and editable, so that they compete neither with the article's answer
+ * for the core nor with the editor for the renderer's main thread. They wait at most
+ * STARTUP_WAIT_MS (an article that does not load must not keep the shell empty). Without an
+ * article to open, nothing waits.
+ */
+
+export const STARTUP_WAIT_MS = 3000;
+
+export class StartupGate {
+  private open: boolean;
+  private readonly waiting = new Set<() => void>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(opts: { waitForEditor: boolean; maxWaitMs?: number }) {
+    this.open = !opts.waitForEditor;
+    if (!this.open)
+      this.timer = setTimeout(() => this.release(), opts.maxWaitMs ?? STARTUP_WAIT_MS);
+  }
+
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  /** Runs `fn` now when start-up is over, else when it is; the result cancels a waiting run. */
+  after(fn: () => void): () => void {
+    if (this.open) {
+      fn();
+      return () => undefined;
+    }
+    const run = () => fn();
+    this.waiting.add(run);
+    return () => this.waiting.delete(run);
+  }
+
+  /** Start-up is over (the editor is ready, or it failed): everything waiting runs. */
+  release(): void {
+    if (this.open) return;
+    this.open = true;
+    clearTimeout(this.timer);
+    const runs = [...this.waiting];
+    this.waiting.clear();
+    for (const run of runs) run();
+  }
+}
+
+const opensArticle = /^#article=[0-9a-f-]{36}$/i.test(globalThis.location?.hash ?? '');
+const gate = new StartupGate({ waitForEditor: opensArticle });
+
+/** Runs `fn` once the article opened at start is shown (or at once); returns a cancel function. */
+export function afterStartup(fn: () => void): () => void {
+  return gate.after(fn);
+}
+
+/** Called when the editor opened at start is ready, or could not load. */
+export function startupDone(): void {
+  gate.release();
+}

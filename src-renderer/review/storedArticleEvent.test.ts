@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { storedArticleMayHaveChanged } from './storedArticleEvent';
+
+const id = '00000000-0000-4000-8000-000000000001';
+const other = '00000000-0000-4000-8000-000000000002';
+
+describe('storedArticleMayHaveChanged', () => {
+  it('skips the reload for a save (content only)', () => {
+    expect(
+      storedArticleMayHaveChanged(
+        { type: 'article.updated', id, origin: 'local', revision: 3, contentOnly: true },
+        id,
+      ),
+    ).toBe(false);
+  });
+
+  it('reloads for other changes of the article: steps, restores, sync', () => {
+    expect(
+      storedArticleMayHaveChanged(
+        { type: 'article.updated', id, origin: 'local', revision: 3 },
+        id,
+      ),
+    ).toBe(true);
+    expect(storedArticleMayHaveChanged({ type: 'article.updated', id, origin: 'remote' }, id)).toBe(
+      true,
+    );
+    expect(storedArticleMayHaveChanged({ type: 'article.updated', id, origin: 'sync' }, id)).toBe(
+      true,
+    );
+  });
+
+  it('ignores other articles and other events', () => {
+    expect(
+      storedArticleMayHaveChanged({ type: 'article.updated', id: other, origin: 'remote' }, id),
+    ).toBe(false);
+    expect(storedArticleMayHaveChanged({ type: 'settings.updated' }, id)).toBe(false);
+  });
+});
