@@ -167,8 +167,6 @@ function EditorForm({
   const [fields, setFields] = useState<ArticleFields>(() => pickFields(article));
   const [links, setLinks] = useState<LinkRow[]>(() => article.links.map((l) => linkRow(l)));
   const [slugText, setSlugText] = useState(article.slug);
-  // The address of the first publication stays until a correction publishes a changed slug.
-  const slugFixed = article.publishedAt !== null;
   const [status, setStatus] = useState<{ status: SaveStatus; error?: string }>({ status: 'saved' });
   const [stats, setStats] = useState<BodyStats | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -264,6 +262,9 @@ function EditorForm({
   const flushNow = useCallback(() => saver.flush(), [saver]);
   const edited = useDropBlankDraft(article.id, flushNow);
   const workflow = useWorkflow(article, checklist, flushNow);
+  // The address of the first publication stays until a correction publishes a changed slug.
+  // Read from the live article: a publication pulled while the editor is open fixes it too.
+  const slugFixed = workflow.article.publishedAt !== null;
   const setField = <K extends keyof ArticleFields>(key: K, value: ArticleFields[K]) => {
     edited();
     setFields((f) => ({ ...f, [key]: value }));
