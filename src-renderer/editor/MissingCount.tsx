@@ -22,7 +22,12 @@ export function MissingCount({
       onClick={onOpen}
     >
       {count > 0 ? <CircleAlert aria-hidden size={16} /> : <Check aria-hidden size={16} />}
-      {count > 0 ? t('layout.missing', { count }) : t('layout.complete')}
+      {count > 0 ? (
+        t('layout.missing', { count })
+      ) : (
+        // Where the line is tight only the tick shows; the name stays for screen readers.
+        <span className="status-line__label">{t('layout.complete')}</span>
+      )}
       {warnings > 0 && (
         <span className="status-chip__warnings">
           {' · '}

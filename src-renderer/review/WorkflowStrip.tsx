@@ -25,11 +25,19 @@ export function WorkflowStrip({ workflow: w }: { workflow: Workflow }) {
       : rule.needsChecklist && missing.length > 0
         ? w.ids.missing
         : undefined;
+  const fullStatus = [
+    t(`review.status.${article.status}`),
+    article.scheduledAt && t('review.scheduledFor', { time: when(article.scheduledAt) }),
+    article.embargoUntil && t('review.embargoUntil', { time: when(article.embargoUntil) }),
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <div className="workflow__bar" role="group" aria-label={t('review.workflow')}>
       <span
         ref={w.statusRef}
         tabIndex={-1}
+        title={fullStatus}
         className={`workflow__status workflow__status--${article.status}`}
       >
         <span className="status-line__label">{t('review.status.label')}: </span>

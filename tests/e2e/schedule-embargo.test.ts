@@ -204,6 +204,49 @@ describe('schedule and embargo in the desk (desk chief, real backend)', () => {
     await page.close();
   });
 
+  it('keeps the status line on screen in German with a schedule and an embargo: at most two rows, nothing off screen or overlapping', async () => {
+    // The approval pushed by the test's own client reaches the desk first.
+    await h.call('sync.now', {});
+    await h.call('articles.schedule', { id: ids.embargoed, at: '2099-02-01T09:00:00.000Z' });
+    const { language } = await h.call('settings.get', {});
+    await h.call('settings.update', { language: 'de' });
+    try {
+      const { page, errors } = await h.open({
+        locale: 'de-DE',
+        hash: `#article=${ids.embargoed}`,
+      });
+      await page.locator('[contenteditable="true"][data-ready="true"]').waitFor();
+      for (const [width, height] of [
+        [1280, 800],
+        [1024, 768],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        const bar = page.locator('.article-editor__bar');
+        const status = bar.locator('.workflow__status');
+        await expect.poll(() => status.getAttribute('title')).toContain('Sperrfrist bis');
+        expect(await status.getAttribute('title')).toContain('Geplant für');
+        // Every control of the line is inside the window, and the line is one row.
+        for (const name of ['Veröffentlichen', 'Schließen']) {
+          const box = await bar.getByRole('button', { name, exact: true }).boundingBox();
+          expect(box, name).not.toBeNull();
+          expect(box!.x + box!.width, `${name} at ${width}`).toBeLessThanOrEqual(width);
+        }
+        // The line may take a second row here (two steps, schedule and embargo), never more.
+        expect((await bar.boundingBox())!.height).toBeLessThanOrEqual(100);
+        // Nothing lies over anything: Publish ends before the checklist chip begins (same row).
+        const publish = await bar.getByRole('button', { name: 'Veröffentlichen' }).boundingBox();
+        const chip = await bar.getByTestId('missing-count').boundingBox();
+        const sameRow = Math.abs(publish!.y - chip!.y) < publish!.height;
+        if (sameRow)
+          expect(publish!.x + publish!.width, `at ${width}`).toBeLessThanOrEqual(chip!.x);
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await h.call('settings.update', { language });
+    }
+  });
+
   it.runIf(Boolean(shots))(
     'screenshots: the Scheduled section, the reschedule dialog and the embargo panel',
     async () => {
