@@ -172,5 +172,4 @@ it('runs the editorial workflow from the command line with exit codes and --json
 
   expect((await cli('ed', 'bogus')).code).toBe(2);
   expect((await cli('ed', 'show', '00000000-0000-7000-8000-000000000000')).code).toBe(1);
-  // About 30 CLI processes, each starting a core: minutes on a busy 2-core machine.
-}, 600_000);
+});
