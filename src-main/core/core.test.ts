@@ -1,33 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { createDesktopApi, ApiError, type CoreEvent, type DesktopApi } from '../../src-shared/api';
-import { openCore, databasePath } from './core';
-import type { CoreHandle } from './types';
-import { tempDir } from '../../tests/support/tmp';
+import { createDesktopApi, ApiError } from '../../src-shared/api';
+import { databasePath } from './core';
+import { useTestCore } from '../../tests/support/testCore';
 import { fixtureArticle } from '../../tests/support/fixture-article';
 import { bodyFromParagraphs } from '../../src-shared/richtext/plainText';
 
-let core: CoreHandle;
-let api: DesktopApi;
-let dir: string;
-let cleanup: () => void;
-let events: CoreEvent[];
-
-beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  core = await openCore({ profileDir: dir, host: 'cli', backgroundIntegrityCheck: false });
-  api = createDesktopApi({ call: (m, i) => core.call(m, i), onEvent: (l) => core.onEvent(l) });
-  events = [];
-  core.onEvent((e) => events.push(e));
-});
-afterEach(async () => {
-  await core.close();
-  cleanup();
-});
+const desk = useTestCore();
 
 /** Counts of every table, to prove that a refused call wrote nothing. */
 function snapshot(): Record<string, number> {
-  const db = new Database(databasePath(dir), { readonly: true });
+  const db = new Database(databasePath(desk.dir), { readonly: true });
   const out: Record<string, number> = {};
   for (const t of ['articles', 'revisions', 'outbox', 'tags', 'article_tags', 'settings']) {
     out[t] = (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
@@ -39,7 +22,7 @@ function snapshot(): Record<string, number> {
 describe('articles through the DesktopApi', () => {
   it('creates the fixture article and reads back every field, umlauts and quotes intact', async () => {
     const f = fixtureArticle();
-    const created = await api['articles.create']({
+    const created = await desk.api['articles.create']({
       fields: {
         kicker: f.kicker,
         headline: f.headline,
@@ -51,26 +34,26 @@ describe('articles through the DesktopApi', () => {
       },
       body: f.body,
     });
-    const got = await api['articles.get']({ id: created.id });
+    const got = await desk.api['articles.get']({ id: created.id });
     expect(got.kicker).toBe('Münster/LWL:');
     expect(got.tags).toEqual(f.tags);
     expect(got.links).toEqual(f.links);
     expect(got.status).toBe('draft');
     expect(JSON.stringify(got.body)).toContain('„Durch diesen Schritt');
-    expect(events).toEqual([{ type: 'article.created', id: created.id, origin: 'local' }]);
+    expect(desk.events).toEqual([{ type: 'article.created', id: created.id, origin: 'local' }]);
   });
 
   it('every save writes one revision and the outbox mutations in the same transaction', async () => {
-    const a = await api['articles.create']({ fields: { headline: 'Erste Fassung' } });
-    const saved = await api['articles.save']({
+    const a = await desk.api['articles.create']({ fields: { headline: 'Erste Fassung' } });
+    const saved = await desk.api['articles.save']({
       id: a.id,
       fields: { headline: 'Zweite Fassung', tags: ['Politik'] },
       body: bodyFromParagraphs(['Text eins']),
     });
     expect(saved.revision).toBe(a.revision + 1);
-    const revs = await api['revisions.list']({ articleId: a.id });
+    const revs = await desk.api['revisions.list']({ articleId: a.id });
     expect(revs.items.map((r) => r.revision)).toEqual([2, 1]);
-    const db = new Database(databasePath(dir), { readonly: true });
+    const db = new Database(databasePath(desk.dir), { readonly: true });
     const names = (
       db.prepare('SELECT name FROM outbox ORDER BY mutation_id').all() as { name: string }[]
     ).map((r) => r.name);
@@ -84,10 +67,10 @@ describe('articles through the DesktopApi', () => {
   });
 
   it('coalesces unsent body saves of one article into one mutation', async () => {
-    const a = await api['articles.create']({});
+    const a = await desk.api['articles.create']({});
     for (const t of ['eins', 'zwei', 'drei'])
-      await api['articles.save']({ id: a.id, body: bodyFromParagraphs([t]) });
-    const db = new Database(databasePath(dir), { readonly: true });
+      await desk.api['articles.save']({ id: a.id, body: bodyFromParagraphs([t]) });
+    const db = new Database(databasePath(desk.dir), { readonly: true });
     const bodies = db
       .prepare("SELECT args_json FROM outbox WHERE name = 'article.setBody'")
       .all() as { args_json: string }[];
@@ -97,9 +80,9 @@ describe('articles through the DesktopApi', () => {
   });
 
   it('a save that changes nothing writes nothing', async () => {
-    const a = await api['articles.create']({ fields: { headline: 'Gleich' } });
+    const a = await desk.api['articles.create']({ fields: { headline: 'Gleich' } });
     const before = snapshot();
-    const same = await api['articles.save']({ id: a.id, fields: { headline: 'Gleich' } });
+    const same = await desk.api['articles.save']({ id: a.id, fields: { headline: 'Gleich' } });
     expect(same.revision).toBe(a.revision);
     expect(snapshot()).toEqual(before);
   });
@@ -107,7 +90,7 @@ describe('articles through the DesktopApi', () => {
   it('lists newest first, pages, and filters by status, section and tag', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const a = await api['articles.create']({
+      const a = await desk.api['articles.create']({
         fields: {
           headline: `Nr ${i}`,
           section: i % 2 ? 'politik' : 'wirtschaft',
@@ -117,74 +100,74 @@ describe('articles through the DesktopApi', () => {
       ids.push(a.id);
       await new Promise((r) => setTimeout(r, 3));
     }
-    const page1 = await api['articles.list']({ limit: 2 });
+    const page1 = await desk.api['articles.list']({ limit: 2 });
     expect(page1.total).toBe(5);
     expect(page1.items.map((i) => i.headline)).toEqual(['Nr 4', 'Nr 3']);
-    const page2 = await api['articles.list']({ limit: 2, offset: 2 });
+    const page2 = await desk.api['articles.list']({ limit: 2, offset: 2 });
     expect(page2.items.map((i) => i.headline)).toEqual(['Nr 2', 'Nr 1']);
-    expect((await api['articles.list']({ section: 'politik' })).total).toBe(2);
-    expect((await api['articles.list']({ tag: 'lwl.it' })).items.map((i) => i.id)).toEqual([
+    expect((await desk.api['articles.list']({ section: 'politik' })).total).toBe(2);
+    expect((await desk.api['articles.list']({ tag: 'lwl.it' })).items.map((i) => i.id)).toEqual([
       ids[3],
     ]);
-    expect((await api['articles.list']({ status: 'published' })).total).toBe(0);
+    expect((await desk.api['articles.list']({ status: 'published' })).total).toBe(0);
   });
 
   it('soft-deletes and restores', async () => {
-    const a = await api['articles.create']({ fields: { headline: 'Weg und wieder da' } });
-    await api['articles.delete']({ id: a.id });
-    expect((await api['articles.list']({})).total).toBe(0);
-    expect((await api['articles.list']({ includeDeleted: true })).total).toBe(1);
-    expect((await api['articles.search']({ query: 'wieder' })).items).toHaveLength(0);
-    const r = await api['articles.restore']({ id: a.id });
+    const a = await desk.api['articles.create']({ fields: { headline: 'Weg und wieder da' } });
+    await desk.api['articles.delete']({ id: a.id });
+    expect((await desk.api['articles.list']({})).total).toBe(0);
+    expect((await desk.api['articles.list']({ includeDeleted: true })).total).toBe(1);
+    expect((await desk.api['articles.search']({ query: 'wieder' })).items).toHaveLength(0);
+    const r = await desk.api['articles.restore']({ id: a.id });
     expect(r.deletedAt).toBeNull();
-    expect((await api['articles.search']({ query: 'wieder' })).items).toHaveLength(1);
+    expect((await desk.api['articles.search']({ query: 'wieder' })).items).toHaveLength(1);
   });
 
   it('restoring a revision writes a new revision and keeps the old ones', async () => {
-    const a = await api['articles.create']({
+    const a = await desk.api['articles.create']({
       fields: { headline: 'Alt' },
       body: bodyFromParagraphs(['Alter Text']),
     });
-    await api['articles.save']({
+    await desk.api['articles.save']({
       id: a.id,
       fields: { headline: 'Neu' },
       body: bodyFromParagraphs(['Neuer Text']),
     });
-    const [newest, oldest] = (await api['revisions.list']({ articleId: a.id })).items;
-    const preview = await api['revisions.get']({ id: oldest!.id });
+    const [newest, oldest] = (await desk.api['revisions.list']({ articleId: a.id })).items;
+    const preview = await desk.api['revisions.get']({ id: oldest!.id });
     expect(JSON.stringify(preview.body)).toContain('Alter Text');
-    const restored = await api['revisions.restore']({ id: oldest!.id });
+    const restored = await desk.api['revisions.restore']({ id: oldest!.id });
     expect(restored.headline).toBe('Alt');
-    const after = (await api['revisions.list']({ articleId: a.id })).items;
+    const after = (await desk.api['revisions.list']({ articleId: a.id })).items;
     expect(after.map((r) => r.id)).toEqual(expect.arrayContaining([newest!.id, oldest!.id]));
     expect(after[0]!.reason).toBe('restored revision 1');
   });
 
   it('names the author of each revision: nobody before any sign-in, then the signed-in user', async () => {
-    const a = await api['articles.create']({ fields: { headline: 'Alt' } });
-    const db = new Database(databasePath(dir));
+    const a = await desk.api['articles.create']({ fields: { headline: 'Alt' } });
+    const db = new Database(databasePath(desk.dir));
     db.prepare("INSERT INTO sync_state (key, value) VALUES ('user', ?)").run(
       JSON.stringify({ id: 'u1', username: 'anna', role: 'editor' }),
     );
     db.close();
-    await api['articles.save']({ id: a.id, fields: { headline: 'Neu' } });
-    const items = (await api['revisions.list']({ articleId: a.id })).items;
+    await desk.api['articles.save']({ id: a.id, fields: { headline: 'Neu' } });
+    const items = (await desk.api['revisions.list']({ articleId: a.id })).items;
     expect(items.map((r) => [r.revision, r.author])).toEqual([
       [2, 'anna'],
       [1, null],
     ]);
-    expect((await api['revisions.get']({ id: items[0]!.id })).author).toBe('anna');
+    expect((await desk.api['revisions.get']({ id: items[0]!.id })).author).toBe('anna');
   });
 });
 
 describe('full-text search', () => {
   beforeEach(async () => {
     const f = fixtureArticle();
-    await api['articles.create']({
+    await desk.api['articles.create']({
       fields: { kicker: f.kicker, headline: f.headline, teaser: f.teaser, tags: f.tags },
       body: f.body,
     });
-    await api['articles.create']({
+    await desk.api['articles.create']({
       fields: { headline: 'Haushalt 2027 in Köln' },
       body: bodyFromParagraphs(['Der Kämmerer legt den Entwurf vor.']),
     });
@@ -200,7 +183,7 @@ describe('full-text search', () => {
     ['nichtvorhanden', 0],
     ['"unbalanced AND OR (', 0],
   ])('"%s" finds %i', async (query, n) => {
-    expect((await api['articles.search']({ query })).items).toHaveLength(n);
+    expect((await desk.api['articles.search']({ query })).items).toHaveLength(n);
   });
 });
 
@@ -233,9 +216,9 @@ describe('bad input gets a clear error and changes nothing', () => {
     ['settings.update', { language: 'fr' }, 'invalid_input', /language/],
     ['no.such.method', {}, 'unknown_method', /Unknown method/],
   ])('%s %j → %s', async (method, input, code, message) => {
-    await api['articles.create']({ fields: { headline: 'Bestand' } });
+    await desk.api['articles.create']({ fields: { headline: 'Bestand' } });
     const before = snapshot();
-    const r = await core.call(method, input);
+    const r = await desk.core.call(method, input);
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe(code);
@@ -249,7 +232,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     const guarded = createDesktopApi({
       call: (m, i) => {
         called = true;
-        return core.call(m, i);
+        return desk.core.call(m, i);
       },
       onEvent: () => () => {},
     });
@@ -258,9 +241,10 @@ describe('bad input gets a clear error and changes nothing', () => {
     expect(called).toBe(false);
   });
 
-  it('the core keeps serving after many bad calls', async () => {
-    for (let i = 0; i < 50; i++) await core.call('articles.create', { fields: { headline: i } });
-    expect((await api['articles.create']({ fields: { headline: 'danach' } })).headline).toBe(
+  it('the desk.core keeps serving after many bad calls', async () => {
+    for (let i = 0; i < 50; i++)
+      await desk.core.call('articles.create', { fields: { headline: i } });
+    expect((await desk.api['articles.create']({ fields: { headline: 'danach' } })).headline).toBe(
       'danach',
     );
   });
@@ -268,7 +252,7 @@ describe('bad input gets a clear error and changes nothing', () => {
 
 describe('settings', () => {
   it('default to the system language and the 80/300 soft limits, and persist changes', async () => {
-    expect(await api['settings.get']({})).toEqual({
+    expect(await desk.api['settings.get']({})).toEqual({
       language: 'system',
       headlineSoftLimit: 80,
       teaserSoftLimit: 300,
@@ -277,12 +261,12 @@ describe('settings', () => {
       theme: 'system',
       listView: 'all',
     });
-    await api['settings.update']({ language: 'de', headlineSoftLimit: 90, listView: 'trash' });
-    expect(await api['settings.get']({})).toMatchObject({
+    await desk.api['settings.update']({ language: 'de', headlineSoftLimit: 90, listView: 'trash' });
+    expect(await desk.api['settings.get']({})).toMatchObject({
       language: 'de',
       headlineSoftLimit: 90,
       listView: 'trash',
     });
-    expect(events).toContainEqual({ type: 'settings.updated' });
+    expect(desk.events).toContainEqual({ type: 'settings.updated' });
   });
 });

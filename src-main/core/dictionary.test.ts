@@ -1,31 +1,14 @@
 /** The newsroom dictionary through the DesktopApi: queued mutations, validation, role check. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { createDesktopApi, ApiError, type CoreEvent, type DesktopApi } from '../../src-shared/api';
-import { openCore, databasePath } from './core';
-import type { CoreHandle } from './types';
-import { tempDir } from '../../tests/support/tmp';
+import { ApiError } from '../../src-shared/api';
+import { databasePath } from './core';
+import { useTestCore } from '../../tests/support/testCore';
 
-let core: CoreHandle;
-let api: DesktopApi;
-let dir: string;
-let cleanup: () => void;
-let events: CoreEvent[];
-
-beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  core = await openCore({ profileDir: dir, host: 'cli', backgroundIntegrityCheck: false });
-  api = createDesktopApi({ call: (m, i) => core.call(m, i), onEvent: (l) => core.onEvent(l) });
-  events = [];
-  core.onEvent((e) => events.push(e));
-});
-afterEach(async () => {
-  await core.close();
-  cleanup();
-});
+const desk = useTestCore();
 
 function rows(sql: string): unknown[] {
-  const db = new Database(databasePath(dir), { readonly: true });
+  const db = new Database(databasePath(desk.dir), { readonly: true });
   try {
     return db.prepare(sql).all();
   } finally {
@@ -35,12 +18,12 @@ function rows(sql: string): unknown[] {
 
 describe('newsroom dictionary on the desk', () => {
   it('adds a word with its dictionary.addWord outbox row, once, and lists words alphabetically', async () => {
-    const w = await api['dictionary.add']({ word: 'citeq' });
+    const w = await desk.api['dictionary.add']({ word: 'citeq' });
     expect(w).toMatchObject({ word: 'citeq', addedBy: null, pending: true });
-    await api['dictionary.add']({ word: 'Vitako' });
-    await api['dictionary.add']({ word: 'citeq' }); // known: nothing new queued
-    await api['dictionary.add']({ word: 'Ärztekammer' });
-    expect((await api['dictionary.list']({})).items.map((i) => i.word)).toEqual([
+    await desk.api['dictionary.add']({ word: 'Vitako' });
+    await desk.api['dictionary.add']({ word: 'citeq' }); // known: nothing new queued
+    await desk.api['dictionary.add']({ word: 'Ärztekammer' });
+    expect((await desk.api['dictionary.list']({})).items.map((i) => i.word)).toEqual([
       'Ärztekammer',
       'citeq',
       'Vitako',
@@ -65,26 +48,28 @@ describe('newsroom dictionary on the desk', () => {
         args_json: '{"word":"Ärztekammer"}',
       },
     ]);
-    expect(events.filter((e) => e.type === 'dictionary.updated')).toHaveLength(3);
+    expect(desk.events.filter((e) => e.type === 'dictionary.updated')).toHaveLength(3);
   });
 
   it('refuses what is not one word with a clear error and writes nothing', async () => {
     for (const word of ['zwei Wörter', 'x', '-citeq', 'a'.repeat(65)]) {
-      const e: unknown = await api['dictionary.add']({ word }).catch((x: unknown) => x);
+      const e: unknown = await desk.api['dictionary.add']({ word }).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(ApiError);
       expect((e as ApiError).code).toBe('invalid_input');
     }
     expect(rows('SELECT * FROM dictionary_words')).toEqual([]);
     expect(rows('SELECT * FROM outbox')).toEqual([]);
-    expect(events).toEqual([]);
+    expect(desk.events).toEqual([]);
   });
 
   it('refuses a removal by someone who is not a signed-in desk chief, and changes nothing', async () => {
-    await api['dictionary.add']({ word: 'citeq' });
-    const e: unknown = await api['dictionary.remove']({ word: 'citeq' }).catch((x: unknown) => x);
+    await desk.api['dictionary.add']({ word: 'citeq' });
+    const e: unknown = await desk.api['dictionary.remove']({ word: 'citeq' }).catch(
+      (x: unknown) => x,
+    );
     expect((e as ApiError).code).toBe('unauthorized');
     expect((e as ApiError).message).toMatch(/desk chief/);
-    expect((await api['dictionary.list']({})).items.map((i) => i.word)).toEqual(['citeq']);
+    expect((await desk.api['dictionary.list']({})).items.map((i) => i.word)).toEqual(['citeq']);
     expect(rows("SELECT name FROM outbox WHERE name = 'dictionary.removeWord'")).toEqual([]);
   });
 });

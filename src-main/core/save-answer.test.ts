@@ -2,61 +2,38 @@
  * articles.save answers without the body when it stored the body as sent (the DesktopApi client
  * puts it back), and its change event says that only content changed.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import {
-  ApiError,
-  createDesktopApi,
-  type CallResult,
-  type CoreEvent,
-  type DesktopApi,
-} from '../../src-shared/api';
+import { ApiError, createDesktopApi, type CallResult } from '../../src-shared/api';
 import { saveAnswerOf, savedArticleOf, type SavedArticle } from '../../src-shared/saveAnswer';
 import { bodyFromParagraphs } from '../../src-shared/richtext/plainText';
 import { ensureBlockIdsJson } from '../../src-shared/richtext/blockIds';
-import { openCore, databasePath } from './core';
-import type { CoreHandle } from './types';
-import { tempDir } from '../../tests/support/tmp';
+import { databasePath } from './core';
+import { useTestCore } from '../../tests/support/testCore';
 
-let core: CoreHandle;
-let api: DesktopApi;
-let dir: string;
-let cleanup: () => void;
-let events: CoreEvent[];
-
-beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  core = await openCore({ profileDir: dir, host: 'cli', backgroundIntegrityCheck: false });
-  api = createDesktopApi({ call: (m, i) => core.call(m, i), onEvent: (l) => core.onEvent(l) });
-  events = [];
-  core.onEvent((e) => events.push(e));
-});
-afterEach(async () => {
-  await core.close();
-  cleanup();
-});
+const desk = useTestCore();
 
 const body = (...texts: string[]) => ensureBlockIdsJson(bodyFromParagraphs(texts));
 
 async function raw(method: 'articles.save', input: unknown): Promise<Record<string, unknown>> {
-  const r: CallResult = await core.call(method, input);
+  const r: CallResult = await desk.core.call(method, input);
   if (!r.ok) throw new Error(r.error.message);
   return r.value as Record<string, unknown>;
 }
 
 describe('articles.save answer', () => {
   it('leaves out a body stored as sent; the client puts it back as stored', async () => {
-    const a = await api['articles.create']({ fields: { headline: 'Lang' } });
+    const a = await desk.api['articles.create']({ fields: { headline: 'Lang' } });
     const sent = body('Erster Absatz', 'Zweiter Absatz');
     const answer = await raw('articles.save', { id: a.id, body: sent, baseRevision: a.revision });
     expect(answer).not.toHaveProperty('body');
     expect(answer).toMatchObject({ bodyStored: 'as-sent', outcome: 'applied', revision: 2 });
 
     const next = body('Erster Absatz', 'Zweiter Absatz, länger');
-    const saved = await api['articles.save']({ id: a.id, body: next });
+    const saved = await desk.api['articles.save']({ id: a.id, body: next });
     expect(saved).not.toHaveProperty('bodyStored');
     expect(saved.revision).toBe(3);
-    const stored = await api['articles.get']({ id: a.id });
+    const stored = await desk.api['articles.get']({ id: a.id });
     expect(saved.body).toEqual(stored.body);
     const { outcome, ...rest } = saved;
     expect(outcome).toBe('applied');
@@ -64,7 +41,7 @@ describe('articles.save answer', () => {
   });
 
   it('answers with the whole body for a save of fields only', async () => {
-    const a = await api['articles.create']({ body: body('Text') });
+    const a = await desk.api['articles.create']({ body: body('Text') });
     const answer = await raw('articles.save', { id: a.id, fields: { headline: 'Neu' } });
     expect(answer).not.toHaveProperty('bodyStored');
     expect(answer.body).toEqual(a.body);
@@ -72,11 +49,11 @@ describe('articles.save answer', () => {
   });
 
   it('announces a save as a content-only change, and a restore as a full one', async () => {
-    const a = await api['articles.create']({});
-    await api['articles.save']({ id: a.id, body: body('eins') });
-    const revs = await api['revisions.list']({ articleId: a.id });
-    await api['revisions.restore']({ id: revs.items.at(-1)!.id });
-    const updates = events.filter((e) => e.type === 'article.updated');
+    const a = await desk.api['articles.create']({});
+    await desk.api['articles.save']({ id: a.id, body: body('eins') });
+    const revs = await desk.api['revisions.list']({ articleId: a.id });
+    await desk.api['revisions.restore']({ id: revs.items.at(-1)!.id });
+    const updates = desk.events.filter((e) => e.type === 'article.updated');
     expect(updates).toEqual([
       { type: 'article.updated', id: a.id, origin: 'local', revision: 2, contentOnly: true },
       { type: 'article.updated', id: a.id, origin: 'local', revision: 3 },
@@ -84,19 +61,21 @@ describe('articles.save answer', () => {
   });
 
   it('a refused save changes nothing and announces nothing', async () => {
-    const a = await api['articles.create']({ body: body('bleibt') });
-    events.length = 0;
+    const a = await desk.api['articles.create']({ body: body('bleibt') });
+    desk.events.length = 0;
     const bad = { root: { type: 'root', children: [{ type: 'script', text: 'x' }] } };
-    await expect(api['articles.save']({ id: a.id, body: bad as never })).rejects.toMatchObject({
-      code: 'invalid_input',
-    });
-    expect((await api['articles.get']({ id: a.id })).body).toEqual(a.body);
-    expect(events).toEqual([]);
+    await expect(desk.api['articles.save']({ id: a.id, body: bad as never })).rejects.toMatchObject(
+      {
+        code: 'invalid_input',
+      },
+    );
+    expect((await desk.api['articles.get']({ id: a.id })).body).toEqual(a.body);
+    expect(desk.events).toEqual([]);
   });
 
   it('a client rejects an answer that leaves out a body it did not send', async () => {
-    const a = await api['articles.create']({});
-    const full = await api['articles.save']({ id: a.id, fields: { headline: 'X' } });
+    const a = await desk.api['articles.create']({});
+    const full = await desk.api['articles.save']({ id: a.id, fields: { headline: 'X' } });
     const broken = saveAnswerOf(full, true);
     const client = createDesktopApi({
       call: () => Promise.resolve({ ok: true, value: broken }),
@@ -137,14 +116,14 @@ describe('saveAnswerOf / savedArticleOf', () => {
 
 describe('outbox coalescing', () => {
   it('a coalesced body keeps the earliest unsent base body version', async () => {
-    const a = await api['articles.create']({});
-    const db = new Database(databasePath(dir));
+    const a = await desk.api['articles.create']({});
+    const db = new Database(databasePath(desk.dir));
     const setBase = (v: number) =>
       db.prepare('UPDATE articles SET server_body_version = ? WHERE id = ?').run(v, a.id);
     setBase(17);
-    await api['articles.save']({ id: a.id, body: body('eins') });
+    await desk.api['articles.save']({ id: a.id, body: body('eins') });
     setBase(20);
-    await api['articles.save']({ id: a.id, body: body('zwei') });
+    await desk.api['articles.save']({ id: a.id, body: body('zwei') });
     const rows = db
       .prepare("SELECT args_json FROM outbox WHERE name = 'article.setBody'")
       .all() as { args_json: string }[];
