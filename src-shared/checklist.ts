@@ -186,8 +186,8 @@ export interface ChecklistWarning {
 }
 
 /**
- * The warnings of an article. The lead image's alt text is its record's; an inline image's is
- * the node's own, else its record's. An image the lookup does not know is not warned about (the
+ * The warnings of an article. An image's alt text is the article's own for it (the lead image's
+ * `alt`, an inline image node's `alt`), else its record's. An image the lookup does not know is not warned about (the
  * checklist already reports an unknown lead image).
  */
 export function checkArticleWarnings(
@@ -197,7 +197,7 @@ export function checkArticleWarnings(
   const warnings: ChecklistWarning[] = [];
   const lead = article.fields.leadImage;
   const leadRecord = lead ? images(lead.imageId) : undefined;
-  if (lead && leadRecord && !leadRecord.alt?.trim()) {
+  if (lead && leadRecord && !lead.alt?.trim() && !leadRecord.alt?.trim()) {
     warnings.push({
       code: 'lead_image_alt_missing',
       message: 'The lead image has no alt text.',

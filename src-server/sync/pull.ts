@@ -31,6 +31,7 @@ import {
   acceptsPullActor,
   acceptsSchedule,
   acceptsSuggestions,
+  acceptsLeadImageAlt,
   type ChangeActor,
   type ConflictRecord,
   type PullQuery,
@@ -50,17 +51,20 @@ interface ClientReads {
   schedule: boolean;
   seo: boolean;
   suggestions: boolean;
+  leadImageAlt: boolean;
 }
 
 /**
  * An article's JSON without what an older client's strict parser refuses: the scheduling keys
- * before 2026-12-s, the description and social image before 2026-12-t, and suggestion nodes
- * before 2026-12-v (the body comes as if every open suggestion were rejected).
+ * before 2026-12-s, the description and social image before 2026-12-t, suggestion nodes
+ * before 2026-12-v (the body comes as if every open suggestion were rejected), and the lead
+ * image's own alt text before 2026-12-z.
  */
 function withoutNewerKeys(json: string, reads: ClientReads): string {
   const keys = [...(reads.schedule ? [] : SCHEDULE_KEYS), ...(reads.seo ? [] : ARTICLE_SEO_FIELDS)];
   const suggestions = !reads.suggestions && json.includes('"suggestion"');
-  if (!suggestions && !keys.some((k) => json.includes(`"${k}"`))) return json;
+  const leadAlt = !reads.leadImageAlt && json.includes('"alt"');
+  if (!suggestions && !leadAlt && !keys.some((k) => json.includes(`"${k}"`))) return json;
   const data = JSON.parse(json) as Record<string, unknown>;
   const versions = data.fieldVersions as Record<string, unknown> | undefined;
   for (const k of keys) {
@@ -68,6 +72,8 @@ function withoutNewerKeys(json: string, reads: ClientReads): string {
     if (versions) delete versions[k];
   }
   if (suggestions) data.body = withSuggestionsRejected(data.body);
+  const lead = data.leadImage as Record<string, unknown> | null | undefined;
+  if (leadAlt && lead && 'alt' in lead) data.leadImage = { ...lead, alt: undefined };
   return JSON.stringify(data);
 }
 
@@ -165,9 +171,10 @@ export class PullService {
       schedule: acceptsSchedule(q.schemaVersion),
       seo: acceptsArticleSeo(q.schemaVersion),
       suggestions: acceptsSuggestions(q.schemaVersion),
+      leadImageAlt: acceptsLeadImageAlt(q.schemaVersion),
     };
-    const articleJson = (a: RawArticleRow) =>
-      reads.schedule && reads.seo && reads.suggestions ? a.json : withoutNewerKeys(a.json, reads);
+    const readsAll = Object.values(reads).every(Boolean);
+    const articleJson = (a: RawArticleRow) => (readsAll ? a.json : withoutNewerKeys(a.json, reads));
     // The page's articles in one statement (a query per article costs a round trip each on
     // PostgreSQL); a comment's article, if not among them, is read on its own.
     const articleIds = [...latest.values()]

@@ -37,6 +37,12 @@ export type ArticleLink = z.infer<typeof ArticleLink>;
 export const LeadImage = z.strictObject({
   imageId: Id,
   caption: text(1000),
+  /**
+   * The alt text for this use of the image; absent or blank: the image record's. Kept on the
+   * article so that an editor can describe an image they may not change (a photo editor's).
+   * Sent to desks from schemaVersion 2026-12-z.
+   */
+  alt: text(1000).optional(),
 });
 export type LeadImage = z.infer<typeof LeadImage>;
 

@@ -27,7 +27,7 @@ export interface SnapshotArticle {
   section: string | null;
   tags: string[];
   links: { url: string; label: string }[];
-  leadImage: { imageId: string; caption: string } | null;
+  leadImage: { imageId: string; caption: string; alt?: string } | null;
   metaDescription: string;
   socialImageId: string | null;
   publishedAt: string | null;
@@ -53,7 +53,7 @@ export function buildSnapshot(article: SnapshotArticle, input: SnapshotInput): P
           imageId: img.id,
           caption: article.leadImage.caption || img.caption,
           credit: img.credit,
-          alt: img.alt,
+          alt: article.leadImage.alt?.trim() || img.alt,
           width: img.width,
           height: img.height,
         }

@@ -361,7 +361,8 @@ describe('lead image and the checklist', () => {
       .poll(() => dialog.locator(`button[data-image-id="${uncredited}"]`).textContent())
       .toContain('No credit');
     await dialog.locator(`button[data-image-id="${credited}"]`).click();
-    // The alt text is asked for, prefilled from the library; a change is saved on the record.
+    // The alt text is asked for, prefilled from the library; a change is this article's (the
+    // record, which an editor may not be allowed to change, keeps its own).
     const alt = dialog.getByLabel('Alt text');
     expect(await alt.evaluate((el) => el === document.activeElement)).toBe(true);
     const libraryAlt = (await h.call('images.get', { id: credited })).alt;
@@ -369,9 +370,7 @@ describe('lead image and the checklist', () => {
     await alt.fill('Giebelhäuser am Prinzipalmarkt');
     await page.keyboard.press('Enter');
     await expect.poll(() => dialog.count()).toBe(0);
-    expect((await h.call('images.get', { id: credited })).alt).toBe(
-      'Giebelhäuser am Prinzipalmarkt',
-    );
+    expect((await h.call('images.get', { id: credited })).alt).toBe(libraryAlt);
     const lead = page.getByTestId('lead-image');
     await expect.poll(() => lead.getAttribute('data-image-id')).toBe(credited);
     await expect
@@ -385,7 +384,24 @@ describe('lead image and the checklist', () => {
     expect(article.leadImage).toEqual({
       imageId: credited,
       caption: 'Der Prinzipalmarkt am Abend',
+      alt: 'Giebelhäuser am Prinzipalmarkt',
     });
+    // The field shows it and edits it; emptied, the record's text (its placeholder) applies again.
+    const leadAlt = page.getByRole('textbox', { name: 'Lead image alt text' });
+    expect(await leadAlt.inputValue()).toBe('Giebelhäuser am Prinzipalmarkt');
+    await leadAlt.fill('');
+    await leadAlt.blur();
+    await waitSaved(page);
+    expect((await h.call('articles.get', { id })).leadImage).toEqual({
+      imageId: credited,
+      caption: 'Der Prinzipalmarkt am Abend',
+    });
+    expect(await leadAlt.getAttribute('placeholder')).toBe(libraryAlt);
+    await leadAlt.fill('Giebelhäuser im Abendlicht');
+    await leadAlt.blur();
+    await waitSaved(page);
+    article = await h.call('articles.get', { id });
+    expect(article.leadImage?.alt).toBe('Giebelhäuser im Abendlicht');
 
     // Import a new file on the spot: it becomes the lead image and lands in the library.
     await page.getByRole('button', { name: 'Change lead image' }).click();
@@ -404,7 +420,7 @@ describe('lead image and the checklist', () => {
       .toBe('Bildquelle: dpa');
     await waitSaved(page);
     article = await h.call('articles.get', { id });
-    // The caption chosen for this article stays.
+    // The caption chosen for this article stays; the alt text was for the other picture.
     expect(article.leadImage).toEqual({
       imageId: imported.items[0]!.id,
       caption: 'Der Prinzipalmarkt am Abend',

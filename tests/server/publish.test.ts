@@ -20,6 +20,7 @@ import {
   type ServerProcess,
 } from './helpers';
 import { xmlProblem } from '../support/xml';
+import { SCHEMA_VERSION } from '../../src-shared/protocol';
 import { Ajv2020 } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import draft07 from 'ajv/dist/refs/json-schema-draft-07.json';
@@ -975,6 +976,37 @@ describe('own description and social image', () => {
     expect((await fetch(image)).status).toBe(200);
     const item = (await http(`${server.url}/api/ninjs/v2/items/${id}`)).body;
     expect(item.associations.map((a: { name: string }) => a.name)).toEqual(['lead', 'social']);
+  });
+});
+
+describe("the lead image's own alt text", () => {
+  it('describes the picture on the page instead of the record; desks before 2026-12-z pull it without', async () => {
+    const id = randomUUID();
+    const alt = 'Das Landeshaus am Abend, von der Promenade aus gesehen';
+    await publish(
+      id,
+      completeFields({
+        headline: 'Eigener Alternativtext',
+        leadImage: { imageId: lead, caption: 'Landeshaus', alt },
+      }),
+    );
+    const html = (await http(`${server.url}/articles/eigener-alternativtext`)).text;
+    const figure = DomUtils.findOne(
+      (e: Element) => e.name === 'figure' && e.attribs.class === 'lead',
+      parseDocument(html).children,
+    );
+    const img = figure && DomUtils.findOne((e: Element) => e.name === 'img', figure.children);
+    expect(img?.attribs.alt).toBe(alt);
+    expect(html).toContain('Bildquelle: LWL');
+
+    const old = new Client(server.url, chief.token); // no schemaVersion: the oldest desk
+    const fresh = new Client(server.url, chief.token);
+    fresh.schemaVersion = SCHEMA_VERSION;
+    const leadOf = async (c: Client) =>
+      (await c.pullAll(1000)).flatMap((p) => p.changes).findLast((ch) => ch.id === id)?.data
+        ?.leadImage;
+    expect(await leadOf(fresh)).toEqual({ imageId: lead, caption: 'Landeshaus', alt });
+    expect(await leadOf(old)).toEqual({ imageId: lead, caption: 'Landeshaus' });
   });
 });
 

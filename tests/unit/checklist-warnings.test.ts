@@ -39,6 +39,15 @@ describe('checklist warnings (alt text)', () => {
     expect(checkArticle(article, lookup)).toEqual([]);
   });
 
+  it("takes the lead image's own alt text for this article, else the record's", () => {
+    const own = { ...complete, leadImage: { imageId: LEAD, caption: 'Der Kanal', alt: 'Kanal' } };
+    const blank = { ...complete, leadImage: { imageId: LEAD, caption: 'Der Kanal', alt: '  ' } };
+    const warned = (fields: ArticleFields) =>
+      checkArticleWarnings({ fields, body: body() }, lookup).map((w) => w.code);
+    expect(warned(own)).toEqual([]);
+    expect(warned(blank)).toEqual(['lead_image_alt_missing']);
+  });
+
   it('takes the alt text of the node, else of the image record', () => {
     const withRecordAlt = (id: string) => ({ credit: 'dpa', alt: id === LEAD ? 'Kanal' : '' });
     const article = {

@@ -27,14 +27,11 @@ export function ImagePicker({
   title,
   onPick,
   onCancel,
-  altOnRecord = false,
 }: {
   title: string;
-  /** `alt`: the alt text the user confirmed (already saved on the record with `altOnRecord`). */
+  /** `alt`: the alt text the user confirmed for this use (prefilled from the record). */
   onPick: (image: Image, alt: string) => void;
   onCancel: () => void;
-  /** The alt text belongs to the image record (lead image), not to the article's copy of it. */
-  altOnRecord?: boolean;
 }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
@@ -163,7 +160,6 @@ export function ImagePicker({
       {chosen ? (
         <AltTextStep
           image={chosen}
-          altOnRecord={altOnRecord}
           thumb={<PickerThumb id={chosen.id} />}
           onBack={() => setChosen(null)}
           onUse={onPick}

@@ -1,6 +1,8 @@
 /**
  * The lead image of an article: chosen from the library or imported on the spot, with a caption
- * for this use. Saved as `ArticleFields.leadImage = {imageId, caption}` through the autosave.
+ * and an alt text for this use. Saved as `ArticleFields.leadImage = {imageId, caption, alt?}`
+ * through the autosave; an alt text the same as the record's is not stored, so the article
+ * follows later corrections of the record.
  */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,8 +28,25 @@ export function LeadImageField({
   const setView = useUi((s) => s.setView);
   const labelId = useId();
   const captionId = useId();
+  const altId = useId();
   const [caption, setCaption] = useState(value?.caption ?? '');
   useEffect(() => setCaption(value?.caption ?? ''), [value?.imageId, value?.caption]);
+  const [alt, setAlt] = useState(value?.alt ?? '');
+  // Follows the stored value (a sync, another image) but keeps what the user typed when it stores
+  // the same: text equal to the record's is stored as no alt at all.
+  const recordAlt = record?.alt;
+  useEffect(() => {
+    setAlt((typed) =>
+      value && leadImageValue(value.imageId, '', typed, recordAlt).alt === value.alt
+        ? typed
+        : (value?.alt ?? ''),
+    );
+  }, [value, recordAlt]);
+  const change = (next: { caption?: string; alt?: string }) => {
+    if (!value) return;
+    const nextAlt = next.alt ?? alt;
+    onChange(leadImageValue(value.imageId, next.caption ?? caption, nextAlt, recordAlt));
+  };
 
   const credit = record?.credit.trim() ?? '';
   return (
@@ -38,7 +57,7 @@ export function LeadImageField({
       {value ? (
         <div className="lead-image__chosen" data-testid="lead-image" data-image-id={value.imageId}>
           <span className="lead-image__thumb">
-            {url && <img src={url} alt={record?.alt ?? ''} draggable={false} />}
+            {url && <img src={url} alt={alt.trim() || record?.alt || ''} draggable={false} />}
           </span>
           <div className="lead-image__meta">
             <span className="lead-image__name">
@@ -53,7 +72,21 @@ export function LeadImageField({
               placeholder={record?.caption ?? ''}
               onChange={(e) => {
                 setCaption(e.target.value);
-                onChange({ imageId: value.imageId, caption: e.target.value });
+                change({ caption: e.target.value });
+              }}
+              onBlur={onBlur}
+            />
+            <label htmlFor={altId}>{t('articleImages.lead.alt')}</label>
+            <input
+              id={altId}
+              type="text"
+              value={alt}
+              maxLength={1000}
+              placeholder={record?.alt ?? ''}
+              data-testid="lead-image-alt"
+              onChange={(e) => {
+                setAlt(e.target.value);
+                change({ alt: e.target.value });
               }}
               onBlur={onBlur}
             />
@@ -97,18 +130,32 @@ export function LeadImageField({
       {picking && (
         <ImagePicker
           title={t('articleImages.lead.pickerTitle')}
-          altOnRecord
           onCancel={() => setPicking(false)}
-          onPick={(image) => {
+          onPick={(image, pickedAlt) => {
             setPicking(false);
-            onChange({
-              imageId: image.id,
-              caption: value?.caption || image.caption.slice(0, 1000),
-            });
+            onChange(
+              leadImageValue(
+                image.id,
+                value?.caption || image.caption.slice(0, 1000),
+                pickedAlt,
+                image.alt,
+              ),
+            );
             onBlur();
           }}
         />
       )}
     </div>
   );
+}
+
+/** The field's value; the alt text only when it says something the record does not. */
+export function leadImageValue(
+  imageId: string,
+  caption: string,
+  alt: string,
+  recordAlt: string | undefined,
+): LeadImage {
+  const own = alt.trim();
+  return own === '' || own === recordAlt?.trim() ? { imageId, caption } : { imageId, caption, alt };
 }
