@@ -36,9 +36,16 @@ export const de: Messages = {
     rejectOne: 'Ablehnen: {{text}}',
     itemLabel: '{{name}}, {{kind}}: {{text}}. Im Text zeigen',
     kind: { insert: 'eingefügt', delete: 'gestrichen' },
+    marked: {
+      insert: 'Vorschlag von {{name}}: einfügen',
+      delete: 'Vorschlag von {{name}}: streichen',
+    },
+    inConflict:
+      'Enthält Vorschläge: vorgeschlagener Text ist unterstrichen, zum Streichen vorgeschlagener durchgestrichen.',
     locked:
       'Der Artikel ist für Sie schreibgeschützt: Vorschläge können jetzt nicht angenommen oder abgelehnt werden.',
-    notYours: 'Nur die Autorin oder der Autor und die Chefs vom Dienst nehmen Vorschläge an oder lehnen sie ab.',
+    notYours:
+      'Nur die Autorin oder der Autor und die Chefs vom Dienst nehmen Vorschläge an oder lehnen sie ab.',
   },
   notices: {
     title: 'Hinweise',

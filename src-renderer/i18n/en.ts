@@ -34,6 +34,9 @@ export const en = {
     rejectOne: 'Reject: {{text}}',
     itemLabel: '{{name}}, {{kind}}: {{text}}. Show in the text',
     kind: { insert: 'added', delete: 'removed' },
+    marked: { insert: 'Suggested by {{name}}: add', delete: 'Suggested by {{name}}: remove' },
+    inConflict:
+      'Holds suggestions: suggested text is underlined, text suggested for removal struck through.',
     locked: 'The article is read only for you: suggestions cannot be accepted or rejected now.',
     notYours: 'Only the author and desk chiefs accept or reject suggestions.',
   },

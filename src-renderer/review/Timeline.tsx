@@ -63,7 +63,9 @@ export function Timeline({ articleId, status }: { articleId: string; status: Art
               <time dateTime={item.at}>{when.format(new Date(item.at))}</time>
               {item.pending && <em> ({t('review.timeline.pending')})</em>}
               {item.text && (
-                <blockquote className={item.kind === 'suggestion' ? 'timeline__excerpt' : undefined}>
+                <blockquote
+                  className={item.kind === 'suggestion' ? 'timeline__excerpt' : undefined}
+                >
                   {item.text}
                 </blockquote>
               )}

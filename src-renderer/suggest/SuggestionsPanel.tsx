@@ -8,11 +8,18 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LexicalEditor } from 'lexical';
 import type { Article } from '../../src-shared/model';
-import { MAX_SUGGESTION_EXCERPT, mayResolveSuggestions } from '../../src-shared/mutations/suggestionDecision';
+import {
+  MAX_SUGGESTION_EXCERPT,
+  mayResolveSuggestions,
+} from '../../src-shared/mutations/suggestionDecision';
 import type { SuggestionAction } from '../../src-shared/richtext/suggestions';
 import { api } from '../api/transport';
 import type { CurrentUser } from '../review/useRole';
-import { showBodySuggestion, type BodySuggestionItem, type SuggestionItem } from './bodySuggestions';
+import {
+  showBodySuggestion,
+  type BodySuggestionItem,
+  type SuggestionItem,
+} from './bodySuggestions';
 import { resolveInEditor } from './resolveLive';
 import { SuggestionList } from './SuggestionList';
 
@@ -24,7 +31,8 @@ export function readOnlyReasonKey(
 ): string | null {
   if (locked) return 'suggestionList.locked';
   // Not signed in: the desk's own article (no author yet); the server judges on push.
-  if (!me.signedIn || me.id === null) return article.authorId === null ? null : 'suggestionList.notYours';
+  if (!me.signedIn || me.id === null)
+    return article.authorId === null ? null : 'suggestionList.notYours';
   return mayResolveSuggestions(article, { id: me.id, role: me.role }).ok
     ? null
     : 'suggestionList.notYours';
