@@ -34,7 +34,7 @@ export const de: Messages = {
     reject: 'Ablehnen',
     acceptOne: 'Annehmen: {{text}}',
     rejectOne: 'Ablehnen: {{text}}',
-    itemLabel: '{{name}}, {{kind}}: {{text}}. Im Text zeigen',
+    show: 'Im Text zeigen',
     kind: { insert: 'eingefügt', delete: 'gestrichen' },
     marked: {
       insert: 'Vorschlag von {{name}}: einfügen',

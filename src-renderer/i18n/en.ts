@@ -32,7 +32,7 @@ export const en = {
     reject: 'Reject',
     acceptOne: 'Accept: {{text}}',
     rejectOne: 'Reject: {{text}}',
-    itemLabel: '{{name}}, {{kind}}: {{text}}. Show in the text',
+    show: 'Show in the text',
     kind: { insert: 'added', delete: 'removed' },
     marked: { insert: 'Suggested by {{name}}: add', delete: 'Suggested by {{name}}: remove' },
     inConflict:

@@ -105,11 +105,6 @@ export function SuggestionList({
             </div>
             <ul className="suggestion-list__items">
               {own.map((item) => {
-                const label = t('suggestionList.itemLabel', {
-                  name,
-                  kind: t(`suggestionList.kind.${item.kind}`),
-                  text: excerpt(item.text),
-                });
                 return (
                   <li
                     key={item.key}
@@ -119,7 +114,7 @@ export function SuggestionList({
                     <button
                       type="button"
                       className="suggestion-card__show"
-                      aria-label={label}
+                      title={t('suggestionList.show')}
                       onClick={() => onShow(item)}
                     >
                       <span className="suggestion-card__meta">
