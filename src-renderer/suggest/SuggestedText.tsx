@@ -50,8 +50,8 @@ export function suggestedSegments(value: unknown): TextSegment[] {
     if (node.type === SUGGESTION_TYPE) {
       const kind: SuggestionKind = node.kind === 'delete' ? 'delete' : 'insert';
       push({
-        text: String(node.text ?? ''),
-        suggestion: { kind, author: String(node.author ?? '') },
+        text: typeof node.text === 'string' ? node.text : '',
+        suggestion: { kind, author: typeof node.author === 'string' ? node.author : '' },
       });
     } else if (node.type === 'linebreak') push({ text: '\n' });
     else if (typeof node.text === 'string') push({ text: node.text });

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { body, list, listItem, paragraph, suggestion, text } from '../../src-shared/richtext/builders';
+import {
+  body,
+  list,
+  listItem,
+  paragraph,
+  suggestion,
+  text,
+} from '../../src-shared/richtext/builders';
 import { createArticleHeadlessEditor, parseBody } from '../../src-shared/richtext/headless';
 import { listSuggestions } from '../../src-shared/richtext/suggestions';
 import { $listBodySuggestions } from './bodySuggestions';
 import { holdsSuggestions, suggestedSegments } from './SuggestedText';
-import { decisionRecord, readOnlyReasonKey } from './SuggestionsPanel';
+import { decisionRecord, readOnlyReasonKey } from './decisions';
 
 const ins = (value: string, id: string, author = 'chief') =>
   suggestion(value, { kind: 'insert', author, id });
@@ -12,7 +19,10 @@ const del = (value: string, id: string, author = 'chief') =>
   suggestion(value, { kind: 'delete', author, id });
 
 const article = body(
-  paragraph([text('Der Rat '), del('tagte', 's1'), ins('beschloss', 's2'), text(' gestern.')], 'p1'),
+  paragraph(
+    [text('Der Rat '), del('tagte', 's1'), ins('beschloss', 's2'), text(' gestern.')],
+    'p1',
+  ),
   paragraph([ins('Neu ', 's3', 'jonas'), ins('und fett.', 's3', 'jonas')], 'p2'),
   list('bullet', [listItem([text('eins')], 'li1'), listItem([ins('zwei', 's4')], 'li2')], 'l1'),
 );
@@ -51,7 +61,12 @@ describe('suggested text outside the editor (conflict panel)', () => {
 });
 
 describe('who may decide', () => {
-  const draft = { authorId: 'u-author', assigneeId: null, status: 'draft' as const, deletedAt: null };
+  const draft = {
+    authorId: 'u-author',
+    assigneeId: null,
+    status: 'draft' as const,
+    deletedAt: null,
+  };
   const signed = (id: string, role: 'editor' | 'desk_chief') => ({ id, role, signedIn: true });
 
   it('lets the author and desk chiefs decide, nobody while the article is read only', () => {
@@ -86,8 +101,13 @@ describe('the record of a decision', () => {
       where: 'body',
     });
     expect(
-      decisionRecord([item('a', 'chief', ' eins '), item('b', 'jonas', 'zwei'), item('c', 'chief', '')], 'reject'),
+      decisionRecord(
+        [item('a', 'chief', ' eins '), item('b', 'jonas', 'zwei'), item('c', 'chief', '')],
+        'reject',
+      ),
     ).toEqual({ action: 'reject', count: 3, authors: ['chief', 'jonas'], excerpt: 'eins … zwei' });
-    expect(decisionRecord([item('a', 'chief', 'x'.repeat(1000))], 'accept').excerpt).toHaveLength(300);
+    expect(decisionRecord([item('a', 'chief', 'x'.repeat(1000))], 'accept').excerpt).toHaveLength(
+      300,
+    );
   });
 });

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-unsafe-member-access -- pushed outcomes are `any`; the assertions check them */
+/* eslint-disable @typescript-eslint/no-unsafe-call -- pushed outcomes are `any`; the assertions check them */
 /**
  * Accepting and rejecting suggestions in the desk against the real backend. The author's article
  * holds suggestions by two people (saved through the api); the author opens it, sees the
