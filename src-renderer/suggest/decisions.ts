@@ -18,9 +18,9 @@ export function readOnlyReasonKey(
   // Not signed in: the desk's own article (no author yet); the server judges on push.
   if (!me.signedIn || me.id === null)
     return article.authorId === null ? null : 'suggestionList.notYours';
-  return mayResolveSuggestions(article, { id: me.id, role: me.role }).ok
-    ? null
-    : 'suggestionList.notYours';
+  if (mayResolveSuggestions(article, { id: me.id, role: me.role }).ok) return null;
+  // The author of an article that left draft may not change it now; others never decide.
+  return article.authorId === me.id ? 'suggestionList.locked' : 'suggestionList.notYours';
 }
 
 /** What the timeline records of a decision on these items. */

@@ -96,8 +96,12 @@ function withoutListValues<T>(state: T): T {
   ) as T;
 }
 
+// One editor each, reused: a fresh state is set for every case.
+const liveEditor = createArticleHeadlessEditor();
+const expectedEditor = createArticleHeadlessEditor();
+
 function liveResolve(json: unknown, selector: SuggestionSelector, action: SuggestionAction) {
-  const editor = createArticleHeadlessEditor();
+  const editor = liveEditor;
   editor.setEditorState(parseBody(json, editor));
   editor.update(() => void $resolveSuggestions(selector, action), { discrete: true });
   return withoutListValues(editor.getEditorState().toJSON());
@@ -109,7 +113,7 @@ function liveResolve(json: unknown, selector: SuggestionSelector, action: Sugges
  * they do in the live editor.
  */
 function expected(json: BodyJsonShape, selector: SuggestionSelector, action: SuggestionAction) {
-  const editor = createArticleHeadlessEditor();
+  const editor = expectedEditor;
   const resolved = resolveSuggestions(json, selector, action);
   // Everything went: the live editor keeps one empty paragraph to type in.
   const typeable = resolved.root.children.length > 0 ? resolved : body(paragraph([]));
@@ -123,7 +127,7 @@ function expected(json: BodyJsonShape, selector: SuggestionSelector, action: Sug
 }
 
 describe('resolving suggestions in the live editor', () => {
-  it('gives the same body as resolveSuggestions on the JSON (ids, author, all; 100 bodies)', () => {
+  it('gives the same body as resolveSuggestions on the JSON (ids, author, all; 60 bodies)', () => {
     const selectors: SuggestionSelector[] = [
       { ids: ['s1'] },
       { ids: ['s0', 's3', 's5'] },
@@ -131,7 +135,7 @@ describe('resolving suggestions in the live editor', () => {
       { author: 'chief' },
       { all: true },
     ];
-    for (let seed = 1; seed <= 100; seed++) {
+    for (let seed = 1; seed <= 60; seed++) {
       const json = randomBody(seed);
       for (const selector of selectors) {
         for (const action of ['accept', 'reject'] as const) {

@@ -81,7 +81,7 @@ describe('who may decide', () => {
     // The author's article once it left draft: the author may no longer change it.
     expect(
       readOnlyReasonKey({ ...draft, status: 'in_review' }, signed('u-author', 'editor'), false),
-    ).toBe('suggestionList.notYours');
+    ).toBe('suggestionList.locked');
     // Not signed in: only the desk's own article without an author yet.
     const local = { id: null, role: 'editor' as const, signedIn: false };
     expect(readOnlyReasonKey({ ...draft, authorId: null }, local, false)).toBeNull();
