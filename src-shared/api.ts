@@ -31,6 +31,7 @@ import { CHECKLIST_CODES } from './checklist';
 import { SafeBodyJson } from './richtext/safeBody';
 import { ConflictRegion } from './mutations/types';
 import { TimelineEntry } from './timeline';
+import { ArticleRecordSuggestionsArgs } from './mutations/suggestionDecision';
 import { PresenceList } from './live';
 import { SaveAnswer, type SavedArticle, savedArticleOf } from './saveAnswer';
 
@@ -468,6 +469,8 @@ export const desktopApi = {
     z.strictObject({ items: z.array(ReviewQueueItem), total: z.number().int() }),
   ),
   'articles.timeline': method(z.strictObject({ id: Id }), ArticleTimeline),
+  /** Records an accept or reject of body suggestions for the timeline (queued like any change). */
+  'articles.recordSuggestions': method(ArticleRecordSuggestionsArgs, z.strictObject({})),
   ...commentMethods,
   ...dictionaryMethods,
 } as const;

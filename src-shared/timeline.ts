@@ -1,6 +1,6 @@
 /**
- * The timeline of an article: workflow transitions and review comments, who, what and when
- * (server clock). The server answers GET /api/v1/articles/:id/timeline with TimelineResponse;
+ * The timeline of an article: workflow transitions, review comments and accepted or rejected
+ * suggestions (`suggestion`, schemaVersion 2026-12-y), who, what and when (server clock). The server answers GET /api/v1/articles/:id/timeline with TimelineResponse;
  * the desktop adds its own not-yet-synced steps as `pending` entries.
  */
 import { z } from 'zod';
@@ -8,8 +8,8 @@ import { ArticleStatus } from './model';
 
 export const TimelineEntry = z.strictObject({
   id: z.string().max(200),
-  kind: z.enum(['transition', 'comment']),
-  /** The transition name (submit, approve, …) or "comment". */
+  kind: z.enum(['transition', 'comment', 'suggestion']),
+  /** The transition name (submit, approve, …), "comment", or accept_suggestions / reject_suggestions. */
   action: z.string().max(50),
   from: ArticleStatus.nullable(),
   to: ArticleStatus.nullable(),
@@ -19,6 +19,10 @@ export const TimelineEntry = z.strictObject({
   at: z.string(),
   /** Queued locally, not yet confirmed by the server. */
   pending: z.boolean(),
+  /** For a `suggestion` entry: how many suggestions, and whose (usernames). */
+  suggestions: z
+    .strictObject({ count: z.number().int().nonnegative(), authors: z.array(z.string()) })
+    .optional(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 

@@ -1,17 +1,20 @@
 /**
  * Review methods: the desk chief's queue (articles in review, oldest first, with what their
- * checklist misses) and an article's timeline (the server's history plus local pending steps).
+ * checklist misses), an article's timeline (the server's history plus local pending steps), and
+ * the record of accepted or rejected suggestions it shows.
  */
 import type { ReviewQueueItem } from '../../src-shared/api';
 import type { Submission } from '../../src-shared/timeline';
 import { checkArticle } from '../../src-shared/checklist';
 import { sortTimeline } from '../../src-shared/timeline';
+import { ApiError } from '../../src-shared/api';
 import type { CoreContext, HandlerFor } from './context';
+import { LocalWriteRefused } from './store/local-writer';
 import { pendingSteps } from './review/pending';
 import { fetchTimeline } from './review/remote';
 import { fetchSubmissions } from './review/submissions';
 
-type ReviewMethod = 'articles.reviewQueue' | 'articles.timeline';
+type ReviewMethod = 'articles.reviewQueue' | 'articles.timeline' | 'articles.recordSuggestions';
 
 function creditLookup(ctx: CoreContext) {
   return (id: string) => {
@@ -91,5 +94,17 @@ export const reviewHandlers: { [M in ReviewMethod]: HandlerFor<M> } = {
       source: 'server' as const,
       message: null,
     };
+  },
+
+  'articles.recordSuggestions': (input, ctx) => {
+    try {
+      ctx.articles.recordSuggestions(input);
+    } catch (e) {
+      if (e instanceof LocalWriteRefused) {
+        throw new ApiError(e.code, e.message, undefined, e.mutationCode);
+      }
+      throw e;
+    }
+    return Promise.resolve({});
   },
 };

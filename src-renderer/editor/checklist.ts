@@ -175,6 +175,8 @@ export interface ArticleChecklist {
 export function useArticleChecklist(
   fields: ArticleFields,
   editor: LexicalEditor | null,
+  /** Open suggestions of the live body (the Suggestions list's count). */
+  openSuggestions = 0,
 ): ArticleChecklist {
   const { t } = useTranslation();
   const bodyImages = useBodyImages(editor);
@@ -196,10 +198,15 @@ export function useArticleChecklist(
       bodyImages,
       records: records.get,
     };
+    const warnings: ChecklistWarning[] = checkArticleWarnings(article, lookup);
+    if (openSuggestions > 0) {
+      // The body read here holds only images: the count comes from the live editor.
+      warnings.push({ code: 'open_suggestions', message: '', count: openSuggestions });
+    }
     return {
       items: checklistMessages(checkArticle(article, lookup), context, t),
-      warnings: checklistMessages(checkArticleWarnings(article, lookup), context, t),
+      warnings: checklistMessages(warnings, context, t),
       ready: !records.loading,
     };
-  }, [fields, bodyImages, records, t]);
+  }, [fields, bodyImages, records, t, openSuggestions]);
 }

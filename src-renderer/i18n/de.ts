@@ -22,6 +22,31 @@ export const de: Messages = {
       other: 'hat den Status geändert',
     },
   },
+  suggestionList: {
+    title: 'Änderungsvorschläge',
+    count_one: '{{count}} offen',
+    count_other: '{{count}} offen',
+    acceptAll: 'Alle annehmen',
+    rejectAll: 'Alle ablehnen',
+    acceptFrom: 'Alle von {{name}} annehmen',
+    rejectFrom: 'Alle von {{name}} ablehnen',
+    accept: 'Annehmen',
+    reject: 'Ablehnen',
+    acceptOne: 'Annehmen: {{text}}',
+    rejectOne: 'Ablehnen: {{text}}',
+    show: 'Im Text zeigen',
+    kind: { insert: 'eingefügt', delete: 'gestrichen' },
+    marked: {
+      insert: 'Vorschlag von {{name}}: einfügen',
+      delete: 'Vorschlag von {{name}}: streichen',
+    },
+    inConflict:
+      'Enthält Vorschläge: vorgeschlagener Text ist unterstrichen, zum Streichen vorgeschlagener durchgestrichen.',
+    locked:
+      'Der Artikel ist für Sie schreibgeschützt: Vorschläge können jetzt nicht angenommen oder abgelehnt werden.',
+    notYours:
+      'Nur die Autorin oder der Autor und die Chefs vom Dienst nehmen Vorschläge an oder lehnen sie ab.',
+  },
   notices: {
     title: 'Hinweise',
     changes_requested: 'Änderungen angefordert: {{headline}}',
@@ -157,6 +182,14 @@ export const de: Messages = {
         correct: 'hat eine Korrektur veröffentlicht',
         comment: 'hat kommentiert',
         transition: 'hat den Status geändert',
+        accept_suggestions: 'hat Vorschläge angenommen',
+        reject_suggestions: 'hat Vorschläge abgelehnt',
+      },
+      decided: {
+        accept_suggestions_one: 'hat {{count}} Vorschlag von {{authors}} angenommen',
+        accept_suggestions_other: 'hat {{count}} Vorschläge von {{authors}} angenommen',
+        reject_suggestions_one: 'hat {{count}} Vorschlag von {{authors}} abgelehnt',
+        reject_suggestions_other: 'hat {{count}} Vorschläge von {{authors}} abgelehnt',
       },
     },
     preview: {
@@ -755,6 +788,8 @@ export const de: Messages = {
         schedule: 'Zeitgesteuert veröffentlichen',
         takeBack: 'Termin zurücknehmen',
         confirm: 'Jetzt veröffentlichen',
+        openSuggestions_one: '{{count}} offener Änderungsvorschlag wird nicht veröffentlicht.',
+        openSuggestions_other: '{{count}} offene Änderungsvorschläge werden nicht veröffentlicht.',
       },
       correct: {
         title: 'Die Korrektur veröffentlichen?',

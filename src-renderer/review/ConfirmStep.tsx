@@ -5,9 +5,10 @@
  * "Publish now" or a time in the newsroom's time zone ("Schedule"), and takes a schedule back.
  * A modal dialog: focus starts on Cancel, Esc cancels.
  */
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article } from '../../src-shared/model';
+import { countOpenSuggestions } from '../../src-shared/richtext/suggestions';
 import type { TransitionName } from '../../src-shared/workflow';
 import { useImageRecord } from '../editor/images/records';
 import { useSections } from '../state/sections';
@@ -51,6 +52,8 @@ export function ConfirmStep({
   const image = useImageRecord(article.leadImage?.imageId ?? null);
   const section = sections.find((s) => s.slug === article.section)?.name ?? article.section;
   const danger = step === 'unpublish';
+  // What goes out is the body as if they were rejected: the desk should know before it does.
+  const openSuggestions = useMemo(() => countOpenSuggestions(article.body), [article.body]);
   return (
     <Modal className="confirm-step" label={t(`state.confirm.${step}.title`)} onClose={onCancel}>
       <h2>{t(`state.confirm.${step}.title`)}</h2>
@@ -91,6 +94,11 @@ export function ConfirmStep({
             </>
           )}
         </dl>
+      )}
+      {!danger && openSuggestions > 0 && (
+        <p className="banner banner--warning" data-testid="confirm-open-suggestions">
+          {t('state.confirm.publish.openSuggestions', { count: openSuggestions })}
+        </p>
       )}
       {schedulable && (
         <div className="field">

@@ -51,12 +51,24 @@ export function Timeline({ articleId, status }: { articleId: string; status: Art
               className={item.pending ? 'timeline__item timeline__item--pending' : 'timeline__item'}
             >
               <strong>{item.user?.username ?? t('review.timeline.someone')}</strong>{' '}
-              {t(`review.timeline.actions.${item.action}`, {
-                defaultValue: t('review.timeline.actions.transition'),
-              })}{' '}
+              {item.kind === 'suggestion' && item.suggestions
+                ? t(`review.timeline.decided.${item.action}`, {
+                    count: item.suggestions.count,
+                    authors: item.suggestions.authors.join(', '),
+                    defaultValue: t('review.timeline.actions.transition'),
+                  })
+                : t(`review.timeline.actions.${item.action}`, {
+                    defaultValue: t('review.timeline.actions.transition'),
+                  })}{' '}
               <time dateTime={item.at}>{when.format(new Date(item.at))}</time>
               {item.pending && <em> ({t('review.timeline.pending')})</em>}
-              {item.text && <blockquote>{item.text}</blockquote>}
+              {item.text && (
+                <blockquote
+                  className={item.kind === 'suggestion' ? 'timeline__excerpt' : undefined}
+                >
+                  {item.text}
+                </blockquote>
+              )}
             </li>
           ))}
         </ol>

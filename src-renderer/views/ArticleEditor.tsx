@@ -38,6 +38,8 @@ import { WorkflowStrip } from '../review/WorkflowStrip';
 import { WorkflowToggles } from '../review/WorkflowToggles';
 import { WorkflowPanels } from '../review/WorkflowPanels';
 import { CommentsPanel } from './CommentsPanel';
+import { SuggestionsPanel } from '../suggest/SuggestionsPanel';
+import { useBodySuggestions } from '../suggest/bodySuggestions';
 import { useRemoteUpdates } from '../editor/remoteUpdates';
 import { RemoteUpdateBanner } from '../editor/RemoteUpdateBanner';
 import { ConflictPanel } from './ConflictPanel';
@@ -191,7 +193,8 @@ function EditorForm({
   }, [article.id]);
   const editor = useRef<LexicalEditor | null>(null);
   const [lexical, setLexical] = useState<LexicalEditor | null>(null);
-  const checklist = useArticleChecklist(fields, lexical);
+  const bodySuggestions = useBodySuggestions(lexical);
+  const checklist = useArticleChecklist(fields, lexical, bodySuggestions.length);
   const bodyLabelId = useId();
   const statsId = useId();
   // Synced changes to this article: merged when the user pauses, never under the cursor.
@@ -506,6 +509,14 @@ function EditorForm({
           hidden={!detailsOpen}
         >
           <ChecklistPanel checklist={checklist} />
+          <SuggestionsPanel
+            article={workflow.article}
+            editor={lexical}
+            bodyItems={bodySuggestions}
+            me={me}
+            locked={lock.locked}
+            flush={flushNow}
+          />
           <fieldset className="edit-lock" disabled={lock.locked}>
             <div className="field field--section">
               <label htmlFor={`${bodyLabelId}-section`}>{t('editor.section')}</label>

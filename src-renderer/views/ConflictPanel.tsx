@@ -15,6 +15,7 @@ import { diffWords } from '../../src-shared/text/wordDiff';
 import { DiffText } from '../compare/DiffText';
 import './conflicts.css';
 import { afterStartup } from '../boot/startupGate';
+import { SuggestedText, holdsSuggestions, suggestedSegments } from '../suggest/SuggestedText';
 
 /** Plain text of a conflict side: a string, blocks of a body region, a body, or a value. */
 export function conflictText(value: unknown): string {
@@ -96,6 +97,38 @@ export function ConflictSides({
         </p>
       </div>
     </div>
+  );
+}
+
+/**
+ * Body sides that hold suggestions: the full text of each with its suggestions marked (plain
+ * text would leave suggested insertions out, and a conflict must never hide a suggestion).
+ */
+function SuggestionSides({ mine, theirs }: { mine: unknown; theirs: unknown }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="hint">{t('suggestionList.inConflict')}</p>
+      <div className="conflict-panel__sides" data-testid="conflict-suggestions">
+        {(
+          [
+            ['mine', mine],
+            ['theirs', theirs],
+          ] as const
+        ).map(([side, value]) => (
+          <div key={side} className="conflict-panel__side">
+            <span className="conflict-panel__label">{t(`conflicts.${side}`)}</span>
+            <p className="conflict-panel__text">
+              {suggestedSegments(value).length > 0 ? (
+                <SuggestedText value={value} />
+              ) : (
+                t('conflicts.empty')
+              )}
+            </p>
+          </div>
+        ))}
+      </div>
+    </>
   );
 }
 
@@ -192,11 +225,15 @@ export function ConflictPanel({
                       })
                     : t('conflicts.body')}
                 </p>
-                <ConflictSides
-                  className="conflict-panel__sides"
-                  mine={conflictText(c.mine)}
-                  theirs={conflictText(c.theirs)}
-                />
+                {c.kind === 'body' && (holdsSuggestions(c.mine) || holdsSuggestions(c.theirs)) ? (
+                  <SuggestionSides mine={c.mine} theirs={c.theirs} />
+                ) : (
+                  <ConflictSides
+                    className="conflict-panel__sides"
+                    mine={conflictText(c.mine)}
+                    theirs={conflictText(c.theirs)}
+                  />
+                )}
                 <button type="button" disabled={busy} onClick={() => void resolve(c, 'mine')}>
                   {t('conflicts.keepMine')}
                 </button>{' '}

@@ -237,6 +237,17 @@ export class PushService {
       return reject('internal_error', `The server could not apply this mutation: ${String(e)}`);
     }
     if (!result.ok) return reject(result.code, result.reason, result.missing);
+    if (result.audit) {
+      // A record for the timeline (article.recordSuggestions), even when nothing else changes.
+      await tx.insertAudit({
+        userId: user.id,
+        action: result.audit.action,
+        entityType: def.entity,
+        entityId,
+        detail: result.audit.detail,
+        createdAt: now,
+      });
+    }
     if (result.outcome === 'noop') {
       await finish();
       return { kind: 'done', outcome: { id: m.id, status: 'noop' }, last: m.id };

@@ -17,6 +17,7 @@
  * | comment.add         | comment | id, articleId, text, blockId?                     |
  * | dictionary.addWord  | word    | word                                              |
  * | dictionary.removeWord | word  | word                                              |
+ * | article.recordSuggestions | article | id, action, count, authors, excerpt           |
  *
  * Use `parseMutation` to validate args and `applyMutation` to run one against a state (permission,
  * transition, server checks: what the server and a client's rebase run). A desk's own write runs
@@ -51,6 +52,7 @@ import {
   articleSetEmbargo,
   articleUnschedule,
 } from './schedule';
+import { ArticleRecordSuggestionsArgs, articleRecordSuggestions } from './suggestionDecision';
 import { DictionaryWordArgs, dictionaryAddWord, dictionaryRemoveWord } from './dictionary';
 import { ImageCreateArgs, ImageSetMetaArgs, imageCreate, imageSetMeta } from './image';
 import type {
@@ -70,6 +72,7 @@ export * from './schedule';
 export * from './image';
 export * from './comment';
 export * from './dictionary';
+export * from './suggestionDecision';
 
 export const MUTATION_NAMES = [
   'article.create',
@@ -89,6 +92,7 @@ export const MUTATION_NAMES = [
   'article.schedule',
   'article.unschedule',
   'article.setEmbargo',
+  'article.recordSuggestions',
 ] as const;
 export const MutationName = z.enum(MUTATION_NAMES);
 export type MutationName = z.infer<typeof MutationName>;
@@ -114,6 +118,7 @@ export const MUTATION_ARGS = {
   'article.schedule': ArticleScheduleArgs,
   'article.unschedule': ArticleUnscheduleArgs,
   'article.setEmbargo': ArticleSetEmbargoArgs,
+  'article.recordSuggestions': ArticleRecordSuggestionsArgs,
 } as const satisfies Record<MutationName, z.ZodType>;
 
 /** The args a caller writes for mutation M (defaults not yet filled in). */
@@ -167,6 +172,7 @@ export const MUTATIONS: Readonly<Record<MutationName, AnyMutationDef>> = {
   'article.schedule': erase(articleSchedule),
   'article.unschedule': erase(articleUnschedule),
   'article.setEmbargo': erase(articleSetEmbargo),
+  'article.recordSuggestions': erase(articleRecordSuggestions),
 };
 
 export function isMutationName(name: unknown): name is MutationName {

@@ -190,6 +190,8 @@ export interface ApplyOk<S> {
   transition?: TransitionName;
   /** The comment a transition carried (review note), if any. */
   comment?: string;
+  /** An audit event the server records with the change (written even for a noop). */
+  audit?: { action: string; detail: Record<string, unknown> };
 }
 
 export interface ApplyFail {

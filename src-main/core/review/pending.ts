@@ -1,4 +1,7 @@
-/** Local workflow steps and comments still in the outbox, as timeline entries marked pending. */
+/**
+ * Local workflow steps, comments and suggestion decisions still in the outbox, as timeline entries
+ * marked pending.
+ */
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../../src-shared/model';
 import type { TimelineEntry } from '../../../src-shared/timeline';
 import { findTransition } from '../../../src-shared/workflow';
@@ -34,6 +37,23 @@ export function pendingSteps(
         user,
         at: row.createdAt,
         pending: true,
+      });
+    } else if (row.name === 'article.recordSuggestions' && row.entityId === articleId) {
+      const accept = args.action === 'accept';
+      out.push({
+        id: `outbox:${row.mutationId}`,
+        kind: 'suggestion',
+        action: accept ? 'accept_suggestions' : 'reject_suggestions',
+        from: null,
+        to: null,
+        text: typeof args.excerpt === 'string' ? args.excerpt : null,
+        user,
+        at: row.createdAt,
+        pending: true,
+        suggestions: {
+          count: typeof args.count === 'number' ? args.count : 0,
+          authors: Array.isArray(args.authors) ? args.authors.map(String) : [],
+        },
       });
     } else if (row.name === 'comment.add' && args.articleId === articleId) {
       out.push({

@@ -1,4 +1,5 @@
 /** Fetches an article's timeline from the server (GET /api/v1/articles/:id/timeline). */
+import { SCHEMA_VERSION } from '../../../src-shared/protocol';
 import { TimelineResponse, type TimelineEntry } from '../../../src-shared/timeline';
 
 export type RemoteTimeline = { ok: true; items: TimelineEntry[] } | { ok: false; message: string };
@@ -11,7 +12,10 @@ export async function fetchTimeline(
 ): Promise<RemoteTimeline> {
   let res: Response;
   try {
-    res = await fetch(new URL(`/api/v1/articles/${articleId}/timeline`, serverUrl), {
+    const url = new URL(`/api/v1/articles/${articleId}/timeline`, serverUrl);
+    // Entries newer than this desk's parser (suggestion decisions) only when asked for.
+    url.searchParams.set('schemaVersion', SCHEMA_VERSION);
+    res = await fetch(url, {
       headers: { accept: 'application/json', authorization: `Bearer ${token}` },
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -22,7 +22,11 @@ import {
   type SummaryRow,
 } from './rows';
 import { dedupeTags, tagKey, TagRepository } from './tags';
-import { parseMutation, type ArticleState } from '../../../src-shared/mutations';
+import {
+  parseMutation,
+  type ArticleRecordSuggestionsArgs,
+  type ArticleState,
+} from '../../../src-shared/mutations';
 import { jsonEqual, mergeBodies, type BodyConflictRegion } from '../../../src-shared/merge';
 import { ApiError } from '../../../src-shared/api';
 import type { ArticleWriteHint, LocalMutation, LocalStateStore, LocalWriter } from './local-writer';
@@ -562,6 +566,17 @@ export class ArticleRepository {
     });
     tx.immediate();
     return this.get(id);
+  }
+
+  /** Queues the record of an accept or reject of suggestions (changes nothing locally). */
+  recordSuggestions(args: ArticleRecordSuggestionsArgs): void {
+    const tx = this.db.transaction(() => {
+      const row = this.row(args.id);
+      this.writer.writeOne('article', 'article.recordSuggestions', args, {
+        before: articleStateOf(row),
+      });
+    });
+    tx.immediate();
   }
 
   /** Sets the embargo (null clears it). */
