@@ -19,6 +19,7 @@ import {
   FORMAT_TEXT_COMMAND,
   INSERT_LINE_BREAK_COMMAND,
   INSERT_PARAGRAPH_COMMAND,
+  type LexicalCommand,
   type LexicalEditor,
   mergeRegister,
   PASTE_COMMAND,
@@ -42,10 +43,10 @@ function textOf(payload: string | InputEvent): string {
 }
 
 export function registerSuggestTyping(editor: LexicalEditor, ctx: SuggestContext): () => void {
-  const on = <P>(command: Parameters<LexicalEditor['registerCommand']>[0], fn: (p: P) => boolean) =>
-    editor.registerCommand(command as never, fn as never, COMMAND_PRIORITY_CRITICAL);
+  const on = <P>(command: LexicalCommand<P>, fn: (payload: P) => boolean) =>
+    editor.registerCommand(command, fn, COMMAND_PRIORITY_CRITICAL);
   return mergeRegister(
-    on<InputEvent>(BEFORE_INPUT_COMMAND, (event) => {
+    on(BEFORE_INPUT_COMMAND, (event) => {
       // Composition (IME, dead keys) stays with the browser and Lexical: its text is plain.
       if (event.inputType !== 'insertText' || editor.isComposing()) return false;
       const data = event.data;
@@ -53,19 +54,19 @@ export function registerSuggestTyping(editor: LexicalEditor, ctx: SuggestContext
       event.preventDefault();
       return $suggestInsertText(data, ctx);
     }),
-    on<string | InputEvent>(CONTROLLED_TEXT_INSERTION_COMMAND, (payload) =>
+    on(CONTROLLED_TEXT_INSERTION_COMMAND, (payload) =>
       $suggestInsertPlainText(textOf(payload), ctx),
     ),
-    on<boolean>(DELETE_CHARACTER_COMMAND, (isBackward) =>
+    on(DELETE_CHARACTER_COMMAND, (isBackward) =>
       $suggestDelete(isBackward, 'character', ctx),
     ),
-    on<boolean>(DELETE_WORD_COMMAND, (isBackward) => $suggestDelete(isBackward, 'word', ctx)),
-    on<boolean>(DELETE_LINE_COMMAND, (isBackward) => $suggestDelete(isBackward, 'line', ctx)),
-    on<unknown>(REMOVE_TEXT_COMMAND, () => {
+    on(DELETE_WORD_COMMAND, (isBackward) => $suggestDelete(isBackward, 'word', ctx)),
+    on(DELETE_LINE_COMMAND, (isBackward) => $suggestDelete(isBackward, 'line', ctx)),
+    on(REMOVE_TEXT_COMMAND, () => {
       const selection = $getSelection();
       return $isRangeSelection(selection) && $suggestDeleteSelection(selection, 'start', ctx);
     }),
-    on<ClipboardEvent | KeyboardEvent | null>(CUT_COMMAND, (event) => {
+    on(CUT_COMMAND, (event) => {
       const clipboard = event instanceof ClipboardEvent ? event : null;
       void copyToClipboard(editor, clipboard).then(() =>
         editor.update(() => {
@@ -75,7 +76,7 @@ export function registerSuggestTyping(editor: LexicalEditor, ctx: SuggestContext
       );
       return true;
     }),
-    on<ClipboardEvent | InputEvent | KeyboardEvent>(PASTE_COMMAND, (event) => {
+    on(PASTE_COMMAND, (event) => {
       // Pasted formatting, images and links are not suggestable: the text is what is suggested.
       const data =
         'clipboardData' in event
@@ -88,9 +89,9 @@ export function registerSuggestTyping(editor: LexicalEditor, ctx: SuggestContext
       if (text !== '') $suggestInsertPlainText(text, ctx);
       return true;
     }),
-    on<void>(INSERT_PARAGRAPH_COMMAND, () => $suggestParagraph(ctx)),
-    on<boolean>(INSERT_LINE_BREAK_COMMAND, () => $suggestParagraph(ctx)),
-    on<Parameters<typeof $suggestFormat>[0]>(FORMAT_TEXT_COMMAND, (format) =>
+    on(INSERT_PARAGRAPH_COMMAND, () => $suggestParagraph(ctx)),
+    on(INSERT_LINE_BREAK_COMMAND, () => $suggestParagraph(ctx)),
+    on(FORMAT_TEXT_COMMAND, (format) =>
       $suggestFormat(format, ctx),
     ),
   );
