@@ -165,6 +165,29 @@ describe('typing in suggestion mode', () => {
     expect(rows(editor)).toEqual([[['Rat nicht tagte gestern.', 'plain']]]);
   });
 
+  it('outside suggestion mode text typed next to a suggestion is plain, not part of it', () => {
+    const editor = setup(
+      body(
+        paragraph(
+          [text('A '), suggestion('neu', { kind: 'insert', author: 'chief', id: 'm' })],
+          'p1',
+        ),
+      ),
+      { suggest: false },
+    );
+    select(editor, 1, 3);
+    type(editor, 'X');
+    select(editor, 1, 0);
+    type(editor, 'Y');
+    expect(rows(editor)).toEqual([
+      [
+        ['A Y', 'plain'],
+        ['neu', 'insert', 'chief', 'm'],
+        ['X', 'plain'],
+      ],
+    ]);
+  });
+
   it('stops when the plugin is removed (toggling off)', () => {
     const editor = setup(plainBody());
     cleanup?.();
