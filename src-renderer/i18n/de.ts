@@ -600,7 +600,8 @@ export const de: Messages = {
   suggestTyping: {
     toggle: 'Änderungen vorschlagen',
     on: 'Vorschlagsmodus',
-    onHint: 'Ihre Änderungen am Text sind Vorschläge, die die Autorin oder der Autor annimmt oder ablehnt.',
+    onHint:
+      'Ihre Änderungen am Text sind Vorschläge, die die Autorin oder der Autor annimmt oder ablehnt.',
     by: 'Vorgeschlagen von {{name}} · {{time}}',
     deletedBy: 'Streichung vorgeschlagen von {{name}} · {{time}}',
   },

@@ -57,9 +57,7 @@ export function registerSuggestTyping(editor: LexicalEditor, ctx: SuggestContext
     on(CONTROLLED_TEXT_INSERTION_COMMAND, (payload) =>
       $suggestInsertPlainText(textOf(payload), ctx),
     ),
-    on(DELETE_CHARACTER_COMMAND, (isBackward) =>
-      $suggestDelete(isBackward, 'character', ctx),
-    ),
+    on(DELETE_CHARACTER_COMMAND, (isBackward) => $suggestDelete(isBackward, 'character', ctx)),
     on(DELETE_WORD_COMMAND, (isBackward) => $suggestDelete(isBackward, 'word', ctx)),
     on(DELETE_LINE_COMMAND, (isBackward) => $suggestDelete(isBackward, 'line', ctx)),
     on(REMOVE_TEXT_COMMAND, () => {
@@ -91,8 +89,6 @@ export function registerSuggestTyping(editor: LexicalEditor, ctx: SuggestContext
     }),
     on(INSERT_PARAGRAPH_COMMAND, () => $suggestParagraph(ctx)),
     on(INSERT_LINE_BREAK_COMMAND, () => $suggestParagraph(ctx)),
-    on(FORMAT_TEXT_COMMAND, (format) =>
-      $suggestFormat(format, ctx),
-    ),
+    on(FORMAT_TEXT_COMMAND, (format) => $suggestFormat(format, ctx)),
   );
 }

@@ -122,7 +122,7 @@ export function $suggestInsertText(text: string, ctx: SuggestContext): boolean {
     isOwn(node, 'insert', ctx) && (node as TextNode).getFormat() === format;
 
   if (anchor.type === 'text') {
-    const node = anchor.getNode() as TextNode;
+    const node = anchor.getNode();
     const offset = anchor.offset;
     const size = node.getTextContentSize();
     if (sameFormat(node)) {

@@ -122,8 +122,7 @@ describe('typing in suggestion mode', () => {
     ]);
     // The stored body passes the envelope checks (author, time, id are all there).
     expect(() => checkBodyEnvelope(stored(editor))).not.toThrow();
-    const node = (stored(editor).root.children[0] as unknown as { children: object[] })
-      .children[1];
+    const node = (stored(editor).root.children[0] as unknown as { children: object[] }).children[1];
     expect(node).toMatchObject({ at: AT, kind: 'insert', author: 'chief' });
   });
 
@@ -160,7 +159,7 @@ describe('typing in suggestion mode', () => {
     select(editor, 0, 8);
     type(editor, 'nicht ');
     select(editor, 0, 0, 4);
-    dispatch(editor, REMOVE_TEXT_COMMAND, null as never);
+    dispatch(editor, REMOVE_TEXT_COMMAND, null);
     dispatch(editor, FORMAT_TEXT_COMMAND, 'bold'); // collapsed: only the next typing
     expect(rows(editor)).toEqual([[['Rat nicht tagte gestern.', 'plain']]]);
   });
@@ -278,11 +277,7 @@ describe('deleting in suggestion mode', () => {
     const editor = setup(
       body(
         paragraph(
-          [
-            text('ab'),
-            suggestion('XYZ', { kind: 'delete', author: 'anna', id: 'd1' }),
-            text('cd'),
-          ],
+          [text('ab'), suggestion('XYZ', { kind: 'delete', author: 'anna', id: 'd1' }), text('cd')],
           'p1',
         ),
       ),
@@ -330,7 +325,7 @@ describe('deleting in suggestion mode', () => {
       ],
     ]);
     select(editor, 0, 0, 3);
-    dispatch(editor, REMOVE_TEXT_COMMAND, null as never);
+    dispatch(editor, REMOVE_TEXT_COMMAND, null);
     expect(rows(editor)[0]?.[0]).toEqual(['Der', 'delete', 'chief', 's-new3']);
   });
 
@@ -349,7 +344,7 @@ describe('deleting in suggestion mode', () => {
 });
 
 describe('formatting, Enter, paste and undo in suggestion mode', () => {
-  it('pasted text is the user\'s insertion, its lines new paragraphs', () => {
+  it("pasted text is the user's insertion, its lines new paragraphs", () => {
     const editor = setup(plainBody());
     select(editor, 0, 22);
     const clipboard = { getData: (type: string) => (type === 'text/plain' ? ' Eins\nZwei' : '') };
