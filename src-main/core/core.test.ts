@@ -276,6 +276,7 @@ describe('settings', () => {
       articleSpelling: {},
       theme: 'system',
       listView: 'all',
+      suggestOnOthersArticles: true,
     });
     await api['settings.update']({ language: 'de', headlineSoftLimit: 90, listView: 'trash' });
     expect(await api['settings.get']({})).toMatchObject({
@@ -284,5 +285,14 @@ describe('settings', () => {
       listView: 'trash',
     });
     expect(events).toContainEqual({ type: 'settings.updated' });
+  });
+
+  it('turn the desk-chief suggestion default off; a non-boolean is refused and changes nothing', async () => {
+    await api['settings.update']({ suggestOnOthersArticles: false });
+    expect((await api['settings.get']({})).suggestOnOthersArticles).toBe(false);
+    await expect(
+      api['settings.update']({ suggestOnOthersArticles: 'no' as unknown as boolean }),
+    ).rejects.toThrow();
+    expect((await api['settings.get']({})).suggestOnOthersArticles).toBe(false);
   });
 });
