@@ -27,9 +27,8 @@ import { build } from 'vite';
 import { ensureBlockIdsJson } from '../src-shared/richtext/blockIds';
 import { bodyFromParagraphs, bodyPlainText, countWords } from '../src-shared/richtext/plainText';
 import { findChromium } from '../tests/support/browser';
-import { repoRoot, startBrowserMode, type Started } from '../tests/support/processes';
+import { repoRoot, startBrowserMode, startTs, type Started } from '../tests/support/processes';
 import { tempDir } from '../tests/support/tmp';
-import { startServer } from '../tests/sync/support/harness';
 import { ProseGenerator, rng } from './german-text';
 import { benchRoot, printTable, ratio, summarize, type Summary, writeResult } from './stats';
 
@@ -308,7 +307,12 @@ export async function runEditorBench(): Promise<object> {
   const host = await startBrowserMode(profile.dir);
   // Suggestion mode needs a signed-in user (suggestions carry the username).
   const serverDir = tempDir('copydesk-bench-server-');
-  const server = await startServer(serverDir.dir);
+  const server = await startTs(
+    'src-server/cli.ts',
+    ['--data', serverDir.dir, '--port', '0', '--demo'],
+    /listening on (http:\/\/[0-9.:]+)/,
+    60_000,
+  );
   await call(host, 'sync.login', { serverUrl: server.url, username: 'chief', password: 'chief' });
   const browser = await chromium.launch({
     executablePath: findChromium(),
