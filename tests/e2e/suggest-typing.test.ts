@@ -97,7 +97,15 @@ it('a chief suggests on an editor’s article by default; Ctrl+Alt+S makes typin
   const after = await inlineNodes(a.id);
   expect(after.filter((n) => n.type === 'suggestion')).toHaveLength(2);
   expect(after.filter((n) => n.type === 'text').map((n) => n.text)).toContain('!');
+  // The shortcut help lists it.
+  await page.keyboard.press('F1');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await help.waitFor();
+  expect(await help.textContent()).toContain('Suggest changes on or offCtrl+Alt+S');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => help.count()).toBe(0);
   // And back on with the toolbar button.
+
   await toggle.click();
   await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
   expect(errors).toEqual([]);
