@@ -7,6 +7,9 @@
  *  - load: navigation start → body shown and editable (the `copydesk:editor-ready` mark);
  *  - both with spelling on (as shipped) and off (the page is loaded without the CSS Custom
  *    Highlight API, so the spelling plugin stays idle), to show what spelling costs;
+ *  - suggestion mode (issue #17.5): the same typing on a page in suggestion mode (signed in as a
+ *    desk chief, every key a suggested insertion), alternating with normal typing; reported as
+ *    `suggestTypingP95Ms` and its ratio to normal typing p95 (target ≤ 1.2);
  *  - autosave: serializing the body and the `articles.save` round trip (validation, HTTP, the
  *    one SQLite transaction with revision and outbox) as the renderer measures it.
  * Chromium runs with vsync and the frame-rate limit off, so a frame comes as soon as the work
@@ -24,7 +27,7 @@ import { build } from 'vite';
 import { ensureBlockIdsJson } from '../src-shared/richtext/blockIds';
 import { bodyFromParagraphs, bodyPlainText, countWords } from '../src-shared/richtext/plainText';
 import { findChromium } from '../tests/support/browser';
-import { repoRoot, startBrowserMode, type Started } from '../tests/support/processes';
+import { repoRoot, startBrowserMode, startTs, type Started } from '../tests/support/processes';
 import { tempDir } from '../tests/support/tmp';
 import { ProseGenerator, rng } from './german-text';
 import { benchRoot, printTable, ratio, summarize, type Summary, writeResult } from './stats';
@@ -232,9 +235,12 @@ async function measureTypingPair(
   ours: Page,
   oursNoSpelling: Page,
   bare: Page,
+  suggesting: Page,
   paragraph: number,
-): Promise<Record<'ours' | 'oursNoSpelling' | 'bare', { frame: Summary; paint: Summary }>> {
-  const pages = [ours, oursNoSpelling, bare];
+): Promise<
+  Record<'ours' | 'oursNoSpelling' | 'bare' | 'suggesting', { frame: Summary; paint: Summary }>
+> {
+  const pages = [ours, oursNoSpelling, bare, suggesting];
   for (const p of pages) await prepareTyping(p, paragraph);
   for (const p of pages) await typeKeys(p, 5); // warm-up, dropped
   for (let i = 0; i < KEYSTROKES; i += 5) {
@@ -248,7 +254,20 @@ async function measureTypingPair(
     ours: await read(ours),
     oursNoSpelling: await read(oursNoSpelling),
     bare: await read(bare),
+    suggesting: await read(suggesting),
   };
+}
+
+/** Turns suggestion mode on with its shortcut (the toolbar shows it once the user is known). */
+async function startSuggesting(page: Page): Promise<void> {
+  const toggle = page.locator('.toolbar__button--suggest');
+  await toggle.waitFor({ timeout: 30_000 });
+  await page.locator(`${READY} > p`).first().click();
+  await page.keyboard.press('Control+Alt+KeyS');
+  await page.waitForFunction(
+    () =>
+      document.querySelector('.toolbar__button--suggest')?.getAttribute('aria-pressed') === 'true',
+  );
 }
 
 /** Saves of the whole body: one typed character, then wait for "Saved", SAVE_RUNS times. */
@@ -286,6 +305,15 @@ export async function runEditorBench(): Promise<object> {
   await buildBarePage(bareDir.dir);
   const bare = await serveBare(bareDir.dir, docs);
   const host = await startBrowserMode(profile.dir);
+  // Suggestion mode needs a signed-in user (suggestions carry the username).
+  const serverDir = tempDir('copydesk-bench-server-');
+  const server = await startTs(
+    'src-server/cli.ts',
+    ['--data', serverDir.dir, '--port', '0', '--demo'],
+    /listening on (http:\/\/[0-9.:]+)/,
+    60_000,
+  );
+  await call(host, 'sync.login', { serverUrl: server.url, username: 'chief', password: 'chief' });
   const browser = await chromium.launch({
     executablePath: findChromium(),
     headless: true,
@@ -312,6 +340,8 @@ export async function runEditorBench(): Promise<object> {
       // saves would reach the other page as someone else's change, which then holds its body
       // saves until the merge, and the save figures would time a held save (0 ms).
       const copy = await create(`Bench ${doc.name} (spelling off)`);
+      const suggestCopy = await create(`Bench ${doc.name} (suggesting)`);
+      await call(host, 'sync.now', {}); // the new articles' push is not part of any figure
       const oursUrl = `${host.url}#article=${article.id}`;
       const bareUrl = `${bare.origin}/?name=${doc.name}`;
       const middle = Math.floor(doc.paragraphs / 2);
@@ -322,9 +352,15 @@ export async function runEditorBench(): Promise<object> {
       const oursPage = (await load(browser, oursUrl)).page;
       const quietPage = (await load(browser, `${host.url}#article=${copy.id}`, false)).page;
       const barePage = (await load(browser, bareUrl)).page;
-      const typing = await measureTypingPair(oursPage, quietPage, barePage, middle);
+      const suggestPage = (await load(browser, `${host.url}#article=${suggestCopy.id}`)).page;
+      await startSuggesting(suggestPage);
+      const typing = await measureTypingPair(oursPage, quietPage, barePage, suggestPage, middle);
       const oursTyping = typing.ours;
       const bareTyping = typing.bare;
+      const suggestTyping = typing.suggesting;
+      const suggestNodes = await suggestPage.locator('.suggestion-insert').count();
+      if (suggestNodes === 0) throw new Error('suggestion mode typed no suggestion');
+      await suggestPage.close();
       await barePage.close();
       await quietPage.close();
       const saves = await measureSaves(oursPage);
@@ -343,6 +379,9 @@ export async function runEditorBench(): Promise<object> {
           spellingOffRatioP95: ratio(typing.oursNoSpelling.frame.p95, bareTyping.frame.p95),
           /** ours with spelling on / ours with spelling off (p95). */
           spellingEffectP95: ratio(oursTyping.frame.p95, typing.oursNoSpelling.frame.p95),
+          /** Typing in suggestion mode (spelling on), and its p95 over normal typing's p95. */
+          suggesting: suggestTyping.frame,
+          suggestRatioP95: ratio(suggestTyping.frame.p95, oursTyping.frame.p95),
         },
         typingUntilAfterPaintMs: {
           ours: oursTyping.paint,
@@ -365,6 +404,7 @@ export async function runEditorBench(): Promise<object> {
         'type p50 ours/bare': `${oursTyping.frame.median} / ${bareTyping.frame.median}`,
         'type p95 ours/bare': `${oursTyping.frame.p95} / ${bareTyping.frame.p95}`,
         'p95 ratio': ratio(oursTyping.frame.p95, bareTyping.frame.p95),
+        'suggest p95 (/ours)': `${suggestTyping.frame.p95} (${ratio(suggestTyping.frame.p95, oursTyping.frame.p95)})`,
         'load p50 ours/bare': `${oursLoad.median} / ${bareLoad.median}`,
         'load ratio (spelling off)': `${ratio(oursLoad.median, bareLoad.median)} (${ratio(loads.oursNoSpelling.median, bareLoad.median)})`,
         'save p50 (serialize)': `${saves.save.median} (${saves.serialize.median})`,
@@ -373,19 +413,21 @@ export async function runEditorBench(): Promise<object> {
   } finally {
     await browser.close().catch(() => undefined);
     await host.kill().catch(() => undefined);
+    await server.stop().catch(() => undefined);
+    serverDir.cleanup();
     bare.server.close();
     bareDir.cleanup();
     profile.cleanup();
   }
   const large = results.large as {
-    typingMs: { ours: Summary; ratioP95: number };
+    typingMs: { ours: Summary; ratioP95: number; suggesting: Summary; suggestRatioP95: number };
     loadMs: { ours: Summary };
   };
   const data = {
     loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
     cpus: cpus().length,
     method:
-      'Chromium (headless, vsync and frame-rate limit off) via browser mode; typing = keydown event timestamp → first DOM mutation → next requestAnimationFrame, 50 keys after 5 warm-up keys in the middle paragraph, ours and bare alternating in batches of 5; load = navigation start → body editable (median of 5 after 1 warm-up, alternating ours, ours with spelling off, bare); spelling off = the page without the CSS Custom Highlight API (typing alternates the same three pages); autosave = renderer-side serialize and articles.save round trip, 10 saves of the full body.',
+      'Chromium (headless, vsync and frame-rate limit off) via browser mode; typing = keydown event timestamp → first DOM mutation → next requestAnimationFrame, 50 keys after 5 warm-up keys in the middle paragraph, ours, ours with spelling off, bare and ours in suggestion mode (signed in as chief, own copy of the article) alternating in batches of 5; load = navigation start → body editable (median of 5 after 1 warm-up, alternating ours, ours with spelling off, bare); spelling off = the page without the CSS Custom Highlight API (typing alternates the same three pages); autosave = renderer-side serialize and articles.save round trip, 10 saves of the full body.',
     targets: {
       largeTypingP95Ms: {
         target: 16,
@@ -396,6 +438,13 @@ export async function runEditorBench(): Promise<object> {
         target: 1.3,
         actual: large.typingMs.ratioP95,
         ok: large.typingMs.ratioP95 <= 1.3,
+      },
+      suggestTypingP95Ms: {
+        /** Suggestion-mode typing p95 over normal typing p95 on the large post. */
+        target: 1.2,
+        actual: large.typingMs.suggesting.p95,
+        ratio: large.typingMs.suggestRatioP95,
+        ok: large.typingMs.suggestRatioP95 <= 1.2,
       },
       largeLoadMs: {
         target: 1000,

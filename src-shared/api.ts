@@ -165,6 +165,8 @@ export const Settings = z.strictObject({
   theme: z.enum(['system', 'light', 'dark']),
   /** The article list's saved view (src-shared/articleViews.ts) shown at start. */
   listView: z.string().min(1).max(40),
+  /** Desk chiefs open articles someone else wrote in suggestion mode. */
+  suggestOnOthersArticles: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = {
@@ -175,6 +177,7 @@ export const DEFAULT_SETTINGS: Settings = {
   articleSpelling: {},
   theme: 'system',
   listView: 'all',
+  suggestOnOthersArticles: true,
 };
 
 /** Base64 of at most IMAGE_MAX_BYTES bytes. */

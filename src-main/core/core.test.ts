@@ -260,6 +260,7 @@ describe('settings', () => {
       articleSpelling: {},
       theme: 'system',
       listView: 'all',
+      suggestOnOthersArticles: true,
     });
     await desk.api['settings.update']({ language: 'de', headlineSoftLimit: 90, listView: 'trash' });
     expect(await desk.api['settings.get']({})).toMatchObject({
@@ -268,5 +269,14 @@ describe('settings', () => {
       listView: 'trash',
     });
     expect(desk.events).toContainEqual({ type: 'settings.updated' });
+  });
+
+  it('turn the desk-chief suggestion default off; a non-boolean is refused and changes nothing', async () => {
+    await desk.api['settings.update']({ suggestOnOthersArticles: false });
+    expect((await desk.api['settings.get']({})).suggestOnOthersArticles).toBe(false);
+    await expect(
+      desk.api['settings.update']({ suggestOnOthersArticles: 'no' as unknown as boolean }),
+    ).rejects.toThrow();
+    expect((await desk.api['settings.get']({})).suggestOnOthersArticles).toBe(false);
   });
 });

@@ -21,11 +21,16 @@ import { BodyContent } from './BodyContent';
 import type { SpellingLanguage } from '../../src-shared/api';
 import { SpellingPlugin } from '../spelling/SpellingPlugin';
 import { startupDone } from '../boot/startupGate';
+import { SuggestTypingPlugin, toggleSuggesting } from '../suggest/SuggestTypingPlugin';
+import { useSuggesting } from '../suggest/suggestMode';
 
 /** Stats are recomputed this long after the last change (an O(n) read, never per keystroke). */
 const STATS_DELAY_MS = 400;
 
 export interface BodyEditorProps {
+  articleId: string;
+  /** Who suggests in suggestion mode; null where the user may not suggest (no toggle then). */
+  suggestAs: string | null;
   /** Stored body with block ids ensured; read once, when the editor is created. */
   body: unknown;
   labelledBy: string;
@@ -102,6 +107,8 @@ export const BodyEditor = memo(function BodyEditor(props: BodyEditorProps) {
   const editorRef = useRef<LexicalEditor | null>(null);
   const hooks = useRef(props);
   hooks.current = props;
+  const { articleId, suggestAs } = props;
+  const suggesting = useSuggesting(articleId);
 
   const extension = useMemo(
     () =>
@@ -124,6 +131,11 @@ export const BodyEditor = memo(function BodyEditor(props: BodyEditorProps) {
       <Toolbar
         onLink={(editor) => setLink(readLinkTarget(editor))}
         onImage={() => setPicking(true)}
+        suggest={
+          suggestAs === null
+            ? undefined
+            : { on: suggesting, onToggle: () => toggleSuggesting(articleId) }
+        }
       />
       <BodyContent labelledBy={labelledBy} describedBy={describedBy} onBlur={onBlur} />
       <SpellingPlugin
@@ -132,6 +144,7 @@ export const BodyEditor = memo(function BodyEditor(props: BodyEditorProps) {
         onAddWord={props.onAddWord}
       />
       <ImageDropPlugin />
+      <SuggestTypingPlugin articleId={articleId} suggestAs={suggestAs} />
       <ReadyMark />
       <ChangeReporter onEditor={props.onEditor} onChange={props.onChange} onStats={props.onStats} />
       {link && (

@@ -9,6 +9,7 @@ import {
   Link,
   List,
   ListOrdered,
+  PencilLine,
   Quote,
   Redo2,
   Undo2,
@@ -25,6 +26,10 @@ import {
   UNDO_COMMAND,
 } from 'lexical';
 import { $selectedBlockKind, type BlockKind, setBlockKind } from './blocks';
+import { keyLabel } from '../i18n/format';
+import { SHORTCUT_TABLE } from './shortcuts';
+
+const suggestKeys = SHORTCUT_TABLE.find((s) => s.id === 'suggest')?.keys[0] ?? '';
 
 interface Active {
   bold: boolean;
@@ -50,11 +55,14 @@ function readActive(editor: LexicalEditor): Active {
 export function Toolbar({
   onLink,
   onImage,
+  suggest,
 }: {
   onLink: (editor: LexicalEditor) => void;
   onImage?: (editor: LexicalEditor) => void;
+  /** Suggestion mode's toggle; absent where the user may not suggest (read only). */
+  suggest?: { on: boolean; onToggle: () => void };
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [editor] = useLexicalComposerContext();
   const [active, setActive] = useState<Active>({ bold: false, italic: false, block: 'paragraph' });
 
@@ -144,6 +152,23 @@ export function Toolbar({
         () => editor.dispatchCommand(REDO_COMMAND, undefined),
         undefined,
         Redo2,
+      )}
+      {suggest && (
+        <>
+          {button(
+            'suggest',
+            `${t('suggestTyping.toggle')} (${keyLabel(suggestKeys, i18n.language)})`,
+            suggest.onToggle,
+            suggest.on,
+            PencilLine,
+          )}
+          {suggest.on && (
+            <span className="toolbar__suggesting" role="status" title={t('suggestTyping.onHint')}>
+              <PencilLine aria-hidden size={14} strokeWidth={2} />
+              {t('suggestTyping.on')}
+            </span>
+          )}
+        </>
       )}
     </div>
   );

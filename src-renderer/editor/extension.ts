@@ -22,6 +22,7 @@ import {
   setArticleImageDecorator,
 } from '../../src-shared/richtext/imageNode';
 import { ARTICLE_NAMESPACE, ARTICLE_NODES } from '../../src-shared/richtext/nodes';
+import { registerSuggestionRepair } from '../../src-shared/richtext/suggestionNode';
 import { registerBlockIdGuard } from './blockIdGuard';
 import { setBlockKind } from './blocks';
 import { registerImageKeys } from './images/keys';
@@ -86,7 +87,8 @@ function registerKeys(editor: LexicalEditor, hooks: ArticleEditorHooks): () => v
 const EditorSchemaExtension = defineExtension({
   name: '@copydesk/article-editor-schema',
   nodes: () => [...ARTICLE_NODES],
-  register: (editor) => registerBlockIdGuard(editor),
+  register: (editor) =>
+    mergeRegister(registerBlockIdGuard(editor), registerSuggestionRepair(editor)),
 });
 
 /** A fresh extension for one article; `body` is the stored JSON (block ids already ensured). */

@@ -23,6 +23,7 @@ export type ShortcutId =
   | 'search'
   | 'find'
   | 'replace'
+  | 'suggest'
   | 'help';
 
 interface KeyLike {
@@ -55,6 +56,7 @@ export const SHORTCUT_TABLE: readonly { id: ShortcutId; keys: readonly string[] 
   { id: 'newArticle', keys: ['Alt+N'] },
   { id: 'find', keys: [`${MOD}+F`] },
   { id: 'replace', keys: [`${MOD}+H`] },
+  { id: 'suggest', keys: [`${MOD}+Alt+S`] },
   { id: 'search', keys: [`${MOD}+Shift+F`, '/'] },
   { id: 'help', keys: ['F1', '?'] },
 ];
@@ -82,6 +84,10 @@ export const isFindKey = (e: KeyLike): boolean =>
 /** Ctrl/Cmd+H: find and replace in the open article. */
 export const isReplaceKey = (e: KeyLike): boolean =>
   primary(e) && !e.altKey && !e.shiftKey && e.code === 'KeyH';
+
+/** Ctrl/Cmd+Alt+S: suggestion mode on or off for the open article. */
+export const isSuggestKey = (e: KeyLike): boolean =>
+  primary(e) && e.altKey && !e.shiftKey && e.code === 'KeyS';
 
 /** The article-list search: Ctrl/Cmd+Shift+F anywhere; "/" only outside text fields (`inText`). */
 export const isSearchKey = (e: KeyLike, inText: boolean): boolean =>

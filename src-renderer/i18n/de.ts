@@ -298,6 +298,7 @@ export const de: Messages = {
     languageSystem: 'System ({{lang}})',
     headlineLimit: 'Richtlänge Überschrift',
     teaserLimit: 'Richtlänge Vorspann',
+    suggestOnOthers: 'Als Chef vom Dienst in fremden Artikeln Änderungen vorschlagen statt ändern',
     profile: 'Profilordner',
     database: 'Datenbank',
   },
@@ -619,6 +620,7 @@ export const de: Messages = {
       search: 'In der Artikelliste suchen',
       find: 'Im Artikel suchen',
       replace: 'Im Artikel suchen und ersetzen',
+      suggest: 'Änderungen vorschlagen ein oder aus',
       help: 'Diese Hilfe anzeigen',
       markdown:
         'Markdown am Zeilenanfang: „## “ Zwischentitel, „- “ Liste, „1. “ nummerierte Liste, „> “ Zitat',
@@ -627,6 +629,14 @@ export const de: Messages = {
   presence: {
     openAt: 'Geöffnet bei: {{names}}',
     hint: 'Gerade auch an einem anderen Platz geöffnet. Beide können weiterschreiben; Änderungen werden zusammengeführt.',
+  },
+  suggestTyping: {
+    toggle: 'Änderungen vorschlagen',
+    on: 'Vorschlagsmodus',
+    onHint:
+      'Ihre Änderungen am Text sind Vorschläge, die die Autorin oder der Autor annimmt oder ablehnt.',
+    by: 'Vorgeschlagen von {{name}} · {{time}}',
+    deletedBy: 'Streichung vorgeschlagen von {{name}} · {{time}}',
   },
   compare: {
     inserted: 'eingefügt:',

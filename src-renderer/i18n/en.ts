@@ -287,6 +287,7 @@ export const en = {
     languageSystem: 'System ({{lang}})',
     headlineLimit: 'Headline soft limit',
     teaserLimit: 'Teaser soft limit',
+    suggestOnOthers: 'Desk chiefs suggest on articles they did not write',
     profile: 'Profile folder',
     database: 'Database',
   },
@@ -604,6 +605,7 @@ export const en = {
       search: 'Search the article list',
       find: 'Find in the article',
       replace: 'Find and replace in the article',
+      suggest: 'Suggest changes on or off',
       help: 'Show this help',
       markdown:
         'Markdown at the start of a line: "## " heading, "- " list, "1. " numbered list, "> " quote',
@@ -612,6 +614,13 @@ export const en = {
   presence: {
     openAt: 'Open at: {{names}}',
     hint: 'Also open on another desk right now. Both of you can keep writing; changes are merged.',
+  },
+  suggestTyping: {
+    toggle: 'Suggest changes',
+    on: 'Suggesting',
+    onHint: 'Your edits to the text are suggestions the author accepts or rejects.',
+    by: 'Suggested by {{name}} · {{time}}',
+    deletedBy: 'Deletion suggested by {{name}} · {{time}}',
   },
   compare: {
     inserted: 'inserted:',

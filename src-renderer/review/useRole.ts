@@ -12,7 +12,7 @@ export interface CurrentUser {
   signedIn: boolean;
   /** The signed-in user's name (null when not signed in). */
   username: string | null;
-  /** The signed-in user's id (null when not signed in). */
+  /** The signed-in user's id on the server (articles' authorId); null when not signed in. */
   id: string | null;
   /** False until the core answered: the role above is only a guess until then. */
   known: boolean;

@@ -50,6 +50,7 @@ import { useEditLock } from '../review/useEditLock';
 import { ReadOnlyBanner } from '../review/ReadOnlyBanner';
 import { ChangesRequestedBanner } from '../review/ChangesRequestedBanner';
 import { useCurrentUser } from '../review/useRole';
+import { useSuggestDefault } from '../suggest/useSuggestDefault';
 import { EmbargoPanel } from '../review/EmbargoPanel';
 import { PresenceBadge } from './PresenceBadge';
 import { useAnnouncePresence } from '../state/presence';
@@ -211,6 +212,7 @@ function EditorForm({
   const lock = useEditLock(article);
   const me = useCurrentUser();
   useEffect(() => lexical?.setEditable(!lock.locked), [lexical, lock.locked]);
+  useSuggestDefault(article, me, settings);
 
   const saver = useMemo(
     () =>
@@ -478,6 +480,8 @@ function EditorForm({
                   <SpellingLanguageSelect value={spellingLanguage} onChange={setSpellingLanguage} />
                 </div>
                 <BodyEditor
+                  articleId={article.id}
+                  suggestAs={!lock.locked && me.username ? me.username : null}
                   spellingLanguage={spellingLanguage}
                   personalWords={settings.personalDictionary}
                   onAddWord={onAddWord}

@@ -69,6 +69,14 @@ export function SettingsView() {
           onBlur={(e) => void update({ teaserSoftLimit: Number(e.target.value) })}
         />
       </label>
+      <label className="field field--check">
+        <input
+          type="checkbox"
+          checked={settings.suggestOnOthersArticles}
+          onChange={(e) => void update({ suggestOnOthersArticles: e.target.checked })}
+        />
+        <span>{t('settings.suggestOnOthers')}</span>
+      </label>
       <NewsroomDictionary />
       {info && <AboutSection info={info} />}
     </section>

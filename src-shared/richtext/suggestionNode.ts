@@ -76,6 +76,16 @@ export class SuggestionNode extends TextNode {
     return $setState(node, suggestionIdState, suggestionIdState.parse(fields.id));
   }
 
+  // Text typed at either edge of a suggestion is not part of it (Lexical puts it in a plain
+  // sibling); suggestion mode adds to the user's own suggestion itself (src-renderer/suggest).
+  override canInsertTextBefore(): boolean {
+    return false;
+  }
+
+  override canInsertTextAfter(): boolean {
+    return false;
+  }
+
   override createDOM(config: EditorConfig, editor?: LexicalEditor): HTMLElement {
     const dom = super.createDOM(config, editor);
     applySuggestionAttributes(dom, this.getSuggestion());

@@ -1,0 +1,38 @@
+/**
+ * Each suggestion in the author's colour, with a tooltip naming who suggested it and when. The
+ * stored JSON is not touched: a mutation listener sets `--suggestion-hue` (read by the CSS) and
+ * `title` on the node's DOM after Lexical created or updated it.
+ */
+import { $getNodeByKey, type LexicalEditor } from 'lexical';
+import { SuggestionNode } from '../../src-shared/richtext/suggestionNode';
+import { authorHue } from './authorColour';
+import type { SuggestionFields } from '../../src-shared/richtext/suggestionFields';
+
+/** The tooltip text for one suggestion (translated by the caller). */
+export type SuggestionTitle = (fields: SuggestionFields) => string;
+
+export function registerSuggestionColours(
+  editor: LexicalEditor,
+  title: SuggestionTitle,
+): () => void {
+  return editor.registerMutationListener(
+    SuggestionNode,
+    (mutations) => {
+      editor.getEditorState().read(
+        () => {
+          for (const [key, mutation] of mutations) {
+            if (mutation === 'destroyed') continue;
+            const dom = editor.getElementByKey(key);
+            const node = $getNodeByKey(key);
+            if (!dom || !(node instanceof SuggestionNode)) continue;
+            const fields = node.getSuggestion();
+            dom.style.setProperty('--suggestion-hue', String(authorHue(fields.author)));
+            dom.title = title(fields);
+          }
+        },
+        { editor },
+      );
+    },
+    { skipInitialization: false },
+  );
+}

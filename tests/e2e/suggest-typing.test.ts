@@ -1,0 +1,112 @@
+/**
+ * Suggestion mode in the body (issue #17.1): a desk chief opening an editor's article is in it
+ * by default; typed text and a deleted word are stored as the chief's suggestions; Ctrl+Alt+S
+ * turns it off and typing is plain again. axe on the editor with suggestions in both themes.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { body as bodyJson, paragraph, text } from '../../src-shared/richtext/builders';
+import { audit } from './axe-helpers';
+import { body, type EditorHost, openArticle, settle, waitSaved } from './editor-helpers';
+import { startSyncEditorPair, type SyncEditorPair } from './sync-editor-helpers';
+
+const shots = process.env.COPYDESK_SCREENSHOTS;
+let pair: SyncEditorPair;
+let h: EditorHost;
+
+beforeAll(async () => {
+  pair = await startSyncEditorPair('copydesk-suggest-typing-', 'editor');
+  ({ h } = pair);
+});
+afterAll(async () => {
+  await h?.call('settings.update', { theme: 'system' }).catch(() => undefined);
+  await pair?.close();
+});
+
+type Node = { type: string; text?: string; kind?: string; author?: string; children?: Node[] };
+const inlineNodes = async (id: string): Promise<Node[]> => {
+  const a = await h.call('articles.get', { id });
+  return (a.body.root.children as Node[]).flatMap((p) => p.children ?? []);
+};
+
+it('a chief suggests on an editor’s article by default; Ctrl+Alt+S makes typing plain again', async () => {
+  // Written by the editor, synced, then the desk is signed in as the chief.
+  const a = await h.call('articles.create', {
+    fields: { headline: 'Rat tagt' },
+    body: bodyJson(paragraph([text('Der Rat tagte gestern im Rathaus.')], 'p1')),
+  });
+  await h.call('sync.now', {});
+  await h.call('sync.logout', {});
+  await h.call('sync.login', { serverUrl: pair.server.url, username: 'chief', password: 'chief' });
+
+  const { page, errors } = await openArticle(h, a.id);
+  const toggle = page.getByRole('button', { name: /^Suggest changes/ });
+  await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+  expect(await page.getByRole('status').filter({ hasText: 'Suggesting' }).count()).toBe(1);
+  expect(await body(page).getAttribute('class')).toContain('body--suggesting');
+
+  // Delete the first word, then type at the end.
+  await body(page).click();
+  await page.keyboard.press('Control+Home');
+  await settle(page);
+  await page.keyboard.press('Control+Delete');
+  await page.keyboard.press('Control+End');
+  await settle(page);
+  await page.keyboard.type(' Heute');
+  await waitSaved(page);
+
+  const nodes = await inlineNodes(a.id);
+  const suggestions = nodes.filter((n) => n.type === 'suggestion');
+  expect(suggestions.map((n) => [n.kind, n.text, n.author])).toEqual([
+    ['delete', 'Der', 'chief'],
+    ['insert', ' Heute', 'chief'],
+  ]);
+  // The deleted word stays visible, struck through, in the chief's colour with a tooltip.
+  const deleted = body(page).locator('.suggestion-delete');
+  expect(await deleted.textContent()).toBe('Der');
+  expect(await deleted.evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe(
+    'line-through',
+  );
+  expect(await deleted.evaluate((el) => el.style.getPropertyValue('--suggestion-hue'))).toMatch(
+    /^\d+$/,
+  );
+  expect(await body(page).locator('.suggestion-insert').getAttribute('title')).toMatch(
+    /^Suggested by chief · /,
+  );
+
+  // axe with suggestions in the text, in both themes.
+  for (const theme of ['light', 'dark'] as const) {
+    await h.call('settings.update', { theme });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.theme))
+      .toBe(theme);
+    expect(await audit(page, `suggest-typing-${theme}`)).toEqual([]);
+    if (shots) await page.screenshot({ path: join(shots, `suggest-typing-${theme}.png`) });
+  }
+  await h.call('settings.update', { theme: 'system' });
+
+  // Off with the shortcut: typing is plain again.
+  await body(page).click();
+  await page.keyboard.press('Control+Alt+KeyS');
+  await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
+  expect(await page.getByRole('status').filter({ hasText: 'Suggesting' }).count()).toBe(0);
+  await page.keyboard.press('Control+End');
+  await settle(page);
+  await page.keyboard.type('!');
+  await waitSaved(page);
+  const after = await inlineNodes(a.id);
+  expect(after.filter((n) => n.type === 'suggestion')).toHaveLength(2);
+  expect(after.filter((n) => n.type === 'text').map((n) => n.text)).toContain('!');
+  // The shortcut help lists it.
+  await page.keyboard.press('F1');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await help.waitFor();
+  expect(await help.textContent()).toContain('Suggest changes on or offCtrl+Alt+S');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => help.count()).toBe(0);
+  // And back on with the toolbar button.
+
+  await toggle.click();
+  await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+  expect(errors).toEqual([]);
+});
