@@ -163,6 +163,7 @@ describe('autosave', () => {
     // Measured on screen: a block far off screen is not laid out yet (content-visibility) and
     // has only its estimated height until it scrolls into view.
     await middle.scrollIntoViewIfNeeded();
+    await settle(page);
     const box = (await middle.boundingBox())!;
     await middle.click({ position: { x: box.width - 2, y: box.height - 4 } });
     await page.keyboard.press('End');
