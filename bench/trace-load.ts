@@ -100,9 +100,16 @@ async function traced(browser: Browser, url: string): Promise<Record<string, num
   out['(busy, RunTask)'] = busy;
   if (process.env.TRACE_LIST && url.includes('#article')) {
     for (const e of events) {
-      if (!main.has(`${e.pid}:${e.tid}`) || e.ph !== 'X' || e.ts > readyTs) continue;
+      if (!main.has(`${e.pid}:${e.tid}`) || e.ph !== 'X' || e.ts > readyTs + 3e6) continue;
       if (nav && e.ts < nav.ts) continue;
-      if ((e.dur ?? 0) < 8000 || e.name === 'RunTask' || e.name.startsWith('ThreadController'))
+      if (
+        !['Layout', 'Paint', 'UpdateLayoutTree', 'FunctionCall', 'v8.evaluateModule'].includes(
+          e.name,
+        ) ||
+        (e.dur ?? 0) < 8000 ||
+        e.name === 'RunTask' ||
+        e.name.startsWith('ThreadController')
+      )
         continue;
       const a = e.args as Record<string, unknown> | undefined;
       const d = JSON.stringify(a?.data ?? a?.beginData ?? '').slice(0, 160);
