@@ -114,7 +114,7 @@ async function traced(browser: Browser, url: string): Promise<Record<string, num
       const a = e.args as Record<string, unknown> | undefined;
       const d = JSON.stringify(a?.data ?? a?.beginData ?? '').slice(0, 160);
       console.log(
-        `${((e.ts - (nav?.ts ?? 0)) / 1000).toFixed(0).padStart(6)} ${((e.dur ?? 0) / 1000).toFixed(1).padStart(7)} ${e.name} ${d}`,
+        `${e.ts > readyTs ? 'after mark' : 'before    '} ${((e.ts - (nav?.ts ?? 0)) / 1000).toFixed(0).padStart(6)} ${((e.dur ?? 0) / 1000).toFixed(1).padStart(7)} ${e.name} ${d}`,
       );
     }
   }
