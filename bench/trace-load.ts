@@ -1,8 +1,9 @@
 /**
  * Main-thread time of opening the 1,000-paragraph article, ours and bare, by trace event
  * (style, layout, script compile, parse…): a tool beside profile-load.ts, no targets.
- * `npx tsx bench/trace-load.ts [rounds]`; needs `npx electron-vite build` first. TRACE_CSS adds a
- * style sheet to our page (to A/B a CSS change); TRACE_LIST=1 lists our long events.
+ * `npx tsx bench/trace-load.ts [rounds]`; needs `npx electron-vite build` first. TRACE_LIST=1
+ * lists our long events, before and after the ready mark. (An injected style sheet cannot A/B a
+ * CSS change: the app's CSP blocks it.)
  */
 import { chromium, type Browser } from 'playwright-core';
 import { findChromium } from '../tests/support/browser';
@@ -63,16 +64,6 @@ async function traced(browser: Browser, url: string): Promise<Record<string, num
       '__metadata',
     ],
   });
-  const css = url.includes('#article') ? process.env.TRACE_CSS : undefined;
-  if (css) {
-    await page.addInitScript((text) => {
-      document.addEventListener('DOMContentLoaded', () => {
-        const style = document.createElement('style');
-        style.textContent = text;
-        document.head.append(style);
-      });
-    }, css);
-  }
   await page.goto(url);
   await page.locator('[data-ready="true"]').waitFor({ timeout: 60_000 });
   const events = (
