@@ -63,7 +63,8 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/renderer'),
       // electron-vite leaves the renderer unminified; a smaller bundle parses faster at start.
-      minify: true,
+      // COPYDESK_NO_MINIFY=1 keeps the names, for reading a CPU profile (bench/profile-load.ts).
+      minify: !process.env.COPYDESK_NO_MINIFY,
       chunkSizeWarningLimit: 2000,
       emptyOutDir: true,
       rolldownOptions: {

@@ -160,6 +160,10 @@ describe('autosave', () => {
     // In the middle and at the end of the body, and in a field.
     // Clicked at its bottom-right corner: the paragraph wraps over several lines on the canvas.
     const middle = body(page).locator('p').nth(200);
+    // Measured on screen: a block far off screen is not laid out yet (content-visibility) and
+    // has only its estimated height until it scrolls into view.
+    await middle.scrollIntoViewIfNeeded();
+    await settle(page);
     const box = (await middle.boundingBox())!;
     await middle.click({ position: { x: box.width - 2, y: box.height - 4 } });
     await page.keyboard.press('End');

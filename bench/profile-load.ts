@@ -1,0 +1,144 @@
+/**
+ * Where opening the 1,000-paragraph article spends its time (a tool, not a bench: no targets).
+ * `npx tsx bench/profile-load.ts [rounds]` alternates ours and bare (A/B in one process), prints
+ * the medians, and records one CPU profile of ours (CDP Profiler, 100 µs sampling) whose time it
+ * breaks down by function and by bundle. Needs `npx electron-vite build` first.
+ * COPYDESK_PROFILE_OUT=dir also writes the .cpuprofile there.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { findChromium } from '../tests/support/browser';
+import { startBrowserMode } from '../tests/support/processes';
+import { tempDir } from '../tests/support/tmp';
+import { buildBarePage, call, load, makeDoc, serveBare } from './editor';
+import { summarize } from './stats';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+async function profiledLoad(browser: Browser, origin: string, url: string): Promise<Profile> {
+  const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  // Same origin first, so the navigation stays in the renderer process the profiler watches.
+  await page.goto(`${origin}/favicon.svg`);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await page.goto(url);
+  await page.locator('[data-ready="true"]').waitFor({ timeout: 60_000 });
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  const marks = await page.evaluate(() =>
+    performance
+      .getEntriesByType('mark')
+      .concat(performance.getEntriesByType('measure'))
+      .map((m) => `${m.name} ${Math.round(m.startTime)} ${Math.round(m.duration)}`),
+  );
+  console.log('marks:', marks.join(' | '));
+  await page.close();
+  return profile;
+}
+
+/** Self and total ms per function, from the sampled call tree. */
+function breakdown(p: Profile): void {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<number, number>();
+  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000));
+  const key = (n: ProfileNode) =>
+    `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
+  const selfBy = new Map<string, number>();
+  const totalBy = new Map<string, number>();
+  const fileBy = new Map<string, number>();
+  for (const [id, ms] of self) {
+    const n = byId.get(id)!;
+    selfBy.set(key(n), (selfBy.get(key(n)) ?? 0) + ms);
+    const file = n.callFrame.url.split('/').pop() || n.callFrame.functionName;
+    fileBy.set(file, (fileBy.get(file) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const k = key(byId.get(cur)!);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      totalBy.set(k, (totalBy.get(k) ?? 0) + ms);
+    }
+  }
+  const top = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `${v.toFixed(1).padStart(8)}  ${k}`)
+      .join('\n');
+  console.log(`profile span ${((p.endTime - p.startTime) / 1000).toFixed(0)} ms`);
+  console.log('--- self by file\n' + top(fileBy, 15));
+  console.log('--- self by function\n' + top(selfBy, 40));
+  console.log('--- total by function\n' + top(totalBy, 80));
+}
+
+async function main(): Promise<void> {
+  const rounds = Number(process.argv[2] ?? 4);
+  const doc = makeDoc('large', 1000);
+  const bareDir = tempDir('copydesk-profile-bare-');
+  const profileDir = tempDir('copydesk-profile-load-');
+  await buildBarePage(bareDir.dir);
+  const bare = await serveBare(bareDir.dir, [doc]);
+  const host = await startBrowserMode(profileDir.dir);
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
+  try {
+    const article = (await call(host, 'articles.create', {
+      fields: { headline: 'Profile load' },
+      body: doc.body,
+    })) as { id: string };
+    const oursUrl = `${host.url}#article=${article.id}`;
+    const bareUrl = `${bare.origin}/?name=large`;
+    const ours: number[] = [];
+    const bareMs: number[] = [];
+    for (let i = 0; i <= rounds; i++) {
+      for (const [list, url] of [
+        [ours, oursUrl],
+        [bareMs, bareUrl],
+      ] as const) {
+        const { page, ms } = await load(browser, url);
+        if (i > 0) list.push(ms);
+        await page.close();
+      }
+    }
+    const o = summarize(ours).median;
+    const b = summarize(bareMs).median;
+    console.log(`load ours ${o} bare ${b} ratio ${(o / b).toFixed(2)}`);
+    console.log('ours', ours.map(Math.round).join(' '), 'bare', bareMs.map(Math.round).join(' '));
+    if (process.env.COPYDESK_PROFILE !== '0') {
+      const profile = await profiledLoad(browser, new URL(host.url).origin, oursUrl);
+      if (process.env.COPYDESK_PROFILE_OUT) {
+        writeFileSync(
+          join(process.env.COPYDESK_PROFILE_OUT, 'ours.cpuprofile'),
+          JSON.stringify(profile),
+        );
+      }
+      breakdown(profile);
+    }
+  } finally {
+    await browser.close().catch(() => undefined);
+    await host.kill().catch(() => undefined);
+    bare.server.close();
+    bareDir.cleanup();
+    profileDir.cleanup();
+  }
+}
+
+void main();
