@@ -13,7 +13,9 @@
  * relative to SQLite's (target ≤ 1.5×, 0 errors). The PostgreSQL cluster is durable (fsync and
  * synchronous_commit on, as a newsroom must run it: an acknowledged push is never lost); timed per
  * phase, a push's time under the feed lock went to round trips, not to COMMIT's flush, which is why
- * the store cuts round trips (docs/architecture.md) rather than durability. Writes bench/results/server.json. Load stays on loopback and is
+ * the store cuts round trips (docs/architecture.md) rather than durability. Each load phase also
+ * reports `cpuMsPerRequest` (server instances, PostgreSQL, the bench's clients; docs/performance-server.md),
+ * which stays comparable on a busy machine. Writes bench/results/server.json. Load stays on loopback and is
  * bounded in count and time. COPYDESK_BENCH_SECONDS shortens the concurrent phase;
  * COPYDESK_BENCH_DATABASE=sqlite|postgres runs one side alone (into server-<database>.json);
  * COPYDESK_BENCH_SERVER_NODE_ARGS passes Node flags to the server (e.g. --cpu-prof).
