@@ -13,14 +13,16 @@
  * relative to SQLite's (target ≤ 1.5×, 0 errors). The PostgreSQL cluster is durable (fsync and
  * synchronous_commit on, as a newsroom must run it: an acknowledged push is never lost); timed per
  * phase, a push's time under the feed lock went to round trips, not to COMMIT's flush, which is why
- * the store cuts round trips (docs/architecture.md) rather than durability. Writes bench/results/server.json. Load stays on loopback and is
+ * the store cuts round trips (docs/architecture.md) rather than durability. Each load phase also
+ * reports `cpuMsPerRequest` (server instances, PostgreSQL, the bench's clients; docs/performance-server.md),
+ * which stays comparable on a busy machine. Writes bench/results/server.json. Load stays on loopback and is
  * bounded in count and time. COPYDESK_BENCH_SECONDS shortens the concurrent phase;
  * COPYDESK_BENCH_DATABASE=sqlite|postgres runs one side alone (into server-<database>.json);
  * COPYDESK_BENCH_SERVER_NODE_ARGS passes Node flags to the server (e.g. --cpu-prof).
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -29,6 +31,7 @@ import { SCHEMA_VERSION } from '../src-shared/protocol';
 import { createTestDatabase, installedPgBin, startPgCluster } from '../tests/support/postgres';
 import { bodyFromParagraphs } from '../src-shared/richtext/plainText';
 import { holdIdleSockets, type IdleSocketsReport } from './live-sockets';
+import { cpuMeter, withChildren } from './cpu-time';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ARTICLES = 10_000;
@@ -92,6 +95,7 @@ async function startBackend(dataDir: string, extraArgs: string[] = []) {
   });
   return {
     url,
+    pid: child.pid as number,
     stop: () =>
       new Promise<void>((res) => {
         child.on('exit', () => res());
@@ -185,6 +189,28 @@ function liveSocketsResult<
       r.openAtEnd === IDLE_LIVE_SOCKETS &&
       r.errors === 0 &&
       r.closedEarly === 0,
+  };
+}
+
+/**
+ * CPU milliseconds per request of the load phase: the server instances, PostgreSQL (postmaster
+ * and backends) and the bench's own clients, each on its own.
+ */
+function loadCpuMeter(serverPids: number[], postmasterPid?: number) {
+  const servers = cpuMeter(() => serverPids);
+  const database =
+    postmasterPid === undefined ? undefined : cpuMeter(() => withChildren(postmasterPid));
+  const client = process.cpuUsage();
+  return {
+    stop(requests: number) {
+      const per = (ms: number) => Math.round((ms / Math.max(1, requests)) * 1000) / 1000;
+      const c = process.cpuUsage(client);
+      return {
+        servers: per(servers.stop()),
+        ...(database ? { postgres: per(database.stop()) } : {}),
+        benchClients: per((c.user + c.system) / 1000),
+      };
+    },
   };
 }
 
@@ -317,7 +343,9 @@ async function runSqliteBench(seconds: number) {
 
     // 50 concurrent clients: each pushes one mutation and pulls, in a loop, for `seconds`.
     const idle = await holdIdleSockets(server.url, token, IDLE_LIVE_SOCKETS);
+    const cpu = loadCpuMeter([server.pid]);
     const load = await concurrentLoad([server.url], token, seconds, cursor);
+    const cpuPerRequest = cpu.stop(load.requests);
     const liveSockets = idle.finish();
 
     return {
@@ -342,6 +370,7 @@ async function runSqliteBench(seconds: number) {
         ...load,
         targetP99Ms: 100,
         meetsTarget: load.all.p99Ms <= 100 && load.errors === 0,
+        cpuMsPerRequest: cpuPerRequest,
       },
       liveSockets: liveSocketsResult(liveSockets),
     };
@@ -363,7 +392,7 @@ async function runPostgresBench(seconds: number): Promise<
       articles: number;
       seed: object;
       push1000: object;
-      concurrent: Awaited<ReturnType<typeof concurrentLoad>>;
+      concurrent: Awaited<ReturnType<typeof concurrentLoad>> & { cpuMsPerRequest: object };
       liveSockets: object;
     }
 > {
@@ -385,7 +414,12 @@ async function runPostgresBench(seconds: number): Promise<
     const idle = await Promise.all(
       urls.map((u) => holdIdleSockets(u, token, IDLE_LIVE_SOCKETS / urls.length)),
     );
+    const cpu = loadCpuMeter(
+      servers.map((s) => s.pid),
+      Number(readFileSync(join(cluster.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]),
+    );
     const load = await concurrentLoad(urls, token, seconds, seeded.cursor);
+    const cpuPerRequest = cpu.stop(load.requests);
     const sockets = idle.map((i) => i.finish());
     const sum = (key: 'ready' | 'openAtEnd' | 'errors' | 'closedEarly') =>
       sockets.reduce((n, x) => n + x[key], 0);
@@ -404,7 +438,7 @@ async function runPostgresBench(seconds: number): Promise<
         ms: Math.round(seeded.push1000Ms),
         perMutationMs: Math.round((seeded.push1000Ms / TIMED_PUSH) * 1000) / 1000,
       },
-      concurrent: load,
+      concurrent: { ...load, cpuMsPerRequest: cpuPerRequest },
       liveSockets: liveSocketsResult(liveSockets),
     };
   } finally {

@@ -3,7 +3,8 @@
  * held by the one before (sql/feed.ts): a batch of one job that reads two rows together, takes
  * a feed position and writes is two messages: BEGIN, the feed lock and both reads; then the
  * writes, NOTIFY and COMMIT. A batch of n such jobs is n + 1 messages: each job's writes go
- * with the next job's first read; one whose writes fail there fails alone.
+ * with the next job's first read; one whose writes fail there fails alone. A pull page is two
+ * messages; its read-only COMMIT travels with the connection's next BEGIN.
  */
 import pg from 'pg';
 import { afterEach, expect, it, vi } from 'vitest';
@@ -193,8 +194,13 @@ it('a last job whose writes fail in the COMMIT message fails alone; the others c
   expect(await store.read((tx) => tx.getClient('c2'))).toBeUndefined();
 });
 
-it('a pull page costs three messages: BEGIN with the client, feed head and changes; the articles; COMMIT', async () => {
-  const store = await storeWithUser();
+it("a pull page costs two messages: BEGIN with the client, feed head and changes; the articles. Its COMMIT goes with the connection's next BEGIN", async () => {
+  // One pooled connection, so that the next read surely takes the same one.
+  const store = await openPostgresStorage(await freshDatabase(), { poolSize: 1 });
+  open.push(store);
+  await store.write((tx) =>
+    tx.insertUser({ ...{ id: 'u1', username: 'writer', role: 'editor' }, ...account }),
+  );
   await store.write(pushLike('c0', 'a0'));
   const user = await store.read((tx) => tx.getUserById('u1'));
   if (!user) throw new Error('the user was not stored');
@@ -207,10 +213,51 @@ it('a pull page costs three messages: BEGIN with the client, feed head and chang
     limit: 100,
   });
   expect(JSON.parse(json)).toMatchObject({ cursor: 1, hasMore: false, lastMutationId: 1 });
-  expect(sent).toHaveLength(3);
+  expect(sent).toHaveLength(2);
   expect(sent[0]).toMatch(
-    /^BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\nSELECT \* FROM clients[\s\S]*FROM counters[\s\S]*FROM changes/,
+    /^COMMIT;\nBEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\nSELECT \* FROM clients[\s\S]*FROM counters[\s\S]*FROM changes/,
   );
   expect(sent[1]).toMatch(/FROM articles/);
-  expect(sent[2]).toBe('COMMIT');
+  // The next read ends the pull's transaction in its first message and sees a change written since.
+  await store.write(pushLike('c1', 'a1'));
+  expect(await store.read((tx) => tx.currentSeq())).toBe(2);
+  // The write's two messages, then the read's one.
+  expect(sent).toHaveLength(5);
+  expect(sent[4]).toMatch(
+    /^COMMIT;\nBEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\nSELECT value FROM counters/,
+  );
+});
+
+it('a read transaction left open on an idle connection is committed after the idle time', async () => {
+  const url = await freshDatabase();
+  const idleMs = 1_000;
+  const store = await openPostgresStorage(url, { poolSize: 1, idleReadCommitMs: idleMs });
+  open.push(store);
+  const database = new URL(url).pathname.slice(1);
+  const watcher = new pg.Client({ connectionString: url });
+  await watcher.connect();
+  try {
+    const openReads = async () =>
+      (
+        await watcher.query<{ n: string }>(
+          `SELECT count(*) AS n FROM pg_stat_activity
+            WHERE datname = $1 AND pid <> pg_backend_pid() AND state = 'idle in transaction'`,
+          [database],
+        )
+      ).rows[0]?.n;
+    const sent = recordMessages();
+    const start = performance.now();
+    expect(await store.read((tx) => tx.currentSeq())).toBe(0);
+    // Right after the read its transaction is still open on the pooled connection …
+    expect(await openReads()).toBe('1');
+    // … and the connection commits it on its own once nobody took it for `idleMs`.
+    while ((await openReads()) !== '0') {
+      if (performance.now() - start > 20_000) throw new Error('the read transaction stayed open');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(performance.now() - start).toBeGreaterThanOrEqual(idleMs);
+    expect(sent.filter((m) => m === 'COMMIT')).toHaveLength(1);
+  } finally {
+    await watcher.end();
+  }
 });

@@ -22,6 +22,7 @@ import { DatabaseUnavailableError } from '../errors';
 import type { Storage, Tx } from '../types';
 import { isConnectionError } from './connectionErrors';
 import { migratePostgres } from './migrate';
+import { DeferredReadCommit } from './deferredCommit';
 import { LIVE_CHANNEL, changesPayload } from './notify';
 import { PgRunner, inlineSql } from './runner';
 import { LOCK_FEED, SeqCounter } from './seqCounter';
@@ -31,6 +32,8 @@ import type { RateCounter } from '../../auth/rateLimit';
 export interface PostgresOptions {
   /** Connections for reads per instance (default 10); writes have one of their own. */
   poolSize?: number;
+  /** How long a read transaction may stay open on an idle connection (deferredCommit.ts). */
+  idleReadCommitMs?: number;
   /** Where diagnostics go (default: nowhere). */
   log?: (line: string) => void;
 }
@@ -240,6 +243,7 @@ export async function openPostgresStorage(
     }
   };
 
+  const readCommits = new DeferredReadCommit(options.idleReadCommitMs);
   const read = async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
     if (closed) throw new Error('the database is closed');
     let conn: Awaited<ReturnType<typeof checkout>>;
@@ -252,10 +256,13 @@ export async function openPostgresStorage(
     let lost: Error | undefined;
     try {
       const runner = new PgRunner(client, false);
-      // BEGIN goes with the first read (the snapshot is taken by that read either way).
+      // The connection's last read transaction ends in this message (deferredCommit.ts); BEGIN
+      // goes with the first read (the snapshot is taken by that read either way).
+      if (readCommits.take(client)) runner.queue('COMMIT');
       runner.queue('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
       const value = await fn(sqlTx(runner));
-      await runner.flush('COMMIT');
+      if (runner.hasPending()) await runner.flush('COMMIT');
+      else readCommits.leaveOpen(client);
       return value;
     } catch (e) {
       if (isConnectionError(e)) lost = e as Error;
@@ -295,6 +302,7 @@ export async function openPostgresStorage(
       if (closed) return;
       closed = true;
       while (draining || jobs.length > 0) await new Promise((r) => setImmediate(r));
+      await readCommits.commitAll();
       await Promise.all([pool.end(), writePool.end(), counterPool.end()]);
     },
   };
