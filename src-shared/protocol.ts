@@ -36,9 +36,10 @@ export const PROTOCOL_VERSION = 1;
  * - 2026-12-v: bodies may hold `suggestion` nodes (suggestion mode); older clients get bodies
  *   with every open suggestion rejected.
  * - 2026-12-w: review-queue submissions name users with their `displayName`.
+ * - 2026-12-x: articles carry `fieldSuggestions` (suggestions on kicker, headline, teaser).
  * Servers that predate a version ignore it, so a newer client still works with them.
  */
-export const SCHEMA_VERSION = '2026-12-w';
+export const SCHEMA_VERSION = '2026-12-x';
 
 /** Whether a client that sent `schemaVersion` accepts `actor` on pulled changes (strict parsers do not). */
 export function acceptsPullActor(schemaVersion: string | undefined): boolean {
@@ -69,6 +70,11 @@ export function acceptsSuggestions(schemaVersion: string | undefined): boolean {
 /** Whether a client that sent `schemaVersion` accepts users' `displayName` (its strict parser refuses it before 2026-12-w). */
 export function acceptsDisplayNames(schemaVersion: string | undefined): boolean {
   return schemaVersion !== undefined && schemaVersion >= '2026-12-w';
+}
+
+/** Whether a client that sent `schemaVersion` accepts an article's `fieldSuggestions` (strict parsers before 2026-12-x refuse it). */
+export function acceptsFieldSuggestions(schemaVersion: string | undefined): boolean {
+  return schemaVersion !== undefined && schemaVersion >= '2026-12-x';
 }
 
 /** Whether a client that sent `schemaVersion` accepts newsroom dictionary words in a pull. */

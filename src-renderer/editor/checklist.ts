@@ -175,6 +175,8 @@ export interface ArticleChecklist {
 export function useArticleChecklist(
   fields: ArticleFields,
   editor: LexicalEditor | null,
+  /** The article's open field suggestions (counted with the body's as open suggestions). */
+  fieldSuggestions?: readonly unknown[],
 ): ArticleChecklist {
   const { t } = useTranslation();
   const bodyImages = useBodyImages(editor);
@@ -186,7 +188,7 @@ export function useArticleChecklist(
   }, [bodyImages, fields.leadImage, fields.socialImageId]);
   const records = useImageRecords(ids);
   return useMemo(() => {
-    const article = { fields, body: imagesBody(bodyImages) };
+    const article = { fields, body: imagesBody(bodyImages), fieldSuggestions };
     const lookup = (id: string) => {
       const record = records.get(id);
       return record ? { credit: record.credit, alt: record.alt } : undefined;
@@ -201,5 +203,5 @@ export function useArticleChecklist(
       warnings: checklistMessages(checkArticleWarnings(article, lookup), context, t),
       ready: !records.loading,
     };
-  }, [fields, bodyImages, records, t]);
+  }, [fields, bodyImages, records, t, fieldSuggestions]);
 }

@@ -28,6 +28,7 @@ import {
   ARTICLE_SEO_FIELDS,
   acceptsArticleSeo,
   acceptsDictionaryWords,
+  acceptsFieldSuggestions,
   acceptsPullActor,
   acceptsSchedule,
   acceptsSuggestions,
@@ -50,15 +51,21 @@ interface ClientReads {
   schedule: boolean;
   seo: boolean;
   suggestions: boolean;
+  fieldSuggestions: boolean;
 }
 
 /**
  * An article's JSON without what an older client's strict parser refuses: the scheduling keys
  * before 2026-12-s, the description and social image before 2026-12-t, and suggestion nodes
- * before 2026-12-v (the body comes as if every open suggestion were rejected).
+ * before 2026-12-v (the body comes as if every open suggestion were rejected), and the open field
+ * suggestions before 2026-12-x (the fields show their values, as if every one were rejected).
  */
 function withoutNewerKeys(json: string, reads: ClientReads): string {
-  const keys = [...(reads.schedule ? [] : SCHEDULE_KEYS), ...(reads.seo ? [] : ARTICLE_SEO_FIELDS)];
+  const keys = [
+    ...(reads.schedule ? [] : SCHEDULE_KEYS),
+    ...(reads.seo ? [] : ARTICLE_SEO_FIELDS),
+    ...(reads.fieldSuggestions ? [] : ['fieldSuggestions']),
+  ];
   const suggestions = !reads.suggestions && json.includes('"suggestion"');
   if (!suggestions && !keys.some((k) => json.includes(`"${k}"`))) return json;
   const data = JSON.parse(json) as Record<string, unknown>;
@@ -165,9 +172,12 @@ export class PullService {
       schedule: acceptsSchedule(q.schemaVersion),
       seo: acceptsArticleSeo(q.schemaVersion),
       suggestions: acceptsSuggestions(q.schemaVersion),
+      fieldSuggestions: acceptsFieldSuggestions(q.schemaVersion),
     };
     const articleJson = (a: RawArticleRow) =>
-      reads.schedule && reads.seo && reads.suggestions ? a.json : withoutNewerKeys(a.json, reads);
+      reads.schedule && reads.seo && reads.suggestions && reads.fieldSuggestions
+        ? a.json
+        : withoutNewerKeys(a.json, reads);
     // The page's articles in one statement (a query per article costs a round trip each on
     // PostgreSQL); a comment's article, if not among them, is read on its own.
     const articleIds = [...latest.values()]

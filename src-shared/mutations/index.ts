@@ -17,6 +17,8 @@
  * | comment.add         | comment | id, articleId, text, blockId?                     |
  * | dictionary.addWord  | word    | word                                              |
  * | dictionary.removeWord | word  | word                                              |
+ * | article.suggestField | article | id, suggestion {id, field, value, author, at}    |
+ * | article.resolveFieldSuggestion | article | id, suggestionId, action             |
  *
  * Use `parseMutation` to validate args and `applyMutation` to run one against a state (permission,
  * transition, server checks: what the server and a client's rebase run). A desk's own write runs
@@ -51,6 +53,12 @@ import {
   articleSetEmbargo,
   articleUnschedule,
 } from './schedule';
+import {
+  ArticleResolveFieldSuggestionArgs,
+  ArticleSuggestFieldArgs,
+  articleResolveFieldSuggestion,
+  articleSuggestField,
+} from './fieldSuggestion';
 import { DictionaryWordArgs, dictionaryAddWord, dictionaryRemoveWord } from './dictionary';
 import { ImageCreateArgs, ImageSetMetaArgs, imageCreate, imageSetMeta } from './image';
 import type {
@@ -70,6 +78,7 @@ export * from './schedule';
 export * from './image';
 export * from './comment';
 export * from './dictionary';
+export * from './fieldSuggestion';
 
 export const MUTATION_NAMES = [
   'article.create',
@@ -89,6 +98,8 @@ export const MUTATION_NAMES = [
   'article.schedule',
   'article.unschedule',
   'article.setEmbargo',
+  'article.suggestField',
+  'article.resolveFieldSuggestion',
 ] as const;
 export const MutationName = z.enum(MUTATION_NAMES);
 export type MutationName = z.infer<typeof MutationName>;
@@ -114,6 +125,8 @@ export const MUTATION_ARGS = {
   'article.schedule': ArticleScheduleArgs,
   'article.unschedule': ArticleUnscheduleArgs,
   'article.setEmbargo': ArticleSetEmbargoArgs,
+  'article.suggestField': ArticleSuggestFieldArgs,
+  'article.resolveFieldSuggestion': ArticleResolveFieldSuggestionArgs,
 } as const satisfies Record<MutationName, z.ZodType>;
 
 /** The args a caller writes for mutation M (defaults not yet filled in). */
@@ -167,6 +180,8 @@ export const MUTATIONS: Readonly<Record<MutationName, AnyMutationDef>> = {
   'article.schedule': erase(articleSchedule),
   'article.unschedule': erase(articleUnschedule),
   'article.setEmbargo': erase(articleSetEmbargo),
+  'article.suggestField': erase(articleSuggestField),
+  'article.resolveFieldSuggestion': erase(articleResolveFieldSuggestion),
 };
 
 export function isMutationName(name: unknown): name is MutationName {
