@@ -191,7 +191,11 @@ export interface ChecklistWarning {
  * checklist already reports an unknown lead image).
  */
 export function checkArticleWarnings(
-  article: { fields: ArticleFields; body: unknown; fieldSuggestions?: readonly unknown[] | undefined },
+  article: {
+    fields: ArticleFields;
+    body: unknown;
+    fieldSuggestions?: readonly unknown[] | undefined;
+  },
   images: ImageLookup,
 ): ChecklistWarning[] {
   const warnings: ChecklistWarning[] = [];

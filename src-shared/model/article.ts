@@ -82,7 +82,6 @@ export function pickArticleFields(a: ArticleFields): ArticleFields {
 export const ArticleFieldsPatch = ArticleFields.partial();
 export type ArticleFieldsPatch = z.infer<typeof ArticleFieldsPatch>;
 
-
 // ---- field suggestions (suggestion mode, issue #17) --------------------------------------------
 // A proposed whole new value of the kicker, headline or teaser, by one user. The field keeps its
 // value until the article's author or a desk chief accepts it; nothing published reads the list.
@@ -101,9 +100,21 @@ const suggestionBase = { id: Id, author: SuggestionAuthor, at: Timestamp };
 
 /** One open suggestion; `value` has the same limits as the field it is for. */
 export const FieldSuggestion = z.discriminatedUnion('field', [
-  z.strictObject({ ...suggestionBase, field: z.literal('kicker'), value: ArticleFields.shape.kicker }),
-  z.strictObject({ ...suggestionBase, field: z.literal('headline'), value: ArticleFields.shape.headline }),
-  z.strictObject({ ...suggestionBase, field: z.literal('teaser'), value: ArticleFields.shape.teaser }),
+  z.strictObject({
+    ...suggestionBase,
+    field: z.literal('kicker'),
+    value: ArticleFields.shape.kicker,
+  }),
+  z.strictObject({
+    ...suggestionBase,
+    field: z.literal('headline'),
+    value: ArticleFields.shape.headline,
+  }),
+  z.strictObject({
+    ...suggestionBase,
+    field: z.literal('teaser'),
+    value: ArticleFields.shape.teaser,
+  }),
 ]);
 export type FieldSuggestion = z.infer<typeof FieldSuggestion>;
 
@@ -119,7 +130,8 @@ export const FieldSuggestions = z
     const owners = new Set<string>();
     for (const s of list) {
       const owner = `${s.author}\u0000${s.field}`;
-      if (ids.has(s.id)) ctx.addIssue({ code: 'custom', message: `duplicate suggestion id ${s.id}` });
+      if (ids.has(s.id))
+        ctx.addIssue({ code: 'custom', message: `duplicate suggestion id ${s.id}` });
       if (owners.has(owner)) {
         ctx.addIssue({
           code: 'custom',
@@ -133,7 +145,9 @@ export const FieldSuggestions = z
 export type FieldSuggestions = z.infer<typeof FieldSuggestions>;
 
 /** The open suggestions of an article (an article stored before they existed has none). */
-export function fieldSuggestionsOf(a: { fieldSuggestions?: FieldSuggestions | undefined }): FieldSuggestions {
+export function fieldSuggestionsOf(a: {
+  fieldSuggestions?: FieldSuggestions | undefined;
+}): FieldSuggestions {
   return a.fieldSuggestions ?? [];
 }
 

@@ -83,18 +83,16 @@ export const articleSuggestField: MutationDef<ArticleSuggestFieldArgs, ArticleSt
     state ? allowedIf(mayEditArticle(state, actor)) : null,
   apply(state, args, ctx) {
     if (!state) return notFound(args.id);
-    if (state.deletedAt !== null) return fail('deleted', 'The article is deleted; restore it first.');
+    if (state.deletedAt !== null)
+      return fail('deleted', 'The article is deleted; restore it first.');
     const s = args.suggestion;
     const list = fieldSuggestionsOf(state);
     const mine = list.find((x) => x.author === s.author && x.field === s.field);
     if (s.value === state[s.field]) {
       if (!mine) return noop(state);
-      return changedState(
-        state,
-        ctx,
-        { fieldSuggestions: list.filter((x) => x !== mine) },
-        ['fieldSuggestions'],
-      );
+      return changedState(state, ctx, { fieldSuggestions: list.filter((x) => x !== mine) }, [
+        'fieldSuggestions',
+      ]);
     }
     if (mine?.value === s.value) return noop(state);
     if (!mine && list.some((x) => x.id === s.id)) {
@@ -106,9 +104,7 @@ export const articleSuggestField: MutationDef<ArticleSuggestFieldArgs, ArticleSt
         `An article holds at most ${MAX_FIELD_SUGGESTIONS} open field suggestions; resolve some first.`,
       );
     }
-    const next = mine
-      ? list.map((x) => (x === mine ? { ...s, id: mine.id } : x))
-      : [...list, s];
+    const next = mine ? list.map((x) => (x === mine ? { ...s, id: mine.id } : x)) : [...list, s];
     return changedState(state, ctx, { fieldSuggestions: next }, ['fieldSuggestions']);
   },
 };
@@ -144,7 +140,8 @@ export const articleResolveFieldSuggestion: MutationDef<
   authorize: mayResolve,
   apply(state, args, ctx) {
     if (!state) return notFound(args.id);
-    if (state.deletedAt !== null) return fail('deleted', 'The article is deleted; restore it first.');
+    if (state.deletedAt !== null)
+      return fail('deleted', 'The article is deleted; restore it first.');
     const list = fieldSuggestionsOf(state);
     const s = list.find((x) => x.id === args.suggestionId);
     if (!s) {
@@ -157,7 +154,8 @@ export const articleResolveFieldSuggestion: MutationDef<
     if (args.action === 'reject') {
       return changedState(state, ctx, { fieldSuggestions: rest }, ['fieldSuggestions']);
     }
-    const changed = state[s.field] === s.value ? ['fieldSuggestions'] : [s.field, 'fieldSuggestions'];
+    const changed =
+      state[s.field] === s.value ? ['fieldSuggestions'] : [s.field, 'fieldSuggestions'];
     return changedState(state, ctx, { fieldSuggestions: rest, [s.field]: s.value }, changed);
   },
 };
