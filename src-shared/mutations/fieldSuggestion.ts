@@ -4,7 +4,8 @@
  * `article.resolveFieldSuggestion` accepts (the field takes the value and the suggestion goes, in
  * one change) or rejects one. Each is an operation on the server's current list, so replaying a
  * desk's pending ones on newer data (rebase, push) is the list's merge: adds from both sides are
- * kept, a resolved suggestion stays resolved, and a field change does not touch suggestions on it.
+ * kept, a resolved suggestion stays resolved (`replaces`), and a field change does not touch the
+ * suggestions on it.
  * Names and argument shapes are API: never change them.
  */
 import { z } from 'zod';
@@ -29,6 +30,11 @@ export const ArticleSuggestFieldArgs = z.strictObject({
    * suggestion on that field; another replaces it (keeping its id).
    */
   suggestion: FieldSuggestion,
+  /**
+   * The id of the author's open suggestion this one replaces, as the desk saw it. If that was
+   * accepted or rejected meanwhile, the change is dropped: a resolution wins over later edits.
+   */
+  replaces: Id.optional(),
 });
 export type ArticleSuggestFieldArgs = z.infer<typeof ArticleSuggestFieldArgs>;
 
@@ -87,6 +93,9 @@ export const articleSuggestField: MutationDef<ArticleSuggestFieldArgs, ArticleSt
       return fail('deleted', 'The article is deleted; restore it first.');
     const s = args.suggestion;
     const list = fieldSuggestionsOf(state);
+    if (args.replaces !== undefined && !list.some((x) => x.id === args.replaces)) {
+      return noop(state);
+    }
     const mine = list.find((x) => x.author === s.author && x.field === s.field);
     if (s.value === state[s.field]) {
       if (!mine) return noop(state);

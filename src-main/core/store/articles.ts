@@ -604,6 +604,7 @@ export class ArticleRepository {
         {
           id,
           suggestion: { ...suggestion, id: own?.id ?? uuidv7(), at: new Date().toISOString() },
+          ...(own ? { replaces: own.id } : {}),
         },
         { before },
       );
