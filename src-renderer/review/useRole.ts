@@ -12,6 +12,8 @@ export interface CurrentUser {
   signedIn: boolean;
   /** The signed-in user's name (null when not signed in). */
   username: string | null;
+  /** The signed-in user's id (null when not signed in). */
+  id?: string | null;
   /** False until the core answered: the role above is only a guess until then. */
   known: boolean;
 }
@@ -24,12 +26,12 @@ const LOCAL: CurrentUser = {
   known: false,
 };
 
-function fromStatus(user: { role: string; username: string } | null): CurrentUser {
+function fromStatus(user: { id?: string; role: string; username: string } | null): CurrentUser {
   if (!user) return { ...LOCAL, known: true };
   const role = (['editor', 'photo_editor', 'desk_chief', 'admin'] as const).find(
     (r) => r === user.role,
   );
-  const signedIn = { signedIn: true, username: user.username, known: true };
+  const signedIn = { signedIn: true, username: user.username, id: user.id ?? null, known: true };
   if (!role) return { ...LOCAL, ...signedIn };
   return { role, chief: isChief(role), ...signedIn };
 }

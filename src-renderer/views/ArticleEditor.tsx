@@ -60,6 +60,11 @@ import { useTrash } from '../state/trash';
 import { MissingCount } from '../editor/MissingCount';
 import { formatTime } from '../ui/formatTime';
 import { startupDone } from '../boot/startupGate';
+import { useSuggesting } from '../suggest/suggestMode';
+import { suggestionsOn, useFieldSuggestions } from '../suggest/fieldSuggestions';
+import { useFieldSuggestionDrafts } from '../suggest/useFieldSuggestionDrafts';
+import { FieldSuggestionList } from '../suggest/FieldSuggestionList';
+import type { FieldSuggestion, SuggestibleField } from '../../src-shared/model';
 
 interface Loaded {
   article: Article;
@@ -191,7 +196,8 @@ function EditorForm({
   }, [article.id]);
   const editor = useRef<LexicalEditor | null>(null);
   const [lexical, setLexical] = useState<LexicalEditor | null>(null);
-  const checklist = useArticleChecklist(fields, lexical);
+  const fieldSuggestions = useFieldSuggestions(article);
+  const checklist = useArticleChecklist(fields, lexical, fieldSuggestions);
   const bodyLabelId = useId();
   const statsId = useId();
   // Synced changes to this article: merged when the user pauses, never under the cursor.
@@ -207,6 +213,10 @@ function EditorForm({
   const { merger } = remote;
   const lock = useEditLock(article);
   const me = useCurrentUser();
+  // Suggestion mode: kicker, headline and teaser edits become the user's suggestions.
+  const suggesting = useSuggesting(article.id);
+  const drafts = useFieldSuggestionDrafts(article.id, fieldSuggestions, me.username);
+  const [resolveError, setResolveError] = useState<string | null>(null);
   useEffect(() => lexical?.setEditable(!lock.locked), [lexical, lock.locked]);
 
   const saver = useMemo(
@@ -271,6 +281,41 @@ function EditorForm({
     merger.touch(key);
     saver.setField(key, value);
   };
+  const suggestable = (field: SuggestibleField) =>
+    suggesting
+      ? {
+          value: drafts.shown(field, fields[field]),
+          onChange: (v: string) => drafts.change(field, v),
+          onFocus: () => drafts.focus(field),
+          onBlur: () => drafts.blur(field),
+        }
+      : { value: fields[field], onChange: (v: string) => setField(field, v), onBlur: flush };
+  const kicker: {
+    value: string;
+    onChange: (v: string) => void;
+    onFocus?: () => void;
+    onBlur: () => void;
+  } = suggestable('kicker');
+  const canResolve = me.chief || (me.id != null && me.id === article.authorId);
+  const resolve = (s: FieldSuggestion, action: 'accept' | 'reject') => {
+    setResolveError(null);
+    void flushNow()
+      .then(() =>
+        api['articles.resolveFieldSuggestion']({ id: article.id, suggestionId: s.id, action }),
+      )
+      // The accepted value is the stored field now: take it into the form.
+      .then(() => (action === 'accept' ? merger.mergeNow([s.field]) : undefined))
+      .catch((e: unknown) => setResolveError(e instanceof Error ? e.message : String(e)));
+  };
+  const suggestionsUnder = (field: SuggestibleField, label: string) => (
+    <FieldSuggestionList
+      label={label}
+      current={fields[field]}
+      suggestions={suggestionsOn(fieldSuggestions, field)}
+      canResolve={canResolve}
+      onResolve={resolve}
+    />
+  );
   const [find, setFind] = useState<{ replace: boolean; opened: number } | null>(null);
   const onFindKeys = (e: React.KeyboardEvent) => {
     if (e.nativeEvent.isComposing) return;
@@ -441,32 +486,39 @@ function EditorForm({
                 <input
                   id={`${bodyLabelId}-kicker`}
                   type="text"
-                  value={fields.kicker}
                   maxLength={200}
-                  onChange={(e) => setField('kicker', e.target.value)}
-                  onBlur={flush}
+                  value={kicker.value}
+                  onChange={(e) => kicker.onChange(e.target.value)}
+                  onFocus={kicker.onFocus}
+                  onBlur={kicker.onBlur}
                 />
               </div>
+              {suggestionsUnder('kicker', t('editor.kicker'))}
               <CountedField
                 name="headline"
                 label={t('editor.headline')}
-                value={fields.headline}
                 limit={settings.headlineSoftLimit}
                 maxLength={500}
                 wraps
-                onChange={(v) => setField('headline', v)}
-                onBlur={flush}
+                {...suggestable('headline')}
               />
+              {suggestionsUnder('headline', t('editor.headline'))}
               <CountedField
                 name="teaser"
                 label={t('editor.teaser')}
-                value={fields.teaser}
                 limit={settings.teaserSoftLimit}
                 maxLength={3000}
                 multiline
-                onChange={(v) => setField('teaser', v)}
-                onBlur={flush}
+                {...suggestable('teaser')}
               />
+              {suggestionsUnder('teaser', t('editor.teaser'))}
+              {(drafts.error ?? resolveError) && (
+                <p role="alert" className="banner banner--error">
+                  {drafts.error
+                    ? t('fieldSuggestions.saveError', { message: drafts.error })
+                    : t('fieldSuggestions.resolveError', { message: resolveError })}
+                </p>
+              )}
               <div className="field field--body">
                 <div className="body__label-row">
                   <span className="field__label" id={bodyLabelId}>

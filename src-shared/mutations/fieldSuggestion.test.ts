@@ -62,7 +62,7 @@ function ctx(actor: MutationContext['actor']): MutationContext {
   };
 }
 
-const suggestion = (field: string, value: string, id = S1, by = 'chief') => ({
+const suggestion = <F extends string>(field: F, value: string, id = S1, by = 'chief') => ({
   id,
   field,
   value,
