@@ -64,6 +64,7 @@ import { useSuggesting } from '../suggest/suggestMode';
 import { suggestionsOn, useFieldSuggestions } from '../suggest/fieldSuggestions';
 import { useFieldSuggestionDrafts } from '../suggest/useFieldSuggestionDrafts';
 import { FieldSuggestionList } from '../suggest/FieldSuggestionList';
+import '../suggest/testHook';
 import type { FieldSuggestion, SuggestibleField } from '../../src-shared/model';
 
 interface Loaded {
