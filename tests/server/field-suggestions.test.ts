@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment -- JSON responses are `any`; the assertions check their shape */
+/* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return -- JSON responses are `any`; the assertions check their shape */
 /**
  * Field suggestions on the server (issue #17): kept as the article's data, never published,
  * resolved in one change by the author or a desk chief, refused with a clear reason on bad input,
