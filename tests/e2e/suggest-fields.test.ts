@@ -1,7 +1,8 @@
 /**
  * Issue #17, fields in the UI: the desk chief, in suggestion mode, changes the headline; the
  * headline keeps its text and the chief's suggestion shows under it. After sync the author's desk
- * shows it with the chief's name, live, and Reject removes it. With COPYDESK_SCREENSHOTS set, both
+ * shows it with the chief's name, live, and Reject removes it; Accept of another puts its value
+ * into the open field. With COPYDESK_SCREENSHOTS set, both
  * desks are saved as PNGs.
  */
 import { join } from 'node:path';
@@ -91,6 +92,25 @@ it('a headline suggested in suggestion mode leaves the headline, shows on the au
   const after = await authorDesk.call('articles.get', { id: a.id });
   expect(after.headline).toBe('Rat tagt');
   expect(after.fieldSuggestions).toEqual([]);
+
+  // Accepting another puts its value into the open field at once, and stores it.
+  await chiefDesk.call('articles.suggestField', {
+    id: a.id,
+    field: 'teaser',
+    value: 'Der Rat beschließt den Haushalt.',
+  });
+  await chiefDesk.call('sync.now', {});
+  await authorDesk.call('sync.now', {});
+  await expect.poll(() => onAuthor.count(), { timeout: 10_000 }).toBe(1);
+  await author.page.getByRole('button', { name: 'Accept the Teaser suggested by chief' }).click();
+  const teaser = author.page.getByLabel('Teaser', { exact: true });
+  await expect
+    .poll(() => teaser.inputValue(), { timeout: 10_000 })
+    .toBe('Der Rat beschließt den Haushalt.');
+  await expect.poll(() => onAuthor.count(), { timeout: 10_000 }).toBe(0);
+  const accepted = await authorDesk.call('articles.get', { id: a.id });
+  expect(accepted.teaser).toBe('Der Rat beschließt den Haushalt.');
+  expect(accepted.fieldSuggestions).toEqual([]);
   expect(author.errors).toEqual([]);
   expect(chief.errors).toEqual([]);
 });
