@@ -19,7 +19,9 @@ export function useFieldSuggestions(
   const [list, setList] = useState<FieldSuggestion[]>(() => article.fieldSuggestions ?? []);
   const [reloads, setReloads] = useState(0);
   useCoreEvents((e) => {
-    if ((e.type === 'article.updated' || e.type === 'article.restored') && e.id === article.id)
+    if (e.type !== 'article.updated' && e.type !== 'article.restored') return;
+    // A save (contentOnly) changes fields and body only: no reload while the user types.
+    if (e.id === article.id && !(e.type === 'article.updated' && e.contentOnly))
       setReloads((n) => n + 1);
   });
   useEffect(() => {
