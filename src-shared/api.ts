@@ -24,6 +24,7 @@ import {
   ReviewNote,
   Revision,
   Section,
+  SuggestibleField,
   Tag,
   Timestamp,
 } from './model';
@@ -344,6 +345,24 @@ const commentMethods = {
   'notices.dismiss': method(z.strictObject({ id: z.string().min(1).max(200) }), Ok),
 };
 
+// ---- field suggestions (suggestion mode) ----
+
+const fieldSuggestionMethods = {
+  /**
+   * Records the signed-in user's suggested value of the kicker, headline or teaser (limits as the
+   * field's); the field's own value withdraws it. Queued like any change; works offline.
+   */
+  'articles.suggestField': method(
+    z.strictObject({ id: Id, field: SuggestibleField, value: z.string() }),
+    Article,
+  ),
+  /** Accepts (the field takes the suggested value) or rejects one open field suggestion. */
+  'articles.resolveFieldSuggestion': method(
+    z.strictObject({ id: Id, suggestionId: Id, action: z.enum(['accept', 'reject']) }),
+    Article,
+  ),
+};
+
 // ---- newsroom dictionary ----
 
 /** A word of the newsroom dictionary as this desk knows it. */
@@ -476,6 +495,7 @@ export const desktopApi = {
   'articles.recordSuggestions': method(ArticleRecordSuggestionsArgs, z.strictObject({})),
   ...commentMethods,
   ...dictionaryMethods,
+  ...fieldSuggestionMethods,
 } as const;
 
 export type DesktopApiSpec = typeof desktopApi;

@@ -191,7 +191,11 @@ export interface ChecklistWarning {
  * checklist already reports an unknown lead image).
  */
 export function checkArticleWarnings(
-  article: { fields: ArticleFields; body: unknown },
+  article: {
+    fields: ArticleFields;
+    body: unknown;
+    fieldSuggestions?: readonly unknown[] | undefined;
+  },
   images: ImageLookup,
 ): ChecklistWarning[] {
   const warnings: ChecklistWarning[] = [];
@@ -215,7 +219,8 @@ export function checkArticleWarnings(
     if (inline.blockId) warning.blockId = inline.blockId;
     warnings.push(warning);
   }
-  const open = countOpenSuggestions(article.body);
+  // Suggestions in the body and on kicker, headline and teaser alike.
+  const open = countOpenSuggestions(article.body) + (article.fieldSuggestions?.length ?? 0);
   if (open > 0) {
     warnings.push({
       code: 'open_suggestions',

@@ -36,6 +36,7 @@ export const PROTOCOL_VERSION = 1;
  * - 2026-12-v: bodies may hold `suggestion` nodes (suggestion mode); older clients get bodies
  *   with every open suggestion rejected.
  * - 2026-12-w: review-queue submissions name users with their `displayName`.
+ * - 2026-12-x: articles carry `fieldSuggestions` (suggestions on kicker, headline, teaser).
  * - 2026-12-y: article timelines carry `suggestion` entries (accepted or rejected suggestions).
  * - 2026-12-z: an article's lead image may carry its own `alt` text.
  * Servers that predate a version ignore it, so a newer client still works with them.
@@ -81,6 +82,11 @@ export function acceptsLeadImageAlt(schemaVersion: string | undefined): boolean 
 /** Whether a client that sent `schemaVersion` reads `suggestion` timeline entries (strict parsers before 2026-12-y refuse them). */
 export function acceptsSuggestionTimeline(schemaVersion: string | undefined): boolean {
   return schemaVersion !== undefined && schemaVersion >= '2026-12-y';
+}
+
+/** Whether a client that sent `schemaVersion` accepts an article's `fieldSuggestions` (strict parsers before 2026-12-x refuse it). */
+export function acceptsFieldSuggestions(schemaVersion: string | undefined): boolean {
+  return schemaVersion !== undefined && schemaVersion >= '2026-12-x';
 }
 
 /** Whether a client that sent `schemaVersion` accepts newsroom dictionary words in a pull. */

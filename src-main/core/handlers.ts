@@ -6,6 +6,7 @@ import { LocalWriteRefused } from './store/local-writer';
 import { imageHandlers } from './handlers-images';
 import { syncHandlers } from './handlers-sync';
 import { scheduleHandlers } from './handlers-schedule';
+import { fieldSuggestionHandlers } from './handlers-fieldSuggestions';
 import { reviewHandlers } from './handlers-review';
 import { commentHandlers } from './handlers-comments';
 import { dictionaryHandlers } from './handlers-dictionary';
@@ -120,6 +121,7 @@ export const handlers: Handlers = {
   ...imageHandlers,
   ...syncHandlers,
   ...scheduleHandlers,
+  ...fieldSuggestionHandlers,
   ...reviewHandlers,
   ...commentHandlers,
   ...dictionaryHandlers,

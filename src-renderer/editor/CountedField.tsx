@@ -11,6 +11,7 @@ export function CountedField({
   wraps,
   onChange,
   onBlur,
+  onFocus,
   name,
   placeholder,
 }: {
@@ -23,6 +24,7 @@ export function CountedField({
   wraps?: boolean;
   onChange: (value: string) => void;
   onBlur: () => void;
+  onFocus?: () => void;
   name: string;
   /** Shown while empty: what is used instead (a default). */
   placeholder?: string;
@@ -39,6 +41,7 @@ export function CountedField({
     maxLength,
     placeholder,
     onBlur,
+    onFocus,
     'aria-describedby': countId,
     spellCheck: true,
   };

@@ -177,6 +177,8 @@ export function useArticleChecklist(
   editor: LexicalEditor | null,
   /** Open suggestions of the live body (the Suggestions list's count). */
   openSuggestions = 0,
+  /** The article's open field suggestions (counted with the body's as open suggestions). */
+  fieldSuggestions?: readonly unknown[],
 ): ArticleChecklist {
   const { t } = useTranslation();
   const bodyImages = useBodyImages(editor);
@@ -188,6 +190,7 @@ export function useArticleChecklist(
   }, [bodyImages, fields.leadImage, fields.socialImageId]);
   const records = useImageRecords(ids);
   return useMemo(() => {
+    // The body read here holds only images: its suggestions are counted by the live editor.
     const article = { fields, body: imagesBody(bodyImages) };
     const lookup = (id: string) => {
       const record = records.get(id);
@@ -199,14 +202,12 @@ export function useArticleChecklist(
       records: records.get,
     };
     const warnings: ChecklistWarning[] = checkArticleWarnings(article, lookup);
-    if (openSuggestions > 0) {
-      // The body read here holds only images: the count comes from the live editor.
-      warnings.push({ code: 'open_suggestions', message: '', count: openSuggestions });
-    }
+    const open = openSuggestions + (fieldSuggestions?.length ?? 0);
+    if (open > 0) warnings.push({ code: 'open_suggestions', message: '', count: open });
     return {
       items: checklistMessages(checkArticle(article, lookup), context, t),
       warnings: checklistMessages(warnings, context, t),
       ready: !records.loading,
     };
-  }, [fields, bodyImages, records, t, openSuggestions]);
+  }, [fields, bodyImages, records, t, openSuggestions, fieldSuggestions]);
 }

@@ -902,4 +902,14 @@ export const de: Messages = {
       other: 'Der Server hat diese Änderung abgelehnt.',
     },
   },
+  fieldSuggestions: {
+    list: 'Vorschläge für: {{field}}',
+    by: '{{name}}, {{time}}',
+    accept: 'Annehmen',
+    reject: 'Ablehnen',
+    acceptLabel: 'Vorschlag von {{name}} für „{{field}}“ annehmen',
+    rejectLabel: 'Vorschlag von {{name}} für „{{field}}“ ablehnen',
+    saveError: 'Ihr Vorschlag wurde nicht gespeichert: {{message}}',
+    resolveError: 'Der Vorschlag konnte nicht übernommen werden: {{message}}',
+  },
 };

@@ -882,6 +882,16 @@ export const en = {
       other: 'The server refused this change.',
     },
   },
+  fieldSuggestions: {
+    list: 'Suggestions for the {{field}}',
+    by: '{{name}}, {{time}}',
+    accept: 'Accept',
+    reject: 'Reject',
+    acceptLabel: 'Accept the {{field}} suggested by {{name}}',
+    rejectLabel: 'Reject the {{field}} suggested by {{name}}',
+    saveError: 'Your suggestion was not saved: {{message}}',
+    resolveError: 'The suggestion could not be resolved: {{message}}',
+  },
 };
 
 export type Messages = typeof en;

@@ -35,7 +35,8 @@ export function SuggestionsPanel({
   bodyItems: readonly BodySuggestionItem[];
   /** Field suggestions (kicker, headline, teaser), resolved by `onResolveFields`. */
   fieldItems?: readonly SuggestionItem[];
-  onResolveFields?: (items: SuggestionItem[], action: SuggestionAction) => void;
+  /** Resolves field suggestions; the timeline record waits for the promise. */
+  onResolveFields?: (items: SuggestionItem[], action: SuggestionAction) => Promise<void>;
   me: CurrentUser;
   locked: boolean;
   flush: () => Promise<void>;
@@ -49,9 +50,10 @@ export function SuggestionsPanel({
       if (body.length > 0 && editor) {
         resolveInEditor(editor, { ids: body.map((i) => i.id) }, action);
       }
-      if (fields.length > 0) onResolveFields?.(fields, action);
-      // The body first, then the record: the timeline never names a decision the server lacks.
-      void flush()
+      const fieldsResolved =
+        fields.length > 0 && onResolveFields ? onResolveFields(fields, action) : Promise.resolve();
+      // The decision first, then the record: the timeline never names a decision the server lacks.
+      void Promise.all([fieldsResolved, flush()])
         .then(() =>
           api['articles.recordSuggestions']({ id: article.id, ...decisionRecord(items, action) }),
         )

@@ -39,7 +39,9 @@ import { WorkflowToggles } from '../review/WorkflowToggles';
 import { WorkflowPanels } from '../review/WorkflowPanels';
 import { CommentsPanel } from './CommentsPanel';
 import { SuggestionsPanel } from '../suggest/SuggestionsPanel';
-import { useBodySuggestions } from '../suggest/bodySuggestions';
+import { useBodySuggestions, type SuggestionItem } from '../suggest/bodySuggestions';
+import { decisionRecord } from '../suggest/decisions';
+import type { SuggestionAction } from '../../src-shared/richtext/suggestions';
 import { useRemoteUpdates } from '../editor/remoteUpdates';
 import { RemoteUpdateBanner } from '../editor/RemoteUpdateBanner';
 import { ConflictPanel } from './ConflictPanel';
@@ -63,6 +65,16 @@ import { useTrash } from '../state/trash';
 import { MissingCount } from '../editor/MissingCount';
 import { formatTime } from '../ui/formatTime';
 import { startupDone } from '../boot/startupGate';
+import { useSuggesting } from '../suggest/suggestMode';
+import {
+  fieldSuggestionItem,
+  suggestionsOn,
+  useFieldSuggestions,
+} from '../suggest/fieldSuggestions';
+import { useFieldSuggestionDrafts } from '../suggest/useFieldSuggestionDrafts';
+import { FieldSuggestionList } from '../suggest/FieldSuggestionList';
+import '../suggest/testHook';
+import type { FieldSuggestion, SuggestibleField } from '../../src-shared/model';
 
 interface Loaded {
   article: Article;
@@ -195,7 +207,8 @@ function EditorForm({
   const editor = useRef<LexicalEditor | null>(null);
   const [lexical, setLexical] = useState<LexicalEditor | null>(null);
   const bodySuggestions = useBodySuggestions(lexical);
-  const checklist = useArticleChecklist(fields, lexical, bodySuggestions.length);
+  const fieldSuggestions = useFieldSuggestions(article);
+  const checklist = useArticleChecklist(fields, lexical, bodySuggestions.length, fieldSuggestions);
   const bodyLabelId = useId();
   const statsId = useId();
   // Synced changes to this article: merged when the user pauses, never under the cursor.
@@ -211,6 +224,10 @@ function EditorForm({
   const { merger } = remote;
   const lock = useEditLock(article);
   const me = useCurrentUser();
+  // Suggestion mode: kicker, headline and teaser edits become the user's suggestions.
+  const suggesting = useSuggesting(article.id);
+  const drafts = useFieldSuggestionDrafts(article.id, fieldSuggestions, me.username);
+  const [resolveError, setResolveError] = useState<string | null>(null);
   useEffect(() => lexical?.setEditable(!lock.locked), [lexical, lock.locked]);
   useSuggestDefault(article, me, settings);
 
@@ -276,6 +293,57 @@ function EditorForm({
     merger.touch(key);
     saver.setField(key, value);
   };
+  const suggestable = (field: SuggestibleField) =>
+    suggesting
+      ? {
+          value: drafts.shown(field, fields[field]),
+          onChange: (v: string) => drafts.change(field, v),
+          onFocus: () => drafts.focus(field),
+          onBlur: () => drafts.blur(field),
+        }
+      : { value: fields[field], onChange: (v: string) => setField(field, v), onBlur: flush };
+  const kicker: {
+    value: string;
+    onChange: (v: string) => void;
+    onFocus?: () => void;
+    onBlur: () => void;
+  } = suggestable('kicker');
+  const canResolve = me.chief || (me.id != null && me.id === article.authorId);
+  const resolveField = (s: FieldSuggestion, action: SuggestionAction): Promise<void> => {
+    setResolveError(null);
+    return (
+      flushNow()
+        .then(() =>
+          api['articles.resolveFieldSuggestion']({ id: article.id, suggestionId: s.id, action }),
+        )
+        // The accepted value is the stored field now: take it into the form.
+        .then(() => (action === 'accept' ? merger.mergeNow([s.field]) : undefined))
+        .catch((e: unknown) => setResolveError(e instanceof Error ? e.message : String(e)))
+    );
+  };
+  // Decided under the field: resolved, then recorded for the timeline like the list's decisions.
+  const resolve = (s: FieldSuggestion, action: SuggestionAction) =>
+    void resolveField(s, action).then(() =>
+      api['articles.recordSuggestions']({
+        id: article.id,
+        ...decisionRecord([fieldSuggestionItem(s)], action),
+      }),
+    );
+  const resolveListedFields = async (items: SuggestionItem[], action: SuggestionAction) => {
+    for (const item of items) {
+      const s = fieldSuggestions.find((f) => f.id === item.id);
+      if (s) await resolveField(s, action);
+    }
+  };
+  const suggestionsUnder = (field: SuggestibleField, label: string) => (
+    <FieldSuggestionList
+      label={label}
+      current={fields[field]}
+      suggestions={suggestionsOn(fieldSuggestions, field)}
+      canResolve={canResolve}
+      onResolve={resolve}
+    />
+  );
   const [find, setFind] = useState<{ replace: boolean; opened: number } | null>(null);
   const onFindKeys = (e: React.KeyboardEvent) => {
     if (e.nativeEvent.isComposing) return;
@@ -446,32 +514,39 @@ function EditorForm({
                 <input
                   id={`${bodyLabelId}-kicker`}
                   type="text"
-                  value={fields.kicker}
                   maxLength={200}
-                  onChange={(e) => setField('kicker', e.target.value)}
-                  onBlur={flush}
+                  value={kicker.value}
+                  onChange={(e) => kicker.onChange(e.target.value)}
+                  onFocus={kicker.onFocus}
+                  onBlur={kicker.onBlur}
                 />
               </div>
+              {suggestionsUnder('kicker', t('editor.kicker'))}
               <CountedField
                 name="headline"
                 label={t('editor.headline')}
-                value={fields.headline}
                 limit={settings.headlineSoftLimit}
                 maxLength={500}
                 wraps
-                onChange={(v) => setField('headline', v)}
-                onBlur={flush}
+                {...suggestable('headline')}
               />
+              {suggestionsUnder('headline', t('editor.headline'))}
               <CountedField
                 name="teaser"
                 label={t('editor.teaser')}
-                value={fields.teaser}
                 limit={settings.teaserSoftLimit}
                 maxLength={3000}
                 multiline
-                onChange={(v) => setField('teaser', v)}
-                onBlur={flush}
+                {...suggestable('teaser')}
               />
+              {suggestionsUnder('teaser', t('editor.teaser'))}
+              {(drafts.error ?? resolveError) && (
+                <p role="alert" className="banner banner--error">
+                  {drafts.error
+                    ? t('fieldSuggestions.saveError', { message: drafts.error })
+                    : t('fieldSuggestions.resolveError', { message: resolveError })}
+                </p>
+              )}
               <div className="field field--body">
                 <div className="body__label-row">
                   <span className="field__label" id={bodyLabelId}>
@@ -517,6 +592,8 @@ function EditorForm({
             article={workflow.article}
             editor={lexical}
             bodyItems={bodySuggestions}
+            fieldItems={fieldSuggestions.map(fieldSuggestionItem)}
+            onResolveFields={resolveListedFields}
             me={me}
             locked={lock.locked}
             flush={flushNow}

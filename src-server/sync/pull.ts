@@ -28,6 +28,7 @@ import {
   ARTICLE_SEO_FIELDS,
   acceptsArticleSeo,
   acceptsDictionaryWords,
+  acceptsFieldSuggestions,
   acceptsPullActor,
   acceptsSchedule,
   acceptsSuggestions,
@@ -52,16 +53,22 @@ interface ClientReads {
   seo: boolean;
   suggestions: boolean;
   leadImageAlt: boolean;
+  fieldSuggestions: boolean;
 }
 
 /**
  * An article's JSON without what an older client's strict parser refuses: the scheduling keys
  * before 2026-12-s, the description and social image before 2026-12-t, suggestion nodes
- * before 2026-12-v (the body comes as if every open suggestion were rejected), and the lead
- * image's own alt text before 2026-12-z.
+ * before 2026-12-v (the body comes as if every open suggestion were rejected), the open field
+ * suggestions before 2026-12-x (the fields show their values, as if every one were rejected),
+ * and the lead image's own alt text before 2026-12-z.
  */
 function withoutNewerKeys(json: string, reads: ClientReads): string {
-  const keys = [...(reads.schedule ? [] : SCHEDULE_KEYS), ...(reads.seo ? [] : ARTICLE_SEO_FIELDS)];
+  const keys = [
+    ...(reads.schedule ? [] : SCHEDULE_KEYS),
+    ...(reads.seo ? [] : ARTICLE_SEO_FIELDS),
+    ...(reads.fieldSuggestions ? [] : ['fieldSuggestions']),
+  ];
   const suggestions = !reads.suggestions && json.includes('"suggestion"');
   const leadAlt = !reads.leadImageAlt && json.includes('"alt"');
   if (!suggestions && !leadAlt && !keys.some((k) => json.includes(`"${k}"`))) return json;
@@ -172,6 +179,7 @@ export class PullService {
       seo: acceptsArticleSeo(q.schemaVersion),
       suggestions: acceptsSuggestions(q.schemaVersion),
       leadImageAlt: acceptsLeadImageAlt(q.schemaVersion),
+      fieldSuggestions: acceptsFieldSuggestions(q.schemaVersion),
     };
     const readsAll = Object.values(reads).every(Boolean);
     const articleJson = (a: RawArticleRow) => (readsAll ? a.json : withoutNewerKeys(a.json, reads));

@@ -88,6 +88,75 @@ export function pickArticleFields(a: ArticleFields): ArticleFields {
 export const ArticleFieldsPatch = ArticleFields.partial();
 export type ArticleFieldsPatch = z.infer<typeof ArticleFieldsPatch>;
 
+// ---- field suggestions (suggestion mode, issue #17) --------------------------------------------
+// A proposed whole new value of the kicker, headline or teaser, by one user. The field keeps its
+// value until the article's author or a desk chief accepts it; nothing published reads the list.
+export const SUGGESTIBLE_FIELDS = ['kicker', 'headline', 'teaser'] as const;
+export const SuggestibleField = z.enum(SUGGESTIBLE_FIELDS);
+export type SuggestibleField = z.infer<typeof SuggestibleField>;
+
+/** The user who suggested (a username, as in body suggestions). */
+export const SuggestionAuthor = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be a user name');
+
+const suggestionBase = { id: Id, author: SuggestionAuthor, at: Timestamp };
+
+/** One open suggestion; `value` has the same limits as the field it is for. */
+export const FieldSuggestion = z.discriminatedUnion('field', [
+  z.strictObject({
+    ...suggestionBase,
+    field: z.literal('kicker'),
+    value: ArticleFields.shape.kicker,
+  }),
+  z.strictObject({
+    ...suggestionBase,
+    field: z.literal('headline'),
+    value: ArticleFields.shape.headline,
+  }),
+  z.strictObject({
+    ...suggestionBase,
+    field: z.literal('teaser'),
+    value: ArticleFields.shape.teaser,
+  }),
+]);
+export type FieldSuggestion = z.infer<typeof FieldSuggestion>;
+
+/** At most one open suggestion per author and field, so the list is bounded by the newsroom. */
+export const MAX_FIELD_SUGGESTIONS = 150;
+
+/** An article's open field suggestions: unique ids, one per author and field. */
+export const FieldSuggestions = z
+  .array(FieldSuggestion)
+  .max(MAX_FIELD_SUGGESTIONS)
+  .superRefine((list, ctx) => {
+    const ids = new Set<string>();
+    const owners = new Set<string>();
+    for (const s of list) {
+      const owner = `${s.author}\u0000${s.field}`;
+      if (ids.has(s.id))
+        ctx.addIssue({ code: 'custom', message: `duplicate suggestion id ${s.id}` });
+      if (owners.has(owner)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${s.author} has more than one open suggestion on the ${s.field}`,
+        });
+      }
+      ids.add(s.id);
+      owners.add(owner);
+    }
+  });
+export type FieldSuggestions = z.infer<typeof FieldSuggestions>;
+
+/** The open suggestions of an article (an article stored before they existed has none). */
+export function fieldSuggestionsOf(a: {
+  fieldSuggestions?: FieldSuggestions | undefined;
+}): FieldSuggestions {
+  return a.fieldSuggestions ?? [];
+}
+
 export const Article = ArticleFields.extend({
   id: Id,
   body: BodyJson,
@@ -112,6 +181,8 @@ export const Article = ArticleFields.extend({
    * Local only: not part of the server's ArticleState.
    */
   updatedBy: z.string().nullable().optional(),
+  /** Open suggestions on kicker, headline and teaser; absent: none (stored before they existed). */
+  fieldSuggestions: FieldSuggestions.optional(),
 });
 export type Article = z.infer<typeof Article>;
 

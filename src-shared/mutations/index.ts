@@ -18,6 +18,8 @@
  * | dictionary.addWord  | word    | word                                              |
  * | dictionary.removeWord | word  | word                                              |
  * | article.recordSuggestions | article | id, action, count, authors, excerpt           |
+ * | article.suggestField | article | id, suggestion {id, field, value, author, at}    |
+ * | article.resolveFieldSuggestion | article | id, suggestionId, action             |
  *
  * Use `parseMutation` to validate args and `applyMutation` to run one against a state (permission,
  * transition, server checks: what the server and a client's rebase run). A desk's own write runs
@@ -53,6 +55,12 @@ import {
   articleUnschedule,
 } from './schedule';
 import { ArticleRecordSuggestionsArgs, articleRecordSuggestions } from './suggestionDecision';
+import {
+  ArticleResolveFieldSuggestionArgs,
+  ArticleSuggestFieldArgs,
+  articleResolveFieldSuggestion,
+  articleSuggestField,
+} from './fieldSuggestion';
 import { DictionaryWordArgs, dictionaryAddWord, dictionaryRemoveWord } from './dictionary';
 import { ImageCreateArgs, ImageSetMetaArgs, imageCreate, imageSetMeta } from './image';
 import type {
@@ -73,6 +81,7 @@ export * from './image';
 export * from './comment';
 export * from './dictionary';
 export * from './suggestionDecision';
+export * from './fieldSuggestion';
 
 export const MUTATION_NAMES = [
   'article.create',
@@ -93,6 +102,8 @@ export const MUTATION_NAMES = [
   'article.unschedule',
   'article.setEmbargo',
   'article.recordSuggestions',
+  'article.suggestField',
+  'article.resolveFieldSuggestion',
 ] as const;
 export const MutationName = z.enum(MUTATION_NAMES);
 export type MutationName = z.infer<typeof MutationName>;
@@ -119,6 +130,8 @@ export const MUTATION_ARGS = {
   'article.unschedule': ArticleUnscheduleArgs,
   'article.setEmbargo': ArticleSetEmbargoArgs,
   'article.recordSuggestions': ArticleRecordSuggestionsArgs,
+  'article.suggestField': ArticleSuggestFieldArgs,
+  'article.resolveFieldSuggestion': ArticleResolveFieldSuggestionArgs,
 } as const satisfies Record<MutationName, z.ZodType>;
 
 /** The args a caller writes for mutation M (defaults not yet filled in). */
@@ -173,6 +186,8 @@ export const MUTATIONS: Readonly<Record<MutationName, AnyMutationDef>> = {
   'article.unschedule': erase(articleUnschedule),
   'article.setEmbargo': erase(articleSetEmbargo),
   'article.recordSuggestions': erase(articleRecordSuggestions),
+  'article.suggestField': erase(articleSuggestField),
+  'article.resolveFieldSuggestion': erase(articleResolveFieldSuggestion),
 };
 
 export function isMutationName(name: unknown): name is MutationName {

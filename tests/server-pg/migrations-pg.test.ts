@@ -194,6 +194,29 @@ describe('PostgreSQL migrations', () => {
     expect(await pgSchemaVersion(c)).toBe(8);
   });
 
+  it('0009 gives articles stored before an empty list of field suggestions, keeping a list already there', async () => {
+    const c = await connect(await freshDatabase());
+    await migratePostgres(c, PG_MIGRATIONS.slice(0, 8));
+    const old = { id: 'a1', headline: 'Alt', fieldVersions: { headline: 3 } };
+    const suggestion = { id: 's1', field: 'headline', value: 'Neu', author: 'chief', at: 'then' };
+    const set = { id: 'a2', headline: 'Alt', fieldSuggestions: [suggestion] };
+    for (const a of [old, set]) {
+      await c.query(
+        "INSERT INTO articles (id, status, version, data) VALUES ($1, 'draft', 3, $2)",
+        [a.id, JSON.stringify(a)],
+      );
+    }
+    expect(await migratePostgres(c, PG_MIGRATIONS.slice(0, 9))).toEqual({ from: 8, to: 9 });
+    const data = async (id: string) =>
+      JSON.parse(
+        (await c.query<{ data: string }>('SELECT data FROM articles WHERE id = $1', [id])).rows[0]!
+          .data,
+      ) as unknown;
+    expect(await data('a1')).toEqual({ ...old, fieldSuggestions: [] });
+    expect(await data('a2')).toEqual(set);
+    expect(await pgSchemaVersion(c)).toBe(9);
+  });
+
   it('two instances starting together on an empty database migrate it once', async () => {
     const url = await freshDatabase();
     const [a, b] = await Promise.all([openPostgresStorage(url), openPostgresStorage(url)]);

@@ -12,6 +12,7 @@ import { migrateSqlite, schemaVersion } from '../../src-server/storage/sqlite/mi
 import { SQLITE_MIGRATIONS } from '../../src-server/storage/sqlite/migrations';
 import { MIGRATION_0006_ARTICLE_SEO } from '../../src-server/storage/sqlite/migrations/0006_article_seo';
 import { MIGRATION_0007_USER_DISPLAY_NAME } from '../../src-server/storage/sqlite/migrations/0007_user_display_name';
+import { MIGRATION_0008_FIELD_SUGGESTIONS } from '../../src-server/storage/sqlite/migrations/0008_field_suggestions';
 
 let dir: string;
 let file: string;
@@ -189,6 +190,32 @@ describe('SQLite migrations', () => {
     expect(() => db.prepare("UPDATE users SET display_name = NULL WHERE id = 'u1'").run()).toThrow(
       /NOT NULL/,
     );
+    expect(schemaVersion(db)).toBe(at);
+    db.close();
+  });
+
+  it('0008 gives articles stored before an empty list of field suggestions, keeping a list already there', () => {
+    const db = new Database(file);
+    const at = SQLITE_MIGRATIONS.indexOf(MIGRATION_0008_FIELD_SUGGESTIONS) + 1;
+    migrateSqlite(db, file, SQLITE_MIGRATIONS.slice(0, at - 1));
+    const old = { id: 'a1', headline: 'Alt', fieldVersions: { headline: 3 } };
+    const suggestion = { id: 's1', field: 'headline', value: 'Neu', author: 'chief', at: 'then' };
+    const set = { id: 'a2', headline: 'Alt', fieldSuggestions: [suggestion] };
+    const insert = db.prepare(
+      "INSERT INTO articles (id, author_id, assignee_id, status, deleted_at, version, data) VALUES (?, NULL, NULL, 'draft', NULL, 3, ?)",
+    );
+    insert.run('a1', JSON.stringify(old));
+    insert.run('a2', JSON.stringify(set));
+    expect(migrateSqlite(db, file, SQLITE_MIGRATIONS.slice(0, at))).toMatchObject({
+      from: at - 1,
+      to: at,
+    });
+    const data = (id: string) =>
+      JSON.parse(
+        (db.prepare('SELECT data FROM articles WHERE id = ?').get(id) as { data: string }).data,
+      ) as unknown;
+    expect(data('a1')).toEqual({ ...old, fieldSuggestions: [] });
+    expect(data('a2')).toEqual(set);
     expect(schemaVersion(db)).toBe(at);
     db.close();
   });

@@ -12,6 +12,7 @@ import {
   type ArticleSummary,
   type BodyJson,
   type Revision,
+  type SuggestibleField,
 } from '../../../src-shared/model';
 import { bodyPlainText, countWords } from '../../../src-shared/richtext/plainText';
 import {
@@ -124,6 +125,7 @@ export function articleOfState(
     scheduledAt: s.scheduledAt ?? null,
     embargoUntil: s.embargoUntil ?? null,
     updatedBy: local.updatedBy,
+    fieldSuggestions: s.fieldSuggestions ?? [],
   };
 }
 
@@ -178,7 +180,7 @@ export class ArticleRepository {
            meta_description = @meta_description, social_image_id = @social_image_id, status = @status,
            assignee_id = @assignee_id, published_at = @published_at, deleted_at = @deleted_at,
            revision = @revision, updated_at = @updated_at, scheduled_at = @scheduled_at,
-           embargo_until = @embargo_until
+           embargo_until = @embargo_until, field_suggestions_json = @field_suggestions_json
          WHERE id = @id`,
       updateBody:
         'UPDATE articles SET body_json = @body_json, body_text = @body_text, word_count = @word_count WHERE id = @id',
@@ -186,12 +188,12 @@ export class ArticleRepository {
       insertSynced: `INSERT INTO articles (id, kicker, headline, teaser, byline, section, slug, tags_json,
            links_json, lead_image_json, meta_description, social_image_id, body_json, body_text, word_count, status, author_id, assignee_id,
            revision, created_at, updated_at, published_at, deleted_at, server_version,
-           server_body_version, has_conflict, scheduled_at, embargo_until)
+           server_body_version, has_conflict, scheduled_at, embargo_until, field_suggestions_json)
          VALUES (@id, @kicker, @headline, @teaser, @byline, @section, @slug, @tags_json, @links_json,
            @lead_image_json, @meta_description, @social_image_id, @body_json, @body_text, @word_count,
            @status, @author_id, @assignee_id,
            @revision, @created_at, @updated_at, @published_at, @deleted_at, @server_version,
-           @server_body_version, @has_conflict, @scheduled_at, @embargo_until)`,
+           @server_body_version, @has_conflict, @scheduled_at, @embargo_until, @field_suggestions_json)`,
       updateSynced: `UPDATE articles SET kicker = @kicker, headline = @headline, teaser = @teaser,
            byline = @byline, section = @section, slug = @slug, tags_json = @tags_json,
            links_json = @links_json, lead_image_json = @lead_image_json,
@@ -200,7 +202,8 @@ export class ArticleRepository {
            assignee_id = @assignee_id, revision = revision + 1, created_at = @created_at,
            updated_at = @updated_at, published_at = @published_at, deleted_at = @deleted_at,
            server_version = @server_version, server_body_version = @server_body_version,
-           has_conflict = @has_conflict, scheduled_at = @scheduled_at, embargo_until = @embargo_until
+           has_conflict = @has_conflict, scheduled_at = @scheduled_at, embargo_until = @embargo_until,
+           field_suggestions_json = @field_suggestions_json
          WHERE id = @id`,
       setSyncColumns:
         'UPDATE articles SET server_version = ?, server_body_version = ?, has_conflict = ? WHERE id = ?',
@@ -313,6 +316,7 @@ export class ArticleRepository {
       has_conflict: sync.hasConflict ? 1 : 0,
       scheduled_at: a.scheduledAt ?? null,
       embargo_until: a.embargoUntil ?? null,
+      field_suggestions_json: JSON.stringify(a.fieldSuggestions ?? []),
     };
     if (!row) {
       const info = this.stmts.insertSynced.run({ ...params, revision: 1 });
@@ -341,7 +345,8 @@ export class ArticleRepository {
       current.deletedAt === a.deletedAt &&
       current.publishedAt === a.publishedAt &&
       current.scheduledAt === (a.scheduledAt ?? null) &&
-      current.embargoUntil === (a.embargoUntil ?? null);
+      current.embargoUntil === (a.embargoUntil ?? null) &&
+      sameValue(current.fieldSuggestions ?? [], a.fieldSuggestions ?? []);
     if (same) {
       this.stmts.setSyncColumns.run(
         sync.serverVersion,
@@ -595,6 +600,50 @@ export class ArticleRepository {
   }
 
   /**
+   * Records `author`'s suggested value of a kicker, headline or teaser (`article.suggestField`):
+   * their open suggestion on that field is replaced, or withdrawn when the value is the field's.
+   */
+  suggestField(
+    id: string,
+    suggestion: { field: SuggestibleField; value: string; author: string },
+  ): Article {
+    const tx = this.db.transaction(() => {
+      const row = this.row(id);
+      const before = articleStateOf(row);
+      const own = (before.fieldSuggestions ?? []).find(
+        (s) => s.author === suggestion.author && s.field === suggestion.field,
+      );
+      this.writer.writeOne(
+        'article',
+        'article.suggestField',
+        {
+          id,
+          suggestion: { ...suggestion, id: own?.id ?? uuidv7(), at: new Date().toISOString() },
+          ...(own ? { replaces: own.id } : {}),
+        },
+        { before },
+      );
+    });
+    tx.immediate();
+    return this.get(id);
+  }
+
+  /** Accepts (the field takes the value) or rejects one open field suggestion, in one change. */
+  resolveFieldSuggestion(id: string, suggestionId: string, action: 'accept' | 'reject'): Article {
+    const tx = this.db.transaction(() => {
+      const row = this.row(id);
+      this.writer.writeOne(
+        'article',
+        'article.resolveFieldSuggestion',
+        { id, suggestionId, action },
+        { before: articleStateOf(row) },
+      );
+    });
+    tx.immediate();
+    return this.get(id);
+  }
+
+  /**
    * Moves an article to the Trash (the `article.delete` mutation), recording who deleted it
    * (`by`: the signed-in username, null when not signed in). A published article is refused.
    */
@@ -702,6 +751,7 @@ export class ArticleRepository {
       updated_at: after.updatedAt,
       scheduled_at: after.scheduledAt ?? null,
       embargo_until: after.embargoUntil ?? null,
+      field_suggestions_json: JSON.stringify(after.fieldSuggestions ?? []),
     });
     const bodyChanged = after.body !== before.body;
     let bodyJson = meta.body_json;

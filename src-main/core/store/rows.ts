@@ -1,4 +1,4 @@
-import type { Article, ArticleSummary } from '../../../src-shared/model';
+import type { Article, ArticleSummary, FieldSuggestions } from '../../../src-shared/model';
 
 /** The articles table row as SQLite returns it. */
 export interface ArticleRow {
@@ -37,6 +37,8 @@ export interface ArticleRow {
   embargo_until?: string | null;
   /** Schema 10: who deleted it (username). */
   deleted_by?: string | null;
+  /** Schema 12: open suggestions on kicker, headline and teaser (JSON array). */
+  field_suggestions_json?: string;
 }
 
 export type SummaryRow = Pick<
@@ -87,6 +89,7 @@ export function rowToArticle(r: ArticleRow): Article {
     scheduledAt: r.scheduled_at ?? null,
     embargoUntil: r.embargo_until ?? null,
     updatedBy: r.updated_by ?? null,
+    fieldSuggestions: JSON.parse(r.field_suggestions_json ?? '[]') as FieldSuggestions,
   };
 }
 

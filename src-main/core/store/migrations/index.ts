@@ -9,6 +9,7 @@ import { sql as schedule } from './0008-schedule';
 import { sql as articleSeo } from './0009-article-seo';
 import { sql as trashViews } from './0010-trash-views';
 import { sql as revisionAuthors } from './0011-revision-authors';
+import { sql as fieldSuggestions } from './0012-field-suggestions';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'article-seo', sql: articleSeo },
   { version: 10, name: 'trash-views', sql: trashViews },
   { version: 11, name: 'revision-authors', sql: revisionAuthors },
+  { version: 12, name: 'field-suggestions', sql: fieldSuggestions },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -13,6 +13,7 @@ import { PG_MIGRATION_0005_DICTIONARY } from './0005_dictionary';
 import { PG_MIGRATION_0006_SCHEDULE } from './0006_schedule';
 import { PG_MIGRATION_0007_ARTICLE_SEO } from './0007_article_seo';
 import { PG_MIGRATION_0008_USER_DISPLAY_NAME } from './0008_user_display_name';
+import { PG_MIGRATION_0009_FIELD_SUGGESTIONS } from './0009_field_suggestions';
 
 export const PG_MIGRATIONS: readonly string[] = [
   PG_MIGRATION_0001_INITIAL,
@@ -23,4 +24,5 @@ export const PG_MIGRATIONS: readonly string[] = [
   PG_MIGRATION_0006_SCHEDULE,
   PG_MIGRATION_0007_ARTICLE_SEO,
   PG_MIGRATION_0008_USER_DISPLAY_NAME,
+  PG_MIGRATION_0009_FIELD_SUGGESTIONS,
 ];

@@ -9,6 +9,7 @@ import { MIGRATION_0004_DICTIONARY } from './0004_dictionary';
 import { MIGRATION_0005_SCHEDULE } from './0005_schedule';
 import { MIGRATION_0006_ARTICLE_SEO } from './0006_article_seo';
 import { MIGRATION_0007_USER_DISPLAY_NAME } from './0007_user_display_name';
+import { MIGRATION_0008_FIELD_SUGGESTIONS } from './0008_field_suggestions';
 
 export const SQLITE_MIGRATIONS: readonly string[] = [
   MIGRATION_0001_INITIAL,
@@ -18,4 +19,5 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   MIGRATION_0005_SCHEDULE,
   MIGRATION_0006_ARTICLE_SEO,
   MIGRATION_0007_USER_DISPLAY_NAME,
+  MIGRATION_0008_FIELD_SUGGESTIONS,
 ];

@@ -1,0 +1,42 @@
+/**
+ * articles.suggestField / articles.resolveFieldSuggestion: suggestions on kicker, headline and
+ * teaser, written through the local writer (bad input or an unknown suggestion is refused before
+ * anything is written) and synced like any other change.
+ */
+import { ApiError } from '../../src-shared/api';
+import type { Article } from '../../src-shared/model';
+import type { CoreContext, HandlerFor } from './context';
+import { LocalWriteRefused } from './store/local-writer';
+
+type FieldSuggestionMethod = 'articles.suggestField' | 'articles.resolveFieldSuggestion';
+
+function written(ctx: CoreContext, write: () => Article): Article {
+  let a: Article;
+  try {
+    a = write();
+  } catch (e) {
+    if (e instanceof LocalWriteRefused) {
+      throw new ApiError(e.code, e.message, undefined, e.mutationCode);
+    }
+    throw e;
+  }
+  ctx.emit({ type: 'article.updated', id: a.id, origin: 'local', revision: a.revision });
+  return a;
+}
+
+export const fieldSuggestionHandlers: { [M in FieldSuggestionMethod]: HandlerFor<M> } = {
+  'articles.suggestField': (input, ctx) => {
+    // A suggestion names its author; the desk knows who that is only once someone signed in.
+    const author = ctx.sync.status().user?.username;
+    if (!author) {
+      throw new ApiError('unauthorized', 'Sign in to make suggestions: they carry your name.');
+    }
+    return written(ctx, () =>
+      ctx.articles.suggestField(input.id, { field: input.field, value: input.value, author }),
+    );
+  },
+  'articles.resolveFieldSuggestion': (input, ctx) =>
+    written(ctx, () =>
+      ctx.articles.resolveFieldSuggestion(input.id, input.suggestionId, input.action),
+    ),
+};

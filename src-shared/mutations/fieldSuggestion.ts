@@ -1,0 +1,170 @@
+/**
+ * Field suggestions (suggestion mode, issue #17): `article.suggestField` records, replaces or
+ * withdraws the acting user's proposed value of a kicker, headline or teaser;
+ * `article.resolveFieldSuggestion` accepts (the field takes the value and the suggestion goes, in
+ * one change) or rejects one. Each is an operation on the server's current list, so replaying a
+ * desk's pending ones on newer data (rebase, push) is the list's merge: adds from both sides are
+ * kept, a resolved suggestion stays resolved (`replaces`), and a field change does not touch the
+ * suggestions on it.
+ * Names and argument shapes are API: never change them.
+ */
+import { z } from 'zod';
+import { FieldSuggestion, Id, fieldSuggestionsOf, MAX_FIELD_SUGGESTIONS } from '../model';
+import { isChief, mayEditArticle } from '../workflow';
+import type { Actor } from '../workflow';
+import {
+  allowedIf,
+  fail,
+  noop,
+  type ApplyContext,
+  type ApplyResult,
+  type ArticleState,
+  type Authorization,
+  type MutationDef,
+} from './types';
+
+export const ArticleSuggestFieldArgs = z.strictObject({
+  id: Id,
+  /**
+   * The proposal. A value equal to the field's current value withdraws the author's open
+   * suggestion on that field; another replaces it (keeping its id).
+   */
+  suggestion: FieldSuggestion,
+  /**
+   * The id of the author's open suggestion this one replaces, as the desk saw it. If that was
+   * accepted or rejected meanwhile, the change is dropped: a resolution wins over later edits.
+   */
+  replaces: Id.optional(),
+});
+export type ArticleSuggestFieldArgs = z.infer<typeof ArticleSuggestFieldArgs>;
+
+export const ArticleResolveFieldSuggestionArgs = z.strictObject({
+  id: Id,
+  suggestionId: Id,
+  action: z.enum(['accept', 'reject']),
+});
+export type ArticleResolveFieldSuggestionArgs = z.infer<typeof ArticleResolveFieldSuggestionArgs>;
+
+function notFound(id: string): ApplyResult<ArticleState> {
+  return fail('not_found', `There is no article ${id}.`);
+}
+
+/** The article with the given changes: version, time and revision move. */
+function changedState(
+  state: ArticleState,
+  ctx: ApplyContext,
+  patch: Partial<ArticleState>,
+  changed: string[],
+): ApplyResult<ArticleState> {
+  const fieldVersions = { ...state.fieldVersions };
+  for (const f of changed) fieldVersions[f] = ctx.version;
+  return {
+    ok: true,
+    outcome: 'applied',
+    state: {
+      ...state,
+      ...patch,
+      fieldVersions,
+      version: ctx.version,
+      updatedAt: ctx.now,
+      revision: state.revision + 1,
+    },
+    changed,
+    conflicts: [],
+    bodyWritten: false,
+  };
+}
+
+export const articleSuggestField: MutationDef<ArticleSuggestFieldArgs, ArticleState> = {
+  name: 'article.suggestField',
+  entity: 'article',
+  args: ArticleSuggestFieldArgs,
+  description:
+    "Records the acting user's suggested value of the kicker, headline or teaser (one per author and field; the current value withdraws it).",
+  entityId: (a) => a.id,
+  serverOnly: () => false,
+  prefetch: () => ({}),
+  // Whoever may change the field may suggest a change of it (desk chiefs review by editing).
+  authorize: (state, _args, actor: Actor) =>
+    state ? allowedIf(mayEditArticle(state, actor)) : null,
+  apply(state, args, ctx) {
+    if (!state) return notFound(args.id);
+    if (state.deletedAt !== null)
+      return fail('deleted', 'The article is deleted; restore it first.');
+    const s = args.suggestion;
+    const list = fieldSuggestionsOf(state);
+    if (args.replaces !== undefined && !list.some((x) => x.id === args.replaces)) {
+      return noop(state);
+    }
+    const mine = list.find((x) => x.author === s.author && x.field === s.field);
+    if (s.value === state[s.field]) {
+      if (!mine) return noop(state);
+      return changedState(state, ctx, { fieldSuggestions: list.filter((x) => x !== mine) }, [
+        'fieldSuggestions',
+      ]);
+    }
+    if (mine?.value === s.value) return noop(state);
+    if (!mine && list.some((x) => x.id === s.id)) {
+      return fail('suggestion_exists', `There is already a suggestion ${s.id}.`);
+    }
+    if (!mine && list.length >= MAX_FIELD_SUGGESTIONS) {
+      return fail(
+        'too_many_suggestions',
+        `An article holds at most ${MAX_FIELD_SUGGESTIONS} open field suggestions; resolve some first.`,
+      );
+    }
+    const next = mine ? list.map((x) => (x === mine ? { ...s, id: mine.id } : x)) : [...list, s];
+    return changedState(state, ctx, { fieldSuggestions: next }, ['fieldSuggestions']);
+  },
+};
+
+/** The article's author and desk chiefs decide; accepting changes the field, so it must be editable. */
+function mayResolve(
+  state: ArticleState | null,
+  args: ArticleResolveFieldSuggestionArgs,
+  actor: Actor,
+): Authorization {
+  if (!state) return null;
+  if (!isChief(actor.role) && state.authorId !== actor.id) {
+    return fail(
+      'forbidden',
+      "Only the article's author or a desk chief may accept or reject suggestions.",
+    );
+  }
+  return args.action === 'accept' ? allowedIf(mayEditArticle(state, actor)) : null;
+}
+
+export const articleResolveFieldSuggestion: MutationDef<
+  ArticleResolveFieldSuggestionArgs,
+  ArticleState
+> = {
+  name: 'article.resolveFieldSuggestion',
+  entity: 'article',
+  args: ArticleResolveFieldSuggestionArgs,
+  description:
+    'Accepts (the field takes the suggested value) or rejects one open field suggestion, in one change.',
+  entityId: (a) => a.id,
+  serverOnly: () => false,
+  prefetch: () => ({}),
+  authorize: mayResolve,
+  apply(state, args, ctx) {
+    if (!state) return notFound(args.id);
+    if (state.deletedAt !== null)
+      return fail('deleted', 'The article is deleted; restore it first.');
+    const list = fieldSuggestionsOf(state);
+    const s = list.find((x) => x.id === args.suggestionId);
+    if (!s) {
+      return fail(
+        'unknown_suggestion',
+        `The article has no open field suggestion ${args.suggestionId} (it may have been resolved already).`,
+      );
+    }
+    const rest = list.filter((x) => x !== s);
+    if (args.action === 'reject') {
+      return changedState(state, ctx, { fieldSuggestions: rest }, ['fieldSuggestions']);
+    }
+    const changed =
+      state[s.field] === s.value ? ['fieldSuggestions'] : [s.field, 'fieldSuggestions'];
+    return changedState(state, ctx, { fieldSuggestions: rest, [s.field]: s.value }, changed);
+  },
+};
