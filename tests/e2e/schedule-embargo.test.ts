@@ -204,7 +204,7 @@ describe('schedule and embargo in the desk (desk chief, real backend)', () => {
     await page.close();
   });
 
-  it('keeps the status line on screen in German with a schedule and an embargo: at most two rows, nothing off screen or overlapping', async () => {
+  it('keeps the status line on screen in German with a schedule and an embargo: one row at 1280, at most two at 1024, nothing off screen or overlapping', async () => {
     // The approval pushed by the test's own client reaches the desk first.
     await h.call('sync.now', {});
     await h.call('articles.schedule', { id: ids.embargoed, at: '2099-02-01T09:00:00.000Z' });
@@ -216,6 +216,12 @@ describe('schedule and embargo in the desk (desk chief, real backend)', () => {
         hash: `#article=${ids.embargoed}`,
       });
       await page.locator('[contenteditable="true"][data-ready="true"]').waitFor();
+      // A save in this session, so the line carries its time as well (the byline is unchanged).
+      await page.getByLabel('Autorenzeile', { exact: true }).click();
+      await page.keyboard.press('End');
+      await page.keyboard.type('x');
+      await page.keyboard.press('Backspace');
+      await page.getByTestId('save-time').waitFor({ state: 'attached' });
       for (const [width, height] of [
         [1280, 800],
         [1024, 768],
@@ -231,8 +237,27 @@ describe('schedule and embargo in the desk (desk chief, real backend)', () => {
           expect(box, name).not.toBeNull();
           expect(box!.x + box!.width, `${name} at ${width}`).toBeLessThanOrEqual(width);
         }
-        // The line may take a second row here (two steps, schedule and embargo), never more.
-        expect((await bar.boundingBox())!.height).toBeLessThanOrEqual(100);
+        // Schedule and embargo are one compact chip beside the state: the short time shows, the
+        // full texts are its title and what a screen reader hears.
+        const when = status.getByTestId('workflow-when');
+        expect(await when.getAttribute('title')).toMatch(
+          /^Geplant für .*1\. Feb\. 2099.*10:00 · Sperrfrist bis .*1\. Feb\. 2099.*09:00$/,
+        );
+        expect(await when.innerText()).toContain('1. Feb. 10:00');
+        expect(await status.evaluate((el) => el.textContent)).toContain(
+          (await when.getAttribute('title'))!,
+        );
+        // The save time stays visible on the line.
+        const saveTime = bar.getByTestId('save-time');
+        expect(await saveTime.isVisible(), `save time at ${width}`).toBe(true);
+        expect((await saveTime.boundingBox())!.x + 30).toBeLessThanOrEqual(width);
+        // One row at 1280 (44 px plus its border); at 1024 the panel buttons may take a second.
+        const rows = width >= 1280 ? 1 : 2;
+        expect((await bar.boundingBox())!.height, `rows at ${width}`).toBeLessThanOrEqual(
+          rows * 46,
+        );
+        if (shots)
+          await page.screenshot({ path: join(shots, `status-line-chief-de-${width}.png`) });
         // Nothing lies over anything: Publish ends before the checklist chip begins (same row).
         const publish = await bar.getByRole('button', { name: 'Veröffentlichen' }).boundingBox();
         const chip = await bar.getByTestId('missing-count').boundingBox();
