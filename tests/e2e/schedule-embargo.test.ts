@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { startServer } from '../sync/support/harness';
 import { Client, body, completeFields, login } from '../server/helpers';
 import type { Started } from '../support/processes';
@@ -270,6 +270,64 @@ describe('schedule and embargo in the desk (desk chief, real backend)', () => {
     } finally {
       await h.call('settings.update', { language });
     }
+  });
+
+  it('keyboard only: the reschedule and embargo dialogs take the focus, keep Tab inside, close on Esc and give the focus back', async () => {
+    await h.call('sync.now', {});
+    await h.call('articles.schedule', { id: ids.embargoed, at: '2099-02-01T09:00:00.000Z' });
+    const { page, errors } = await h.open({ hash: `#article=${ids.embargoed}` });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.locator('[contenteditable="true"][data-ready="true"]').waitFor();
+    const dialog = page.locator('dialog[open]');
+    const inDialog = () => page.evaluate(() => !!document.activeElement?.closest('dialog[open]'));
+    const walk = async (key: 'Tab' | 'Shift+Tab', times: number) => {
+      const inside: boolean[] = [];
+      for (let i = 0; i < times; i++) {
+        await page.keyboard.press(key);
+        inside.push(await inDialog());
+      }
+      return inside;
+    };
+    const checkDialog = async (opener: Locator, name: string) => {
+      await opener.focus();
+      await page.keyboard.press('Enter');
+      await dialog.waitFor();
+      expect(await dialog.getAttribute('aria-label')).toBe(name);
+      // The focus is in the date field, and stays inside both ways round.
+      await expect.poll(inDialog).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('date');
+      expect(await walk('Tab', 10)).toEqual(Array(10).fill(true));
+      expect(await walk('Shift+Tab', 10)).toEqual(Array(10).fill(true));
+      // The page behind is inert.
+      await page
+        .locator('.app__nav button')
+        .first()
+        .evaluate((el) => (el as HTMLElement).focus());
+      expect(await inDialog()).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.count()).toBe(0);
+      expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    };
+
+    // The embargo dialog from the editor's details.
+    await checkDialog(
+      page.getByTestId('embargo-panel').getByRole('button', { name: 'Change', exact: true }),
+      'Embargo for “Studie zur Luftqualität”',
+    );
+    // The reschedule dialog from the review queue's Scheduled section.
+    await openQueue(page);
+    const reschedule = page.getByRole('button', {
+      name: 'Reschedule “Studie zur Luftqualität”',
+    });
+    await reschedule.waitFor();
+    await checkDialog(reschedule, 'Reschedule “Studie zur Luftqualität”');
+    // Nothing changed on the server.
+    expect(await serverState(ids.embargoed)).toMatchObject({
+      scheduledAt: '2099-02-01T09:00:00.000Z',
+      embargoUntil: '2099-02-01T08:00:00.000Z',
+    });
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it.runIf(Boolean(shots))(
