@@ -224,7 +224,15 @@ export const SyncStatus = z.strictObject({
   total: z.number().int().nonnegative().optional(),
   lastSyncAt: z.string().nullable(),
   lastError: z.string().nullable(),
-  user: z.strictObject({ id: z.string(), username: z.string(), role: z.string() }).nullable(),
+  /** The signed-in user; `displayName` when the server has one for them (else show username). */
+  user: z
+    .strictObject({
+      id: z.string(),
+      username: z.string(),
+      role: z.string(),
+      displayName: z.string().optional(),
+    })
+    .nullable(),
   serverUrl: z.string().nullable(),
   /**
    * The newsroom's IANA time zone schedules and embargoes are shown and entered in: the server's

@@ -4,6 +4,7 @@
  * Endpoints (all JSON; errors are `{"error":{"code","message",…}}` with a 4xx/5xx status):
  * - POST /api/v1/auth/login        LoginRequest → LoginResponse
  * - POST /api/v1/auth/logout       (Bearer token) → { ok: true }
+ * - GET  /api/v1/auth/me?schemaVersion=…  (Bearer token) → MeResponse
  * - POST /api/v1/sync/push         PushRequest → PushResponse | 409 mutation_gap (GapError)
  * - GET  /api/v1/sync/pull?protocolVersion=1&clientId=…&cursor=N&limit=M → PullResponse
  * - PUT  /api/v1/blobs/:sha256     raw bytes (image/jpeg|png|webp|application/octet-stream)
@@ -35,7 +36,8 @@ export const PROTOCOL_VERSION = 1;
  * - 2026-12-t: articles carry `metaDescription` and `socialImageId`.
  * - 2026-12-v: bodies may hold `suggestion` nodes (suggestion mode); older clients get bodies
  *   with every open suggestion rejected.
- * - 2026-12-w: review-queue submissions name users with their `displayName`.
+ * - 2026-12-w: review-queue submissions name users with their `displayName`, and so does
+ *   GET /api/v1/auth/me for the signed-in user.
  * - 2026-12-x: articles carry `fieldSuggestions` (suggestions on kicker, headline, teaser).
  * - 2026-12-y: article timelines carry `suggestion` entries (accepted or rejected suggestions).
  * - 2026-12-z: an article's lead image may carry its own `alt` text.
@@ -156,6 +158,15 @@ export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const PublicUser = z.strictObject({ id: z.string(), username: z.string(), role: Role });
 export type PublicUser = z.infer<typeof PublicUser>;
+
+/**
+ * Who is signed in (GET /api/v1/auth/me): with `displayName` ("Anna Berg") when the user has one
+ * and the client named schemaVersion 2026-12-w or later; older servers never send it.
+ */
+export const MeResponse = z.strictObject({
+  user: PublicUser.extend({ displayName: z.string().min(1).max(200).optional() }),
+});
+export type MeResponse = z.infer<typeof MeResponse>;
 
 export const LoginResponse = z.strictObject({
   token: z.string(),

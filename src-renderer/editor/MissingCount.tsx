@@ -19,11 +19,22 @@ export function MissingCount({
       type="button"
       className={`status-chip status-chip--${count > 0 ? 'missing' : 'ok'}`}
       data-testid="missing-count"
+      title={[
+        count > 0 ? t('layout.missing', { count }) : t('layout.complete'),
+        warnings > 0 && t('layout.warnings', { count: warnings }),
+      ]
+        .filter(Boolean)
+        .join(' · ')}
       onClick={onOpen}
     >
       {count > 0 ? <CircleAlert aria-hidden size={16} /> : <Check aria-hidden size={16} />}
       {count > 0 ? (
-        t('layout.missing', { count })
+        <>
+          {/* Where the line is very tight only the count shows; the words stay for screen
+              readers and in the title. */}
+          <span className="status-chip__text">{t('layout.missing', { count })}</span>
+          <span className="status-chip__count" data-count={count} aria-hidden />
+        </>
       ) : (
         // Where the line is tight only the tick shows; the name stays for screen readers.
         <span className="status-line__label">{t('layout.complete')}</span>

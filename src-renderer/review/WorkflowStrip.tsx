@@ -1,5 +1,6 @@
 /**
- * The workflow's part of the editor's status line: the status (with schedule and embargo) and
+ * The workflow's part of the editor's status line: the status (with schedule and embargo as one
+ * compact chip) and
  * the steps this user may take — "Submit for review" (disabled, described by what is missing),
  * and for desk chiefs approve / request changes / publish / unpublish / correct.
  */
@@ -8,7 +9,9 @@ import type { TransitionRule } from '../../src-shared/workflow';
 import { ACTION_KEYS } from './transitions';
 import { CONFIRMED_STEPS } from './ConfirmStep';
 import { stepButtonClass } from './stepOutcome';
+import { CalendarClock, LockKeyhole } from 'lucide-react';
 import { formatNewsroomTime } from '../i18n/format';
+import { badgeTime } from './badgeTime';
 import { useNewsroomZone } from './useNewsroomZone';
 import type { Workflow } from './useWorkflow';
 import './review.css';
@@ -17,6 +20,7 @@ export function WorkflowStrip({ workflow: w }: { workflow: Workflow }) {
   const { t, i18n } = useTranslation();
   const zone = useNewsroomZone();
   const when = (iso: string) => formatNewsroomTime(iso, i18n.language, zone);
+  const short = (iso: string) => badgeTime(iso, i18n.language, zone, Date.now());
   const { article } = w;
   const missing = w.checklist.items;
   const describedBy = (rule: TransitionRule) =>
@@ -25,13 +29,13 @@ export function WorkflowStrip({ workflow: w }: { workflow: Workflow }) {
       : rule.needsChecklist && missing.length > 0
         ? w.ids.missing
         : undefined;
-  const fullStatus = [
-    t(`review.status.${article.status}`),
+  const whenText = [
     article.scheduledAt && t('review.scheduledFor', { time: when(article.scheduledAt) }),
     article.embargoUntil && t('review.embargoUntil', { time: when(article.embargoUntil) }),
   ]
     .filter(Boolean)
     .join(' · ');
+  const fullStatus = [t(`review.status.${article.status}`), whenText].filter(Boolean).join(' · ');
   return (
     <div className="workflow__bar" role="group" aria-label={t('review.workflow')}>
       <span
@@ -42,16 +46,29 @@ export function WorkflowStrip({ workflow: w }: { workflow: Workflow }) {
       >
         <span className="status-line__label">{t('review.status.label')}: </span>
         <strong data-testid="workflow-status">{t(`review.status.${article.status}`)}</strong>
-        {article.scheduledAt && (
-          <span className="workflow__when" data-testid="workflow-scheduled">
-            {' · '}
-            {t('review.scheduledFor', { time: when(article.scheduledAt) })}
-          </span>
-        )}
-        {article.embargoUntil && (
-          <span className="workflow__when" data-testid="workflow-embargo">
-            {' · '}
-            {t('review.embargoUntil', { time: when(article.embargoUntil) })}
+        {whenText && (
+          // One compact chip: the short time of the schedule (else of the embargo) with icons;
+          // the full "Scheduled for … · Embargo until …" is its title and accessible text.
+          <span className="workflow__when" title={whenText} data-testid="workflow-when">
+            <span className="visually-hidden"> · {whenText}</span>
+            <span className="workflow__when-chip" aria-hidden>
+              {article.scheduledAt && (
+                <span data-testid="workflow-scheduled">
+                  <CalendarClock size={14} />
+                  {short(article.scheduledAt)}
+                </span>
+              )}
+              {article.embargoUntil && (
+                <span data-testid="workflow-embargo">
+                  <LockKeyhole size={14} />
+                  {/* A schedule is never before the embargo: beside it, the embargo's time
+                      shows only where the line has room. */}
+                  <span className={article.scheduledAt ? 'workflow__when-extra' : undefined}>
+                    {short(article.embargoUntil)}
+                  </span>
+                </span>
+              )}
+            </span>
           </span>
         )}
       </span>

@@ -63,7 +63,7 @@ import { History, PanelRightClose, PanelRightOpen, Trash2, X } from 'lucide-reac
 import { offersDelete } from '../state/deleteRule';
 import { useTrash } from '../state/trash';
 import { MissingCount } from '../editor/MissingCount';
-import { formatTime } from '../ui/formatTime';
+import { SaveState } from '../editor/SaveState';
 import { startupDone } from '../boot/startupGate';
 import { useSuggesting } from '../suggest/suggestMode';
 import {
@@ -175,7 +175,7 @@ function EditorForm({
   sections: Section[];
   onRestored: (article: Article) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const openArticle = useUi((s) => s.openArticle);
   const removeArticle = useTrash((s) => s.remove);
   const { article } = loaded;
@@ -393,31 +393,12 @@ function EditorForm({
     [onError],
   );
 
-  const statusText =
-    status.status === 'error'
-      ? t('editor.status.error', { message: status.error ?? '' })
-      : t(`editor.status.${status.status}`);
-  const savedTime =
-    status.status === 'saved' && savedAt
-      ? t('layout.savedAt', { time: formatTime(savedAt, i18n.language) })
-      : null;
-
   return (
     <section className="article-editor" aria-label={t('editor.label')} onKeyDown={onFindKeys}>
       <header className="article-editor__bar">
         <WorkflowStrip workflow={workflow} />
         <MissingCount checklist={checklist} onOpen={showChecklist} />
-        <p className="status-line__save">
-          <span
-            className={`save-status save-status--${status.status}`}
-            role="status"
-            aria-live="polite"
-            data-testid="save-status"
-          >
-            {statusText}
-          </span>
-          {savedTime && <span className="status-line__time"> {savedTime}</span>}
-        </p>
+        <SaveState status={status.status} error={status.error} savedAt={savedAt} />
         <PresenceBadge articleId={article.id} />
         <WorkflowToggles workflow={workflow} />
         <button

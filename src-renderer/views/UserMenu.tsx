@@ -5,6 +5,7 @@ import type { SyncStatus } from '../../src-shared/api';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
 import { afterStartup } from '../boot/startupGate';
+import { shownUserName } from './userName';
 
 type Account = Pick<SyncStatus, 'user' | 'serverUrl'>;
 
@@ -30,6 +31,7 @@ export function UserMenu() {
     if (e.type === 'sync.status') setAccount(e.status);
   });
   if (!account?.user) return null;
+  const shown = shownUserName(account.user);
   const signOut = () => {
     setError(null);
     api['sync.logout']({}).then(refresh, (e: unknown) =>
@@ -38,8 +40,8 @@ export function UserMenu() {
   };
   return (
     <section className="user-menu" aria-label={t('state.user.label')} data-testid="user-menu">
-      <span className="user-menu__name">
-        {t('state.user.signedInAs', { name: account.user.username })}
+      <span className="user-menu__name" title={shown.title}>
+        {t('state.user.signedInAs', { name: shown.name })}
       </span>{' '}
       <span className="user-menu__server hint" title={account.serverUrl ?? undefined}>
         {t('state.user.server', { url: serverName(account.serverUrl) })}

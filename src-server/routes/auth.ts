@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { LoginRequest } from '../../src-shared/protocol';
+import { z } from 'zod';
+import { acceptsDisplayNames, LoginRequest, type MeResponse } from '../../src-shared/protocol';
 import { parseOr400 } from '../http/errors';
 import { expectNoBody, requireUser, type AppContext } from '../http/context';
 import { publicUser } from '../auth/service';
+
+const MeQuery = z.object({ schemaVersion: z.string().max(40).optional() });
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/v1/auth/login', async (req) => {
@@ -17,7 +20,13 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { ok: true };
   });
 
-  app.get('/api/v1/auth/me', async (req) => ({ user: publicUser(await requireUser(ctx, req)) }));
+  app.get('/api/v1/auth/me', async (req): Promise<MeResponse> => {
+    const user = await requireUser(ctx, req);
+    // Other query parameters are ignored, as they always were here.
+    const { schemaVersion } = parseOr400(MeQuery, req.query, 'query');
+    const displayName = acceptsDisplayNames(schemaVersion) ? user.displayName : undefined;
+    return { user: { ...publicUser(user), ...(displayName ? { displayName } : {}) } };
+  });
 
   app.get('/api/v1/sections', async (req) => {
     await requireUser(ctx, req);

@@ -369,6 +369,59 @@ describe('layout', () => {
     });
   }
 
+  for (const lang of ['en', 'de'] as const) {
+    it(`1024×768, ${lang}: the status line shows the save state with its time on one row`, async () => {
+      const { language } = await h.call('settings.get', {});
+      await h.call('settings.update', { language: lang });
+      try {
+        const { page, errors } = await h.open({
+          locale: lang === 'de' ? 'de-DE' : 'en-US',
+          hash: `#article=${draftId}`,
+        });
+        await page.setViewportSize({ width: 1024, height: 768 });
+        await page
+          .locator('[contenteditable="true"][data-ready="true"]')
+          .waitFor({ state: 'attached' });
+        const bar = page.locator('.article-editor__bar');
+        // The byline is in the details panel (at 1024 it takes the canvas's place when open).
+        const details = page.locator('aside.details');
+        if (!(await details.isVisible())) await bar.locator('[aria-controls]').click();
+        const saveTime = bar.getByTestId('save-time');
+        expect(await saveTime.count()).toBe(0); // nothing saved in this session yet
+        // An edit and its undo (the byline ends as it was): a save, and its time on the line.
+        await page.getByLabel(lang === 'de' ? 'Autorenzeile' : 'Byline', { exact: true }).click();
+        await page.keyboard.press('End');
+        await page.keyboard.type('x');
+        await page.keyboard.press('Backspace');
+        await expect.poll(() => saveTime.isVisible()).toBe(true);
+        const time = await saveTime.textContent();
+        expect(time).toMatch(/^\d\d:\d\d( [AP]M)?$/);
+        // The words stay for screen readers and in the title.
+        expect(await bar.getByTestId('save-status').textContent()).toBe(
+          lang === 'de' ? 'Gespeichert' : 'Saved',
+        );
+        expect(await bar.locator('.status-line__save').getAttribute('title')).toBe(
+          lang === 'de' ? `Gespeichert um ${time}` : `Saved at ${time}`,
+        );
+        if (shots) await page.screenshot({ path: join(shots, `editor-1024-${lang}.png`) });
+        // On the line, inside the window, not covered, and the line is one row.
+        const box = (await saveTime.boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(1024);
+        expect(
+          await saveTime.evaluate((el) => {
+            const r = el.getBoundingClientRect();
+            return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+          }),
+        ).toBe(true);
+        expect((await bar.boundingBox())!.height).toBeLessThanOrEqual(52);
+        expect(errors).toEqual([]);
+        await page.close();
+      } finally {
+        await h.call('settings.update', { language });
+      }
+    });
+  }
+
   it('at 200 % zoom in a 1024 px window nothing scrolls sideways; toolbar and details stay reachable', async () => {
     // Browser zoom (Ctrl +, the View menu's zoom in Electron) halves the CSS viewport: a 1024×768
     // window at 200 % lays out as 512×384 CSS pixels.

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { startServer } from '../sync/support/harness';
 import { Client, body, completeFields, login } from '../server/helpers';
 import type { Started } from '../support/processes';
@@ -204,7 +204,7 @@ describe('schedule and embargo in the desk (desk chief, real backend)', () => {
     await page.close();
   });
 
-  it('keeps the status line on screen in German with a schedule and an embargo: at most two rows, nothing off screen or overlapping', async () => {
+  it('keeps the status line on screen in German with a schedule and an embargo: one row at 1280, at most two at 1024, nothing off screen or overlapping', async () => {
     // The approval pushed by the test's own client reaches the desk first.
     await h.call('sync.now', {});
     await h.call('articles.schedule', { id: ids.embargoed, at: '2099-02-01T09:00:00.000Z' });
@@ -216,6 +216,12 @@ describe('schedule and embargo in the desk (desk chief, real backend)', () => {
         hash: `#article=${ids.embargoed}`,
       });
       await page.locator('[contenteditable="true"][data-ready="true"]').waitFor();
+      // A save in this session, so the line carries its time as well (the byline is unchanged).
+      await page.getByLabel('Autorenzeile', { exact: true }).click();
+      await page.keyboard.press('End');
+      await page.keyboard.type('x');
+      await page.keyboard.press('Backspace');
+      await page.getByTestId('save-time').waitFor({ state: 'attached' });
       for (const [width, height] of [
         [1280, 800],
         [1024, 768],
@@ -231,8 +237,27 @@ describe('schedule and embargo in the desk (desk chief, real backend)', () => {
           expect(box, name).not.toBeNull();
           expect(box!.x + box!.width, `${name} at ${width}`).toBeLessThanOrEqual(width);
         }
-        // The line may take a second row here (two steps, schedule and embargo), never more.
-        expect((await bar.boundingBox())!.height).toBeLessThanOrEqual(100);
+        // Schedule and embargo are one compact chip beside the state: the short time shows, the
+        // full texts are its title and what a screen reader hears.
+        const when = status.getByTestId('workflow-when');
+        expect(await when.getAttribute('title')).toMatch(
+          /^Geplant für .*1\. Feb\. 2099.*10:00 · Sperrfrist bis .*1\. Feb\. 2099.*09:00$/,
+        );
+        expect(await when.innerText()).toContain('1. Feb. 10:00');
+        expect(await status.evaluate((el) => el.textContent)).toContain(
+          (await when.getAttribute('title'))!,
+        );
+        // The save time stays visible on the line.
+        const saveTime = bar.getByTestId('save-time');
+        expect(await saveTime.isVisible(), `save time at ${width}`).toBe(true);
+        expect((await saveTime.boundingBox())!.x + 30).toBeLessThanOrEqual(width);
+        // One row at 1280 (44 px plus its border); at 1024 the panel buttons may take a second.
+        const rows = width >= 1280 ? 1 : 2;
+        expect((await bar.boundingBox())!.height, `rows at ${width}`).toBeLessThanOrEqual(
+          rows * 46,
+        );
+        if (shots)
+          await page.screenshot({ path: join(shots, `status-line-chief-de-${width}.png`) });
         // Nothing lies over anything: Publish ends before the checklist chip begins (same row).
         const publish = await bar.getByRole('button', { name: 'Veröffentlichen' }).boundingBox();
         const chip = await bar.getByTestId('missing-count').boundingBox();
@@ -245,6 +270,64 @@ describe('schedule and embargo in the desk (desk chief, real backend)', () => {
     } finally {
       await h.call('settings.update', { language });
     }
+  });
+
+  it('keyboard only: the reschedule and embargo dialogs take the focus, keep Tab inside, close on Esc and give the focus back', async () => {
+    await h.call('sync.now', {});
+    await h.call('articles.schedule', { id: ids.embargoed, at: '2099-02-01T09:00:00.000Z' });
+    const { page, errors } = await h.open({ hash: `#article=${ids.embargoed}` });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.locator('[contenteditable="true"][data-ready="true"]').waitFor();
+    const dialog = page.locator('dialog[open]');
+    const inDialog = () => page.evaluate(() => !!document.activeElement?.closest('dialog[open]'));
+    const walk = async (key: 'Tab' | 'Shift+Tab', times: number) => {
+      const inside: boolean[] = [];
+      for (let i = 0; i < times; i++) {
+        await page.keyboard.press(key);
+        inside.push(await inDialog());
+      }
+      return inside;
+    };
+    const checkDialog = async (opener: Locator, name: string) => {
+      await opener.focus();
+      await page.keyboard.press('Enter');
+      await dialog.waitFor();
+      expect(await dialog.getAttribute('aria-label')).toBe(name);
+      // The focus is in the date field, and stays inside both ways round.
+      await expect.poll(inDialog).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('date');
+      expect(await walk('Tab', 10)).toEqual(Array(10).fill(true));
+      expect(await walk('Shift+Tab', 10)).toEqual(Array(10).fill(true));
+      // The page behind is inert.
+      await page
+        .locator('.app__nav button')
+        .first()
+        .evaluate((el) => (el as HTMLElement).focus());
+      expect(await inDialog()).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.count()).toBe(0);
+      expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    };
+
+    // The embargo dialog from the editor's details.
+    await checkDialog(
+      page.getByTestId('embargo-panel').getByRole('button', { name: 'Change', exact: true }),
+      'Embargo for “Studie zur Luftqualität”',
+    );
+    // The reschedule dialog from the review queue's Scheduled section.
+    await openQueue(page);
+    const reschedule = page.getByRole('button', {
+      name: 'Reschedule “Studie zur Luftqualität”',
+    });
+    await reschedule.waitFor();
+    await checkDialog(reschedule, 'Reschedule “Studie zur Luftqualität”');
+    // Nothing changed on the server.
+    expect(await serverState(ids.embargoed)).toMatchObject({
+      scheduledAt: '2099-02-01T09:00:00.000Z',
+      embargoUntil: '2099-02-01T08:00:00.000Z',
+    });
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it.runIf(Boolean(shots))(

@@ -41,7 +41,9 @@ it('publish asks with a summary, unpublish is a danger button that asks, no bann
 
   const { page, errors } = await openArticle(h, a.id);
   const account = page.getByTestId('user-menu');
-  await expect.poll(() => account.textContent()).toContain('Signed in as chief');
+  // The display name the server has for the demo chief; the user name is its tooltip.
+  await expect.poll(() => account.textContent()).toContain('Signed in as Miriam Krause');
+  expect(await account.locator('.user-menu__name').getAttribute('title')).toBe('chief');
   expect(await account.textContent()).toContain(new URL(pair.server.url).host);
   const status = page.getByTestId('workflow-status');
   await expect.poll(() => status.textContent()).toBe('Approved');

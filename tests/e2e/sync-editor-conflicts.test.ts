@@ -5,6 +5,7 @@
  * A change the server refused shows its reason and keeps the user's text.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { paragraphs, startSyncEditorPair, type SyncEditorPair } from './sync-editor-helpers';
 import { fixtureArticle } from '../support/fixture-article';
 import { bodyOf, textsOf, type Client } from '../sync/support/harness';
@@ -264,3 +265,63 @@ it('a refused change reads in German: translated reason and field names, no raw 
     await h.call('settings.update', { language: 'en' });
   }
 });
+
+/** Controls (scrolled to) that are outside the window or covered at their centre. */
+async function hiddenControls(controls: Locator[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const control of controls) {
+    await control.scrollIntoViewIfNeeded();
+    const seen = await control.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      return {
+        name: el.getAttribute('title') ?? el.textContent ?? '',
+        inside:
+          r.x >= 0 && r.right <= window.innerWidth && r.y >= 0 && r.bottom <= window.innerHeight,
+        hit: !!top && el.contains(top),
+        top: top ? `${top.tagName}.${String(top.className)}` : null,
+      };
+    });
+    if (!seen.inside || !seen.hit) problems.push(JSON.stringify(seen));
+  }
+  return problems;
+}
+
+for (const lang of ['en', 'de'] as const) {
+  it(`${lang}, at 512 px (a 1024 px window at 200 % zoom): every control of the conflict panel, the conflicts dialog and the editor header is reachable and not covered`, async () => {
+    const id = await clash(`w${lang}`);
+    const { language } = await h.call('settings.get', {});
+    await h.call('settings.update', { language: lang });
+    try {
+      const { page, errors } = await h.open({
+        locale: lang === 'de' ? 'de-DE' : 'en-US',
+        hash: `#article=${id}`,
+      });
+      await page.setViewportSize({ width: 512, height: 384 });
+      await page.reload();
+      await body(page).waitFor({ state: 'attached' });
+      const panel = page.getByTestId('conflict-panel');
+      await expect.poll(() => panel.locator('li').count()).toBe(2);
+      const inEditor = [
+        ...(await page.locator('.article-editor__bar button').all()),
+        ...(await panel.getByRole('button').all()),
+      ];
+      expect(inEditor.length).toBeGreaterThan(8);
+      expect(await hiddenControls(inEditor)).toEqual([]);
+
+      // The conflicts dialog from the header: its list and its Close button.
+      await page.locator('.sync-status__conflicts').click();
+      const dialog = page.locator('dialog[open]');
+      await dialog.waitFor();
+      const inDialog = await dialog.getByRole('button').all();
+      expect(inDialog.length).toBeGreaterThanOrEqual(5); // keep mine / theirs per conflict, Close
+      expect(await hiddenControls(inDialog)).toEqual([]);
+      await dialog.locator('.modal__actions button').click();
+      await expect.poll(() => dialog.count()).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await h.call('settings.update', { language });
+    }
+  });
+}

@@ -91,6 +91,8 @@ export class SyncEngine {
   private allowMassDelete = false;
   /** Whether this session has asked the server for the newsroom's time zone yet. */
   private timeZoneAsked = false;
+  /** Whether this session has asked the server who is signed in (for the display name). */
+  private meAsked = false;
   private closed = false;
   private readonly abort = new AbortController();
   private readonly now: () => string;
@@ -199,6 +201,7 @@ export class SyncEngine {
     tx.immediate();
     this.opts.tokens.save(res.token);
     this.timeZoneAsked = false;
+    this.meAsked = false;
     this.state = 'idle';
     this.lastError = null;
     this.failures = 0;
@@ -206,6 +209,15 @@ export class SyncEngine {
     this.scheduler.startInterval();
     this.scheduler.retryIn(0);
     return this.status();
+  }
+
+  /** Keeps the server's word on the signed-in user (its display name) for the status. */
+  private rememberUser(user: PublicUser & { displayName?: string }): void {
+    const stored = this.store.getJson<PublicUser & { displayName?: string }>('user');
+    if (!stored || stored.id !== user.id || stored.displayName === user.displayName) return;
+    const { id, username, role } = stored;
+    const name = user.displayName ? { displayName: user.displayName } : {};
+    this.store.set('user', JSON.stringify({ id, username, role, ...name }));
   }
 
   async logout(): Promise<void> {
@@ -288,6 +300,14 @@ export class SyncEngine {
     const timeZone = this.timeZoneAsked
       ? null
       : refreshTimeZone(this.store, url, TIME_ZONE_TIMEOUT_MS, this.abort.signal);
+    // Also once a session: the signed-in user's display name (a server without one answers
+    // without it, an old server not at all; the user name is shown then).
+    const me = this.meAsked
+      ? null
+      : http.me().then(
+          (r) => r.user,
+          () => null,
+        );
     try {
       // A body written before its article's create was acknowledged waits for the pull that
       // brings the real base; then it goes out in the next pass of the same round.
@@ -316,6 +336,11 @@ export class SyncEngine {
       this.allowMassDelete = false;
       await this.announce(url, token);
       if (timeZone && (await timeZone) !== 'unknown') this.timeZoneAsked = true;
+      const user = me && (await me);
+      if (user) {
+        this.meAsked = true;
+        this.rememberUser(user);
+      }
       this.failures = 0;
       this.state = this.unsyncable.length > 0 ? 'error' : 'idle';
       this.lastError = this.unsyncable.length > 0 ? this.unsyncable.join(' ') : null;

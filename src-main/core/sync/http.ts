@@ -8,6 +8,7 @@ import {
   ErrorBody,
   GapError,
   LoginResponse,
+  MeResponse,
   PROTOCOL_VERSION,
   PullResponse,
   PushResponse,
@@ -128,6 +129,12 @@ export class SyncHttp {
 
   login(username: string, password: string): Promise<z.infer<typeof LoginResponse>> {
     return this.request('POST', '/api/v1/auth/login', { username, password }, LoginResponse);
+  }
+
+  /** Who is signed in, with the display name when the server has one (older servers: none). */
+  me(): Promise<z.infer<typeof MeResponse>> {
+    const q = new URLSearchParams({ schemaVersion: SCHEMA_VERSION });
+    return this.request('GET', `/api/v1/auth/me?${q.toString()}`, undefined, MeResponse);
   }
 
   async logout(): Promise<void> {
