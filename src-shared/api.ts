@@ -466,6 +466,8 @@ export const desktopApi = {
   'sync.login': method(SyncLoginInput, SyncStatus),
   'sync.logout': method(Empty, Ok),
   'sync.status': method(Empty, SyncStatus),
+  /** The newsroom's display names by username, as last synced ({} before any server answered). */
+  'users.names': method(Empty, z.strictObject({ names: z.record(z.string(), z.string()) })),
   'sync.now': method(SyncNowInput, SyncStatus),
   /** The user confirmed the deletions a stopped pull announced: sync now and apply them. */
   'sync.confirmMassDelete': method(Empty, SyncStatus),
@@ -651,6 +653,8 @@ export const CoreEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('image.updated'), id: Id, origin: ChangeOrigin }),
   // ---- sync ----
   z.strictObject({ type: z.literal('sync.status'), status: SyncStatus }),
+  /** The newsroom's display names changed (ask `users.names`). */
+  z.strictObject({ type: z.literal('users.names') }),
   // ---- comments ----
   z.strictObject({ type: z.literal('comments.updated'), articleId: Id, origin: ChangeOrigin }),
   z.strictObject({ type: z.literal('notice'), ...Notice.shape }),

@@ -5,6 +5,7 @@
  * - POST /api/v1/auth/login        LoginRequest → LoginResponse
  * - POST /api/v1/auth/logout       (Bearer token) → { ok: true }
  * - GET  /api/v1/auth/me?schemaVersion=…  (Bearer token) → MeResponse
+ * - GET  /api/v1/users/names       (Bearer token) → UserNamesResponse
  * - POST /api/v1/sync/push         PushRequest → PushResponse | 409 mutation_gap (GapError)
  * - GET  /api/v1/sync/pull?protocolVersion=1&clientId=…&cursor=N&limit=M → PullResponse
  * - PUT  /api/v1/blobs/:sha256     raw bytes (image/jpeg|png|webp|application/octet-stream)
@@ -167,6 +168,19 @@ export const MeResponse = z.strictObject({
   user: PublicUser.extend({ displayName: z.string().min(1).max(200).optional() }),
 });
 export type MeResponse = z.infer<typeof MeResponse>;
+
+/** Whose username stands for which display name: every user that has one (any signed-in user may ask). */
+export const UserNamesResponse = z.strictObject({
+  items: z
+    .array(
+      z.strictObject({
+        username: z.string().min(1).max(100),
+        displayName: z.string().min(1).max(200),
+      }),
+    )
+    .max(100_000),
+});
+export type UserNamesResponse = z.infer<typeof UserNamesResponse>;
 
 export const LoginResponse = z.strictObject({
   token: z.string(),

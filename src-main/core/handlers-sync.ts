@@ -13,6 +13,7 @@ type SyncMethod =
   | 'sync.login'
   | 'sync.logout'
   | 'sync.status'
+  | 'users.names'
   | 'sync.now'
   | 'sync.confirmMassDelete'
   | 'sync.conflicts'
@@ -45,6 +46,7 @@ export const syncHandlers: { [M in SyncMethod]: HandlerFor<M> } = {
     return { ok: true as const };
   },
   'sync.status': (_i, ctx) => ctx.sync.status(),
+  'users.names': (_i, ctx) => ({ names: ctx.sync.userNames() }),
   'sync.now': async (input, ctx) => {
     if (!ctx.sync.signedIn())
       throw new ApiError('unauthorized', 'Sign in to a Copydesk server first.');

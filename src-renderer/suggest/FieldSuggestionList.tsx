@@ -10,6 +10,7 @@ import { diffWords } from '../../src-shared/text/wordDiff';
 import { DiffText } from '../compare/DiffText';
 import { formatTime } from '../ui/formatTime';
 import { authorHue } from './authorColour';
+import { useNameOf } from '../state/userNames';
 
 export function FieldSuggestionList({
   label,
@@ -26,6 +27,7 @@ export function FieldSuggestionList({
   onResolve: (suggestion: FieldSuggestion, action: 'accept' | 'reject') => void;
 }) {
   const { t, i18n } = useTranslation();
+  const nameOf = useNameOf();
   if (suggestions.length === 0) return null;
   const labels = { ins: t('compare.inserted'), del: t('compare.deleted') };
   return (
@@ -39,7 +41,7 @@ export function FieldSuggestionList({
         >
           <span className="field-suggestion__meta">
             {t('fieldSuggestions.by', {
-              name: s.author,
+              name: nameOf(s.author),
               time: formatTime(new Date(s.at), i18n.language),
             })}
           </span>
@@ -56,7 +58,10 @@ export function FieldSuggestionList({
                 type="button"
                 className="button button--small"
                 onClick={() => onResolve(s, 'accept')}
-                aria-label={t('fieldSuggestions.acceptLabel', { field: label, name: s.author })}
+                aria-label={t('fieldSuggestions.acceptLabel', {
+                  field: label,
+                  name: nameOf(s.author),
+                })}
               >
                 {t('fieldSuggestions.accept')}
               </button>
@@ -64,7 +69,10 @@ export function FieldSuggestionList({
                 type="button"
                 className="button button--small button--quiet"
                 onClick={() => onResolve(s, 'reject')}
-                aria-label={t('fieldSuggestions.rejectLabel', { field: label, name: s.author })}
+                aria-label={t('fieldSuggestions.rejectLabel', {
+                  field: label,
+                  name: nameOf(s.author),
+                })}
               >
                 {t('fieldSuggestions.reject')}
               </button>

@@ -14,6 +14,7 @@ import { registerSuggestTyping } from './registerSuggestTyping';
 import { suggestContext } from './suggestEdits';
 import { isSuggesting, useSuggesting, useSuggestModeStore } from './suggestMode';
 import { registerSuggestionColours } from './suggestionColours';
+import { useNameOf } from '../state/userNames';
 
 export const SUGGESTING_CLASS = 'body--suggesting';
 
@@ -59,15 +60,16 @@ export function SuggestTypingPlugin({
   }, [articleId, suggestAs]);
 
   const language = i18n.language;
+  const nameOf = useNameOf();
   useEffect(
     () =>
       registerSuggestionColours(editor, (fields) => {
         const valid = !Number.isNaN(Date.parse(fields.at));
         const time = valid ? formatDateTime(fields.at, language) : '';
         const key = fields.kind === 'delete' ? 'suggestTyping.deletedBy' : 'suggestTyping.by';
-        return t(key, { name: fields.author, time });
+        return t(key, { name: nameOf(fields.author), time });
       }),
-    [editor, t, language],
+    [editor, t, language, nameOf],
   );
   return null;
 }

@@ -7,6 +7,7 @@
 import { useTranslation } from 'react-i18next';
 import { SUGGESTION_TYPE, type SuggestionKind } from '../../src-shared/richtext/suggestionFields';
 import { authorHue } from './authorColour';
+import { useNameOf } from '../state/userNames';
 import './suggestions.css';
 
 export interface TextSegment {
@@ -71,12 +72,13 @@ export function suggestedSegments(value: unknown): TextSegment[] {
 
 export function SuggestedText({ value }: { value: unknown }) {
   const { t } = useTranslation();
+  const nameOf = useNameOf();
   return (
     <>
       {suggestedSegments(value).map((s, i) => {
         if (!s.suggestion) return <span key={i}>{s.text}</span>;
         const title = t(`suggestionList.marked.${s.suggestion.kind}`, {
-          name: s.suggestion.author,
+          name: nameOf(s.suggestion.author),
         });
         const style = { '--suggestion-hue': authorHue(s.suggestion.author) } as React.CSSProperties;
         return s.suggestion.kind === 'insert' ? (

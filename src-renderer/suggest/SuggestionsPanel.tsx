@@ -19,6 +19,7 @@ import {
 import { resolveInEditor } from './resolveLive';
 import { decisionRecord, readOnlyReasonKey } from './decisions';
 import { SuggestionList } from './SuggestionList';
+import { useNameOf } from '../state/userNames';
 
 export function SuggestionsPanel({
   article,
@@ -42,6 +43,7 @@ export function SuggestionsPanel({
   flush: () => Promise<void>;
 }) {
   const { t } = useTranslation();
+  const nameOf = useNameOf();
   const reason = readOnlyReasonKey(article, me, locked);
   const onResolve = useCallback(
     (items: SuggestionItem[], action: SuggestionAction) => {
@@ -71,7 +73,7 @@ export function SuggestionsPanel({
     <SuggestionList
       items={[...fieldItems, ...bodyItems]}
       readOnlyReason={reason ? t(reason) : null}
-      nameOf={(username) => username}
+      nameOf={nameOf}
       onResolve={onResolve}
       onShow={onShow}
     />

@@ -1,9 +1,16 @@
-/** Admin user management: list, create, change role, disable/enable, reset password. */
+/**
+ * Admin user management: list, create, change role, disable/enable, reset password. And, for any
+ * signed-in user, the display names (desks show them for authors of suggestions and comments).
+ */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { CreateUserRequest, UpdateUserRequest } from '../../src-shared/protocol';
+import {
+  CreateUserRequest,
+  UpdateUserRequest,
+  type UserNamesResponse,
+} from '../../src-shared/protocol';
 import { parseOr400 } from '../http/errors';
-import { requireAdmin, type AppContext } from '../http/context';
+import { requireAdmin, requireUser, type AppContext } from '../http/context';
 import { adminUser } from '../auth/service';
 
 const UserParams = z.strictObject({ id: z.string().min(1).max(100) });
@@ -13,6 +20,16 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
     await requireAdmin(ctx, req);
     const users = await ctx.storage.read((tx) => tx.listUsers());
     return { items: users.map(adminUser) };
+  });
+
+  app.get('/api/v1/users/names', async (req): Promise<UserNamesResponse> => {
+    await requireUser(ctx, req);
+    const users = await ctx.storage.read((tx) => tx.listUsers());
+    return {
+      items: users.flatMap((u) =>
+        u.displayName ? [{ username: u.username, displayName: u.displayName }] : [],
+      ),
+    };
   });
 
   app.post('/api/v1/users', async (req, reply) => {

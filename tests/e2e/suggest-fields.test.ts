@@ -69,7 +69,7 @@ it('a headline suggested in suggestion mode leaves the headline, shows on the au
   await expect.poll(() => suggestion.count(), { timeout: 10_000 }).toBe(1);
   await expect.poll(() => headline.inputValue(), { timeout: 10_000 }).toBe('Rat tagt');
   expect(await suggestion.textContent()).toContain('beschließt neuen Haushalt');
-  expect(await suggestion.textContent()).toContain('chief');
+  await expect.poll(() => suggestion.textContent()).toContain('Miriam Krause');
   await shot(chief.page, 'suggest-fields-chief');
   const stored = await chiefDesk.call('articles.get', { id: a.id });
   expect(stored.headline).toBe('Rat tagt');
@@ -83,11 +83,13 @@ it('a headline suggested in suggestion mode leaves the headline, shows on the au
   await authorDesk.call('sync.now', {});
   const onAuthor = author.page.getByTestId('field-suggestion');
   await expect.poll(() => onAuthor.count(), { timeout: 10_000 }).toBe(1);
-  expect(await onAuthor.textContent()).toContain('chief');
+  await expect.poll(() => onAuthor.textContent()).toContain('Miriam Krause');
   expect(await author.page.getByLabel('Headline', { exact: true }).inputValue()).toBe('Rat tagt');
   await shot(author.page, 'suggest-fields-author');
 
-  await author.page.getByRole('button', { name: 'Reject the Headline suggested by chief' }).click();
+  await author.page
+    .getByRole('button', { name: 'Reject the Headline suggested by Miriam Krause' })
+    .click();
   await expect.poll(() => onAuthor.count(), { timeout: 10_000 }).toBe(0);
   const after = await authorDesk.call('articles.get', { id: a.id });
   expect(after.headline).toBe('Rat tagt');
@@ -102,7 +104,9 @@ it('a headline suggested in suggestion mode leaves the headline, shows on the au
   await chiefDesk.call('sync.now', {});
   await authorDesk.call('sync.now', {});
   await expect.poll(() => onAuthor.count(), { timeout: 10_000 }).toBe(1);
-  await author.page.getByRole('button', { name: 'Accept the Teaser suggested by chief' }).click();
+  await author.page
+    .getByRole('button', { name: 'Accept the Teaser suggested by Miriam Krause' })
+    .click();
   const teaser = author.page.getByLabel('Teaser', { exact: true });
   await expect
     .poll(() => teaser.inputValue(), { timeout: 10_000 })

@@ -113,7 +113,7 @@ it('chief suggests offline; the author accepts one, rejects the other; the page 
   const list = ed.page.getByTestId('suggestion-list');
   await expect.poll(() => list.textContent(), { timeout: 15_000 }).toMatch(/2 open/);
   const text = (await list.textContent()) ?? '';
-  expect(text).toContain('chief');
+  await expect.poll(() => list.textContent()).toContain('Miriam Krause'); // the chief's name
   expect(text).toContain('Rat beschließt den Haushalt');
   expect(text).toContain(added.trim());
   // Nothing of a suggestion is in the author's fields until decided.

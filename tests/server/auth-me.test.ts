@@ -3,7 +3,12 @@
  * the user's display name when there is one; older clients (strict parsers) get none.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { MeResponse, PublicUser, SCHEMA_VERSION } from '../../src-shared/protocol';
+import {
+  MeResponse,
+  PublicUser,
+  SCHEMA_VERSION,
+  UserNamesResponse,
+} from '../../src-shared/protocol';
 import { z } from 'zod';
 import { http, login, spawnServer, type ServerProcess } from './helpers';
 
@@ -58,4 +63,19 @@ it('refuses a malformed schemaVersion with a clear error', async () => {
   const r = await me(editor, `?schemaVersion=${'x'.repeat(41)}`);
   expect(r.status).toBe(400);
   expect(JSON.stringify(r.body)).toContain('query');
+});
+
+it('GET /api/v1/users/names lists every display name for any signed-in user, none without sign-in', async () => {
+  const names = (token?: string) => http(`${server.url}/api/v1/users/names`, { token });
+  const r = await names(editor);
+  expect(r.status).toBe(200);
+  const items = UserNamesResponse.parse(r.body).items;
+  expect(Object.fromEntries(items.map((i) => [i.username, i.displayName]))).toEqual({
+    admin: 'Paul Admin',
+    chief: 'Miriam Krause',
+    editor: 'Anna Berg',
+    photo: 'Jonas Licht',
+  });
+  expect((await names()).status).toBe(401);
+  expect((await names('not-a-token')).status).toBe(401);
 });

@@ -33,6 +33,7 @@ import type { TokenStore } from './tokens';
 import type { DeskLog } from '../log/desk-log';
 import { logSyncFailure } from './sync-log';
 import { cachedTimeZone, refreshTimeZone } from './newsroom';
+import { cachedUserNames, storeUserNames } from './userNames';
 
 const TIME_ZONE_TIMEOUT_MS = 5000;
 
@@ -160,6 +161,11 @@ export class SyncEngine {
   /** The username this desk last signed in as (it stays the profile's person after sign-out). */
   username(): string | null {
     return this.store.getJson<PublicUser>('user')?.username ?? null;
+  }
+
+  /** The newsroom's display names by username, as last synced. */
+  userNames(): Record<string, string> {
+    return cachedUserNames(this.store);
   }
 
   status(): SyncStatus {
@@ -308,6 +314,12 @@ export class SyncEngine {
           (r) => r.user,
           () => null,
         );
+    const names = this.meAsked
+      ? null
+      : http.userNames().then(
+          (r) => r.items,
+          () => null,
+        );
     try {
       // A body written before its article's create was acknowledged waits for the pull that
       // brings the real base; then it goes out in the next pass of the same round.
@@ -341,6 +353,8 @@ export class SyncEngine {
         this.meAsked = true;
         this.rememberUser(user);
       }
+      const list = names && (await names);
+      if (list && storeUserNames(this.store, list)) this.opts.emit({ type: 'users.names' });
       this.failures = 0;
       this.state = this.unsyncable.length > 0 ? 'error' : 'idle';
       this.lastError = this.unsyncable.length > 0 ? this.unsyncable.join(' ') : null;

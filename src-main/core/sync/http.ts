@@ -9,6 +9,7 @@ import {
   GapError,
   LoginResponse,
   MeResponse,
+  UserNamesResponse,
   PROTOCOL_VERSION,
   PullResponse,
   PushResponse,
@@ -135,6 +136,11 @@ export class SyncHttp {
   me(): Promise<z.infer<typeof MeResponse>> {
     const q = new URLSearchParams({ schemaVersion: SCHEMA_VERSION });
     return this.request('GET', `/api/v1/auth/me?${q.toString()}`, undefined, MeResponse);
+  }
+
+  /** The newsroom's display names (servers before it: 404, and the desk shows user names). */
+  userNames(): Promise<z.infer<typeof UserNamesResponse>> {
+    return this.request('GET', '/api/v1/users/names', undefined, UserNamesResponse);
   }
 
   async logout(): Promise<void> {
