@@ -117,6 +117,8 @@ export function transitionsFrom(from: Status): TransitionRule[] {
 export interface Actor {
   id: string;
   role: Role;
+  /** The user name, where the caller knows it (the server does): suggestions must carry it. */
+  username?: string;
 }
 
 /** The parts of an article the rules look at. */

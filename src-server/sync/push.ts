@@ -133,7 +133,7 @@ export class PushService {
     }
     if (m.id > client.lastMutationId + 1) return { kind: 'gap', last: client.lastMutationId };
 
-    const actor: Actor = { id: user.id, role: user.role };
+    const actor: Actor = { id: user.id, role: user.role, username: user.username };
     const seq = await tx.nextSeq();
     const finish = async (): Promise<void> => tx.setLastMutationId(clientId, m.id, now);
 

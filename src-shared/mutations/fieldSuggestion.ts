@@ -85,8 +85,12 @@ export const articleSuggestField: MutationDef<ArticleSuggestFieldArgs, ArticleSt
   serverOnly: () => false,
   prefetch: () => ({}),
   // Whoever may change the field may suggest a change of it (desk chiefs review by editing).
-  authorize: (state, _args, actor: Actor) =>
-    state ? allowedIf(mayEditArticle(state, actor)) : null,
+  authorize: (state, args, actor: Actor) => {
+    if (actor.username !== undefined && args.suggestion.author !== actor.username) {
+      return fail('forbidden', 'A suggestion must carry the name of the user who makes it.');
+    }
+    return state ? allowedIf(mayEditArticle(state, actor)) : null;
+  },
   apply(state, args, ctx) {
     if (!state) return notFound(args.id);
     if (state.deletedAt !== null)

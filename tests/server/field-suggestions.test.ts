@@ -166,6 +166,20 @@ describe('field suggestions on the server', () => {
     expect(after.fieldSuggestions ?? []).toEqual([]);
   });
 
+  it("refuses a suggestion in someone else's name, writing nothing", async () => {
+    const id = randomUUID();
+    await editor.push([{ name: 'article.create', args: { id, fields: { headline: 'Alt' } } }]);
+    const before = await pulledArticle(SCHEMA_VERSION, id);
+    // The article's own author, but the suggestion claims to be the chief's.
+    const r = await editor.push([suggest(id, 'headline', 'Gefälscht', randomUUID(), 'chief')]);
+    expect(statuses(r)).toEqual(['rejected']);
+    expect(r.body.outcomes[0].code).toBe('forbidden');
+    expect(r.body.outcomes[0].reason).toMatch(/name of the user/);
+    const after = await pulledArticle(SCHEMA_VERSION, id);
+    expect(after.version).toBe(before.version);
+    expect(after.fieldSuggestions ?? []).toEqual([]);
+  });
+
   it('sends desks older than 2026-12-x the article without its field suggestions', async () => {
     const id = randomUUID();
     await chief.push([
