@@ -4,25 +4,12 @@
  * anything is written) and synced like any other change.
  */
 import { ApiError } from '../../src-shared/api';
-import type { Article } from '../../src-shared/model';
-import type { CoreContext, HandlerFor } from './context';
-import { LocalWriteRefused } from './store/local-writer';
+import type { HandlerFor } from './context';
+import { writtenArticle } from './handler-writes';
 
 type FieldSuggestionMethod = 'articles.suggestField' | 'articles.resolveFieldSuggestion';
 
-function written(ctx: CoreContext, write: () => Article): Article {
-  let a: Article;
-  try {
-    a = write();
-  } catch (e) {
-    if (e instanceof LocalWriteRefused) {
-      throw new ApiError(e.code, e.message, undefined, e.mutationCode);
-    }
-    throw e;
-  }
-  ctx.emit({ type: 'article.updated', id: a.id, origin: 'local', revision: a.revision });
-  return a;
-}
+const written = writtenArticle;
 
 export const fieldSuggestionHandlers: { [M in FieldSuggestionMethod]: HandlerFor<M> } = {
   'articles.suggestField': (input, ctx) => {

@@ -7,9 +7,8 @@ import type { ReviewQueueItem } from '../../src-shared/api';
 import type { Submission } from '../../src-shared/timeline';
 import { checkArticle } from '../../src-shared/checklist';
 import { sortTimeline } from '../../src-shared/timeline';
-import { ApiError } from '../../src-shared/api';
 import type { CoreContext, HandlerFor } from './context';
-import { LocalWriteRefused } from './store/local-writer';
+import { refusalsAsApiErrors } from './handler-writes';
 import { pendingSteps } from './review/pending';
 import { fetchTimeline } from './review/remote';
 import { fetchSubmissions } from './review/submissions';
@@ -97,14 +96,7 @@ export const reviewHandlers: { [M in ReviewMethod]: HandlerFor<M> } = {
   },
 
   'articles.recordSuggestions': (input, ctx) => {
-    try {
-      ctx.articles.recordSuggestions(input);
-    } catch (e) {
-      if (e instanceof LocalWriteRefused) {
-        throw new ApiError(e.code, e.message, undefined, e.mutationCode);
-      }
-      throw e;
-    }
+    refusalsAsApiErrors(() => ctx.articles.recordSuggestions(input));
     return Promise.resolve({});
   },
 };

@@ -14,9 +14,9 @@ import { isChief, mayEditArticle } from '../workflow';
 import type { Actor } from '../workflow';
 import {
   allowedIf,
+  changedState,
   fail,
   noop,
-  type ApplyContext,
   type ApplyResult,
   type ArticleState,
   type Authorization,
@@ -47,32 +47,6 @@ export type ArticleResolveFieldSuggestionArgs = z.infer<typeof ArticleResolveFie
 
 function notFound(id: string): ApplyResult<ArticleState> {
   return fail('not_found', `There is no article ${id}.`);
-}
-
-/** The article with the given changes: version, time and revision move. */
-function changedState(
-  state: ArticleState,
-  ctx: ApplyContext,
-  patch: Partial<ArticleState>,
-  changed: string[],
-): ApplyResult<ArticleState> {
-  const fieldVersions = { ...state.fieldVersions };
-  for (const f of changed) fieldVersions[f] = ctx.version;
-  return {
-    ok: true,
-    outcome: 'applied',
-    state: {
-      ...state,
-      ...patch,
-      fieldVersions,
-      version: ctx.version,
-      updatedAt: ctx.now,
-      revision: state.revision + 1,
-    },
-    changed,
-    conflicts: [],
-    bodyWritten: false,
-  };
 }
 
 export const articleSuggestField: MutationDef<ArticleSuggestFieldArgs, ArticleState> = {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { Id, Timestamp } from '../model';
 import { isChief } from '../workflow';
 import {
+  changedState,
   fail,
   noop,
   type ApplyContext,
@@ -35,32 +36,6 @@ function deletedRefusal(state: ArticleState): ApplyFail | null {
   return state.deletedAt !== null
     ? fail('deleted', 'The article is deleted; restore it first.')
     : null;
-}
-
-/** The article with its schedule/embargo changed: version, time and revision move. */
-function changedState(
-  state: ArticleState,
-  ctx: ApplyContext,
-  patch: Partial<ArticleState>,
-  changed: string[],
-): ApplyResult<ArticleState> {
-  const fieldVersions = { ...state.fieldVersions };
-  for (const f of changed) fieldVersions[f] = ctx.version;
-  return {
-    ok: true,
-    outcome: 'applied',
-    state: {
-      ...state,
-      ...patch,
-      fieldVersions,
-      version: ctx.version,
-      updatedAt: ctx.now,
-      revision: state.revision + 1,
-    },
-    changed,
-    conflicts: [],
-    bodyWritten: false,
-  };
 }
 
 /**

@@ -245,3 +245,29 @@ export function noop<S>(state: S): ApplyOk<S> {
 
 /** A body as a mutation may carry it (see src-shared/richtext/safeBody.ts). */
 export { SafeBodyJson } from '../richtext/safeBody';
+
+/** The article with the given changes to its fields: version, time and revision move. */
+export function changedState(
+  state: ArticleState,
+  ctx: ApplyContext,
+  patch: Partial<ArticleState>,
+  changed: string[],
+): ApplyResult<ArticleState> {
+  const fieldVersions = { ...state.fieldVersions };
+  for (const f of changed) fieldVersions[f] = ctx.version;
+  return {
+    ok: true,
+    outcome: 'applied',
+    state: {
+      ...state,
+      ...patch,
+      fieldVersions,
+      version: ctx.version,
+      updatedAt: ctx.now,
+      revision: state.revision + 1,
+    },
+    changed,
+    conflicts: [],
+    bodyWritten: false,
+  };
+}
