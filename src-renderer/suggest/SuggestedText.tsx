@@ -7,7 +7,6 @@
 import { useTranslation } from 'react-i18next';
 import { SUGGESTION_TYPE, type SuggestionKind } from '../../src-shared/richtext/suggestionFields';
 import { authorHue } from './authorColour';
-import { useNameOf } from '../state/userNames';
 import './suggestions.css';
 
 export interface TextSegment {
@@ -70,9 +69,15 @@ export function suggestedSegments(value: unknown): TextSegment[] {
   return out;
 }
 
-export function SuggestedText({ value }: { value: unknown }) {
+/** `nameOf`: what to show for a username (the caller's display names; the username itself by default). */
+export function SuggestedText({
+  value,
+  nameOf = (username) => username,
+}: {
+  value: unknown;
+  nameOf?: (username: string) => string;
+}) {
   const { t } = useTranslation();
-  const nameOf = useNameOf();
   return (
     <>
       {suggestedSegments(value).map((s, i) => {

@@ -16,6 +16,7 @@ import { DiffText } from '../compare/DiffText';
 import './conflicts.css';
 import { afterStartup } from '../boot/startupGate';
 import { SuggestedText, holdsSuggestions, suggestedSegments } from '../suggest/SuggestedText';
+import { useNameOf } from '../state/userNames';
 
 /** Plain text of a conflict side: a string, blocks of a body region, a body, or a value. */
 export function conflictText(value: unknown): string {
@@ -106,6 +107,7 @@ export function ConflictSides({
  */
 function SuggestionSides({ mine, theirs }: { mine: unknown; theirs: unknown }) {
   const { t } = useTranslation();
+  const nameOf = useNameOf();
   return (
     <>
       <p className="hint">{t('suggestionList.inConflict')}</p>
@@ -120,7 +122,7 @@ function SuggestionSides({ mine, theirs }: { mine: unknown; theirs: unknown }) {
             <span className="conflict-panel__label">{t(`conflicts.${side}`)}</span>
             <p className="conflict-panel__text">
               {suggestedSegments(value).length > 0 ? (
-                <SuggestedText value={value} />
+                <SuggestedText value={value} nameOf={nameOf} />
               ) : (
                 t('conflicts.empty')
               )}

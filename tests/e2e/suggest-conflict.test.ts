@@ -80,9 +80,10 @@ it('shows the suggested insertion marked in the conflicting passage', async () =
   await expect
     .poll(() => sides.locator('ins.suggestion-mark--insert').allTextContents())
     .toEqual([' (bestätigt)']);
-  expect(await sides.locator('ins.suggestion-mark--insert').getAttribute('title')).toBe(
-    'Suggested by chief: add',
-  );
+  // Named by the chief's display name once the desk has the newsroom's names.
+  await expect
+    .poll(() => sides.locator('ins.suggestion-mark--insert').getAttribute('title'))
+    .toBe('Suggested by Miriam Krause: add');
   expect(await sides.textContent()).toContain('Eins von A');
   expect(await sides.textContent()).toContain('Eins von B (bestätigt)');
   expect(await passage.textContent()).toMatch(/Holds suggestions/);
