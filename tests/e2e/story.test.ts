@@ -8,12 +8,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startTs, repoRoot, type Started } from '../support/processes';
+import { repoRoot, type Started } from '../support/processes';
 import { tempDir } from '../support/tmp';
 import { fixtureArticle } from '../support/fixture-article';
 import Database from 'better-sqlite3';
 import { Client, body as apiBody, completeFields, login } from '../server/helpers';
 import { type EditorHost, startEditorHost, waitSaved } from './editor-helpers';
+import { restartableBackend, syncAll } from './restartable-backend';
 
 const f = fixtureArticle();
 const STICHWOERTER =
@@ -22,6 +23,7 @@ const STICHWOERTER =
 let tmp: ReturnType<typeof tempDir>;
 let server: Started;
 let serverArgs: string[];
+let startBackend: () => Promise<Started>;
 let editor: EditorHost;
 let chief: EditorHost;
 
@@ -46,19 +48,6 @@ function articleState(dataDir: string, id: string): Record<string, unknown[]> {
   } finally {
     db.close();
   }
-}
-
-function startBackend(): Promise<Started> {
-  return startTs('src-server/cli.ts', serverArgs, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
-}
-
-/** Syncs until nothing is waiting (a push can need a second round after a pull). */
-async function syncAll(h: EditorHost): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    const s = await h.call('sync.now', {});
-    if (s.pending === 0 && s.state !== 'error') return;
-  }
-  throw new Error(`sync did not settle: ${JSON.stringify(await h.call('sync.status', {}))}`);
 }
 
 async function openFromList(page: Page, name: string): Promise<void> {
@@ -138,15 +127,9 @@ async function submit(page: Page): Promise<void> {
 
 beforeAll(async () => {
   tmp = tempDir('copydesk-story-');
-  // A fixed port, so the backend can be stopped and started again at the same address.
-  const probe = await startTs(
-    'src-server/cli.ts',
-    ['--data', join(tmp.dir, 'probe'), '--port', '0'],
-    /listening on http:\/\/127\.0\.0\.1:(\d+)/,
-  );
-  const port = probe.url;
-  await probe.stop();
-  serverArgs = ['--data', join(tmp.dir, 'server'), '--port', port, '--demo'];
+  const backend = await restartableBackend(tmp.dir);
+  serverArgs = backend.args;
+  startBackend = backend.start;
   server = await startBackend();
   editor = await startEditorHost();
   chief = await startEditorHost();

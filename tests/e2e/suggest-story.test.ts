@@ -5,9 +5,9 @@
  * with the chief's name, accepts the sentence and rejects the headline; after approval the
  * published page shows exactly the accepted text.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTs, type Started } from '../support/processes';
+import type { Started } from '../support/processes';
+import { restartableBackend, syncAll } from './restartable-backend';
 import { tempDir } from '../support/tmp';
 import { completeFields } from '../server/helpers';
 import { bodyFromParagraphs } from '../../src-shared/richtext/plainText';
@@ -15,34 +15,15 @@ import { ensureBlockIdsJson } from '../../src-shared/richtext/blockIds';
 import { body, type EditorHost, openArticle, settle, startEditorHost } from './editor-helpers';
 
 let tmp: ReturnType<typeof tempDir>;
-let serverArgs: string[];
 let server: Started;
 let author: EditorHost;
 let chief: EditorHost;
 
-const startBackend = () =>
-  startTs('src-server/cli.ts', serverArgs, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
-
-/** Syncs until nothing is waiting (a push can need a second round after a pull). */
-async function syncAll(h: EditorHost): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    const s = await h.call('sync.now', {});
-    if (s.pending === 0 && s.state !== 'error') return;
-  }
-  throw new Error(`sync did not settle: ${JSON.stringify(await h.call('sync.status', {}))}`);
-}
+let startBackend: () => Promise<Started>;
 
 beforeAll(async () => {
   tmp = tempDir('copydesk-suggest-story-');
-  // A fixed port, so the backend can be stopped and started again at the same address.
-  const probe = await startTs(
-    'src-server/cli.ts',
-    ['--data', join(tmp.dir, 'probe'), '--port', '0'],
-    /listening on http:\/\/127\.0\.0\.1:(\d+)/,
-  );
-  const port = probe.url;
-  await probe.stop();
-  serverArgs = ['--data', join(tmp.dir, 'server'), '--port', port, '--demo'];
+  ({ start: startBackend } = await restartableBackend(tmp.dir));
   server = await startBackend();
   author = await startEditorHost();
   chief = await startEditorHost();
