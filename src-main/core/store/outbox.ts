@@ -86,6 +86,8 @@ export class OutboxRepository {
       forEntity:
         'SELECT * FROM outbox WHERE entity_type = ? AND entity_id = ? ORDER BY mutation_id',
       row: 'SELECT * FROM outbox WHERE mutation_id = ?',
+      bodiesThrough:
+        "SELECT * FROM outbox WHERE mutation_id <= ? AND name = 'article.setBody' ORDER BY mutation_id",
       count: 'SELECT COUNT(*) AS n FROM outbox',
       max: 'SELECT MAX(mutation_id) AS m FROM outbox',
       markInflight: `UPDATE outbox SET state = 'inflight', attempts = attempts + 1
@@ -187,6 +189,13 @@ export class OutboxRepository {
   /** Rows after `afterId`, in push order. */
   after(afterId: number, limit: number): OutboxEntry[] {
     return (this.stmts.after.all(afterId, limit) as OutboxRow[]).map(toEntry);
+  }
+
+  /** The body saves up to `mutationId` still queued (a pull acknowledging them trims them). */
+  bodiesThrough(mutationId: number): (OutboxEntry & { name: 'article.setBody' })[] {
+    return (this.stmts.bodiesThrough.all(mutationId) as OutboxRow[]).map(
+      (r) => toEntry(r) as OutboxEntry & { name: 'article.setBody' },
+    );
   }
 
   forEntity(entityType: string, entityId: string): OutboxEntry[] {

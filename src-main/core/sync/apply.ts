@@ -17,6 +17,7 @@ import { recordNotice } from './notices';
 import type { SyncedImageRepository } from '../store/images-sync';
 import { rejectedId, type ConflictRepository } from './conflicts';
 import { rebaseArticle, rebaseImage } from './rebase';
+import { acknowledgedBodies, moveOntoAcknowledged } from './ownBodies';
 import type { SyncStore } from './store';
 import type { Db } from '../store/db';
 import type { OutboxRepository } from '../store/outbox';
@@ -66,6 +67,12 @@ export function applyPullPage(deps: ApplyDeps, page: PullResponse): PageResult {
     }
     // Look the rejected rows up before they are trimmed (their origin decides auto-restore).
     const rejected = page.rejected.map((r) => ({ r, row: outbox.row(r.mutationId) }));
+    // The desk's own body saves this page acknowledges (their bodies leave with the trim).
+    const ackedBodies = acknowledgedBodies(
+      outbox,
+      page.lastMutationId,
+      new Set(page.rejected.map((r) => r.mutationId)),
+    );
 
     if (outbox.trim(page.lastMutationId) > 0) store.pruneBaseBodies();
     store.set(
@@ -107,6 +114,8 @@ export function applyPullPage(deps: ApplyDeps, page: PullResponse): PageResult {
       const old = store.getBase('article', ch.id);
       if (old && old.serverVersion >= ch.version) continue; // re-delivery
       recordNotice(deps.notices, deps.actor.id, old?.data as ArticleState, ch.data, deps.now());
+      const acked = ackedBodies.get(ch.id);
+      if (acked) moveOntoAcknowledged(outbox, acked, ch.data);
       const pending = outbox.forEntity('article', ch.id);
       for (const p of pending) {
         if (p.name !== 'article.setBody') continue;

@@ -6,6 +6,7 @@
 import type { PushMutation } from '../../../src-shared/protocol';
 import type { OutboxEntry, OutboxRepository } from '../store/outbox';
 import type { BlobTransfer } from './blobs';
+import { noteSentBody, waitsForOwnBody } from './ownBodies';
 import { SyncHttpError, type SyncHttp } from './http';
 import type { SyncStore } from './store';
 
@@ -43,11 +44,15 @@ export class Pusher {
     let lastGap = -1;
     // Articles whose create went out (in this push, or in one whose pull has not come yet).
     const created = new Set<string>();
+    // Per article, the bases of body saves that went out and no pull acknowledged yet.
+    const sentBodies = new Map<string, Set<number>>();
     for (const r of this.outbox.after(0, after)) {
-      if (r.mutationId <= after && r.name === 'article.create') created.add(r.entityId);
+      if (r.mutationId > after) continue;
+      if (r.name === 'article.create') created.add(r.entityId);
+      noteSentBody(r, sentBodies);
     }
     for (let round = 0; round < 10_000 && !this.stopped(); round++) {
-      const { rows: batch, waitsForBase } = this.batch(after, created);
+      const { rows: batch, waitsForBase } = this.batch(after, created, sentBodies);
       if (batch.length === 0) return waitsForBase;
       const rows = await this.blobs.upload(http, batch, (reason) => progress.unsyncable(reason));
       if (rows.length === 0) continue; // an unsendable row was taken out: batch again
@@ -91,11 +96,14 @@ export class Pusher {
    * not versioned yet (base 0) while that article's create goes out in this push: the pull after
    * the push supplies the real base (`waitsForBase`). Likewise a delete of an article this desk
    * created offline: it goes out once its own earlier changes are acknowledged, with the version
-   * they produced as its base (sent with base 0 it would be refused as "edited since").
+   * they produced as its base (sent with base 0 it would be refused as "edited since"). And a body
+   * saved on top of a body save of the same article that went out unacknowledged: the pull moves
+   * it onto the acknowledged state (./ownBodies.ts).
    */
   private batch(
     after: number,
     created: Set<string>,
+    sentBodies: Map<string, Set<number>>,
   ): { rows: OutboxEntry[]; waitsForBase: boolean } {
     const rows = this.outbox.after(after, this.batchSize);
     for (let i = 0; i < rows.length; i++) {
@@ -104,6 +112,8 @@ export class Pusher {
       if (r.name === 'article.setBody' && r.args.baseBodyVersion === 0 && created.has(r.entityId)) {
         return { rows: rows.slice(0, i), waitsForBase: true };
       }
+      if (waitsForOwnBody(r, sentBodies)) return { rows: rows.slice(0, i), waitsForBase: true };
+      noteSentBody(r, sentBodies);
       if (r.name === 'article.delete' && r.args.baseVersion === 0) {
         const base = this.deleteBase(r);
         if (base === 'wait') return { rows: rows.slice(0, i), waitsForBase: true };
