@@ -1,13 +1,15 @@
 /**
  * The desk's own acknowledged push is not a remote change (browser mode, real backend, signed
  * in): the editor types, its saved body is pushed and acknowledged (the pull brings the same body
- * back), and the editor's next saves are stored as sent at once — no held body, no merge banner.
+ * back), and the editor's next saves are stored as sent at once — no held body, no merge banner —
+ * also when a save is made while the previous one's push waits for its acknowledgement.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
 import { tempDir } from '../support/tmp';
 import type { Started } from '../support/processes';
-import { bodyOf, startServer, textsOf } from '../sync/support/harness';
+import { bodyOf, openClient, signIn, startServer, textsOf } from '../sync/support/harness';
+import { startFaultProxy, type FaultProxy } from '../sync/support/fault-proxy';
 import {
   body,
   type EditorHost,
@@ -19,16 +21,20 @@ import {
 import { paragraphs } from './sync-editor-helpers';
 
 let server: Started;
+/** Between the desk and the server, to make its requests slow. */
+let proxy: FaultProxy;
 let h: EditorHost;
 const tmp = tempDir('copydesk-own-push-');
 
 beforeAll(async () => {
   server = await startServer(`${tmp.dir}/server`);
+  proxy = await startFaultProxy(server.url, 1);
   h = await startEditorHost();
-  await h.call('sync.login', { serverUrl: server.url, username: 'editor', password: 'editor' });
+  await h.call('sync.login', { serverUrl: proxy.url, username: 'editor', password: 'editor' });
 });
 afterAll(async () => {
   await h?.close();
+  await proxy?.close();
   await server?.stop();
   tmp.cleanup();
 });
@@ -56,6 +62,28 @@ function recordSaves(page: Page): SaveSeen[] {
     });
   });
   return seen;
+}
+
+/** Watches for the merge banner until `stop()`, which says whether it was ever shown. */
+function watchBanner(page: Page): { stop(): boolean } {
+  let shown = false;
+  const timer = setInterval(() => {
+    void page
+      .getByTestId('remote-update')
+      .isVisible()
+      .then(
+        (v) => {
+          if (v) shown = true;
+        },
+        () => undefined,
+      );
+  }, 50);
+  return {
+    stop() {
+      clearInterval(timer);
+      return shown;
+    },
+  };
 }
 
 /** Pushes and pulls until the outbox is empty (the push acknowledged by a pull). */
@@ -111,9 +139,9 @@ it('stores saves as sent after the push of the earlier ones was acknowledged', a
   await page.close();
 });
 
-it('stores saves as sent while the desk pushes in the background as the journalist types', async () => {
+it('stores saves as sent when the journalist saves again while the push is on its way', async () => {
   const a = await h.call('articles.create', {
-    fields: { headline: 'Laufend' },
+    fields: { headline: 'Langsame Leitung' },
     body: bodyOf([
       ['b1', 'Eins'],
       ['b2', 'Zwei'],
@@ -122,28 +150,46 @@ it('stores saves as sent while the desk pushes in the background as the journali
   await syncUntilAcked();
   const { page, errors } = await openArticle(h, a.id);
   const saves = recordSaves(page);
-  const banner = page.getByTestId('remote-update');
-  let bannerSeen = false;
-  const watch = setInterval(() => {
-    void banner.isVisible().then((v) => {
-      if (v) bannerSeen = true;
-    });
-  }, 50);
+  const seen = watchBanner(page);
+  onTestFinished(() => void seen.stop());
   await body(page).locator(':scope > p').first().click();
   await page.keyboard.press('End');
   await settle(page);
+  // Each request to the server takes 0.6 s: a save made right after the previous one was
+  // pushed is stored while that push waits for its acknowledgement.
+  proxy.latencyMs = 600;
   let expected = 'Eins';
-  for (let i = 0; i < 8; i++) {
-    const word = ` wort${i}`;
-    await page.keyboard.type(word, { delay: 30 });
-    expected += word;
-    await page.waitForTimeout(400 + (i % 3) * 250);
+  try {
+    for (const word of [' alpha', ' beta', ' gamma', ' delta']) {
+      await page.keyboard.type(word, { delay: 20 });
+      expected += word;
+      await waitSaved(page);
+      expect(textsOf((await h.call('articles.get', { id: a.id })).body)).toEqual([
+        expected,
+        'Zwei',
+      ]);
+    }
+  } finally {
+    proxy.latencyMs = 0;
   }
-  await waitSaved(page);
+  await syncUntilAcked();
+  expect(seen.stop()).toBe(false);
+  expect(await paragraphs(page)).toEqual([expected, 'Zwei']);
   expect(textsOf((await h.call('articles.get', { id: a.id })).body)).toEqual([expected, 'Zwei']);
-  clearInterval(watch);
-  expect(bannerSeen).toBe(false);
-  await expect.poll(() => saves.filter((s) => s.sentBody).length).toBeGreaterThanOrEqual(3);
+  expect((await h.call('sync.conflicts', {})).items).toEqual([]);
+  // The server has every word (another desk sees what the journalist typed).
+  const other = await openClient(tmp.dir, 'other');
+  try {
+    await signIn(other, server.url, 'chief');
+    await other.api['sync.now']({});
+    expect(textsOf((await other.api['articles.get']({ id: a.id })).body)).toEqual([
+      expected,
+      'Zwei',
+    ]);
+  } finally {
+    await other.close();
+  }
+  await expect.poll(() => saves.filter((s) => s.sentBody).length).toBeGreaterThanOrEqual(4);
   const bodySaves = saves.filter((s) => s.sentBody);
   expect(bodySaves.map((s) => s.outcome)).toEqual(bodySaves.map(() => 'applied'));
   expect(errors).toEqual([]);
