@@ -26,7 +26,7 @@ export interface AcknowledgedBody {
  * outbox is trimmed. Rejected saves are left out: the server did not take their body.
  */
 export function acknowledgedBodies(
-  outbox: OutboxRepository,
+  outbox: Pick<OutboxRepository, 'bodiesThrough'>,
   lastMutationId: number,
   rejected: ReadonlySet<number>,
 ): Map<string, AcknowledgedBody> {
@@ -44,9 +44,9 @@ export function acknowledgedBodies(
  * is (the server merges it against the old base, as before).
  */
 export function moveOntoAcknowledged(
-  outbox: OutboxRepository,
+  outbox: Pick<OutboxRepository, 'forEntity' | 'rewritePending'>,
   acked: AcknowledgedBody,
-  server: ArticleState,
+  server: Pick<ArticleState, 'id' | 'bodyVersion' | 'body'>,
 ): void {
   for (const p of outbox.forEntity('article', server.id)) {
     if (p.name !== 'article.setBody' || p.state !== 'pending') continue;
