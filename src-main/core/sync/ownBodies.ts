@@ -76,21 +76,26 @@ function sameContent(a: BodyJson, b: BodyJson): boolean {
   );
 }
 
+/** Per article and base, the first body save with that base that went out (its mutation id). */
+export type SentBodies = Map<string, Map<number, number>>;
+
 /**
- * Whether the pusher must hold `row` back: it is a body save named on the same base as a body
- * save of the article that went out and was not acknowledged yet (`sent`: article id → bases).
+ * Whether the pusher must hold `row` back: it is a body save named on the same base as an earlier
+ * body save of the article that went out and was not acknowledged yet. (A row re-sent after a
+ * mutation gap is not held back by itself.)
  */
-export function waitsForOwnBody(row: OutboxEntry, sent: Map<string, Set<number>>): boolean {
-  return (
-    row.name === 'article.setBody' &&
-    (sent.get(row.entityId)?.has(row.args.baseBodyVersion) ?? false)
-  );
+export function waitsForOwnBody(row: OutboxEntry, sent: SentBodies): boolean {
+  if (row.name !== 'article.setBody') return false;
+  const first = sent.get(row.entityId)?.get(row.args.baseBodyVersion);
+  return first !== undefined && first < row.mutationId;
 }
 
 /** Notes a body save that goes out (for `waitsForOwnBody`). */
-export function noteSentBody(row: OutboxEntry, sent: Map<string, Set<number>>): void {
+export function noteSentBody(row: OutboxEntry, sent: SentBodies): void {
   if (row.name !== 'article.setBody') return;
-  const bases = sent.get(row.entityId) ?? new Set<number>();
-  bases.add(row.args.baseBodyVersion);
+  const bases = sent.get(row.entityId) ?? new Map<number, number>();
+  const first = bases.get(row.args.baseBodyVersion);
+  if (first === undefined || row.mutationId < first)
+    bases.set(row.args.baseBodyVersion, row.mutationId);
   sent.set(row.entityId, bases);
 }

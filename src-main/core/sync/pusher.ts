@@ -6,7 +6,7 @@
 import type { PushMutation } from '../../../src-shared/protocol';
 import type { OutboxEntry, OutboxRepository } from '../store/outbox';
 import type { BlobTransfer } from './blobs';
-import { noteSentBody, waitsForOwnBody } from './ownBodies';
+import { noteSentBody, waitsForOwnBody, type SentBodies } from './ownBodies';
 import { SyncHttpError, type SyncHttp } from './http';
 import type { SyncStore } from './store';
 
@@ -45,7 +45,7 @@ export class Pusher {
     // Articles whose create went out (in this push, or in one whose pull has not come yet).
     const created = new Set<string>();
     // Per article, the bases of body saves that went out and no pull acknowledged yet.
-    const sentBodies = new Map<string, Set<number>>();
+    const sentBodies: SentBodies = new Map();
     for (const r of this.outbox.after(0, after)) {
       if (r.mutationId > after) continue;
       if (r.name === 'article.create') created.add(r.entityId);
@@ -103,7 +103,7 @@ export class Pusher {
   private batch(
     after: number,
     created: Set<string>,
-    sentBodies: Map<string, Set<number>>,
+    sentBodies: SentBodies,
   ): { rows: OutboxEntry[]; waitsForBase: boolean } {
     const rows = this.outbox.after(after, this.batchSize);
     for (let i = 0; i < rows.length; i++) {
