@@ -24,14 +24,15 @@ import {
 } from '../workflow';
 import type { Actor } from '../workflow';
 import { embargoRefusal } from './schedule';
+import { foreignNewSuggestionAuthors } from '../richtext/suggestionAuthors';
 import {
   SafeBodyJson,
   allowedIf,
-  anyone,
   fail,
   noop,
   type ApplyContext,
   type ApplyResult,
+  type Authorization,
   type ArticleFieldName,
   type ArticleState,
   type ConflictDraft,
@@ -80,6 +81,24 @@ function deletedRefusal(state: ArticleState): ApplyResult<ArticleState> | null {
 const mayEdit = (state: ArticleState | null, _args: unknown, actor: Actor) =>
   state ? allowedIf(mayEditArticle(state, actor)) : null;
 
+/**
+ * A body may bring new suggestion marks only in the pushing user's name (where the caller knows
+ * it: the server does); marks already in `known` (the stored body, the merge base) pass.
+ */
+function ownSuggestionsOnly(
+  body: unknown,
+  known: readonly unknown[],
+  actor: Actor,
+): Authorization {
+  if (actor.username === undefined) return null;
+  const others = foreignNewSuggestionAuthors(body, known, actor.username);
+  if (others.length === 0) return null;
+  return fail(
+    'forbidden',
+    `A suggestion must carry the name of the user who makes it; this body brings new suggestions in the name of ${others.join(', ')}.`,
+  );
+}
+
 // ---- article.create --------------------------------------------------------------------------
 
 export const ArticleCreateArgs = z.strictObject({
@@ -97,7 +116,8 @@ export const articleCreate: MutationDef<ArticleCreateArgs, ArticleState> = {
   entityId: (a) => a.id,
   serverOnly: () => false,
   prefetch: () => ({}),
-  authorize: anyone,
+  authorize: (state, args, actor) =>
+    ownSuggestionsOnly(args.body, state ? [state.body] : [], actor),
   apply(state, args, ctx) {
     if (state) {
       return state.authorId === ctx.authorId
@@ -223,7 +243,17 @@ export const articleSetBody: MutationDef<ArticleSetBodyArgs, ArticleState> = {
     state && state.bodyVersion !== a.baseBodyVersion
       ? { baseBody: { articleId: a.id, bodyVersion: a.baseBodyVersion } }
       : {},
-  authorize: mayEdit,
+  authorize: (state, args, actor, ctx) => {
+    if (!state) return null;
+    const base =
+      state.bodyVersion === args.baseBodyVersion
+        ? undefined
+        : ctx.baseBody(state.id, args.baseBodyVersion);
+    return (
+      mayEdit(state, args, actor) ??
+      ownSuggestionsOnly(args.body, base ? [state.body, base] : [state.body], actor)
+    );
+  },
   apply(state, args, ctx) {
     if (!state) return notFound(args.id);
     const deleted = deletedRefusal(state);
