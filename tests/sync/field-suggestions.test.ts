@@ -131,7 +131,7 @@ it('refuses bad input on the desk with a clear error and writes nothing', async 
 
 it('an accept undone offline reaches the server as one change: field and suggestion back on both desks', async () => {
   const art = await author.api['articles.create']({ fields: { headline: 'Brücke gesperrt' } });
-  await syncAll(author);
+  await syncAll(author, chief);
   await chief.api['articles.suggestField']({
     id: art.id,
     field: 'headline',
@@ -166,7 +166,7 @@ it('an accept undone offline reaches the server as one change: field and suggest
 
 it('refuses to undo an accept once the field moved on, and writes nothing', async () => {
   const art = await author.api['articles.create']({ fields: { headline: 'Alt' } });
-  await syncAll(author);
+  await syncAll(author, chief);
   await chief.api['articles.suggestField']({ id: art.id, field: 'headline', value: 'Neu' });
   await syncAll(chief, author);
   const [s] = (await author.api['articles.get']({ id: art.id })).fieldSuggestions ?? [];
