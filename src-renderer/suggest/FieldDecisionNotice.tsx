@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { Undo2, X } from 'lucide-react';
 import { useNameOf } from '../state/userNames';
+import './suggestions.css';
 import type { FieldDecisionGroup } from './fieldDecisionUndo';
 
 export function FieldDecisionNotice({
