@@ -22,11 +22,13 @@ export interface FieldDecisionGroup {
 
 /** The reopen calls that undo a group, newest decision first. */
 export function reopenArgs(articleId: string, group: FieldDecisionGroup) {
-  return [...group.decisions].reverse().map(({ suggestion, previous }) =>
-    group.action === 'accept'
-      ? { id: articleId, suggestion, action: 'accept' as const, previous }
-      : { id: articleId, suggestion, action: 'reject' as const },
-  );
+  return [...group.decisions]
+    .reverse()
+    .map(({ suggestion, previous }) =>
+      group.action === 'accept'
+        ? { id: articleId, suggestion, action: 'accept' as const, previous }
+        : { id: articleId, suggestion, action: 'reject' as const },
+    );
 }
 
 /**
