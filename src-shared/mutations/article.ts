@@ -82,14 +82,16 @@ const mayEdit = (state: ArticleState | null, _args: unknown, actor: Actor) =>
   state ? allowedIf(mayEditArticle(state, actor)) : null;
 
 /**
+ * How many of an article's latest stored bodies count as known for suggestion marks: an undo of
+ * an accept or reject (Ctrl+Z) brings back marks that a few stored bodies ago were there.
+ */
+const RECENT_BODIES_KNOWN = 20;
+
+/**
  * A body may bring new suggestion marks only in the pushing user's name (where the caller knows
  * it: the server does); marks already in `known` (the stored body, the merge base) pass.
  */
-function ownSuggestionsOnly(
-  body: unknown,
-  known: readonly unknown[],
-  actor: Actor,
-): Authorization {
+function ownSuggestionsOnly(body: unknown, known: readonly unknown[], actor: Actor): Authorization {
   if (actor.username === undefined) return null;
   const others = foreignNewSuggestionAuthors(body, known, actor.username);
   if (others.length === 0) return null;
@@ -239,20 +241,26 @@ export const articleSetBody: MutationDef<ArticleSetBodyArgs, ArticleState> = {
     'Replaces the body; merged three-way at block level against baseBodyVersion (docs/sync.md).',
   entityId: (a) => a.id,
   serverOnly: () => false,
-  prefetch: (a, state) =>
-    state && state.bodyVersion !== a.baseBodyVersion
+  prefetch: (a, state, actor) => ({
+    ...(state && state.bodyVersion !== a.baseBodyVersion
       ? { baseBody: { articleId: a.id, bodyVersion: a.baseBodyVersion } }
-      : {},
+      : {}),
+    // Marks in another name the stored body lacks (an undo of a reject brings one back): were
+    // they there before? Only then are the latest stored bodies loaded.
+    ...(state &&
+    actor?.username !== undefined &&
+    foreignNewSuggestionAuthors(a.body, [state.body], actor.username).length > 0
+      ? { recentBodies: { articleId: a.id, limit: RECENT_BODIES_KNOWN } }
+      : {}),
+  }),
   authorize: (state, args, actor, ctx) => {
     if (!state) return null;
     const base =
       state.bodyVersion === args.baseBodyVersion
         ? undefined
         : ctx.baseBody(state.id, args.baseBodyVersion);
-    return (
-      mayEdit(state, args, actor) ??
-      ownSuggestionsOnly(args.body, base ? [state.body, base] : [state.body], actor)
-    );
+    const known = [state.body, ...(base ? [base] : []), ...(ctx.recentBodies?.(state.id) ?? [])];
+    return mayEdit(state, args, actor) ?? ownSuggestionsOnly(args.body, known, actor);
   },
   apply(state, args, ctx) {
     if (!state) return notFound(args.id);

@@ -157,7 +157,7 @@ export interface AnyMutationDef {
   description: string;
   entityId(args: unknown): string;
   serverOnly(args: unknown): boolean;
-  prefetch(args: unknown, state: EntityState | null): Prefetch;
+  prefetch(args: unknown, state: EntityState | null, actor?: MutationContext['actor']): Prefetch;
   authorize(
     state: EntityState | null,
     args: unknown,

@@ -147,6 +147,23 @@ describe('authors of body suggestions on push', () => {
     expect(listSuggestions((await pulled(id)).body)).toEqual([]);
   });
 
+  it("lets the author undo a rejection of the chief's suggestion (the mark comes back)", async () => {
+    const { id, stored } = await articleWithChiefSuggestion();
+    const rejected = structuredClone(stored.body);
+    rejected.root.children[0].children.shift();
+    expect(
+      outcome(await pushCurrent(editor, [setBody(id, stored.bodyVersion, rejected)])).status,
+    ).toBe('applied');
+    const afterReject = await pulled(id);
+    expect(listSuggestions(afterReject.body)).toEqual([]);
+    // Ctrl+Z on the author's desk: the body with the chief's suggestion again, from the new base.
+    const undone = await pushCurrent(editor, [setBody(id, afterReject.bodyVersion, stored.body)]);
+    expect(outcome(undone).status).toBe('applied');
+    expect(listSuggestions((await pulled(id)).body).map((x) => [x.id, x.author])).toEqual([
+      ['c1', 'chief'],
+    ]);
+  });
+
   it('passes marks from the merge base that the server body no longer has (a merge)', async () => {
     const { id, stored } = await articleWithChiefSuggestion();
     // The chief withdraws the suggestion on the server meanwhile …
