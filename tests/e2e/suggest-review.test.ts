@@ -235,15 +235,8 @@ describe('accept and reject suggestions (author desk, real backend)', () => {
     expect(await list(page).textContent()).toContain('jonas');
     expect(await bodyText(page)).toMatch(/Opposition stimmte dagegen/);
     await waitSaved(page);
-    await expect
-      .poll(
-        async () =>
-          listSuggestions((await author.call('articles.get', { id: ids.draft })).body).map(
-            (s) => s.id,
-          ),
-        { timeout: 15_000 },
-      )
-      .toEqual(['sg-del', 'sg-jonas']);
+    const stored = await author.call('articles.get', { id: ids.draft });
+    expect(listSuggestions(stored.body).map((s) => s.id)).toEqual(['sg-del', 'sg-jonas']);
 
     await author.call('sync.now', {});
     await page.getByRole('button', { name: 'Timeline' }).click();
