@@ -8,9 +8,7 @@ import type { HandlerFor } from './context';
 import { writtenArticle } from './handler-writes';
 
 type FieldSuggestionMethod =
-  | 'articles.suggestField'
-  | 'articles.resolveFieldSuggestion'
-  | 'articles.reopenFieldSuggestion';
+  'articles.suggestField' | 'articles.resolveFieldSuggestion' | 'articles.reopenFieldSuggestion';
 
 const written = writtenArticle;
 

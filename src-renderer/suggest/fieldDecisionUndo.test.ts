@@ -13,9 +13,11 @@ const key = (patch: Partial<KeyboardEvent> = {}) => ({
   isComposing: false,
   ...patch,
 });
-const inside = (selector: string | null) => ({
-  closest: (q: string) => (selector !== null && q.includes(selector) ? {} : null),
-});
+/** An element inside `selector` (null: inside nothing editable), as far as the check looks. */
+const inside = (selector: string | null) =>
+  ({
+    closest: (q: string) => (selector !== null && q.includes(selector) ? {} : null),
+  }) as unknown as EventTarget;
 
 describe('field decision undo', () => {
   it('undoes the newest decision first, with the previous value only for an accept', () => {

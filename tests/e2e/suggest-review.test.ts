@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-unsafe-call -- pushed outcomes are `any`; the assertions check them */
 /**
  * Accepting and rejecting suggestions in the desk against the real backend. The author's article
  * holds suggestions by two people (saved through the api); the author opens it, sees the
@@ -266,6 +265,7 @@ describe('accept and reject suggestions (author desk, real backend)', () => {
     await expect.poll(() => headline.inputValue()).toBe('Rat beschließt Haushalt');
     await expect.poll(() => suggestions.count()).toBe(0);
     await expect.poll(() => notice.textContent()).toMatch(/Accepted the Headline suggested by/);
+    expect(await audit(page, 'field decision notice')).toEqual([]);
     if (shots)
       await page.locator('.canvas').screenshot({ path: join(shots, 'field-decision-undo.png') });
     await notice.getByRole('button', { name: 'Undo' }).click();

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment -- JSON responses are `any`; the assertions check their shape */
+/* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-argument -- JSON responses are `any`; the assertions check their shape */
 /**
  * Body suggestions carry their author's name, and only that user may make them (issue #17): a
  * push whose body brings a new suggestion mark naming someone else is refused and stores
