@@ -33,6 +33,7 @@ import { SafeBodyJson } from './richtext/safeBody';
 import { ConflictRegion } from './mutations/types';
 import { TimelineEntry } from './timeline';
 import { ArticleRecordSuggestionsArgs } from './mutations/suggestionDecision';
+import { ArticleReopenFieldSuggestionArgs } from './mutations/fieldSuggestion';
 import { PresenceList } from './live';
 import { SaveAnswer, type SavedArticle, savedArticleOf } from './saveAnswer';
 
@@ -369,6 +370,11 @@ const fieldSuggestionMethods = {
     z.strictObject({ id: Id, suggestionId: Id, action: z.enum(['accept', 'reject']) }),
     Article,
   ),
+  /**
+   * Undoes an accept or reject: the suggestion is open again and an accepted field takes back
+   * `previous`; refused (nothing changes) once the field has moved on.
+   */
+  'articles.reopenFieldSuggestion': method(ArticleReopenFieldSuggestionArgs, Article),
 };
 
 // ---- newsroom dictionary ----

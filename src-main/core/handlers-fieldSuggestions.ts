@@ -1,13 +1,14 @@
 /**
- * articles.suggestField / articles.resolveFieldSuggestion: suggestions on kicker, headline and
- * teaser, written through the local writer (bad input or an unknown suggestion is refused before
+ * articles.suggestField / articles.resolveFieldSuggestion / articles.reopenFieldSuggestion (undo
+ * of a decision): suggestions on kicker, headline and teaser, written through the local writer (bad input or an unknown suggestion is refused before
  * anything is written) and synced like any other change.
  */
 import { ApiError } from '../../src-shared/api';
 import type { HandlerFor } from './context';
 import { writtenArticle } from './handler-writes';
 
-type FieldSuggestionMethod = 'articles.suggestField' | 'articles.resolveFieldSuggestion';
+type FieldSuggestionMethod =
+  'articles.suggestField' | 'articles.resolveFieldSuggestion' | 'articles.reopenFieldSuggestion';
 
 const written = writtenArticle;
 
@@ -26,4 +27,6 @@ export const fieldSuggestionHandlers: { [M in FieldSuggestionMethod]: HandlerFor
     written(ctx, () =>
       ctx.articles.resolveFieldSuggestion(input.id, input.suggestionId, input.action),
     ),
+  'articles.reopenFieldSuggestion': (input, ctx) =>
+    written(ctx, () => ctx.articles.reopenFieldSuggestion(input)),
 };

@@ -184,12 +184,22 @@ export const de: Messages = {
         transition: 'hat den Status geändert',
         accept_suggestions: 'hat Vorschläge angenommen',
         reject_suggestions: 'hat Vorschläge abgelehnt',
+        undo_accept_suggestions: 'hat das Annehmen von Vorschlägen rückgängig gemacht',
+        undo_reject_suggestions: 'hat das Ablehnen von Vorschlägen rückgängig gemacht',
       },
       decided: {
         accept_suggestions_one: 'hat {{count}} Vorschlag von {{authors}} angenommen',
         accept_suggestions_other: 'hat {{count}} Vorschläge von {{authors}} angenommen',
         reject_suggestions_one: 'hat {{count}} Vorschlag von {{authors}} abgelehnt',
         reject_suggestions_other: 'hat {{count}} Vorschläge von {{authors}} abgelehnt',
+        undo_accept_suggestions_one:
+          'hat das Annehmen von {{count}} Vorschlag von {{authors}} rückgängig gemacht',
+        undo_accept_suggestions_other:
+          'hat das Annehmen von {{count}} Vorschlägen von {{authors}} rückgängig gemacht',
+        undo_reject_suggestions_one:
+          'hat das Ablehnen von {{count}} Vorschlag von {{authors}} rückgängig gemacht',
+        undo_reject_suggestions_other:
+          'hat das Ablehnen von {{count}} Vorschlägen von {{authors}} rückgängig gemacht',
       },
     },
     preview: {
@@ -884,6 +894,10 @@ export const de: Messages = {
       embargoed:
         'Der Artikel hat eine Sperrfrist; vor deren Ende kann er nicht veröffentlicht werden.',
       already_published: 'Der Artikel ist bereits veröffentlicht.',
+      field_moved:
+        'Das Feld wurde seit der Entscheidung geändert; sie lässt sich nicht mehr rückgängig machen.',
+      suggestion_superseded:
+        'Zu diesem Feld gibt es inzwischen einen neueren Vorschlag derselben Person; die Entscheidung bleibt.',
       forbidden:
         'Das dürfen Sie jetzt nicht ändern: Redakteure bearbeiten nur Entwürfe, eigene oder zugewiesene. Den Chef vom Dienst bitten, Änderungen anzufordern oder eine Korrektur zu veröffentlichen.',
       deleted: 'Der Artikel ist gelöscht; bitte zuerst wiederherstellen.',
@@ -911,5 +925,17 @@ export const de: Messages = {
     rejectLabel: 'Vorschlag von {{name}} für „{{field}}“ ablehnen',
     saveError: 'Ihr Vorschlag wurde nicht gespeichert: {{message}}',
     resolveError: 'Der Vorschlag konnte nicht übernommen werden: {{message}}',
+    decided: {
+      accept: 'Vorschlag von {{name}} für „{{field}}“ angenommen.',
+      reject: 'Vorschlag von {{name}} für „{{field}}“ abgelehnt.',
+      acceptMany_one: '{{count}} Feldvorschlag angenommen.',
+      acceptMany_other: '{{count}} Feldvorschläge angenommen.',
+      rejectMany_one: '{{count}} Feldvorschlag abgelehnt.',
+      rejectMany_other: '{{count}} Feldvorschläge abgelehnt.',
+    },
+    undo: 'Rückgängig',
+    undoHint: 'Diese Entscheidung rückgängig machen (Strg+Z)',
+    dismiss: 'Schließen',
+    undoError: 'Die Entscheidung wurde nicht rückgängig gemacht: {{reason}}',
   },
 };

@@ -173,12 +173,18 @@ export const en = {
         transition: 'changed the status',
         accept_suggestions: 'accepted suggestions',
         reject_suggestions: 'rejected suggestions',
+        undo_accept_suggestions: 'undid accepting suggestions',
+        undo_reject_suggestions: 'undid rejecting suggestions',
       },
       decided: {
         accept_suggestions_one: 'accepted {{count}} suggestion from {{authors}}',
         accept_suggestions_other: 'accepted {{count}} suggestions from {{authors}}',
         reject_suggestions_one: 'rejected {{count}} suggestion from {{authors}}',
         reject_suggestions_other: 'rejected {{count}} suggestions from {{authors}}',
+        undo_accept_suggestions_one: 'undid accepting {{count}} suggestion from {{authors}}',
+        undo_accept_suggestions_other: 'undid accepting {{count}} suggestions from {{authors}}',
+        undo_reject_suggestions_one: 'undid rejecting {{count}} suggestion from {{authors}}',
+        undo_reject_suggestions_other: 'undid rejecting {{count}} suggestions from {{authors}}',
       },
     },
     preview: {
@@ -865,6 +871,9 @@ export const en = {
         'The scheduled time is before the embargo; choose the embargo time or later.',
       embargoed: 'The article is under embargo; it cannot be published before the embargo ends.',
       already_published: 'The article is already published.',
+      field_moved: 'The field has changed since the decision, so it can no longer be undone.',
+      suggestion_superseded:
+        'The suggester has made a newer suggestion on this field, so the decision stays.',
       forbidden:
         'You may not change this now: editors may edit drafts only, their own or assigned ones. Ask a desk chief to request changes or publish a correction.',
       deleted: 'The article is deleted; restore it first.',
@@ -891,6 +900,18 @@ export const en = {
     rejectLabel: 'Reject the {{field}} suggested by {{name}}',
     saveError: 'Your suggestion was not saved: {{message}}',
     resolveError: 'The suggestion could not be resolved: {{message}}',
+    decided: {
+      accept: 'Accepted the {{field}} suggested by {{name}}.',
+      reject: 'Rejected the {{field}} suggested by {{name}}.',
+      acceptMany_one: 'Accepted {{count}} field suggestion.',
+      acceptMany_other: 'Accepted {{count}} field suggestions.',
+      rejectMany_one: 'Rejected {{count}} field suggestion.',
+      rejectMany_other: 'Rejected {{count}} field suggestions.',
+    },
+    undo: 'Undo',
+    undoHint: 'Undo this decision (Ctrl+Z)',
+    dismiss: 'Close',
+    undoError: 'The decision was not undone: {{reason}}',
   },
 };
 

@@ -26,6 +26,8 @@ export const SERVER_CODES = [
   'schedule_before_embargo',
   'embargoed',
   'already_published',
+  'field_moved',
+  'suggestion_superseded',
 ] as const;
 
 function isServerCode(code: string): code is (typeof SERVER_CODES)[number] {

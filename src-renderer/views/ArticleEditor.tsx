@@ -39,9 +39,7 @@ import { WorkflowToggles } from '../review/WorkflowToggles';
 import { WorkflowPanels } from '../review/WorkflowPanels';
 import { CommentsPanel } from './CommentsPanel';
 import { SuggestionsPanel } from '../suggest/SuggestionsPanel';
-import { useBodySuggestions, type SuggestionItem } from '../suggest/bodySuggestions';
-import { decisionRecord } from '../suggest/decisions';
-import type { SuggestionAction } from '../../src-shared/richtext/suggestions';
+import { useBodySuggestions } from '../suggest/bodySuggestions';
 import { useRemoteUpdates } from '../editor/remoteUpdates';
 import { RemoteUpdateBanner } from '../editor/RemoteUpdateBanner';
 import { ConflictPanel } from './ConflictPanel';
@@ -73,8 +71,11 @@ import {
 } from '../suggest/fieldSuggestions';
 import { useFieldSuggestionDrafts } from '../suggest/useFieldSuggestionDrafts';
 import { FieldSuggestionList } from '../suggest/FieldSuggestionList';
+import { FieldDecisionNotice } from '../suggest/FieldDecisionNotice';
+import { useFieldDecisions } from '../suggest/useFieldDecisions';
+import { errorText } from '../i18n/errors';
 import '../suggest/testHook';
-import type { FieldSuggestion, SuggestibleField } from '../../src-shared/model';
+import type { SuggestibleField } from '../../src-shared/model';
 
 interface Loaded {
   article: Article;
@@ -227,7 +228,6 @@ function EditorForm({
   // Suggestion mode: kicker, headline and teaser edits become the user's suggestions.
   const suggesting = useSuggesting(article.id);
   const drafts = useFieldSuggestionDrafts(article.id, fieldSuggestions, me.username);
-  const [resolveError, setResolveError] = useState<string | null>(null);
   useEffect(() => lexical?.setEditable(!lock.locked), [lexical, lock.locked]);
   useSuggestDefault(article, me, settings);
 
@@ -309,40 +309,26 @@ function EditorForm({
     onBlur: () => void;
   } = suggestable('kicker');
   const canResolve = me.chief || (me.id != null && me.id === article.authorId);
-  const resolveField = (s: FieldSuggestion, action: SuggestionAction): Promise<void> => {
-    setResolveError(null);
-    return (
-      flushNow()
-        .then(() =>
-          api['articles.resolveFieldSuggestion']({ id: article.id, suggestionId: s.id, action }),
-        )
-        // The accepted value is the stored field now: take it into the form.
-        .then(() => (action === 'accept' ? merger.mergeNow([s.field]) : undefined))
-        .catch((e: unknown) => setResolveError(e instanceof Error ? e.message : String(e)))
-    );
-  };
-  // Decided under the field: resolved, then recorded for the timeline like the list's decisions.
-  const resolve = (s: FieldSuggestion, action: SuggestionAction) =>
-    void resolveField(s, action).then(() =>
-      api['articles.recordSuggestions']({
-        id: article.id,
-        ...decisionRecord([fieldSuggestionItem(s)], action),
-      }),
-    );
-  const resolveListedFields = async (items: SuggestionItem[], action: SuggestionAction) => {
-    for (const item of items) {
-      const s = fieldSuggestions.find((f) => f.id === item.id);
-      if (s) await resolveField(s, action);
-    }
-  };
+  const takeStored = useCallback((f: SuggestibleField[]) => merger.mergeNow(f), [merger]);
+  const decisions = useFieldDecisions(article.id, fieldSuggestions, flushNow, takeStored);
   const suggestionsUnder = (field: SuggestibleField, label: string) => (
-    <FieldSuggestionList
-      label={label}
-      current={fields[field]}
-      suggestions={suggestionsOn(fieldSuggestions, field)}
-      canResolve={canResolve}
-      onResolve={resolve}
-    />
+    <>
+      <FieldSuggestionList
+        label={label}
+        current={fields[field]}
+        suggestions={suggestionsOn(fieldSuggestions, field)}
+        canResolve={canResolve}
+        onResolve={decisions.resolve}
+      />
+      {decisions.undo.last?.decisions[0]?.suggestion.field === field && (
+        <FieldDecisionNotice
+          group={decisions.undo.last}
+          label={label}
+          onUndo={() => void decisions.undo.undo()}
+          onDismiss={() => decisions.undo.dismiss()}
+        />
+      )}
+    </>
   );
   const [find, setFind] = useState<{ replace: boolean; opened: number } | null>(null);
   const onFindKeys = (e: React.KeyboardEvent) => {
@@ -521,11 +507,18 @@ function EditorForm({
                 {...suggestable('teaser')}
               />
               {suggestionsUnder('teaser', t('editor.teaser'))}
-              {(drafts.error ?? resolveError) && (
+              {(drafts.error ?? decisions.error) && (
                 <p role="alert" className="banner banner--error">
                   {drafts.error
                     ? t('fieldSuggestions.saveError', { message: drafts.error })
-                    : t('fieldSuggestions.resolveError', { message: resolveError })}
+                    : t('fieldSuggestions.resolveError', { message: decisions.error })}
+                </p>
+              )}
+              {decisions.undoError != null && (
+                <p role="alert" className="banner banner--error">
+                  {t('fieldSuggestions.undoError', {
+                    reason: errorText(t, decisions.undoError),
+                  })}
                 </p>
               )}
               <div className="field field--body">
@@ -574,7 +567,7 @@ function EditorForm({
             editor={lexical}
             bodyItems={bodySuggestions}
             fieldItems={fieldSuggestions.map(fieldSuggestionItem)}
-            onResolveFields={resolveListedFields}
+            onResolveFields={decisions.resolveListed}
             me={me}
             locked={lock.locked}
             flush={flushNow}

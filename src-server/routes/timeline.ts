@@ -8,7 +8,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ARTICLE_STATUSES, Id, type ArticleStatus } from '../../src-shared/model';
-import { SUGGESTION_AUDIT_ACTION } from '../../src-shared/mutations/suggestionDecision';
+import {
+  SUGGESTION_AUDIT_ACTION,
+  suggestionTimelineAction,
+} from '../../src-shared/mutations/suggestionDecision';
 import { acceptsSuggestionTimeline } from '../../src-shared/protocol';
 import { sortTimeline, type TimelineEntry, type TimelineResponse } from '../../src-shared/timeline';
 import { mayReadArticle, mayReadComments } from '../../src-shared/workflow';
@@ -40,7 +43,7 @@ function suggestionEntry(
   return {
     id,
     kind: 'suggestion',
-    action: d.action === 'accept' ? 'accept_suggestions' : 'reject_suggestions',
+    action: suggestionTimelineAction(d),
     from: null,
     to: null,
     text: typeof d.excerpt === 'string' ? d.excerpt : null,

@@ -221,6 +221,8 @@ export interface EntityStore {
   putWord(word: WordState): Promise<void>;
   insertRevision(rev: RevisionRow): Promise<void>;
   getRevisionBody(articleId: string, bodyVersion: number): Promise<unknown>;
+  /** The article's latest stored bodies, newest first. */
+  recentRevisionBodies(articleId: string, limit: number): Promise<unknown[]>;
   countRevisions(articleId: string): Promise<number>;
   insertConflict(conflict: ConflictRow): Promise<void>;
   getConflict(id: string): Promise<ConflictRow | undefined>;

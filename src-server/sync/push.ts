@@ -178,8 +178,8 @@ export class PushService {
     const { def, args, entityId } = parsed;
 
     // Load what apply will look up, all at once.
-    const pre = def.prefetch(args, state);
-    const [imageRows, articleRows, userRows, baseBody] = await Promise.all([
+    const pre = def.prefetch(args, state, actor);
+    const [imageRows, articleRows, userRows, baseBody, recentBodies] = await Promise.all([
       Promise.all((pre.imageIds ?? []).map((id) => tx.getImage(id))),
       Promise.all((pre.articleIds ?? []).map((id) => tx.getArticle(id))),
       Promise.all((pre.userIds ?? []).map((id) => tx.getUserById(id))),
@@ -188,6 +188,9 @@ export class PushService {
             BodyJson | undefined
           >)
         : undefined,
+      pre.recentBodies
+        ? tx.recentRevisionBodies(pre.recentBodies.articleId, pre.recentBodies.limit)
+        : [],
     ]);
     const images = new Map<string, ImageState>();
     for (const img of imageRows) if (img) images.set(img.id, img);
@@ -228,6 +231,7 @@ export class PushService {
         pre.baseBody?.articleId === articleId && pre.baseBody.bodyVersion === bodyVersion
           ? baseBody
           : undefined,
+      recentBodies: (articleId) => (pre.recentBodies?.articleId === articleId ? recentBodies : []),
     };
 
     let result;

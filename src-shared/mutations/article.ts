@@ -24,14 +24,15 @@ import {
 } from '../workflow';
 import type { Actor } from '../workflow';
 import { embargoRefusal } from './schedule';
+import { foreignNewSuggestionAuthors } from '../richtext/suggestionAuthors';
 import {
   SafeBodyJson,
   allowedIf,
-  anyone,
   fail,
   noop,
   type ApplyContext,
   type ApplyResult,
+  type Authorization,
   type ArticleFieldName,
   type ArticleState,
   type ConflictDraft,
@@ -80,6 +81,26 @@ function deletedRefusal(state: ArticleState): ApplyResult<ArticleState> | null {
 const mayEdit = (state: ArticleState | null, _args: unknown, actor: Actor) =>
   state ? allowedIf(mayEditArticle(state, actor)) : null;
 
+/**
+ * How many of an article's latest stored bodies count as known for suggestion marks: an undo of
+ * an accept or reject (Ctrl+Z) brings back marks that a few stored bodies ago were there.
+ */
+const RECENT_BODIES_KNOWN = 20;
+
+/**
+ * A body may bring new suggestion marks only in the pushing user's name (where the caller knows
+ * it: the server does); marks already in `known` (the stored body, the merge base) pass.
+ */
+function ownSuggestionsOnly(body: unknown, known: readonly unknown[], actor: Actor): Authorization {
+  if (actor.username === undefined) return null;
+  const others = foreignNewSuggestionAuthors(body, known, actor.username);
+  if (others.length === 0) return null;
+  return fail(
+    'forbidden',
+    `A suggestion must carry the name of the user who makes it; this body brings new suggestions in the name of ${others.join(', ')}.`,
+  );
+}
+
 // ---- article.create --------------------------------------------------------------------------
 
 export const ArticleCreateArgs = z.strictObject({
@@ -97,7 +118,8 @@ export const articleCreate: MutationDef<ArticleCreateArgs, ArticleState> = {
   entityId: (a) => a.id,
   serverOnly: () => false,
   prefetch: () => ({}),
-  authorize: anyone,
+  authorize: (state, args, actor) =>
+    ownSuggestionsOnly(args.body, state ? [state.body] : [], actor),
   apply(state, args, ctx) {
     if (state) {
       return state.authorId === ctx.authorId
@@ -219,11 +241,27 @@ export const articleSetBody: MutationDef<ArticleSetBodyArgs, ArticleState> = {
     'Replaces the body; merged three-way at block level against baseBodyVersion (docs/sync.md).',
   entityId: (a) => a.id,
   serverOnly: () => false,
-  prefetch: (a, state) =>
-    state && state.bodyVersion !== a.baseBodyVersion
+  prefetch: (a, state, actor) => ({
+    ...(state && state.bodyVersion !== a.baseBodyVersion
       ? { baseBody: { articleId: a.id, bodyVersion: a.baseBodyVersion } }
-      : {},
-  authorize: mayEdit,
+      : {}),
+    // Marks in another name the stored body lacks (an undo of a reject brings one back): were
+    // they there before? Only then are the latest stored bodies loaded.
+    ...(state &&
+    actor?.username !== undefined &&
+    foreignNewSuggestionAuthors(a.body, [state.body], actor.username).length > 0
+      ? { recentBodies: { articleId: a.id, limit: RECENT_BODIES_KNOWN } }
+      : {}),
+  }),
+  authorize: (state, args, actor, ctx) => {
+    if (!state) return null;
+    const base =
+      state.bodyVersion === args.baseBodyVersion
+        ? undefined
+        : ctx.baseBody(state.id, args.baseBodyVersion);
+    const known = [state.body, ...(base ? [base] : []), ...(ctx.recentBodies?.(state.id) ?? [])];
+    return mayEdit(state, args, actor) ?? ownSuggestionsOnly(args.body, known, actor);
+  },
   apply(state, args, ctx) {
     if (!state) return notFound(args.id);
     const deleted = deletedRefusal(state);

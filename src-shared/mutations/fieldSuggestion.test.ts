@@ -263,6 +263,131 @@ describe('article.resolveFieldSuggestion', () => {
   });
 });
 
+describe('article.reopenFieldSuggestion (undo of a decision)', () => {
+  const decided = suggestion('headline', 'Brücke wieder offen', S1);
+  const accepted = () =>
+    article({
+      headline: 'Brücke wieder offen',
+      fieldSuggestions: [suggestion('kicker', 'Stadt:', S2)],
+    });
+  const undoAccept = (patch: Record<string, unknown> = {}) => ({
+    id: A1,
+    suggestion: decided,
+    action: 'accept',
+    previous: 'Brücke gesperrt',
+    ...patch,
+  });
+
+  it('undoing an accept puts the field back and reopens the suggestion, in one change', () => {
+    const r = applyMutation('article.reopenFieldSuggestion', accepted(), undoAccept(), ctx(author));
+    expect(r).toMatchObject({ ok: true, changed: ['headline', 'fieldSuggestions'] });
+    const s = ok(r);
+    expect(s.headline).toBe('Brücke gesperrt');
+    expect(s.fieldSuggestions).toEqual([suggestion('kicker', 'Stadt:', S2), decided]);
+    expect(s.revision).toBe(4);
+  });
+
+  it('resolve then reopen gives back the article as it was (fields and suggestions)', () => {
+    const before = article({ fieldSuggestions: [decided] });
+    const after = ok(
+      applyMutation(
+        'article.resolveFieldSuggestion',
+        before,
+        { id: A1, suggestionId: S1, action: 'accept' },
+        ctx(chief),
+      ),
+    );
+    const back = ok(
+      applyMutation('article.reopenFieldSuggestion', after, undoAccept(), ctx(chief)),
+    );
+    expect(back.headline).toBe(before.headline);
+    expect(back.fieldSuggestions).toEqual(before.fieldSuggestions);
+  });
+
+  it('undoing a reject reopens the suggestion and leaves the field', () => {
+    const s = ok(
+      applyMutation(
+        'article.reopenFieldSuggestion',
+        article(),
+        { id: A1, suggestion: decided, action: 'reject' },
+        ctx(chief),
+      ),
+    );
+    expect(s.headline).toBe('Brücke gesperrt');
+    expect(s.fieldSuggestions).toEqual([decided]);
+  });
+
+  it('is a no-op when the suggestion is open already (a replay)', () => {
+    const r = applyMutation(
+      'article.reopenFieldSuggestion',
+      article({ headline: 'Brücke wieder offen', fieldSuggestions: [decided] }),
+      undoAccept(),
+      ctx(author),
+    );
+    expect(r).toMatchObject({ ok: true, outcome: 'noop' });
+  });
+
+  it('refuses, changing nothing, when the field has moved on since the accept', () => {
+    const moved = article({ headline: 'Brücke ab Montag offen' });
+    const r = applyMutation('article.reopenFieldSuggestion', moved, undoAccept(), ctx(author));
+    expect(r).toMatchObject({ ok: false, code: 'field_moved' });
+    expect(moved.headline).toBe('Brücke ab Montag offen');
+    expect(moved.fieldSuggestions).toBeUndefined();
+    // A rejected suggestion whose value the field took meanwhile is not reopened either.
+    expect(
+      applyMutation(
+        'article.reopenFieldSuggestion',
+        article({ headline: 'Brücke wieder offen' }),
+        { id: A1, suggestion: decided, action: 'reject' },
+        ctx(author),
+      ),
+    ).toMatchObject({ ok: false, code: 'field_moved' });
+  });
+
+  it('refuses when the suggester has a newer suggestion on the field', () => {
+    const newer = suggestion('headline', 'Brücke bald offen', S3);
+    expect(
+      applyMutation(
+        'article.reopenFieldSuggestion',
+        article({ fieldSuggestions: [newer] }),
+        { id: A1, suggestion: decided, action: 'reject' },
+        ctx(author),
+      ),
+    ).toMatchObject({ ok: false, code: 'suggestion_superseded' });
+  });
+
+  it('only the author and desk chiefs, only where they may edit', () => {
+    expect(
+      applyMutation('article.reopenFieldSuggestion', accepted(), undoAccept(), ctx(stranger)),
+    ).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(
+      applyMutation(
+        'article.reopenFieldSuggestion',
+        { ...accepted(), status: 'in_review' },
+        undoAccept(),
+        ctx(author),
+      ).ok,
+    ).toBe(false);
+  });
+
+  it("validates its arguments: the previous value has the field's limits, accept needs it", () => {
+    expect(parseMutation('article.reopenFieldSuggestion', undoAccept()).ok).toBe(true);
+    expect(
+      parseMutation('article.reopenFieldSuggestion', undoAccept({ previous: 'x'.repeat(501) })).ok,
+    ).toBe(false);
+    expect(
+      parseMutation('article.reopenFieldSuggestion', {
+        id: A1,
+        suggestion: decided,
+        action: 'accept',
+      }).ok,
+    ).toBe(false);
+    expect(
+      parseMutation('article.reopenFieldSuggestion', { ...undoAccept(), action: 'keep' }).ok,
+    ).toBe(false);
+  });
+});
+
 describe('merging two desks (their mutations replayed on the server in either order)', () => {
   type M = {
     name: 'article.suggestField' | 'article.resolveFieldSuggestion' | 'article.setFields';

@@ -5,11 +5,19 @@
  * one change) or rejects one. Each is an operation on the server's current list, so replaying a
  * desk's pending ones on newer data (rebase, push) is the list's merge: adds from both sides are
  * kept, a resolved suggestion stays resolved (`replaces`), and a field change does not touch the
- * suggestions on it.
+ * suggestions on it. `article.reopenFieldSuggestion` undoes a decision: the suggestion is open again
+ * and, for an accept, the field takes back the value it had, in one change; refused when the
+ * field has moved on since.
  * Names and argument shapes are API: never change them.
  */
 import { z } from 'zod';
-import { FieldSuggestion, Id, fieldSuggestionsOf, MAX_FIELD_SUGGESTIONS } from '../model';
+import {
+  ArticleFields,
+  FieldSuggestion,
+  Id,
+  fieldSuggestionsOf,
+  MAX_FIELD_SUGGESTIONS,
+} from '../model';
 import { isChief, mayEditArticle } from '../workflow';
 import type { Actor } from '../workflow';
 import {
@@ -44,6 +52,31 @@ export const ArticleResolveFieldSuggestionArgs = z.strictObject({
   action: z.enum(['accept', 'reject']),
 });
 export type ArticleResolveFieldSuggestionArgs = z.infer<typeof ArticleResolveFieldSuggestionArgs>;
+
+/** Undo of a decision: the suggestion as it was decided, and for an accept the field's value before. */
+export const ArticleReopenFieldSuggestionArgs = z
+  .discriminatedUnion('action', [
+    z.strictObject({
+      id: Id,
+      suggestion: FieldSuggestion,
+      action: z.literal('accept'),
+      /** The field's value before the accept; the field takes it back. */
+      previous: z.string().max(3000),
+    }),
+    z.strictObject({ id: Id, suggestion: FieldSuggestion, action: z.literal('reject') }),
+  ])
+  .superRefine((a, issues) => {
+    if (a.action !== 'accept') return;
+    const r = ArticleFields.shape[a.suggestion.field].safeParse(a.previous);
+    if (!r.success) {
+      issues.addIssue({
+        code: 'custom',
+        path: ['previous'],
+        message: `not a valid ${a.suggestion.field}: ${r.error.issues[0]?.message ?? 'invalid'}`,
+      });
+    }
+  });
+export type ArticleReopenFieldSuggestionArgs = z.infer<typeof ArticleReopenFieldSuggestionArgs>;
 
 function notFound(id: string): ApplyResult<ArticleState> {
   return fail('not_found', `There is no article ${id}.`);
@@ -99,7 +132,7 @@ export const articleSuggestField: MutationDef<ArticleSuggestFieldArgs, ArticleSt
 /** The article's author and desk chiefs decide; accepting changes the field, so it must be editable. */
 function mayResolve(
   state: ArticleState | null,
-  args: ArticleResolveFieldSuggestionArgs,
+  args: { action: 'accept' | 'reject' },
   actor: Actor,
 ): Authorization {
   if (!state) return null;
@@ -144,5 +177,62 @@ export const articleResolveFieldSuggestion: MutationDef<
     const changed =
       state[s.field] === s.value ? ['fieldSuggestions'] : [s.field, 'fieldSuggestions'];
     return changedState(state, ctx, { fieldSuggestions: rest, [s.field]: s.value }, changed);
+  },
+};
+
+/** Who may undo a decision: who may decide; the article changes either way, so it must be editable. */
+function mayReopen(state: ArticleState | null, _args: unknown, actor: Actor): Authorization {
+  return mayResolve(state, { action: 'accept' }, actor);
+}
+
+export const articleReopenFieldSuggestion: MutationDef<
+  ArticleReopenFieldSuggestionArgs,
+  ArticleState
+> = {
+  name: 'article.reopenFieldSuggestion',
+  entity: 'article',
+  args: ArticleReopenFieldSuggestionArgs,
+  description:
+    'Undoes an accept or reject of a field suggestion: the suggestion is open again and an accepted field takes back its previous value, in one change.',
+  entityId: (a) => a.id,
+  serverOnly: () => false,
+  prefetch: () => ({}),
+  authorize: mayReopen,
+  apply(state, args, ctx) {
+    if (!state) return notFound(args.id);
+    if (state.deletedAt !== null)
+      return fail('deleted', 'The article is deleted; restore it first.');
+    const s = args.suggestion;
+    const list = fieldSuggestionsOf(state);
+    // Replayed (or undone twice): it is open already.
+    if (list.some((x) => x.id === s.id)) return noop(state);
+    const moved = () =>
+      fail(
+        'field_moved',
+        `The ${s.field} has changed since the decision, so it cannot be undone; the suggestion stays resolved.`,
+      );
+    if (args.action === 'accept' && state[s.field] !== s.value) return moved();
+    // Rejected, and the field took the suggested value since: nothing is left to suggest.
+    if (args.action === 'reject' && state[s.field] === s.value) return moved();
+    if (list.some((x) => x.author === s.author && x.field === s.field)) {
+      return fail(
+        'suggestion_superseded',
+        `${s.author} has made a newer suggestion on the ${s.field}; the decided one stays resolved.`,
+      );
+    }
+    if (list.length >= MAX_FIELD_SUGGESTIONS) {
+      return fail(
+        'too_many_suggestions',
+        `An article holds at most ${MAX_FIELD_SUGGESTIONS} open field suggestions; resolve some first.`,
+      );
+    }
+    const reopened = [...list, s];
+    if (args.action === 'reject' || args.previous === s.value) {
+      return changedState(state, ctx, { fieldSuggestions: reopened }, ['fieldSuggestions']);
+    }
+    return changedState(state, ctx, { fieldSuggestions: reopened, [s.field]: args.previous }, [
+      s.field,
+      'fieldSuggestions',
+    ]);
   },
 };

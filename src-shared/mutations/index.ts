@@ -20,6 +20,7 @@
  * | article.recordSuggestions | article | id, action, count, authors, excerpt           |
  * | article.suggestField | article | id, suggestion {id, field, value, author, at}    |
  * | article.resolveFieldSuggestion | article | id, suggestionId, action             |
+ * | article.reopenFieldSuggestion | article | id, suggestion, action, previous?      |
  *
  * Use `parseMutation` to validate args and `applyMutation` to run one against a state (permission,
  * transition, server checks: what the server and a client's rebase run). A desk's own write runs
@@ -56,8 +57,10 @@ import {
 } from './schedule';
 import { ArticleRecordSuggestionsArgs, articleRecordSuggestions } from './suggestionDecision';
 import {
+  ArticleReopenFieldSuggestionArgs,
   ArticleResolveFieldSuggestionArgs,
   ArticleSuggestFieldArgs,
+  articleReopenFieldSuggestion,
   articleResolveFieldSuggestion,
   articleSuggestField,
 } from './fieldSuggestion';
@@ -104,6 +107,7 @@ export const MUTATION_NAMES = [
   'article.recordSuggestions',
   'article.suggestField',
   'article.resolveFieldSuggestion',
+  'article.reopenFieldSuggestion',
 ] as const;
 export const MutationName = z.enum(MUTATION_NAMES);
 export type MutationName = z.infer<typeof MutationName>;
@@ -132,6 +136,7 @@ export const MUTATION_ARGS = {
   'article.recordSuggestions': ArticleRecordSuggestionsArgs,
   'article.suggestField': ArticleSuggestFieldArgs,
   'article.resolveFieldSuggestion': ArticleResolveFieldSuggestionArgs,
+  'article.reopenFieldSuggestion': ArticleReopenFieldSuggestionArgs,
 } as const satisfies Record<MutationName, z.ZodType>;
 
 /** The args a caller writes for mutation M (defaults not yet filled in). */
@@ -152,7 +157,7 @@ export interface AnyMutationDef {
   description: string;
   entityId(args: unknown): string;
   serverOnly(args: unknown): boolean;
-  prefetch(args: unknown, state: EntityState | null): Prefetch;
+  prefetch(args: unknown, state: EntityState | null, actor?: MutationContext['actor']): Prefetch;
   authorize(
     state: EntityState | null,
     args: unknown,
@@ -188,6 +193,7 @@ export const MUTATIONS: Readonly<Record<MutationName, AnyMutationDef>> = {
   'article.recordSuggestions': erase(articleRecordSuggestions),
   'article.suggestField': erase(articleSuggestField),
   'article.resolveFieldSuggestion': erase(articleResolveFieldSuggestion),
+  'article.reopenFieldSuggestion': erase(articleReopenFieldSuggestion),
 };
 
 export function isMutationName(name: unknown): name is MutationName {

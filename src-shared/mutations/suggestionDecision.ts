@@ -3,6 +3,9 @@
  * article's timeline. The decision itself reaches the server as the body it produced
  * (article.setBody); this mutation changes no state: the server writes an audit event
  * (`article.suggestions`) that the timeline shows as "Anna accepted 2 suggestions from Jonas".
+ * Undoing a decision (Ctrl+Z in the body, Undo after a field decision) is recorded the same way
+ * with `undone: true` ("Anna undid accepting 2 suggestions from Jonas"), so the timeline never
+ * claims a decision stands that was taken back.
  */
 import { z } from 'zod';
 import { Id } from '../model';
@@ -23,8 +26,16 @@ export const SuggestionDecision = z.strictObject({
   authors: z.array(z.string().min(1).max(MAX_SUGGESTION_AUTHOR)).min(1).max(50),
   /** The start of the resolved text, for the reader of the timeline. */
   excerpt: z.string().max(MAX_SUGGESTION_EXCERPT),
+  /** The decision was undone (the suggestions are open again). */
+  undone: z.literal(true).optional(),
 });
 export type SuggestionDecision = z.infer<typeof SuggestionDecision>;
+
+/** The timeline action of a recorded decision (audit detail or queued args). */
+export function suggestionTimelineAction(d: { action?: unknown; undone?: unknown }): string {
+  const decided = d.action === 'accept' ? 'accept_suggestions' : 'reject_suggestions';
+  return d.undone === true ? `undo_${decided}` : decided;
+}
 
 export const ArticleRecordSuggestionsArgs = SuggestionDecision.extend({ id: Id });
 export type ArticleRecordSuggestionsArgs = z.infer<typeof ArticleRecordSuggestionsArgs>;
@@ -70,6 +81,7 @@ export const articleRecordSuggestions: MutationDef<ArticleRecordSuggestionsArgs,
           count: args.count,
           authors: args.authors,
           excerpt: args.excerpt,
+          ...(args.undone ? { undone: true } : {}),
         },
       },
     };

@@ -157,6 +157,8 @@ export interface ApplyContext {
   userExists(id: string): boolean;
   /** The article body as it was at `bodyVersion` (the merge base), if still known. */
   baseBody(articleId: string, bodyVersion: number): BodyJson | undefined;
+  /** The article's latest stored bodies, where prefetched (`recentBodies`); else none. */
+  recentBodies?(articleId: string): readonly unknown[];
 }
 
 /** What the server (and a client's rebase) runs a mutation with: the acting user is known. */
@@ -173,6 +175,8 @@ export interface Prefetch {
   articleIds?: string[];
   userIds?: string[];
   baseBody?: { articleId: string; bodyVersion: number };
+  /** The article's latest stored bodies (newest first, at most `limit`). */
+  recentBodies?: { articleId: string; limit: number };
 }
 
 export type Outcome = 'applied' | 'merged' | 'conflict' | 'noop';
@@ -213,7 +217,8 @@ export interface MutationDef<A, S> {
   entityId(args: A): string;
   /** True when this mutation (with these args) needs the server: do not queue it offline. */
   serverOnly(args: A): boolean;
-  prefetch(args: A, state: S | null): Prefetch;
+  /** `actor`: the pushing user, where known (the server). */
+  prefetch(args: A, state: S | null, actor?: Actor): Prefetch;
   /** Permission only (roles, ownership). Runs before apply, never on a desk's local write. */
   authorize(state: S | null, args: A, actor: Actor, ctx: ApplyContext): Authorization;
   /** The state transition and its invariants; pure, and the same on the server and the desk. */

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-unsafe-call -- pushed outcomes are `any`; the assertions check them */
 /**
  * Accepting and rejecting suggestions in the desk against the real backend. The author's article
  * holds suggestions by two people (saved through the api); the author opens it, sees the
@@ -14,9 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SCHEMA_VERSION } from '../../src-shared/protocol';
 import { body, paragraph, suggestion, text } from '../../src-shared/richtext/builders';
-import { listSuggestions } from '../../src-shared/richtext/suggestions';
+import { listSuggestions, withSuggestionsRejected } from '../../src-shared/richtext/suggestions';
 import { startServer } from '../sync/support/harness';
-import { Client, completeFields, login } from '../server/helpers';
+import { Client, completeFields, http, login } from '../server/helpers';
 import type { Started } from '../support/processes';
 import { tempDir } from '../support/tmp';
 import { audit } from './axe-helpers';
@@ -27,7 +26,7 @@ let author: EditorHost;
 let desk: EditorHost;
 let server: Started;
 let tmp: ReturnType<typeof tempDir>;
-const ids = { draft: randomUUID(), approved: randomUUID() };
+const ids = { draft: randomUUID(), approved: randomUUID(), fields: randomUUID() };
 
 const at = '2026-12-03T05:10:00.000Z';
 /** Suggestions by the chief (two) and by Jonas (one paragraph). */
@@ -67,35 +66,119 @@ async function openOn(h: EditorHost, id: string, lang: 'en' | 'de' = 'en') {
   return app;
 }
 
+/** A push as a current desk sends it (schemaVersion: it reads suggestion marks). */
+async function push(c: Client, mutations: { name: string; args: unknown }[]) {
+  const ms = mutations.map((m, i) => ({ id: c.next + i, ...m }));
+  c.next += mutations.length;
+  const r = await http(`${c.url}/api/v1/sync/push`, {
+    token: c.token,
+    json: {
+      protocolVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
+      clientId: c.clientId,
+      mutations: ms,
+    },
+  });
+  return (r.body as { outcomes: { status: string }[] }).outcomes.map((o) => o.status);
+}
+
+async function bodyVersionOf(c: Client, id: string): Promise<number> {
+  const reader = new Client(c.url, c.token);
+  reader.schemaVersion = SCHEMA_VERSION;
+  const pages = await reader.pullAll(1000);
+  const data = pages
+    .flatMap((p: { changes: { id: string; data: { bodyVersion: number } }[] }) => p.changes)
+    .filter((ch: { id: string }) => ch.id === id)
+    .at(-1)?.data;
+  return data!.bodyVersion;
+}
+
+/**
+ * The fixture as its people made it (the server takes suggestions only in the pusher's name):
+ * the chief adds his two to `start`, then Jonas (a desk chief here) adds his paragraph.
+ */
+async function suggestOn(
+  id: string,
+  full: ReturnType<typeof suggested>,
+  chief: Client,
+  jonas: Client,
+) {
+  const chiefs = structuredClone(full);
+  chiefs.root.children.splice(1, 1);
+  const setBody = async (c: Client, b: unknown) =>
+    push(c, [
+      {
+        name: 'article.setBody',
+        args: { id, baseBodyVersion: await bodyVersionOf(c, id), body: b },
+      },
+    ]);
+  expect(await setBody(chief, chiefs)).toEqual(['applied']);
+  expect(await setBody(jonas, full)).toEqual(['applied']);
+}
+
 beforeAll(async () => {
   tmp = tempDir('copydesk-suggest-review-');
   server = await startServer(`${tmp.dir}/server`);
   const editor = new Client(server.url, await login(server.url, 'editor'));
-  editor.schemaVersion = SCHEMA_VERSION;
   const chief = new Client(server.url, await login(server.url, 'chief'));
-  chief.schemaVersion = SCHEMA_VERSION;
-  const mine = await editor.push([
-    {
-      name: 'article.create',
-      args: { id: ids.draft, fields: completeFields(), body: suggested() },
-    },
-  ]);
-  expect(mine.body.outcomes.map((o: { status: string }) => o.status)).toEqual(['applied']);
-  const approved = await chief.push([
-    {
-      name: 'article.create',
-      args: {
-        id: ids.approved,
-        fields: completeFields({ headline: 'Haushalt mit Vorschlägen' }),
-        body: suggested(),
+  const admin = await login(server.url, 'admin');
+  const created = await http(`${server.url}/api/v1/users`, {
+    token: admin,
+    json: { username: 'jonas', password: 'jonas-password', role: 'desk_chief' },
+  });
+  expect(created.status).toBeLessThan(300);
+  const jonas = new Client(server.url, await login(server.url, 'jonas', 'jonas-password'));
+  const draft = suggested();
+  expect(
+    await push(editor, [
+      {
+        name: 'article.create',
+        args: { id: ids.draft, fields: completeFields(), body: withSuggestionsRejected(draft) },
       },
-    },
-    { name: 'article.transition', args: { id: ids.approved, from: 'draft', to: 'in_review' } },
-    { name: 'article.transition', args: { id: ids.approved, from: 'in_review', to: 'approved' } },
-  ]);
-  expect(approved.body.outcomes.map((o: { status: string }) => o.status)).toEqual(
-    Array(3).fill('applied'),
-  );
+    ]),
+  ).toEqual(['applied']);
+  await suggestOn(ids.draft, draft, chief, jonas);
+  const approved = suggested();
+  expect(
+    await push(chief, [
+      {
+        name: 'article.create',
+        args: {
+          id: ids.approved,
+          fields: completeFields({ headline: 'Haushalt mit Vorschlägen' }),
+          body: withSuggestionsRejected(approved),
+        },
+      },
+      { name: 'article.transition', args: { id: ids.approved, from: 'draft', to: 'in_review' } },
+      { name: 'article.transition', args: { id: ids.approved, from: 'in_review', to: 'approved' } },
+    ]),
+  ).toEqual(Array(3).fill('applied'));
+  await suggestOn(ids.approved, approved, chief, jonas);
+  expect(
+    await push(editor, [
+      {
+        name: 'article.create',
+        args: { id: ids.fields, fields: completeFields({ headline: 'Rat tagt' }) },
+      },
+    ]),
+  ).toEqual(['applied']);
+  expect(
+    await push(chief, [
+      {
+        name: 'article.suggestField',
+        args: {
+          id: ids.fields,
+          suggestion: {
+            id: randomUUID(),
+            field: 'headline',
+            value: 'Rat beschließt Haushalt',
+            author: 'chief',
+            at,
+          },
+        },
+      },
+    ]),
+  ).toEqual(['applied']);
   author = await startEditorHost();
   await author.call('sync.login', {
     serverUrl: server.url,
@@ -161,8 +244,63 @@ describe('accept and reject suggestions (author desk, real backend)', () => {
       .poll(() => timeline.textContent(), { timeout: 15_000 })
       .toMatch(/editor accepted 1 suggestion from chief/);
     expect(await timeline.textContent()).toMatch(/editor rejected 1 suggestion from jonas/);
+    // The Ctrl+Z is on record too: the rejection does not stand.
+    expect(await timeline.textContent()).toMatch(/editor undid rejecting 1 suggestion from jonas/);
     expect(await timeline.textContent()).toContain('Die Opposition stimmte dagegen.');
     expect(await timeline.textContent()).not.toMatch(/waiting for sync/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('undoes an accepted headline suggestion (Undo, then Ctrl+Z): field and suggestion are back', async () => {
+    const { page, errors } = await openOn(author, ids.fields);
+    const headline = page.locator('textarea[name="headline"]');
+    const suggestions = page.getByTestId('field-suggestion');
+    const notice = page.getByTestId('field-decision');
+    const accept = page.getByRole('button', { name: /^Accept the Headline suggested by/ });
+    await expect.poll(() => suggestions.count(), { timeout: 15_000 }).toBe(1);
+    expect(await headline.inputValue()).toBe('Rat tagt');
+
+    await accept.click();
+    await expect.poll(() => headline.inputValue()).toBe('Rat beschließt Haushalt');
+    await expect.poll(() => suggestions.count()).toBe(0);
+    await expect.poll(() => notice.textContent()).toMatch(/Accepted the Headline suggested by/);
+    expect(await audit(page, 'field decision notice')).toEqual([]);
+    if (shots)
+      await page.locator('.canvas').screenshot({ path: join(shots, 'field-decision-undo.png') });
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => headline.inputValue()).toBe('Rat tagt');
+    await expect.poll(() => suggestions.count()).toBe(1);
+    expect(await notice.count()).toBe(0);
+    const reopened = await author.call('articles.get', { id: ids.fields });
+    expect(reopened.headline).toBe('Rat tagt');
+    expect(reopened.fieldSuggestions?.map((f) => f.value)).toEqual(['Rat beschließt Haushalt']);
+
+    // Right after deciding, Ctrl+Z (focus on no text field) undoes the decision as well.
+    await accept.click();
+    await expect.poll(() => headline.inputValue()).toBe('Rat beschließt Haushalt');
+    await notice.waitFor();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => headline.inputValue()).toBe('Rat tagt');
+    await expect.poll(() => suggestions.count()).toBe(1);
+    // Ctrl+Z in a text field stays the field's own undo: it does not reopen anything.
+    await accept.click();
+    await expect.poll(() => headline.inputValue()).toBe('Rat beschließt Haushalt');
+    await headline.focus();
+    await page.keyboard.press('Control+z');
+    expect(await suggestions.count()).toBe(0);
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => headline.inputValue()).toBe('Rat tagt');
+
+    await author.call('sync.now', {});
+    await page.getByRole('button', { name: 'Timeline' }).click();
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await expect
+      .poll(() => timeline.textContent(), { timeout: 15_000 })
+      .toMatch(/editor undid accepting 1 suggestion from chief/);
+    const stored = await author.call('articles.get', { id: ids.fields });
+    expect(stored.headline).toBe('Rat tagt');
+    expect(stored.fieldSuggestions).toHaveLength(1);
     expect(errors).toEqual([]);
     await page.close();
   });

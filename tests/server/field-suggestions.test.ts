@@ -180,6 +180,78 @@ describe('field suggestions on the server', () => {
     expect(after.fieldSuggestions ?? []).toEqual([]);
   });
 
+  it('undoes an accept in one change (field and suggestion back) and refuses once the field moved on', async () => {
+    const id = randomUUID();
+    await editor.push([{ name: 'article.create', args: { id, fields: { headline: 'Alt' } } }]);
+    const h = randomUUID();
+    await chief.push([suggest(id, 'headline', 'Neu', h)]);
+    const open = await pulledArticle(SCHEMA_VERSION, id);
+    const decided = open.fieldSuggestions[0];
+    const reopen = {
+      name: 'article.reopenFieldSuggestion',
+      args: { id, suggestion: decided, action: 'accept', previous: 'Alt' },
+    };
+    // Someone else may not undo the author's decision.
+    await editor.push([
+      { name: 'article.resolveFieldSuggestion', args: { id, suggestionId: h, action: 'accept' } },
+    ]);
+    const refused = await other.push([reopen]);
+    expect(statuses(refused)).toEqual(['rejected']);
+    expect(refused.body.outcomes[0].code).toBe('forbidden');
+    const accepted = await pulledArticle(SCHEMA_VERSION, id);
+    expect(statuses(await editor.push([reopen]))).toEqual(['applied']);
+    const back = await pulledArticle(SCHEMA_VERSION, id);
+    expect(back.headline).toBe('Alt');
+    expect(back.fieldSuggestions).toEqual([decided]);
+    expect(back.revision).toBe(accepted.revision + 1);
+    // Replayed (a desk pushing it again after a lost answer): nothing changes.
+    expect(statuses(await editor.push([reopen]))).toEqual(['noop']);
+
+    // Accepted again, then the headline is edited: the undo is refused and changes nothing.
+    await editor.push([
+      { name: 'article.resolveFieldSuggestion', args: { id, suggestionId: h, action: 'accept' } },
+      {
+        name: 'article.setFields',
+        args: {
+          id,
+          baseVersion: 0,
+          values: { headline: 'Neuer' },
+          baseValues: { headline: 'Neu' },
+        },
+      },
+    ]);
+    const moved = await pulledArticle(SCHEMA_VERSION, id);
+    expect(moved.headline).toBe('Neuer');
+    const late = await editor.push([reopen]);
+    expect(statuses(late)).toEqual(['rejected']);
+    expect(late.body.outcomes[0].code).toBe('field_moved');
+    const after = await pulledArticle(SCHEMA_VERSION, id);
+    expect(after.version).toBe(moved.version);
+    expect(after.headline).toBe('Neuer');
+    expect(after.fieldSuggestions).toEqual([]);
+  });
+
+  it('undoes a reject: the suggestion is open again, the field untouched', async () => {
+    const id = randomUUID();
+    await editor.push([{ name: 'article.create', args: { id, fields: { kicker: 'Rat:' } } }]);
+    const k = randomUUID();
+    await chief.push([suggest(id, 'kicker', 'Stadt:', k)]);
+    const decided = (await pulledArticle(SCHEMA_VERSION, id)).fieldSuggestions[0];
+    await chief.push([
+      { name: 'article.resolveFieldSuggestion', args: { id, suggestionId: k, action: 'reject' } },
+    ]);
+    const r = await chief.push([
+      {
+        name: 'article.reopenFieldSuggestion',
+        args: { id, suggestion: decided, action: 'reject' },
+      },
+    ]);
+    expect(statuses(r)).toEqual(['applied']);
+    const back = await pulledArticle(SCHEMA_VERSION, id);
+    expect(back.kicker).toBe('Rat:');
+    expect(back.fieldSuggestions).toEqual([decided]);
+  });
+
   it('sends desks older than 2026-12-x the article without its field suggestions', async () => {
     const id = randomUUID();
     await chief.push([

@@ -83,6 +83,23 @@ it('records the author’s and a desk chief’s decisions and refuses anyone els
   ]);
 });
 
+it('records an undone decision as its own entry, so the timeline never claims it stands', async () => {
+  const before = TimelineResponse.parse(await timeline(`?schemaVersion=${SCHEMA_VERSION}`));
+  expect(
+    await outcomes(editor, [
+      decision('accept', { count: 1, excerpt: 'Brücke' }),
+      decision('accept', { count: 1, excerpt: 'Brücke', undone: true }),
+    ]),
+  ).toEqual(['noop', 'noop']);
+  expect(await outcomes(editor, [decision('accept', { undone: false })])).toEqual(['invalid_args']);
+  const t = TimelineResponse.parse(await timeline(`?schemaVersion=${SCHEMA_VERSION}`));
+  const added = t.items.filter((i) => !before.items.some((b) => b.id === i.id));
+  expect(added.map((i) => [i.kind, i.action, i.user?.username, i.suggestions, i.text])).toEqual([
+    ['suggestion', 'accept_suggestions', 'editor', { count: 1, authors: ['chief'] }, 'Brücke'],
+    ['suggestion', 'undo_accept_suggestions', 'editor', { count: 1, authors: ['chief'] }, 'Brücke'],
+  ]);
+});
+
 it('leaves the decisions out for a desk older than 2026-12-y, whose strict parser refuses them', async () => {
   // The timeline entry as desks before 2026-12-y parse it.
   const OldEntry = z.strictObject({

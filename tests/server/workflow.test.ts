@@ -186,6 +186,7 @@ describe('mutations', () => {
         'article.delete',
         'article.recordSuggestions',
         'article.removeTag',
+        'article.reopenFieldSuggestion',
         'article.resolveFieldSuggestion',
         'article.restore',
         'article.schedule',

@@ -128,3 +128,62 @@ it('refuses bad input on the desk with a clear error and writes nothing', async 
   const after = await chief.api['articles.get']({ id: art.id });
   expect(after).toEqual(before);
 });
+
+it('an accept undone offline reaches the server as one change: field and suggestion back on both desks', async () => {
+  const art = await author.api['articles.create']({ fields: { headline: 'Brücke gesperrt' } });
+  await syncAll(author, chief);
+  await chief.api['articles.suggestField']({
+    id: art.id,
+    field: 'headline',
+    value: 'Brücke wieder offen',
+  });
+  await syncAll(chief, author);
+  const open = await author.api['articles.get']({ id: art.id });
+  const [s] = open.fieldSuggestions ?? [];
+  expect(s).toMatchObject({ author: 'chief', value: 'Brücke wieder offen' });
+
+  // Offline on the author's desk: accept, then undo; both queue and sync in order.
+  await author.api['articles.resolveFieldSuggestion']({
+    id: art.id,
+    suggestionId: s!.id,
+    action: 'accept',
+  });
+  const undone = await author.api['articles.reopenFieldSuggestion']({
+    id: art.id,
+    suggestion: s!,
+    action: 'accept',
+    previous: 'Brücke gesperrt',
+  });
+  expect(undone.headline).toBe('Brücke gesperrt');
+  expect(undone.fieldSuggestions).toEqual([s]);
+  await syncAll(author, chief);
+  for (const c of [author, chief]) {
+    const a = await c.api['articles.get']({ id: art.id });
+    expect(a.headline).toBe('Brücke gesperrt');
+    expect(a.fieldSuggestions).toEqual([s]);
+  }
+});
+
+it('refuses to undo an accept once the field moved on, and writes nothing', async () => {
+  const art = await author.api['articles.create']({ fields: { headline: 'Alt' } });
+  await syncAll(author, chief);
+  await chief.api['articles.suggestField']({ id: art.id, field: 'headline', value: 'Neu' });
+  await syncAll(chief, author);
+  const [s] = (await author.api['articles.get']({ id: art.id })).fieldSuggestions ?? [];
+  await author.api['articles.resolveFieldSuggestion']({
+    id: art.id,
+    suggestionId: s!.id,
+    action: 'accept',
+  });
+  await author.api['articles.save']({ id: art.id, fields: { headline: 'Neuer' } });
+  const before = await author.api['articles.get']({ id: art.id });
+  await expect(
+    author.api['articles.reopenFieldSuggestion']({
+      id: art.id,
+      suggestion: s!,
+      action: 'accept',
+      previous: 'Alt',
+    }),
+  ).rejects.toMatchObject({ serverCode: 'field_moved' });
+  expect(await author.api['articles.get']({ id: art.id })).toEqual(before);
+});

@@ -58,4 +58,21 @@ describe('pending timeline entries', () => {
     // What the core returns must pass the shared (strict) schema.
     expect(() => items.map((i) => TimelineEntry.parse(i))).not.toThrow();
   });
+
+  it('shows a queued undo of a decision as its own pending entry, after the decision', () => {
+    const decided = { id: 'a1', action: 'reject', count: 1, authors: ['jonas'], excerpt: 'x' };
+    const items = pendingSteps(
+      [
+        row(1, 'article.recordSuggestions', 'a1', decided),
+        row(2, 'article.recordSuggestions', 'a1', { ...decided, undone: true }),
+      ],
+      'a1',
+      null,
+    );
+    expect(items.map((i) => [i.id, i.action, i.suggestions])).toEqual([
+      ['outbox:1', 'reject_suggestions', { count: 1, authors: ['jonas'] }],
+      ['outbox:2', 'undo_reject_suggestions', { count: 1, authors: ['jonas'] }],
+    ]);
+    expect(() => items.map((i) => TimelineEntry.parse(i))).not.toThrow();
+  });
 });

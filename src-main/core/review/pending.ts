@@ -4,6 +4,7 @@
  */
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../../src-shared/model';
 import type { TimelineEntry } from '../../../src-shared/timeline';
+import { suggestionTimelineAction } from '../../../src-shared/mutations/suggestionDecision';
 import { findTransition } from '../../../src-shared/workflow';
 import type { OutboxEntry } from '../store/outbox';
 
@@ -39,11 +40,10 @@ export function pendingSteps(
         pending: true,
       });
     } else if (row.name === 'article.recordSuggestions' && row.entityId === articleId) {
-      const accept = args.action === 'accept';
       out.push({
         id: `outbox:${row.mutationId}`,
         kind: 'suggestion',
-        action: accept ? 'accept_suggestions' : 'reject_suggestions',
+        action: suggestionTimelineAction(args),
         from: null,
         to: null,
         text: typeof args.excerpt === 'string' ? args.excerpt : null,

@@ -26,6 +26,7 @@ import { dedupeTags, tagKey, TagRepository } from './tags';
 import {
   parseMutation,
   type ArticleRecordSuggestionsArgs,
+  type ArticleReopenFieldSuggestionArgs,
   type ArticleState,
 } from '../../../src-shared/mutations';
 import { jsonEqual, mergeBodies, type BodyConflictRegion } from '../../../src-shared/merge';
@@ -641,6 +642,21 @@ export class ArticleRepository {
     });
     tx.immediate();
     return this.get(id);
+  }
+
+  /**
+   * Undoes a decision on a field suggestion (`article.reopenFieldSuggestion`): the suggestion is
+   * open again and an accepted field takes back its previous value, in one change.
+   */
+  reopenFieldSuggestion(args: ArticleReopenFieldSuggestionArgs): Article {
+    const tx = this.db.transaction(() => {
+      const row = this.row(args.id);
+      this.writer.writeOne('article', 'article.reopenFieldSuggestion', args, {
+        before: articleStateOf(row),
+      });
+    });
+    tx.immediate();
+    return this.get(args.id);
   }
 
   /**

@@ -178,6 +178,13 @@ export function entityStore(db: SqlRunner): EntityStore {
       );
       return r ? parse<unknown>(r.body) : undefined;
     },
+    async recentRevisionBodies(articleId, limit) {
+      const rows = await db.all(
+        'SELECT body FROM revisions WHERE article_id = ? ORDER BY body_version DESC LIMIT ?',
+        [articleId, limit],
+      );
+      return rows.map((r) => parse<unknown>(r.body));
+    },
     async countRevisions(articleId) {
       const r = await db.get('SELECT COUNT(*) AS n FROM revisions WHERE article_id = ?', [
         articleId,
