@@ -103,8 +103,12 @@ it('shows the changes-requested notice, opens the article, and shows the comment
     .poll(() => panel.textContent(), { timeout: 10_000 })
     .toContain('Wer hat das gesagt?');
   const chiefComment = items.filter({ hasText: 'Wer hat das gesagt?' });
-  // Author names come from the server timeline, which may arrive just after the comments.
-  await expect.poll(() => chiefComment.textContent(), { timeout: 10_000 }).toContain('chief');
+  // Author names come from the server timeline, which may arrive just after the comments: the
+  // chief's display name, the username on hover.
+  await expect
+    .poll(() => chiefComment.textContent(), { timeout: 10_000 })
+    .toContain('Miriam Krause');
+  expect(await chiefComment.locator('strong').getAttribute('title')).toBe('chief');
   expect(await chiefComment.textContent()).toContain('on “Der Landschaftsverband Westfalen-Lippe');
   // The reason given with "request changes" is shown too.
   await expect

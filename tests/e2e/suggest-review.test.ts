@@ -159,8 +159,12 @@ describe('accept and reject suggestions (author desk, real backend)', () => {
     const timeline = page.getByRole('region', { name: 'Timeline' });
     await expect
       .poll(() => timeline.textContent(), { timeout: 15_000 })
-      .toMatch(/editor accepted 1 suggestion from chief/);
-    expect(await timeline.textContent()).toMatch(/editor rejected 1 suggestion from jonas/);
+      .toMatch(/Anna Berg accepted 1 suggestion from Miriam Krause/);
+    // By display name where the newsroom has one (jonas has none); the username on hover.
+    expect(await timeline.textContent()).toMatch(/Anna Berg rejected 1 suggestion from jonas/);
+    expect(await timeline.locator('strong[title="editor"]').first().textContent()).toBe(
+      'Anna Berg',
+    );
     expect(await timeline.textContent()).toContain('Die Opposition stimmte dagegen.');
     expect(await timeline.textContent()).not.toMatch(/waiting for sync/);
     expect(errors).toEqual([]);
