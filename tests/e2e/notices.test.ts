@@ -2,8 +2,10 @@
  * Notices and review comments in the UI (browser mode, real backend): the author's app shows
  * "Changes requested" with the desk chief's note after sync, keeps it over a reload, opens the
  * article from it, and the comments panel shows the chief's anchored comment; the author answers
- * with an anchored comment of their own and dismisses the notice.
+ * with an anchored comment of their own and dismisses the notice. Comments name their authors by
+ * display name. COPYDESK_SCREENSHOTS=DIR keeps the comments panel (comments-names.png).
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser';
@@ -19,6 +21,7 @@ let chief: Client;
 let tmp: ReturnType<typeof tempDir>;
 let articleId = '';
 const HEADLINE = 'LWL stellt neue Plattform vor';
+const shots = process.env.COPYDESK_SCREENSHOTS;
 
 beforeAll(async () => {
   tmp = tempDir('copydesk-notices-ui-');
@@ -129,6 +132,9 @@ it('shows the changes-requested notice, opens the article, and shows the comment
   const mine = items.filter({ hasText: 'Quelle ergänzt.' });
   await expect.poll(() => mine.count()).toBe(1);
   expect(await mine.textContent()).toContain('on “Zweiter Absatz ohne Anmerkung.”');
+  // The author's own comment under their display name too (the demo editor is Anna Berg).
+  expect(await mine.locator('strong').textContent()).toBe('Anna Berg');
+  if (shots) await panel.screenshot({ path: join(shots, 'comments-names.png') });
 
   // It reaches the chief.
   await expect

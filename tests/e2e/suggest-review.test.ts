@@ -6,7 +6,7 @@
  * rejected one back; after sync the timeline shows the decisions as the server recorded them.
  * A desk chief publishing an approved article with open suggestions is warned in the
  * confirmation. axe on the list in both themes and languages. With COPYDESK_SCREENSHOTS set,
- * the list is saved in light and dark, English and German.
+ * the list is saved in light and dark, English and German, and the timeline (timeline-names.png).
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -167,6 +167,7 @@ describe('accept and reject suggestions (author desk, real backend)', () => {
     );
     expect(await timeline.textContent()).toContain('Die Opposition stimmte dagegen.');
     expect(await timeline.textContent()).not.toMatch(/waiting for sync/);
+    if (shots) await timeline.screenshot({ path: join(shots, 'timeline-names.png') });
     expect(errors).toEqual([]);
     await page.close();
   });
