@@ -207,7 +207,7 @@ async function measureLoadPair(
 }
 
 /** Puts the caret at the end of a middle paragraph and installs the latency probe. */
-async function prepareTyping(page: Page, paragraph: number): Promise<void> {
+export async function prepareTyping(page: Page, paragraph: number): Promise<void> {
   await page.locator(`${READY} > p`).nth(paragraph).click();
   await page.keyboard.press('End');
   // Let start-up work (list paging, the WebSocket, the core's first integrity check) settle.
@@ -235,7 +235,7 @@ async function prepareTyping(page: Page, paragraph: number): Promise<void> {
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz ';
 
 /** Types `n` keys one at a time, each after the previous one's frame. */
-async function typeKeys(page: Page, n: number): Promise<void> {
+export async function typeKeys(page: Page, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
     const done = await page.evaluate(() => window.__lat!.length);
     await page.keyboard.press(LETTERS[done % LETTERS.length]!);
@@ -293,7 +293,7 @@ async function measureTypingPair(
 }
 
 /** Turns suggestion mode on with its shortcut (the toolbar shows it once the user is known). */
-async function startSuggesting(page: Page): Promise<void> {
+export async function startSuggesting(page: Page): Promise<void> {
   const toggle = page.locator('.toolbar__button--suggest');
   await toggle.waitFor({ timeout: 30_000 });
   await page.locator(`${READY} > p`).first().click();
