@@ -388,7 +388,11 @@ export async function runEditorBench(): Promise<object> {
       const barePage = (await load(browser, bareUrl)).page;
       const suggestPage = (await load(browser, `${host.url}#article=${suggestCopy.id}`)).page;
       await startSuggesting(suggestPage);
+      const typingStart = performance.now();
       const typing = await measureTypingPair(oursPage, quietPage, barePage, suggestPage, middle);
+      console.log(
+        `${doc.name}: typing ${WARM_UP_KEYS} + ${KEYSTROKES} keys on 4 pages took ${Math.round((performance.now() - typingStart) / 1000)} s`,
+      );
       const oursTyping = typing.ours;
       const bareTyping = typing.bare;
       const suggestTyping = typing.suggesting;
