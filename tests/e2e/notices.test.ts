@@ -90,7 +90,9 @@ it('shows the changes-requested notice, opens the article, and shows the comment
   await expect
     .poll(() => notice.first().textContent(), { timeout: 20_000 })
     .toContain(`Changes requested: ${HEADLINE}`);
-  expect(await notice.first().textContent()).toContain('by chief');
+  // By the chief's display name (the newsroom's names may come just after), username on hover.
+  await expect.poll(() => notice.first().textContent()).toContain('by Miriam Krause');
+  expect(await notice.first().locator('.notice__by').getAttribute('title')).toBe('chief');
   expect(await notice.first().textContent()).toContain('Bitte die Quelle nennen.');
 
   // Kept by the core: a reload of the window still shows it.
