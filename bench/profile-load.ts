@@ -12,20 +12,8 @@ import { findChromium } from '../tests/support/browser';
 import { startBrowserMode } from '../tests/support/processes';
 import { tempDir } from '../tests/support/tmp';
 import { buildBarePage, call, load, makeDoc, serveBare } from './editor';
+import { breakdown, type Profile } from './cpu-profile';
 import { summarize } from './stats';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-  startTime: number;
-  endTime: number;
-}
 
 async function profiledLoad(browser: Browser, origin: string, url: string): Promise<Profile> {
   const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
@@ -47,43 +35,6 @@ async function profiledLoad(browser: Browser, origin: string, url: string): Prom
   console.log('marks:', marks.join(' | '));
   await page.close();
   return profile;
-}
-
-/** Self and total ms per function, from the sampled call tree. */
-function breakdown(p: Profile): void {
-  const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const self = new Map<number, number>();
-  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000));
-  const key = (n: ProfileNode) =>
-    `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
-  const selfBy = new Map<string, number>();
-  const totalBy = new Map<string, number>();
-  const fileBy = new Map<string, number>();
-  for (const [id, ms] of self) {
-    const n = byId.get(id)!;
-    selfBy.set(key(n), (selfBy.get(key(n)) ?? 0) + ms);
-    const file = n.callFrame.url.split('/').pop() || n.callFrame.functionName;
-    fileBy.set(file, (fileBy.get(file) ?? 0) + ms);
-    const seen = new Set<string>();
-    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
-      const k = key(byId.get(cur)!);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      totalBy.set(k, (totalBy.get(k) ?? 0) + ms);
-    }
-  }
-  const top = (m: Map<string, number>, n: number) =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, n)
-      .map(([k, v]) => `${v.toFixed(1).padStart(8)}  ${k}`)
-      .join('\n');
-  console.log(`profile span ${((p.endTime - p.startTime) / 1000).toFixed(0)} ms`);
-  console.log('--- self by file\n' + top(fileBy, 15));
-  console.log('--- self by function\n' + top(selfBy, 40));
-  console.log('--- total by function\n' + top(totalBy, 80));
 }
 
 async function main(): Promise<void> {

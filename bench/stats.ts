@@ -25,6 +25,31 @@ export function summarize(samples: number[]): Summary {
   };
 }
 
+/**
+ * A p95 that one unlucky moment cannot swing: the samples (in the order they were taken) in
+ * rounds of `roundSize`, the p95 of each round, and the median of those. A trailing part round
+ * is dropped. Throws when there is not one whole round.
+ */
+export function steadyP95(
+  samples: readonly number[],
+  roundSize: number,
+): { median: number; rounds: number[] } {
+  if (!Number.isInteger(roundSize) || roundSize < 1) {
+    throw new Error(`steadyP95: roundSize must be a positive integer, got ${roundSize}`);
+  }
+  const rounds: number[] = [];
+  for (let i = 0; i + roundSize <= samples.length; i += roundSize) {
+    rounds.push(summarize(samples.slice(i, i + roundSize)).p95);
+  }
+  if (rounds.length === 0) {
+    throw new Error(`steadyP95: ${samples.length} samples make no round of ${roundSize}`);
+  }
+  const sorted = [...rounds].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { median: Math.round(median * 1000) / 1000, rounds };
+}
+
 export function time<T>(fn: () => T): [number, T] {
   const t0 = performance.now();
   const r = fn();

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Article } from '../../src-shared/model';
 import type { TimelineEntry } from '../../src-shared/timeline';
 import { api } from '../api/transport';
+import { useNameOf } from '../state/userNames';
 import { useCoreEvents } from '../api/events';
 import { changesRequested } from './changesRequested';
 import { useStoredArticle } from './useStoredArticle';
@@ -13,6 +14,7 @@ import { afterStartup } from '../boot/startupGate';
 export function ChangesRequestedBanner({ article: initial }: { article: Article }) {
   const { t } = useTranslation();
   const [article] = useStoredArticle(initial);
+  const nameOf = useNameOf();
   const [timeline, setTimeline] = useState<TimelineEntry[]>([]);
   const load = useCallback(() => {
     api['articles.timeline']({ id: initial.id }).then(
@@ -32,9 +34,9 @@ export function ChangesRequestedBanner({ article: initial }: { article: Article 
       role="note"
       data-testid="changes-requested"
     >
-      <strong>
+      <strong title={request.by && nameOf(request.by) !== request.by ? request.by : undefined}>
         {request.by
-          ? t('state.changesRequested.by', { name: request.by })
+          ? t('state.changesRequested.by', { name: nameOf(request.by) })
           : t('state.changesRequested.title')}
       </strong>
       {request.comment && <q className="changes-requested__comment"> {request.comment}</q>}

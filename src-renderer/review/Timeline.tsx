@@ -5,12 +5,15 @@ import type { ArticleTimeline } from '../../src-shared/api';
 import type { ArticleStatus } from '../../src-shared/model';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
+import { useNameOf } from '../state/userNames';
+import { UserName } from '../views/UserName';
 
 export function Timeline({ articleId, status }: { articleId: string; status: ArticleStatus }) {
   const { t, i18n } = useTranslation();
   const [data, setData] = useState<ArticleTimeline | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
+  const nameOf = useNameOf();
 
   useEffect(() => {
     let live = true;
@@ -50,11 +53,15 @@ export function Timeline({ articleId, status }: { articleId: string; status: Art
               key={item.id}
               className={item.pending ? 'timeline__item timeline__item--pending' : 'timeline__item'}
             >
-              <strong>{item.user?.username ?? t('review.timeline.someone')}</strong>{' '}
+              {item.user ? (
+                <UserName username={item.user.username} />
+              ) : (
+                <strong>{t('review.timeline.someone')}</strong>
+              )}{' '}
               {item.kind === 'suggestion' && item.suggestions
                 ? t(`review.timeline.decided.${item.action}`, {
                     count: item.suggestions.count,
-                    authors: item.suggestions.authors.join(', '),
+                    authors: item.suggestions.authors.map(nameOf).join(', '),
                     defaultValue: t('review.timeline.actions.transition'),
                   })
                 : t(`review.timeline.actions.${item.action}`, {

@@ -15,6 +15,18 @@ export function registerSuggestionColours(
   editor: LexicalEditor,
   title: SuggestionTitle,
 ): () => void {
+  // Typing in suggestion mode updates the same node at every key: its tooltip (a translation
+  // and a date format) is made once per kind, author and time, not per key.
+  const titles = new Map<string, string>();
+  const titleOf = (fields: SuggestionFields): string => {
+    const key = `${fields.kind}\n${fields.author}\n${fields.at}`;
+    let text = titles.get(key);
+    if (text === undefined) {
+      text = title(fields);
+      titles.set(key, text);
+    }
+    return text;
+  };
   return editor.registerMutationListener(
     SuggestionNode,
     (mutations) => {
@@ -26,8 +38,12 @@ export function registerSuggestionColours(
             const node = $getNodeByKey(key);
             if (!dom || !(node instanceof SuggestionNode)) continue;
             const fields = node.getSuggestion();
-            dom.style.setProperty('--suggestion-hue', String(authorHue(fields.author)));
-            dom.title = title(fields);
+            const hue = String(authorHue(fields.author));
+            if (dom.style.getPropertyValue('--suggestion-hue') !== hue) {
+              dom.style.setProperty('--suggestion-hue', hue);
+            }
+            const text = titleOf(fields);
+            if (dom.title !== text) dom.title = text;
           }
         },
         { editor },

@@ -1,5 +1,5 @@
 /**
- * Review comments of the open article: the list (author, time, text, the anchored
+ * Review comments of the open article: the list (author by display name, time, text, the anchored
  * paragraph's first words) with the workflow notes of the server's timeline (e.g. the reason for
  * requested changes), and a form to add one, optionally anchored to the current paragraph.
  */
@@ -13,6 +13,7 @@ import { useCoreEvents } from '../api/events';
 import { listBlocks, useCurrentBlock } from './commentBlocks';
 import './comments.css';
 import { afterStartup } from '../boot/startupGate';
+import { UserName } from './UserName';
 
 interface Entry {
   id: string;
@@ -137,7 +138,7 @@ export function CommentsPanel({
             const words = c.blockId ? wordsOf(c.blockId) : undefined;
             return (
               <li key={c.id} className="comments__item" data-testid="comment">
-                <strong>{c.who ?? t('comments.someone')}</strong>{' '}
+                {c.who ? <UserName username={c.who} /> : <strong>{t('comments.someone')}</strong>}{' '}
                 {c.action && (
                   <span>
                     {t(`comments.transition.${c.action}`, {

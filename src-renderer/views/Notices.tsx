@@ -9,12 +9,14 @@ import type { Notice } from '../../src-shared/api';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
 import { useUi } from '../state/ui';
+import { useNameOf } from '../state/userNames';
 import './comments.css';
 import { afterStartup } from '../boot/startupGate';
 
 export function Notices() {
   const { t } = useTranslation();
   const openArticle = useUi((s) => s.openArticle);
+  const nameOf = useNameOf();
   const [items, setItems] = useState<Notice[]>([]);
   const [tick, setTick] = useState(0);
 
@@ -53,7 +55,12 @@ export function Notices() {
             >
               {t(`notices.${n.kind}`, { headline: n.headline || t('notices.untitled') })}
             </button>
-            {n.by && <span className="notice__by"> {t('notices.by', { name: n.by })}</span>}
+            {n.by && (
+              <span className="notice__by" title={nameOf(n.by) !== n.by ? n.by : undefined}>
+                {' '}
+                {t('notices.by', { name: nameOf(n.by) })}
+              </span>
+            )}
             {n.comment && <q className="notice__comment">{n.comment}</q>}
             <button
               type="button"

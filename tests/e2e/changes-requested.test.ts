@@ -54,7 +54,9 @@ it('shows the badge in the list and the comment in the editor', async () => {
   const banner = page.getByTestId('changes-requested');
   await expect
     .poll(() => banner.textContent(), { timeout: 10_000 })
-    .toContain('Changes requested by chief:');
+    .toContain('Changes requested by Miriam Krause:');
+  // The chief's display name, the username on hover.
+  expect(await banner.locator('strong').getAttribute('title')).toBe('chief');
   expect(await banner.textContent()).toContain('Bitte die Quelle nennen.');
   expect(await page.getByTestId('workflow-status').textContent()).toBe('Draft');
   expect(await page.getByTestId('read-only').count()).toBe(0);

@@ -2,8 +2,10 @@
  * Notices and review comments in the UI (browser mode, real backend): the author's app shows
  * "Changes requested" with the desk chief's note after sync, keeps it over a reload, opens the
  * article from it, and the comments panel shows the chief's anchored comment; the author answers
- * with an anchored comment of their own and dismisses the notice.
+ * with an anchored comment of their own and dismisses the notice. Comments name their authors by
+ * display name. COPYDESK_SCREENSHOTS=DIR keeps the comments panel (comments-names.png).
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser';
@@ -19,6 +21,7 @@ let chief: Client;
 let tmp: ReturnType<typeof tempDir>;
 let articleId = '';
 const HEADLINE = 'LWL stellt neue Plattform vor';
+const shots = process.env.COPYDESK_SCREENSHOTS;
 
 beforeAll(async () => {
   tmp = tempDir('copydesk-notices-ui-');
@@ -87,7 +90,9 @@ it('shows the changes-requested notice, opens the article, and shows the comment
   await expect
     .poll(() => notice.first().textContent(), { timeout: 20_000 })
     .toContain(`Changes requested: ${HEADLINE}`);
-  expect(await notice.first().textContent()).toContain('by chief');
+  // By the chief's display name (the newsroom's names may come just after), username on hover.
+  await expect.poll(() => notice.first().textContent()).toContain('by Miriam Krause');
+  expect(await notice.first().locator('.notice__by').getAttribute('title')).toBe('chief');
   expect(await notice.first().textContent()).toContain('Bitte die Quelle nennen.');
 
   // Kept by the core: a reload of the window still shows it.
@@ -103,8 +108,12 @@ it('shows the changes-requested notice, opens the article, and shows the comment
     .poll(() => panel.textContent(), { timeout: 10_000 })
     .toContain('Wer hat das gesagt?');
   const chiefComment = items.filter({ hasText: 'Wer hat das gesagt?' });
-  // Author names come from the server timeline, which may arrive just after the comments.
-  await expect.poll(() => chiefComment.textContent(), { timeout: 10_000 }).toContain('chief');
+  // Author names come from the server timeline, which may arrive just after the comments: the
+  // chief's display name, the username on hover.
+  await expect
+    .poll(() => chiefComment.textContent(), { timeout: 10_000 })
+    .toContain('Miriam Krause');
+  expect(await chiefComment.locator('strong').getAttribute('title')).toBe('chief');
   expect(await chiefComment.textContent()).toContain('on “Der Landschaftsverband Westfalen-Lippe');
   // The reason given with "request changes" is shown too.
   await expect
@@ -125,6 +134,9 @@ it('shows the changes-requested notice, opens the article, and shows the comment
   const mine = items.filter({ hasText: 'Quelle ergänzt.' });
   await expect.poll(() => mine.count()).toBe(1);
   expect(await mine.textContent()).toContain('on “Zweiter Absatz ohne Anmerkung.”');
+  // The author's own comment under their display name too (the demo editor is Anna Berg).
+  expect(await mine.locator('strong').textContent()).toBe('Anna Berg');
+  if (shots) await panel.screenshot({ path: join(shots, 'comments-names.png') });
 
   // It reaches the chief.
   await expect

@@ -1,7 +1,8 @@
 /**
  * Presence in the app: two browser-mode profiles on one backend. When the desk chief opens an
- * article, the editor's list row and editor show "Open at: chief" (German: "Geöffnet bei:
- * chief"); it goes when the chief closes the article or the window. Presence is no lock: the
+ * article, the editor's list row and editor show "Open at: Miriam Krause" (the chief's display
+ * name; German: "Geöffnet bei: Miriam Krause"), the username on hover; it goes when the chief
+ * closes the article or the window. Presence is no lock: the
  * editor keeps writing meanwhile.
  *
  * COPYDESK_SCREENSHOTS=DIR keeps screenshots of the list and the editor with presence shown.
@@ -83,18 +84,21 @@ it('shows who has the article open in the list and the editor, and drops it when
   await chief.locator('[contenteditable="true"][data-ready="true"]').waitFor();
   await expect
     .poll(() => row(mine).getByTestId('presence').textContent(), { timeout: 10_000 })
-    .toBe('Open at: chief');
+    .toBe('Open at: Miriam Krause');
+  expect(await row(mine).getByTestId('presence').getAttribute('title')).toMatch(
+    /^Open at: Miriam Krause \(chief\) — Also open on another desk/,
+  );
   await shoot(mine, 'presence-list-en');
 
   await row(mine).click();
   const badge = mine.locator('.article-editor').getByTestId('presence');
-  await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toBe('Open at: chief');
+  await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toBe('Open at: Miriam Krause');
   // Now the editor has it open too: the chief sees the editor, never themself.
   await expect
     .poll(() => chief.locator('.article-editor').getByTestId('presence').textContent(), {
       timeout: 10_000,
     })
-    .toBe('Open at: editor');
+    .toBe('Open at: Anna Berg');
   await shoot(mine, 'presence-editor-en');
 
   // A hint, not a lock: the editor writes on, and the change reaches the chief's desk.
@@ -112,7 +116,7 @@ it('shows who has the article open in the list and the editor, and drops it when
 
   // The chief opens it again and then closes the window.
   chief = await open(chiefHost, 'en-US', `#article=${articleId}`);
-  await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toBe('Open at: chief');
+  await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toBe('Open at: Miriam Krause');
   await chief.close({ runBeforeUnload: true }); // as when a person closes the window
   await expect.poll(() => badge.count(), { timeout: 5_000 }).toBe(0);
   await mine.close();
@@ -123,11 +127,13 @@ it('says it in German', async () => {
   const mine = await open(editorHost, 'de-DE');
   await expect
     .poll(() => row(mine).getByTestId('presence').textContent(), { timeout: 10_000 })
-    .toBe('Geöffnet bei: chief');
+    .toBe('Geöffnet bei: Miriam Krause');
   await shoot(mine, 'presence-list-de');
   await row(mine).click();
   const badge = mine.locator('.article-editor').getByTestId('presence');
-  await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toBe('Geöffnet bei: chief');
+  await expect
+    .poll(() => badge.textContent(), { timeout: 10_000 })
+    .toBe('Geöffnet bei: Miriam Krause');
   await shoot(mine, 'presence-editor-de');
   await chief.close();
   await mine.close();

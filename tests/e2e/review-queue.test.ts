@@ -130,13 +130,15 @@ describe('review queue (desk chief, real backend)', () => {
     await page.getByRole('button', { name: 'Timeline' }).click();
     const timeline = page.getByRole('region', { name: 'Timeline' });
     await expect.poll(() => timeline.textContent()).toMatch(/requested changes/);
-    // After sync the step comes from the server, with the user name and the comment.
+    // After sync the step comes from the server, with the display name and the comment.
     await syncChief();
     await page.getByRole('button', { name: 'Timeline' }).click();
     await page.getByRole('button', { name: 'Timeline' }).click();
     await expect
       .poll(() => timeline.textContent(), { timeout: 15_000 })
-      .toMatch(/editor submitted for review.*chief requested changes.*Bitte die Quelle nennen\./);
+      .toMatch(
+        /Anna Berg submitted for review.*Miriam Krause requested changes.*Bitte die Quelle nennen\./,
+      );
     expect(await timeline.textContent()).not.toMatch(/waiting for sync/);
 
     // The queue no longer lists it.

@@ -5,7 +5,7 @@
  * rejected one back; after sync the timeline shows the decisions as the server recorded them.
  * A desk chief publishing an approved article with open suggestions is warned in the
  * confirmation. axe on the list in both themes and languages. With COPYDESK_SCREENSHOTS set,
- * the list is saved in light and dark, English and German.
+ * the list is saved in light and dark, English and German, and the timeline (timeline-names.png).
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -242,12 +242,17 @@ describe('accept and reject suggestions (author desk, real backend)', () => {
     const timeline = page.getByRole('region', { name: 'Timeline' });
     await expect
       .poll(() => timeline.textContent(), { timeout: 15_000 })
-      .toMatch(/editor accepted 1 suggestion from chief/);
-    expect(await timeline.textContent()).toMatch(/editor rejected 1 suggestion from jonas/);
+      .toMatch(/Anna Berg accepted 1 suggestion from Miriam Krause/);
+    // By display name where the newsroom has one (jonas has none); the username on hover.
+    expect(await timeline.textContent()).toMatch(/Anna Berg rejected 1 suggestion from jonas/);
     // The Ctrl+Z is on record too: the rejection does not stand.
-    expect(await timeline.textContent()).toMatch(/editor undid rejecting 1 suggestion from jonas/);
+    expect(await timeline.textContent()).toMatch(/Anna Berg undid rejecting 1 suggestion from jonas/);
+    expect(await timeline.locator('strong[title="editor"]').first().textContent()).toBe(
+      'Anna Berg',
+    );
     expect(await timeline.textContent()).toContain('Die Opposition stimmte dagegen.');
     expect(await timeline.textContent()).not.toMatch(/waiting for sync/);
+    if (shots) await timeline.screenshot({ path: join(shots, 'timeline-names.png') });
     expect(errors).toEqual([]);
     await page.close();
   });
