@@ -25,8 +25,12 @@ export function AfterStartup({
   return useStartupPainted() ? children : placeholder;
 }
 
-/** An `<aside>` that is there from the start, with its content after start-up. */
+/** An `<aside>` that is there from the start (busy), with its content after start-up. */
 export function DeferredAside({ children, ...props }: ComponentPropsWithoutRef<'aside'>) {
   const painted = useStartupPainted();
-  return <aside {...props}>{painted ? children : null}</aside>;
+  return (
+    <aside {...props} aria-busy={painted ? undefined : true}>
+      {painted ? children : null}
+    </aside>
+  );
 }
