@@ -3,9 +3,12 @@
  * `npx tsx bench/profile-load.ts [rounds]` alternates ours and bare (A/B in one process), prints
  * the medians, and records one CPU profile of ours (CDP Profiler, 100 µs sampling) whose time it
  * breaks down by function and by bundle. Needs `npx electron-vite build` first.
- * COPYDESK_PROFILE_OUT=dir also writes the .cpuprofile there.
+ * COPYDESK_PROFILE_OUT=dir also writes the .cpuprofile there. COPYDESK_BASE_RENDERER=dir (a copy of
+ * an earlier `out/renderer`) adds a third page, that build served by its own host, to the
+ * alternation: an A/B of two builds on the same machine load. COPYDESK_PROFILE=0 skips the profile.
  */
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { findChromium } from '../tests/support/browser';
@@ -45,6 +48,11 @@ async function main(): Promise<void> {
   await buildBarePage(bareDir.dir);
   const bare = await serveBare(bareDir.dir, [doc]);
   const host = await startBrowserMode(profileDir.dir);
+  const baseRenderer = process.env.COPYDESK_BASE_RENDERER;
+  const baseProfileDir = baseRenderer ? tempDir('copydesk-profile-base-') : null;
+  const baseHost = baseProfileDir
+    ? await startBrowserMode(baseProfileDir.dir, 0, { args: ['--renderer', baseRenderer!] })
+    : null;
   const browser = await chromium.launch({
     executablePath: findChromium(),
     headless: true,
@@ -59,11 +67,20 @@ async function main(): Promise<void> {
     const bareUrl = `${bare.origin}/?name=large`;
     const ours: number[] = [];
     const bareMs: number[] = [];
+    const baseMs: number[] = [];
+    const pages: [number[], string][] = [
+      [ours, oursUrl],
+      [bareMs, bareUrl],
+    ];
+    if (baseHost) {
+      const baseArticle = (await call(baseHost, 'articles.create', {
+        fields: { headline: 'Profile load' },
+        body: doc.body,
+      })) as { id: string };
+      pages.push([baseMs, `${baseHost.url}#article=${baseArticle.id}`]);
+    }
     for (let i = 0; i <= rounds; i++) {
-      for (const [list, url] of [
-        [ours, oursUrl],
-        [bareMs, bareUrl],
-      ] as const) {
+      for (const [list, url] of pages) {
         const { page, ms } = await load(browser, url);
         if (i > 0) list.push(ms);
         await page.close();
@@ -73,6 +90,19 @@ async function main(): Promise<void> {
     const b = summarize(bareMs).median;
     console.log(`load ours ${o} bare ${b} ratio ${(o / b).toFixed(2)}`);
     console.log('ours', ours.map(Math.round).join(' '), 'bare', bareMs.map(Math.round).join(' '));
+    if (baseHost) {
+      const a = summarize(baseMs).median;
+      console.log(
+        `base ${a} ratio base/bare ${(a / b).toFixed(2)} ours/base ${(o / a).toFixed(2)}`,
+      );
+      console.log('base', baseMs.map(Math.round).join(' '));
+    }
+    console.log(
+      'load average',
+      loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' '),
+    );
     if (process.env.COPYDESK_PROFILE !== '0') {
       const profile = await profiledLoad(browser, new URL(host.url).origin, oursUrl);
       if (process.env.COPYDESK_PROFILE_OUT) {
@@ -86,6 +116,8 @@ async function main(): Promise<void> {
   } finally {
     await browser.close().catch(() => undefined);
     await host.kill().catch(() => undefined);
+    await baseHost?.kill().catch(() => undefined);
+    baseProfileDir?.cleanup();
     bare.server.close();
     bareDir.cleanup();
     profileDir.cleanup();

@@ -3,8 +3,10 @@
  * (style, layout, script compile, parse…): a tool beside profile-load.ts, no targets.
  * `npx tsx bench/trace-load.ts [rounds]`; needs `npx electron-vite build` first. TRACE_LIST=1
  * lists our long events, before and after the ready mark. (An injected style sheet cannot A/B a
- * CSS change: the app's CSP blocks it.)
+ * CSS change: the app's CSP blocks it.) COPYDESK_BASE_RENDERER=dir (a copy of an earlier
+ * `out/renderer`) adds that build, served by its own host, as a third column: an A/B of two builds.
  */
+import { loadavg } from 'node:os';
 import { chromium, type Browser } from 'playwright-core';
 import { findChromium } from '../tests/support/browser';
 import { startBrowserMode } from '../tests/support/processes';
@@ -121,6 +123,11 @@ async function main(): Promise<void> {
   await buildBarePage(bareDir.dir);
   const bare = await serveBare(bareDir.dir, [doc]);
   const host = await startBrowserMode(profileDir.dir);
+  const baseRenderer = process.env.COPYDESK_BASE_RENDERER;
+  const baseProfileDir = baseRenderer ? tempDir('copydesk-trace-base-') : null;
+  const baseHost = baseProfileDir
+    ? await startBrowserMode(baseProfileDir.dir, 0, { args: ['--renderer', baseRenderer!] })
+    : null;
   const browser = await chromium.launch({
     executablePath: findChromium(),
     headless: true,
@@ -131,11 +138,24 @@ async function main(): Promise<void> {
       fields: { headline: 'Trace load' },
       body: doc.body,
     })) as { id: string };
-    const urls = { ours: `${host.url}#article=${article.id}`, bare: `${bare.origin}/?name=large` };
-    const sums: Record<string, Record<string, number[]>> = { ours: {}, bare: {} };
+    const urls: Record<string, string> = {
+      ours: `${host.url}#article=${article.id}`,
+      bare: `${bare.origin}/?name=large`,
+    };
+    if (baseHost) {
+      const baseArticle = (await call(baseHost, 'articles.create', {
+        fields: { headline: 'Trace load' },
+        body: doc.body,
+      })) as { id: string };
+      urls.base = `${baseHost.url}#article=${baseArticle.id}`;
+    }
+    const columns = Object.keys(urls);
+    const sums: Record<string, Record<string, number[]>> = Object.fromEntries(
+      columns.map((c) => [c, {}]),
+    );
     for (let i = 0; i <= rounds; i++) {
-      for (const which of ['ours', 'bare'] as const) {
-        const r = await traced(browser, urls[which]);
+      for (const which of columns) {
+        const r = await traced(browser, urls[which]!);
         if (i === 0) continue;
         for (const [k, v] of Object.entries(r)) (sums[which]![k] ??= []).push(v);
       }
@@ -144,18 +164,22 @@ async function main(): Promise<void> {
       const s = [...xs].sort((a, b) => a - b);
       return s.length ? s[Math.floor(s.length / 2)]! : 0;
     };
-    const keys = new Set([...Object.keys(sums.ours!), ...Object.keys(sums.bare!)]);
-    console.log('event'.padEnd(28), 'ours'.padStart(8), 'bare'.padStart(8));
+    const keys = new Set(columns.flatMap((c) => Object.keys(sums[c]!)));
+    console.log('event'.padEnd(28), ...columns.map((c) => c.padStart(8)));
     for (const k of keys) {
-      console.log(
-        k.padEnd(28),
-        med(sums.ours![k]).toFixed(1).padStart(8),
-        med(sums.bare![k]).toFixed(1).padStart(8),
-      );
+      console.log(k.padEnd(28), ...columns.map((c) => med(sums[c]![k]).toFixed(1).padStart(8)));
     }
+    console.log(
+      'load average',
+      loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' '),
+    );
   } finally {
     await browser.close().catch(() => undefined);
     await host.kill().catch(() => undefined);
+    await baseHost?.kill().catch(() => undefined);
+    baseProfileDir?.cleanup();
     bare.server.close();
     bareDir.cleanup();
     profileDir.cleanup();

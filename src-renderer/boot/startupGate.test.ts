@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { StartupGate } from './startupGate';
+import { afterStartupPainted, PAINT_WAIT_MS, StartupGate } from './startupGate';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -50,5 +50,22 @@ describe('StartupGate', () => {
     vi.advanceTimersByTime(1);
     expect(fn).toHaveBeenCalledTimes(1);
     expect(gate.isOpen).toBe(true);
+  });
+
+  it('after start-up and a painted frame: not before, once, and not when cancelled', () => {
+    const gate = new StartupGate({ waitForEditor: true });
+    const fn = vi.fn();
+    afterStartupPainted(fn, gate);
+    const cancelled = vi.fn();
+    afterStartupPainted(cancelled, gate)();
+    vi.advanceTimersByTime(PAINT_WAIT_MS);
+    expect(fn).not.toHaveBeenCalled();
+    gate.release();
+    expect(fn).not.toHaveBeenCalled(); // the frame with the body comes first
+    vi.advanceTimersByTime(PAINT_WAIT_MS);
+    expect(fn).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(PAINT_WAIT_MS * 10);
+    expect(fn).toHaveBeenCalledTimes(1);
+    expect(cancelled).not.toHaveBeenCalled();
   });
 });

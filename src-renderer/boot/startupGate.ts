@@ -58,3 +58,38 @@ export function afterStartup(fn: () => void): () => void {
 export function startupDone(): void {
   gate.release();
 }
+
+/** Whether start-up is over (always, when no article was opened at start). */
+export function startupOver(): boolean {
+  return gate.isOpen;
+}
+
+/** Waits this long at most for a frame (no frames come while the window is hidden). */
+export const PAINT_WAIT_MS = 100;
+
+/**
+ * Runs `fn` after start-up and after the next frame is painted (a task after the next
+ * animation frame), so that what it renders comes after the body is on screen. The result
+ * cancels a waiting run.
+ */
+export function afterStartupPainted(fn: () => void, on: StartupGate = gate): () => void {
+  let done = false;
+  let timers: ReturnType<typeof setTimeout>[] = [];
+  const run = () => {
+    if (done) return;
+    done = true;
+    timers.forEach(clearTimeout);
+    fn();
+  };
+  const cancelWait = on.after(() => {
+    if (typeof requestAnimationFrame === 'function')
+      requestAnimationFrame(() => timers.push(setTimeout(run, 0)));
+    timers.push(setTimeout(run, PAINT_WAIT_MS));
+  });
+  return () => {
+    done = true;
+    cancelWait();
+    timers.forEach(clearTimeout);
+    timers = [];
+  };
+}

@@ -6,7 +6,9 @@ export interface WordAt {
   end: number;
 }
 
-const segmenter = new Intl.Segmenter('de', { granularity: 'word' });
+// Made on first use: building a word segmenter loads ICU's break data (≈ 10 ms), which
+// would otherwise be paid while the app's modules load, before the body is shown.
+let segmenter: Intl.Segmenter | undefined;
 const HAS_DIGIT = /\p{N}/u;
 
 const isUpperCase = (w: string) => w === w.toUpperCase() && w !== w.toLowerCase();
@@ -17,6 +19,7 @@ const isUpperCase = (w: string) => w === w.toUpperCase() && w !== w.toLowerCase(
  */
 export function wordsIn(text: string): WordAt[] {
   const out: WordAt[] = [];
+  segmenter ??= new Intl.Segmenter('de', { granularity: 'word' });
   for (const s of segmenter.segment(text)) {
     if (!s.isWordLike || s.segment.length < 2) continue;
     if (HAS_DIGIT.test(s.segment) || isUpperCase(s.segment)) continue;

@@ -6,7 +6,6 @@ import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
 import { useUi } from '../state/ui';
 import { usePresenceFeed } from '../state/presence';
-import { ArticleList } from './ArticleList';
 import { ArticleEditor } from './ArticleEditor';
 import { ReviewNavButton } from '../review/ReviewNavButton';
 import { SyncStatus } from './SyncStatus';
@@ -27,12 +26,15 @@ import {
   isTextTarget,
 } from '../editor/shortcuts';
 import { afterStartup } from '../boot/startupGate';
+import { AfterStartup } from '../boot/AfterStartup';
 
 // Not needed for the first screen: loaded when first shown.
 const SettingsView = lazyNamed(() => import('./SettingsView'), 'SettingsView');
 const ReviewQueue = lazyNamed(() => import('../review/ReviewQueue'), 'ReviewQueue');
 const ImageLibrary = lazyNamed(() => import('./images/ImageLibrary'), 'ImageLibrary');
 const ShortcutHelp = lazyNamed(() => import('./ShortcutHelp'), 'ShortcutHelp');
+// With an article opened at start, the list comes after its body (boot/AfterStartup.tsx).
+const ArticleList = lazyNamed(() => import('./ArticleList'), 'ArticleList');
 
 const ARTICLE_HASH = /^#article=([0-9a-f-]{36})$/i;
 
@@ -121,6 +123,12 @@ function HealthBanner() {
       <strong>{t('app.storeCorrupt')}</strong> {health.message}
     </div>
   );
+}
+
+/** The list's column, empty, while the list waits (the canvas beside it stays put). */
+function ListPlaceholder() {
+  const { t } = useTranslation();
+  return <section className="list" aria-label={t('list.label')} aria-busy="true" />;
 }
 
 export function App() {
@@ -226,7 +234,11 @@ export function App() {
         ) : (
           <div className={`workspace${openArticleId ? ' workspace--editing' : ''}`}>
             <Guarded view="list">
-              <ArticleList />
+              <AfterStartup placeholder={<ListPlaceholder />}>
+                <Suspense fallback={<ListPlaceholder />}>
+                  <ArticleList />
+                </Suspense>
+              </AfterStartup>
             </Guarded>
             {openArticleId ? (
               <Guarded key={openArticleId} view="editor">

@@ -63,6 +63,7 @@ import { useTrash } from '../state/trash';
 import { MissingCount } from '../editor/MissingCount';
 import { SaveState } from '../editor/SaveState';
 import { startupDone } from '../boot/startupGate';
+import { DeferredAside } from '../boot/AfterStartup';
 import { useSuggesting } from '../suggest/suggestMode';
 import {
   fieldSuggestionItem,
@@ -555,7 +556,7 @@ function EditorForm({
             </fieldset>
           </div>
         </div>
-        <aside
+        <DeferredAside
           id={detailsId}
           className="details"
           aria-label={t('layout.details')}
@@ -658,7 +659,7 @@ function EditorForm({
           </fieldset>
           <EmbargoPanel article={article} />
           <CommentsPanel articleId={article.id} editor={lexical} flush={flushNow} />
-        </aside>
+        </DeferredAside>
         {historyOpen && (
           <Suspense fallback={null}>
             <RevisionHistory

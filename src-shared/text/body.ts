@@ -11,15 +11,26 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null;
 /** Whether a string passes as is: clean and, for a text node's `text`, on one line. */
 const fits = (key: string, s: string) => isCleanText(s) && (key !== 'text' || !s.includes('\n'));
 
+// Runs on every article answer the desk reads (a long body has tens of thousands of values):
+// indexed and for-in loops, without the arrays Object.entries would allocate per node.
 function needsCleaning(value: unknown): boolean {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const v = stack.pop();
-    if (!isObject(v)) continue;
-    for (const [k, child] of Object.entries(v)) {
-      if (typeof child === 'string' ? !fits(k, child) : isObject(child)) {
-        if (typeof child === 'string') return true;
-        stack.push(child);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const child: unknown = v[i];
+        if (typeof child === 'string') {
+          if (!fits('', child)) return true;
+        } else if (isObject(child)) stack.push(child);
+      }
+    } else if (isObject(v)) {
+      for (const k in v) {
+        if (!Object.hasOwn(v, k)) continue;
+        const child = v[k];
+        if (typeof child === 'string') {
+          if (!fits(k, child)) return true;
+        } else if (isObject(child)) stack.push(child);
       }
     }
   }

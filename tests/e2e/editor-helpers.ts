@@ -81,11 +81,22 @@ export async function startEditorHost(options: BrowserModeOptions = {}): Promise
   return self;
 }
 
-/** Opens an article by URL hash and waits until its body is editable. */
+/**
+ * Opens an article by URL hash and waits until its body is editable and the parts shown after
+ * it (the list, the details panel: boot/AfterStartup.tsx) are there.
+ */
 export async function openArticle(h: EditorHost, id: string, locale?: string): Promise<AppPage> {
   const app = await h.open({ locale, hash: `#article=${id}` });
   await app.page.locator('[contenteditable="true"][data-ready="true"]').waitFor();
+  await startupShown(app.page);
   return app;
+}
+
+/** Waits until nothing waits for start-up any more (no placeholder is busy). */
+export async function startupShown(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => !document.querySelector('.list[aria-busy], .details[aria-busy]'),
+  );
 }
 
 export const body = (page: Page) => page.locator('[contenteditable="true"][data-ready="true"]');

@@ -112,6 +112,26 @@ describe('the shared zod fields clean at input', () => {
     expect(cleaned).toContain('Nullbyte und Zeile umbruch \ufffd');
     expect(JSON.stringify(dirty)).toContain('\\u0000'); // the input is not modified
   });
+
+  it('body: a line break is unclean only in a text node, at any depth', () => {
+    const listWith = (key: string, value: string) => ({
+      root: {
+        type: 'root',
+        children: [
+          {
+            type: 'list',
+            children: [{ type: 'listitem', children: [{ type: 'image', [key]: value }] }],
+          },
+        ],
+      },
+    });
+    const caption = listWith('caption', 'Zwei\nZeilen');
+    expect(cleanBody(caption)).toBe(caption);
+    const text = listWith('text', 'Zwei\nZeilen');
+    expect(JSON.stringify(cleanBody(text))).toContain('"text":"Zwei Zeilen"');
+    const inArray = { root: { type: 'root', children: [], tags: ['a\u0000b'] } };
+    expect(cleanBody(inArray).root.tags).toEqual(['ab']);
+  });
 });
 
 describe('bidi overrides are flagged by the checklist', () => {
