@@ -261,7 +261,7 @@ export async function openPostgresStorage(
       // goes with the first read (the snapshot is taken by that read either way).
       if (readCommits.take(client)) runner.queue('COMMIT');
       runner.queue('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-      const value = await fn(sqlTx(runner));
+      const value = await fn({ ...sqlTx(runner), ...pgFeed(runner) });
       if (runner.hasPending()) await runner.flush('COMMIT');
       else readCommits.leaveOpen(client);
       return value;
