@@ -60,7 +60,11 @@ function poll(reader: Storage) {
 }
 
 /** A write job that runs `before`, then waits for `release` before it ends (and commits). */
-function held(store: Storage, entityId: string, before: (tx: Tx) => Promise<void> = async () => {}) {
+function held(
+  store: Storage,
+  entityId: string,
+  before: (tx: Tx) => Promise<void> = async () => {},
+) {
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
   let took!: (seq: number) => void;
