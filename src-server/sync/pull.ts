@@ -41,14 +41,7 @@ import {
 import type { Actor } from '../../src-shared/workflow';
 import { withSuggestionsRejected } from '../../src-shared/richtext/suggestions';
 import { HttpError } from '../http/errors';
-import type {
-  ChangeRow,
-  FeedRead,
-  RawArticleRow,
-  Storage,
-  Tx,
-  UserRow,
-} from '../storage/types';
+import type { ChangeRow, FeedRead, RawArticleRow, Storage, Tx, UserRow } from '../storage/types';
 import { serializePullPage, type PullPage, type PullPageChange } from './pullJson';
 import { articleChangeFor, mayReadComment } from './readRules';
 
