@@ -211,6 +211,8 @@ export interface FeedStore {
   listChanges(afterSeq: number, limit: number): Promise<ChangeRow[]>;
   /** The changes after a pull cursor, in feed order, as far as no later commit can precede them. */
   readFeed(cursor: number, limit: number): Promise<FeedRead>;
+  /** PostgreSQL: the oldest transaction still running (the feed's horizon); SQLite: null. */
+  feedHorizon(): Promise<bigint | null>;
   /**
    * Write transactions only: the rows a job reads and then writes, by key ("article:<id>",
    * "client:<id>"), taken before they are read, so that no other instance updates them from the

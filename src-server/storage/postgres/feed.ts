@@ -45,7 +45,7 @@ const LAST_MUTATION_UP_TO = `SELECT MAX(mutation_id) AS m FROM changes
 
 export type PgFeed = Pick<
   FeedStore,
-  'nextSeq' | 'currentSeq' | 'readFeed' | 'lockForWrite' | 'lastMutationIdUpTo'
+  'nextSeq' | 'currentSeq' | 'readFeed' | 'feedHorizon' | 'lockForWrite' | 'lastMutationIdUpTo'
 >;
 
 /** The feed methods of one transaction; `startJob` forgets a position asked for by the job before. */
@@ -94,6 +94,9 @@ export function pgFeed(runner: PgRunner): PgFeed & { startJob(): void } {
         heldBack: typeof upTo === 'string' ? { upTo: BigInt(upTo) } : null,
         horizon: BigInt(String(held?.horizon)),
       };
+    },
+    async feedHorizon() {
+      return BigInt(String((await runner.get(`SELECT ${HORIZON}::text AS horizon`))?.horizon));
     },
     async lastMutationIdUpTo(clientId, upToSeq) {
       const r = await runner.get(LAST_MUTATION_UP_TO, [clientId, upToSeq, upToSeq]);

@@ -99,6 +99,9 @@ export function feedStore(db: SqlRunner): FeedStore {
       // One writer at a time: whatever is committed is in seq order.
       return { rows: await listChanges(cursor, limit), heldBack: null, horizon: null };
     },
+    feedHorizon() {
+      return Promise.resolve(null);
+    },
     lockForWrite() {
       // SQLite's write transaction holds the whole database.
     },
