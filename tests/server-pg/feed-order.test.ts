@@ -155,7 +155,7 @@ it('a writer whose transaction is older takes a later position and commits first
   goOn();
   const later = await older; // commits first, with the higher position
   expect(later).toBeGreaterThan(earlier);
-  await sleep(200);
+  for (let i = 0; i < 100 && desk.seen.length === 0; i++) await sleep(50);
   // The older one's change is readable (nothing older runs); the reader's cursor is now `later`.
   expect(desk.seen).toEqual(['older-later-position']);
   younger.release();
