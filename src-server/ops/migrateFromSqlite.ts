@@ -2,7 +2,7 @@
  * `npm run server -- migrate --from-sqlite DIR --to postgres://… [--blobs DIR]`: moves a SQLite
  * backend into an empty PostgreSQL database. Every table is copied row for row in one
  * PostgreSQL transaction: users, sessions (sign-in tokens keep working), the change feed with its
- * positions and the seq counter, the per-client push bookkeeping (so desks continue from their
+ * positions and the seq counter (the feed's sequence continues above them), the per-client push bookkeeping (so desks continue from their
  * cursors and mutation ids without a full resync), articles, revisions, comments, newsroom dictionary words, conflicts,
  * rejections, the audit trail, blob metadata and published snapshots. Before COMMIT, the row
  * count and a checksum of every table are compared with the source; any difference rolls the
@@ -172,7 +172,9 @@ export async function migrateFromSqlite(
         } else {
           await insertAll(client, table, rows);
         }
-        const copied = (await client.query<Row>(`SELECT * FROM ${table}`)).rows;
+        // The source's columns: PostgreSQL's own (changes.txid) are not part of the copy.
+        const columns = rows.length > 0 ? Object.keys(rows[0] as Row).join(', ') : '*';
+        const copied = (await client.query<Row>(`SELECT ${columns} FROM ${table}`)).rows;
         const expected = { rows: rows.length, checksum: checksum(rows) };
         const actual = { rows: copied.length, checksum: checksum(copied) };
         if (expected.rows !== actual.rows || expected.checksum !== actual.checksum) {
@@ -182,9 +184,15 @@ export async function migrateFromSqlite(
         }
         tables.push({ table, ...expected });
       }
-      // New audit events continue after the copied ids.
+      // New audit events continue after the copied ids, new feed positions after the copied
+      // ones (the copied rows are older than any transaction: txid 0, postgres/feed.ts).
       await client.query(
         "SELECT setval(pg_get_serial_sequence('audit_events', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM audit_events",
+      );
+      await client.query("UPDATE changes SET txid = '0'");
+      await client.query(
+        `SELECT setval('changes_seq', GREATEST((SELECT value FROM counters WHERE name = 'seq'),
+           (SELECT MAX(seq) FROM changes), 0) + 1, false)`,
       );
       const files = options.blobsDir
         ? await copyBlobs(source, join(dataDir, 'blobs'), options.blobsDir)

@@ -81,9 +81,9 @@ export class PublishScheduler {
   }
 
   private async publishOne(tx: Tx, id: string, now: string): Promise<ScheduledOutcome | null> {
-    // The feed counter first, as every feed writer takes it: writers queue there, never on the
-    // article row in the other order (no deadlock with a push), and the claim then sees what
-    // an instance before us committed.
+    // The article's lock first, as a push takes it (storage/postgres/feed.ts): the claim then
+    // sees what an instance before us committed, and the position comes after it.
+    tx.lockForWrite([`article:${id}`]);
     const seq = await tx.nextSeq();
     if (!(await tx.claimScheduled(id, now))) return null; // another instance took it
     const state = await tx.getArticle(id);

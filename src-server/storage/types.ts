@@ -7,7 +7,8 @@
  *
  * Everything is async so that a networked database fits. A transaction is a callback: the store
  * runs it and commits when it resolves, rolls back when it throws. Write transactions that add to
- * the change feed are serialised on the `seq` counter row (see sql/feed.ts).
+ * the change feed are serialised on the `seq` counter row on SQLite (see sql/feed.ts); PostgreSQL
+ * takes positions from a sequence and row locks instead (postgres/feed.ts).
  */
 import type { Role } from '../../src-shared/model';
 import type {
@@ -184,6 +185,19 @@ export interface AuthStore {
   revokeUserSessions(userId: string, at: string): Promise<void>;
 }
 
+/**
+ * One read of the feed for a pull. On PostgreSQL changes of transactions that are not older than
+ * the oldest still-running writer wait (postgres/feed.ts); `heldBack` then says up to which
+ * transaction committed changes were held back, and `horizon` is the snapshot's oldest running
+ * transaction (a later read with a horizon above `heldBack.upTo` gets them). SQLite holds
+ * nothing back.
+ */
+export interface FeedRead {
+  rows: ChangeRow[];
+  heldBack: { upTo: bigint } | null;
+  horizon: bigint | null;
+}
+
 /** The change feed in commit order and the per-client bookkeeping of pushes. */
 export interface FeedStore {
   getClient(clientId: string): Promise<ClientRow | undefined>;
@@ -193,9 +207,19 @@ export interface FeedStore {
   nextSeq(): Promise<number>;
   currentSeq(): Promise<number>;
   insertChange(change: ChangeRow): Promise<void>;
-  /** Changes with seq > afterSeq in seq order. */
+  /** Changes with seq > afterSeq in seq order (every committed row, none held back). */
   listChanges(afterSeq: number, limit: number): Promise<ChangeRow[]>;
-  /** Highest mutation id of a client among change rows with seq <= upToSeq (0 if none). */
+  /** The changes after a pull cursor, in feed order, as far as no later commit can precede them. */
+  readFeed(cursor: number, limit: number): Promise<FeedRead>;
+  /** PostgreSQL: the oldest transaction still running (the feed's horizon); SQLite: null. */
+  feedHorizon(): Promise<bigint | null>;
+  /**
+   * Write transactions only: the rows a job reads and then writes, by key ("article:<id>",
+   * "client:<id>"), taken before they are read, so that no other instance updates them from the
+   * same old state. Nothing on SQLite (one writer); PostgreSQL locks them until COMMIT.
+   */
+  lockForWrite(keys: readonly string[]): void;
+  /** Highest mutation id of a client among change rows up to the cursor, in feed order (0 if none). */
   lastMutationIdUpTo(clientId: string, upToSeq: number): Promise<number>;
 }
 

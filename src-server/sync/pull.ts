@@ -41,11 +41,19 @@ import {
 import type { Actor } from '../../src-shared/workflow';
 import { withSuggestionsRejected } from '../../src-shared/richtext/suggestions';
 import { HttpError } from '../http/errors';
-import type { ChangeRow, RawArticleRow, Storage, Tx, UserRow } from '../storage/types';
+import type { ChangeRow, FeedRead, RawArticleRow, Storage, Tx, UserRow } from '../storage/types';
 import { serializePullPage, type PullPage, type PullPageChange } from './pullJson';
 import { articleChangeFor, mayReadComment } from './readRules';
 
 const SCHEDULE_KEYS = ['scheduledAt', 'scheduledBy', 'embargoUntil'];
+
+/**
+ * Pauses between reads while changes are held back behind a running writer (PostgreSQL): about
+ * 0.4 s in all, then the page goes out as it is (its lastMutationId still honest) and the rest
+ * comes with the next pull.
+ */
+const HELD_BACK_RETRY_MS = [2, 3, 5, 8, 13, 21, 34, 55, 89, 144];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** What an older client's parser understands (see the accepts… gates in protocol.ts). */
 interface ClientReads {
@@ -87,19 +95,41 @@ function withoutNewerKeys(json: string, reads: ClientReads): string {
 export class PullService {
   constructor(private readonly storage: Storage) {}
 
-  /** One page of the change feed as the JSON text of a PullResponse. */
+  /**
+   * One page of the change feed as the JSON text of a PullResponse. On PostgreSQL, changes
+   * committed before the pull but behind a writer that is still running are held back
+   * (storage/postgres/feed.ts); the pull reads again, briefly, until those writers have ended,
+   * so that a desk poked about a change finds it in the answer.
+   */
   async pullJson(user: UserRow, q: PullQuery): Promise<string> {
-    return serializePullPage(await this.storage.read((tx) => this.page(tx, user, q)));
+    const first = await this.storage.read((tx) => this.page(tx, user, q));
+    let page = first.page;
+    const waitFor = first.feed.heldBack?.upTo;
+    if (waitFor !== undefined) {
+      // Only the horizon is asked for while waiting (one light read); the page is read once more.
+      for (const ms of HELD_BACK_RETRY_MS) {
+        await sleep(ms);
+        const horizon = await this.storage.read((tx) => tx.feedHorizon());
+        if (horizon === null || horizon > waitFor) break;
+      }
+      page = (await this.storage.read((tx) => this.page(tx, user, q))).page;
+    }
+    return serializePullPage(page);
   }
 
-  private async page(tx: Tx, user: UserRow, q: PullQuery): Promise<PullPage> {
+  private async page(
+    tx: Tx,
+    user: UserRow,
+    q: PullQuery,
+  ): Promise<{ page: PullPage; feed: FeedRead }> {
     // Asked for together: on PostgreSQL they go in one message with BEGIN (postgres/runner.ts),
-    // so a page costs three messages (these, the page's articles, COMMIT). Same snapshot either way.
-    const [client, current, rows] = await Promise.all([
+    // so a page costs two messages (these, the page's articles). Same snapshot either way.
+    const [client, current, feed] = await Promise.all([
       tx.getClient(q.clientId),
       tx.currentSeq(),
-      tx.listChanges(q.cursor, q.limit + 1),
+      tx.readFeed(q.cursor, q.limit + 1),
     ]);
+    const rows = feed.rows;
     if (client && client.userId !== user.id) {
       throw new HttpError(403, 'client_mismatch', 'This client id belongs to another user.');
     }
@@ -265,13 +295,15 @@ export class PullService {
     }
 
     let lastMutationId = client?.lastMutationId ?? 0;
-    if (hasMore) {
+    // Not the last page, or changes held back (their mutations may be this client's): only
+    // mutations whose change rows are all in the pages so far count as done.
+    if (hasMore || feed.heldBack) {
       const m = await tx.lastMutationIdUpTo(q.clientId, cursor);
       // A mutation with change rows on both sides of the cursor is not complete in this page.
       const split =
         m > 0 && rows.slice(q.limit).some((r) => r.clientId === q.clientId && r.mutationId === m);
       lastMutationId = Math.min(lastMutationId, split ? m - 1 : m);
     }
-    return { changes, cursor, hasMore, lastMutationId, conflicts, rejected };
+    return { page: { changes, cursor, hasMore, lastMutationId, conflicts, rejected }, feed };
   }
 }

@@ -112,6 +112,12 @@ export class PushService {
   ): Promise<StepResult> {
     const now = this.clock.now().toISOString();
     const parsed = parseMutation(m.name, m.args);
+    // What this step reads and then writes, locked before it is read (PostgreSQL: another
+    // instance may be writing at the same time; storage/postgres/feed.ts).
+    tx.lockForWrite([
+      `client:${clientId}`,
+      ...(parsed.ok ? [`${parsed.def.entity}:${parsed.entityId}`] : []),
+    ]);
     // The client row and the entity in one go (on PostgreSQL one round trip, runner.ts).
     const [found, state] = await Promise.all([
       tx.getClient(clientId),

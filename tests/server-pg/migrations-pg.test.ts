@@ -217,6 +217,72 @@ describe('PostgreSQL migrations', () => {
     expect(await pgSchemaVersion(c)).toBe(9);
   });
 
+  it('0010 starts the feed sequence above every position so far and gives old change rows txid 0', async () => {
+    const c = await connect(await freshDatabase());
+    await migratePostgres(c, PG_MIGRATIONS.slice(0, 9));
+    // A moved newsroom: positions up to 41, the counter at 42 (a position given out, no row).
+    for (const seq of [7, 41]) {
+      await c.query(
+        `INSERT INTO changes (seq, entity_type, entity_id, op, version, changed_fields, created_at)
+         VALUES ($1, 'article', 'a1', 'upsert', $1, '[]', 'then')`,
+        [seq],
+      );
+    }
+    await c.query("UPDATE counters SET value = 42 WHERE name = 'seq'");
+    expect(await migratePostgres(c, PG_MIGRATIONS.slice(0, 10))).toEqual({ from: 9, to: 10 });
+    expect(
+      (await c.query('SELECT seq, txid::text AS txid FROM changes ORDER BY seq')).rows,
+    ).toEqual([
+      { seq: '7', txid: '0' },
+      { seq: '41', txid: '0' },
+    ]);
+    expect((await c.query("SELECT nextval('changes_seq') AS n")).rows).toEqual([{ n: '43' }]);
+    // A new row carries the id of the transaction that wrote it.
+    await c.query('BEGIN');
+    const mine = (await c.query<{ x: string }>('SELECT pg_current_xact_id()::text AS x')).rows[0]!
+      .x;
+    await c.query(
+      `INSERT INTO changes (seq, entity_type, entity_id, op, version, changed_fields, created_at)
+       VALUES (44, 'article', 'a1', 'upsert', 44, '[]', 'now')`,
+    );
+    await c.query('COMMIT');
+    expect((await c.query('SELECT txid::text AS txid FROM changes WHERE seq = 44')).rows).toEqual([
+      { txid: mine },
+    ]);
+    expect(await indexNames(c)).toContain('changes_feed');
+    expect(await pgSchemaVersion(c)).toBe(10);
+  });
+
+  it('an empty database starts its feed at position 1', async () => {
+    const c = await connect(await freshDatabase());
+    await migratePostgres(c);
+    expect((await c.query("SELECT nextval('changes_seq') AS n")).rows).toEqual([{ n: '1' }]);
+  });
+
+  it('change rows restored from another cluster (txids in the future of this one) are read in position order', async () => {
+    const url = await freshDatabase();
+    await (await openPostgresStorage(url)).close();
+    const c = await connect(url);
+    for (const [seq, txid] of [
+      [1, '900000000000'],
+      [2, '0'],
+    ] as const) {
+      await c.query(
+        `INSERT INTO changes (seq, entity_type, entity_id, op, version, changed_fields, created_at, txid)
+         VALUES ($1, 'article', 'a1', 'upsert', $1, '[]', 'then', $2)`,
+        [seq, txid],
+      );
+    }
+    const store = await openPostgresStorage(url);
+    try {
+      const feed = await store.read((tx) => tx.readFeed(0, 10));
+      expect(feed.rows.map((r) => r.seq)).toEqual([1, 2]);
+      expect(feed.heldBack).toBeNull();
+    } finally {
+      await store.close();
+    }
+  });
+
   it('two instances starting together on an empty database migrate it once', async () => {
     const url = await freshDatabase();
     const [a, b] = await Promise.all([openPostgresStorage(url), openPostgresStorage(url)]);

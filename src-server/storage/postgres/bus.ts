@@ -15,6 +15,14 @@ import { LIVE_CHANNEL, messagePayloads, Payload } from './notify';
 
 /** At most this many changes are announced after a reconnect (a hint; pulls do the rest). */
 const CATCH_UP_LIMIT = 1000;
+/**
+ * Positions are not in commit order (postgres/feed.ts): a change may commit after one with a
+ * higher position. The catch-up after a reconnect therefore starts this far below the highest
+ * position seen, and changes already announced are told apart by position (`announced`).
+ */
+const CATCH_UP_BELOW = 200;
+/** How many announced positions are remembered. */
+const REMEMBERED = 5000;
 
 const committed = (c: ChangeRow): CommittedChange => ({
   seq: c.seq,
@@ -31,8 +39,10 @@ export class PostgresBus implements LiveBus {
   private closed = false;
   private retryMs = 100;
   private timer: NodeJS.Timeout | undefined;
-  /** Highest seq announced so far (catch-up after a reconnect starts here). */
+  /** Highest seq announced so far (catch-up after a reconnect starts below it). */
   private lastSeq = 0;
+  /** Positions announced lately, oldest first (a Set keeps insertion order). */
+  private readonly announced = new Set<number>();
 
   private constructor(
     private readonly url: string,
@@ -97,7 +107,8 @@ export class PostgresBus implements LiveBus {
 
   private async catchUp(): Promise<void> {
     try {
-      const rows = await this.storage.read((tx) => tx.listChanges(this.lastSeq, CATCH_UP_LIMIT));
+      const from = Math.max(0, this.lastSeq - CATCH_UP_BELOW);
+      const rows = await this.storage.read((tx) => tx.listChanges(from, CATCH_UP_LIMIT));
       if (rows.length > 0) this.emitChanges(rows.map(committed));
     } catch (e) {
       this.log(`live bus: catch-up after reconnect failed: ${String(e)}`);
@@ -105,9 +116,16 @@ export class PostgresBus implements LiveBus {
   }
 
   private emitChanges(changes: CommittedChange[]): void {
-    const fresh = changes.filter((c) => c.seq > this.lastSeq);
+    const fresh = changes.filter((c) => !this.announced.has(c.seq));
     if (fresh.length === 0) return;
-    this.lastSeq = Math.max(this.lastSeq, ...fresh.map((c) => c.seq));
+    for (const c of fresh) {
+      this.announced.add(c.seq);
+      this.lastSeq = Math.max(this.lastSeq, c.seq);
+    }
+    for (const seq of this.announced) {
+      if (this.announced.size <= REMEMBERED) break;
+      this.announced.delete(seq);
+    }
     this.emit({ kind: 'changes', changes: fresh });
   }
 

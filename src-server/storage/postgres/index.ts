@@ -3,8 +3,9 @@
  *
  * Writes: each instance runs its write jobs in FIFO order (the jobs of one push must apply in
  * order), consecutive jobs batched into one transaction with a SAVEPOINT each and one COMMIT
- * (group commit), exactly like the SQLite store. Between instances, writers that add to the change
- * feed serialise on the `seq` counter row (sql/feed.ts explains why that keeps commit order).
+ * (group commit), exactly like the SQLite store. Writers of different instances run at the same
+ * time: feed positions come from a sequence, the feed is read up to the oldest running writer,
+ * and jobs lock the rows they update (feed.ts).
  * Before COMMIT the batch NOTIFYs its change rows, so every instance's LiveBus hears about them
  * when, and only if, they commit.
  *
@@ -25,7 +26,7 @@ import { migratePostgres } from './migrate';
 import { DeferredReadCommit } from './deferredCommit';
 import { LIVE_CHANNEL, changesPayload } from './notify';
 import { PgRunner, inlineSql } from './runner';
-import { LOCK_FEED, SeqCounter } from './seqCounter';
+import { FORGET_FOREIGN_TXIDS, pgFeed } from './feed';
 import { PgRateCounter } from './rateCounter';
 import type { RateCounter } from '../../auth/rateLimit';
 
@@ -95,6 +96,7 @@ export async function openPostgresStorage(
     const client = await pool.connect();
     try {
       await migratePostgres(client);
+      await client.query(FORGET_FOREIGN_TXIDS);
     } finally {
       client.release();
     }
@@ -128,10 +130,10 @@ export async function openPostgresStorage(
     const { client } = conn;
     const changes = new ChangeLog();
     const runner = new PgRunner(client, true);
-    // BEGIN and the feed lock go with the first job's first read (seqCounter.ts).
+    // BEGIN goes with the first job's first read.
     runner.queue('BEGIN');
-    const seqs = new SeqCounter(runner, runner.queueRead(LOCK_FEED));
-    const tx: Tx = { ...changes.wrap(sqlTx(runner)), nextSeq: () => seqs.next() };
+    const feed = pgFeed(runner);
+    const tx: Tx = changes.wrap({ ...sqlTx(runner), ...feed });
     const settled: { job: Job; ok: boolean; value: unknown }[] = [];
     const notify = (): string[] => {
       const kept = changes.kept();
@@ -173,7 +175,7 @@ export async function openPostgresStorage(
     let broken: unknown;
     try {
       // Transaction control and writes travel with the next statement that needs an answer
-      // (runner.ts): BEGIN, the feed lock and the first job's SAVEPOINT go with its first read
+      // (runner.ts): BEGIN and the first job's SAVEPOINT and locks go with its first read
       // (reads asked for together go together); each job's writes go with the next job's
       // SAVEPOINT and first read (n + 1 messages for n jobs that each read once); the last job's
       // writes, NOTIFY and COMMIT go together. Savepoints (job0 … jobN) stay open until COMMIT,
@@ -193,13 +195,13 @@ export async function openPostgresStorage(
                     before.ok = false;
                     before.value = e;
                     changes.dropLastKept();
-                    seqs.forget();
                   },
                 }
               : undefined,
           );
         } else runner.mark();
         changes.startJob();
+        feed.startJob();
         try {
           const value = await job.fn(tx);
           // A job that sent nothing of its own: its predecessor's writes and its own go now, so
@@ -210,7 +212,6 @@ export async function openPostgresStorage(
         } catch (e) {
           if (isConnectionError(e)) throw e;
           runner.discard();
-          seqs.forget();
           changes.dropJob();
           if (savepoints) runner.queue(`ROLLBACK TO SAVEPOINT ${savepoint}`);
           settled.push({ job, ok: false, value: e });
@@ -260,7 +261,7 @@ export async function openPostgresStorage(
       // goes with the first read (the snapshot is taken by that read either way).
       if (readCommits.take(client)) runner.queue('COMMIT');
       runner.queue('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-      const value = await fn(sqlTx(runner));
+      const value = await fn({ ...sqlTx(runner), ...pgFeed(runner) });
       if (runner.hasPending()) await runner.flush('COMMIT');
       else readCommits.leaveOpen(client);
       return value;

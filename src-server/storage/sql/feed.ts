@@ -1,23 +1,20 @@
 /**
- * The change feed and the per-client push bookkeeping.
+ * The change feed and the per-client bookkeeping of pushes.
  *
- * Commit order (the design choice): a pull reads "every change with seq > cursor", so a position
- * must never become visible after a higher one, or a reader that already moved past it skips it
+ * Commit order (the design choice): a pull reads "every change after the cursor", so a change
+ * must never become visible behind a cursor that already moved past it, or the reader skips it
  * forever. PostgreSQL sequences hand out values at insert time, not at commit, so two concurrent
- * writers can commit 11 before 10. Instead, positions come from one counter row that the writer
- * increments with UPDATE … RETURNING: the UPDATE takes the row lock and keeps it until the
- * transaction ends, so the next writer gets its position only after the previous one committed
- * (or rolled back, giving the number back). Positions are therefore handed out in commit order
- * and a snapshot that sees seq N also sees every seq below N. On SQLite the same statement runs
- * under the database's single writer, which gives the same guarantee. The cost is that writers
- * that add to the feed run one at a time per database; the stores batch many of them into one
- * transaction (group commit) to keep that cheap, and the PostgreSQL store keeps the time the lock
- * is held short (postgres/seqCounter.ts, postgres/runner.ts).
+ * writers can commit 11 before 10. Here (SQLite) positions come from one counter row that the
+ * writer increments with UPDATE … RETURNING under the database's single writer, so positions are
+ * handed out in commit order and a snapshot that sees seq N also sees every seq below N.
+ * PostgreSQL overrides the feed's positions and reads with the other design: positions from a
+ * sequence, each row carrying its transaction id, and a pull that stops at the oldest
+ * still-running writer (postgres/feed.ts); its writers no longer take turns.
  */
 import type { ChangeEntity, ChangeRow, ClientRow, FeedStore } from '../types';
 import { json, num, parse, strOrNull, type Row, type SqlRunner } from './runner';
 
-function toChange(r: Row): ChangeRow {
+export function toChange(r: Row): ChangeRow {
   return {
     seq: num(r.seq),
     entityType: String(r.entity_type) as ChangeEntity,
@@ -35,6 +32,14 @@ function toChange(r: Row): ChangeRow {
 }
 
 export function feedStore(db: SqlRunner): FeedStore {
+  const listChanges = async (afterSeq: number, limit: number): Promise<ChangeRow[]> => {
+    const rows = await db.all(
+      `SELECT c.*, u.username AS actor_username FROM changes c
+       LEFT JOIN users u ON u.id = c.actor_user_id WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
+      [afterSeq, limit],
+    );
+    return rows.map(toChange);
+  };
   return {
     async getClient(clientId) {
       const r = await db.get('SELECT * FROM clients WHERE client_id = ?', [clientId]);
@@ -89,13 +94,16 @@ export function feedStore(db: SqlRunner): FeedStore {
         ],
       );
     },
-    async listChanges(afterSeq, limit) {
-      const rows = await db.all(
-        `SELECT c.*, u.username AS actor_username FROM changes c
-         LEFT JOIN users u ON u.id = c.actor_user_id WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
-        [afterSeq, limit],
-      );
-      return rows.map(toChange);
+    listChanges,
+    async readFeed(cursor, limit) {
+      // One writer at a time: whatever is committed is in seq order.
+      return { rows: await listChanges(cursor, limit), heldBack: null, horizon: null };
+    },
+    feedHorizon() {
+      return Promise.resolve(null);
+    },
+    lockForWrite() {
+      // SQLite's write transaction holds the whole database.
     },
     async lastMutationIdUpTo(clientId, upToSeq) {
       const r = await db.get(
