@@ -246,7 +246,9 @@ describe('accept and reject suggestions (author desk, real backend)', () => {
     // By display name where the newsroom has one (jonas has none); the username on hover.
     expect(await timeline.textContent()).toMatch(/Anna Berg rejected 1 suggestion from jonas/);
     // The Ctrl+Z is on record too: the rejection does not stand.
-    expect(await timeline.textContent()).toMatch(/Anna Berg undid rejecting 1 suggestion from jonas/);
+    expect(await timeline.textContent()).toMatch(
+      /Anna Berg undid rejecting 1 suggestion from jonas/,
+    );
     expect(await timeline.locator('strong[title="editor"]').first().textContent()).toBe(
       'Anna Berg',
     );
