@@ -304,7 +304,7 @@ describe('accept and reject suggestions (author desk, real backend)', () => {
     const timeline = page.getByRole('region', { name: 'Timeline' });
     await expect
       .poll(() => timeline.textContent(), { timeout: 15_000 })
-      .toMatch(/editor undid accepting 1 suggestion from chief/);
+      .toMatch(/Anna Berg undid accepting 1 suggestion from Miriam Krause/);
     const stored = await author.call('articles.get', { id: ids.fields });
     expect(stored.headline).toBe('Rat tagt');
     expect(stored.fieldSuggestions).toHaveLength(1);
