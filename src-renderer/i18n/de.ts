@@ -34,6 +34,9 @@ export const de: Messages = {
     reject: 'Ablehnen',
     acceptOne: 'Annehmen: {{text}}',
     rejectOne: 'Ablehnen: {{text}}',
+    reply: 'Antworten',
+    replyOne: 'Antworten auf: {{text}}',
+    replyDraft: 'Zum Vorschlag von {{name}}{{where}}, {{kind}} „{{text}}“: ',
     show: 'Im Text zeigen',
     kind: { insert: 'eingefügt', delete: 'gestrichen' },
     marked: {

@@ -4,7 +4,7 @@
  * Generic over where a suggestion is (`SuggestionItem.where`): the caller resolves the items.
  * Read only (no buttons) for users who may not decide, with the reason.
  */
-import { Check, X } from 'lucide-react';
+import { Check, MessageSquareReply, X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { SuggestionAction } from '../../src-shared/richtext/suggestions';
 import { formatTime } from '../ui/formatTime';
@@ -24,6 +24,8 @@ export interface SuggestionListProps {
   nameOf: (username: string) => string;
   onResolve: (items: SuggestionItem[], action: SuggestionAction) => void;
   onShow: (item: SuggestionItem) => void;
+  /** Starts a review comment that answers the suggestion (anyone may reply). */
+  onReply?: (item: SuggestionItem) => void;
 }
 
 /** The authors of the items, each once, in order of their first suggestion. */
@@ -37,6 +39,7 @@ export function SuggestionList({
   nameOf,
   onResolve,
   onShow,
+  onReply,
 }: SuggestionListProps) {
   const { t, i18n } = useTranslation();
   if (items.length === 0) return null;
@@ -137,26 +140,45 @@ export function SuggestionList({
                         <del className="suggestion-card__text">{excerpt(item.text)}</del>
                       )}
                     </button>
-                    {may && (
+                    {(may || onReply) && (
                       <span className="suggestion-card__actions">
-                        <button
-                          type="button"
-                          className="icon-button suggestion-card__accept"
-                          aria-label={t('suggestionList.acceptOne', { text: excerpt(item.text) })}
-                          title={t('suggestionList.accept')}
-                          onClick={() => onResolve([item], 'accept')}
-                        >
-                          <Check aria-hidden size={16} />
-                        </button>
-                        <button
-                          type="button"
-                          className="icon-button suggestion-card__reject"
-                          aria-label={t('suggestionList.rejectOne', { text: excerpt(item.text) })}
-                          title={t('suggestionList.reject')}
-                          onClick={() => onResolve([item], 'reject')}
-                        >
-                          <X aria-hidden size={16} />
-                        </button>
+                        {onReply && (
+                          <button
+                            type="button"
+                            className="icon-button suggestion-card__reply"
+                            aria-label={t('suggestionList.replyOne', { text: excerpt(item.text) })}
+                            title={t('suggestionList.reply')}
+                            onClick={() => onReply(item)}
+                          >
+                            <MessageSquareReply aria-hidden size={16} />
+                          </button>
+                        )}
+                        {may && (
+                          <>
+                            <button
+                              type="button"
+                              className="icon-button suggestion-card__accept"
+                              aria-label={t('suggestionList.acceptOne', {
+                                text: excerpt(item.text),
+                              })}
+                              title={t('suggestionList.accept')}
+                              onClick={() => onResolve([item], 'accept')}
+                            >
+                              <Check aria-hidden size={16} />
+                            </button>
+                            <button
+                              type="button"
+                              className="icon-button suggestion-card__reject"
+                              aria-label={t('suggestionList.rejectOne', {
+                                text: excerpt(item.text),
+                              })}
+                              title={t('suggestionList.reject')}
+                              onClick={() => onResolve([item], 'reject')}
+                            >
+                              <X aria-hidden size={16} />
+                            </button>
+                          </>
+                        )}
                       </span>
                     )}
                   </li>

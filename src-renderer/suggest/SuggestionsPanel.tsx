@@ -35,6 +35,7 @@ export function SuggestionsPanel({
   me,
   locked,
   flush,
+  onReply,
 }: {
   article: Article;
   editor: LexicalEditor | null;
@@ -46,6 +47,8 @@ export function SuggestionsPanel({
   me: CurrentUser;
   locked: boolean;
   flush: () => Promise<void>;
+  /** Starts a review comment answering a suggestion (the comments panel takes it). */
+  onReply?: (item: SuggestionItem) => void;
 }) {
   const { t } = useTranslation();
   const nameOf = useNameOf();
@@ -115,6 +118,7 @@ export function SuggestionsPanel({
       nameOf={nameOf}
       onResolve={onResolve}
       onShow={onShow}
+      onReply={onReply}
     />
   );
 }

@@ -51,6 +51,7 @@ import { ReadOnlyBanner } from '../review/ReadOnlyBanner';
 import { ChangesRequestedBanner } from '../review/ChangesRequestedBanner';
 import { useCurrentUser } from '../review/useRole';
 import { useSuggestDefault } from '../suggest/useSuggestDefault';
+import { useSuggestionReply } from '../suggest/suggestionReply';
 import { EmbargoPanel } from '../review/EmbargoPanel';
 import { PresenceBadge } from './PresenceBadge';
 import { useAnnouncePresence } from '../state/presence';
@@ -225,6 +226,7 @@ function EditorForm({
   });
   const { merger } = remote;
   const lock = useEditLock(article);
+  const suggestionReply = useSuggestionReply(lexical);
   const me = useCurrentUser();
   // Suggestion mode: kicker, headline and teaser edits become the user's suggestions.
   const suggesting = useSuggesting(article.id);
@@ -572,6 +574,7 @@ function EditorForm({
             me={me}
             locked={lock.locked}
             flush={flushNow}
+            onReply={suggestionReply.reply}
           />
           <fieldset className="edit-lock" disabled={lock.locked}>
             <div className="field field--section">
@@ -658,7 +661,12 @@ function EditorForm({
             />
           </fieldset>
           <EmbargoPanel article={article} />
-          <CommentsPanel articleId={article.id} editor={lexical} flush={flushNow} />
+          <CommentsPanel
+            articleId={article.id}
+            editor={lexical}
+            flush={flushNow}
+            draft={suggestionReply.draft}
+          />
         </DeferredAside>
         {historyOpen && (
           <Suspense fallback={null}>

@@ -3,7 +3,7 @@
  * paragraph's first words) with the workflow notes of the server's timeline (e.g. the reason for
  * requested changes), and a form to add one, optionally anchored to the current paragraph.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LexicalEditor } from 'lexical';
 import type { ReviewComment, SyncStatus } from '../../src-shared/api';
@@ -14,6 +14,7 @@ import { listBlocks, useCurrentBlock } from './commentBlocks';
 import './comments.css';
 import { afterStartup } from '../boot/startupGate';
 import { UserName } from './UserName';
+import type { CommentDraft } from '../suggest/suggestionReply';
 
 interface Entry {
   id: string;
@@ -60,11 +61,14 @@ export function CommentsPanel({
   articleId,
   editor,
   flush,
+  draft,
 }: {
   articleId: string;
   editor: LexicalEditor | null;
   /** Saves the editor's pending changes (so a new paragraph's id is known to the core). */
   flush: () => Promise<void>;
+  /** A comment to start from (a reply to a suggestion); each new nonce replaces the form's text. */
+  draft?: CommentDraft | null;
 }) {
   const { t, i18n } = useTranslation();
   const formId = useId();
@@ -78,6 +82,18 @@ export function CommentsPanel({
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
   const current = useCurrentBlock(editor);
+  const textArea = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (!draft) return;
+    setText(draft.text);
+    setAnchored(draft.blockId !== null);
+    setChosen(draft.blockId);
+    const area = textArea.current;
+    if (!area) return;
+    area.scrollIntoView({ block: 'nearest' });
+    area.focus();
+    area.setSelectionRange(draft.text.length, draft.text.length);
+  }, [draft]);
 
   useEffect(() => {
     let live = true;
@@ -171,6 +187,7 @@ export function CommentsPanel({
         <textarea
           id={`${formId}-text`}
           name="comment"
+          ref={textArea}
           value={text}
           maxLength={5000}
           rows={3}

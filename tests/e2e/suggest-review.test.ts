@@ -259,6 +259,41 @@ describe('accept and reject suggestions (author desk, real backend)', () => {
     await page.close();
   });
 
+  it('replies to a suggestion with a review comment on its paragraph, which the chief receives', async () => {
+    const { page, errors } = await openOn(author, ids.draft);
+    await list(page).getByRole('button', { name: 'Reply to: tagte' }).click();
+    const box = page.getByRole('textbox', { name: 'Comment' });
+    await expect
+      .poll(() => box.inputValue())
+      .toBe('Re Miriam Krause’s suggestion, removed “tagte”: ');
+    // The form is anchored to the suggestion's paragraph and the cursor waits after the quote.
+    expect(
+      await page.getByRole('checkbox', { name: 'Anchor to current paragraph' }).isChecked(),
+    ).toBe(true);
+    const chosen = page.getByRole('combobox', { name: 'Paragraph' });
+    expect(await chosen.locator('option:checked').textContent()).toMatch(/^Der Rat tagte/);
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('Bitte so lassen, der Rat hat nur getagt.');
+    await page.getByRole('button', { name: 'Add comment' }).click();
+    const added = page.getByTestId('comment').filter({ hasText: 'Bitte so lassen' });
+    await expect.poll(() => added.textContent()).toMatch(/on “Der Rat tagte/);
+    expect(await box.inputValue()).toBe('');
+
+    const stored = await author.call('articles.get', { id: ids.draft });
+    const firstBlock = (stored.body.root.children[0] as { $?: { blockId?: string } }).$?.blockId;
+    expect(firstBlock).toMatch(/^p1/);
+    await author.call('sync.now', {});
+    await desk.call('sync.now', {});
+    const onChief = await desk.call('comments.list', { articleId: ids.draft });
+    const reply = onChief.items.find((c) => c.text.includes('Bitte so lassen'));
+    expect(reply?.text).toBe(
+      'Re Miriam Krause’s suggestion, removed “tagte”: Bitte so lassen, der Rat hat nur getagt.',
+    );
+    expect(reply?.blockId).toBe(firstBlock);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('undoes an accepted headline suggestion (Undo, then Ctrl+Z): field and suggestion are back', async () => {
     const { page, errors } = await openOn(author, ids.fields);
     const headline = page.locator('textarea[name="headline"]');
