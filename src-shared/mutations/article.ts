@@ -24,6 +24,7 @@ import {
 } from '../workflow';
 import type { Actor } from '../workflow';
 import { embargoRefusal } from './schedule';
+import { deletedRefusal, notFound } from './articleRefusals';
 import { foreignNewSuggestionAuthors } from '../richtext/suggestionAuthors';
 import {
   SafeBodyJson,
@@ -64,17 +65,6 @@ function touched(state: ArticleState, ctx: ApplyContext, fields: string[]): Arti
     updatedAt: ctx.now,
     revision: state.revision + 1,
   };
-}
-
-function notFound(id: string): ApplyResult<ArticleState> {
-  return fail('not_found', `There is no article ${id}.`);
-}
-
-/** Invariant of every edit: a deleted article is restored first. */
-function deletedRefusal(state: ArticleState): ApplyResult<ArticleState> | null {
-  return state.deletedAt !== null
-    ? fail('deleted', 'The article is deleted; restore it first.')
-    : null;
 }
 
 /** Who may change fields, body or tags (checked on the server before apply). */
@@ -418,9 +408,8 @@ export const articleTransition: MutationDef<ArticleTransitionArgs, ArticleState>
         `The article is ${state.status} now, not ${args.from}; reload and try again.`,
       );
     }
-    if (state.deletedAt !== null) {
-      return fail('deleted', 'The article is deleted; restore it first.');
-    }
+    const deleted = deletedRefusal(state);
+    if (deleted) return deleted;
     if (rule.name === 'publish') {
       const embargo = embargoRefusal(state.embargoUntil, ctx.now);
       if (embargo) return fail(embargo.code, embargo.reason);

@@ -20,12 +20,12 @@ import {
 } from '../model';
 import { isChief, mayEditArticle } from '../workflow';
 import type { Actor } from '../workflow';
+import { deletedRefusal, notFound } from './articleRefusals';
 import {
   allowedIf,
   changedState,
   fail,
   noop,
-  type ApplyResult,
   type ArticleState,
   type Authorization,
   type MutationDef,
@@ -78,10 +78,6 @@ export const ArticleReopenFieldSuggestionArgs = z
   });
 export type ArticleReopenFieldSuggestionArgs = z.infer<typeof ArticleReopenFieldSuggestionArgs>;
 
-function notFound(id: string): ApplyResult<ArticleState> {
-  return fail('not_found', `There is no article ${id}.`);
-}
-
 export const articleSuggestField: MutationDef<ArticleSuggestFieldArgs, ArticleState> = {
   name: 'article.suggestField',
   entity: 'article',
@@ -100,8 +96,8 @@ export const articleSuggestField: MutationDef<ArticleSuggestFieldArgs, ArticleSt
   },
   apply(state, args, ctx) {
     if (!state) return notFound(args.id);
-    if (state.deletedAt !== null)
-      return fail('deleted', 'The article is deleted; restore it first.');
+    const deleted = deletedRefusal(state);
+    if (deleted) return deleted;
     const s = args.suggestion;
     const list = fieldSuggestionsOf(state);
     if (args.replaces !== undefined && !list.some((x) => x.id === args.replaces)) {
@@ -160,8 +156,8 @@ export const articleResolveFieldSuggestion: MutationDef<
   authorize: mayResolve,
   apply(state, args, ctx) {
     if (!state) return notFound(args.id);
-    if (state.deletedAt !== null)
-      return fail('deleted', 'The article is deleted; restore it first.');
+    const deleted = deletedRefusal(state);
+    if (deleted) return deleted;
     const list = fieldSuggestionsOf(state);
     const s = list.find((x) => x.id === args.suggestionId);
     if (!s) {
@@ -200,8 +196,8 @@ export const articleReopenFieldSuggestion: MutationDef<
   authorize: mayReopen,
   apply(state, args, ctx) {
     if (!state) return notFound(args.id);
-    if (state.deletedAt !== null)
-      return fail('deleted', 'The article is deleted; restore it first.');
+    const deleted = deletedRefusal(state);
+    if (deleted) return deleted;
     const s = args.suggestion;
     const list = fieldSuggestionsOf(state);
     // Replayed (or undone twice): it is open already.

@@ -12,13 +12,13 @@ import {
   fail,
   noop,
   type ApplyContext,
-  type ApplyFail,
   type ApplyResult,
   type ArticleState,
   type Authorization,
   type MutationDef,
 } from './types';
 import type { Actor } from '../workflow';
+import { deletedRefusal, notFound } from './articleRefusals';
 
 /** A time with any offset, stored as UTC (`toISOString`), so stored times compare as text. */
 export const UtcTime = Timestamp.transform((t) => new Date(t).toISOString());
@@ -27,16 +27,6 @@ const chiefsOnly = (state: ArticleState | null, _args: unknown, actor: Actor): A
   state && !isChief(actor.role)
     ? fail('forbidden', 'Only a desk chief may schedule, take back or embargo a publication.')
     : null;
-
-function notFound(id: string): ApplyFail {
-  return fail('not_found', `There is no article ${id}.`);
-}
-
-function deletedRefusal(state: ArticleState): ApplyFail | null {
-  return state.deletedAt !== null
-    ? fail('deleted', 'The article is deleted; restore it first.')
-    : null;
-}
 
 /**
  * The shared shape of the three: an existing, not deleted article, changed by desk chiefs only;
