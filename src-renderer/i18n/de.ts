@@ -872,8 +872,8 @@ export const de: Messages = {
     dismiss: 'Schließen',
     restore: 'Wiederherstellen',
     restoreLabel: '„{{headline}}“ wiederherstellen',
-    deletedBy: 'Gelöscht von {{name}}, {{time}}',
-    deletedAt: 'Gelöscht {{time}}',
+    deletedBy: 'Gelöscht von {{name}}',
+    deletedNoName: 'Gelöscht',
     empty: 'Der Papierkorb ist leer.',
   },
   errors: {

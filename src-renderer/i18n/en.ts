@@ -851,8 +851,8 @@ export const en = {
     dismiss: 'Dismiss',
     restore: 'Restore',
     restoreLabel: 'Restore “{{headline}}”',
-    deletedBy: 'Deleted by {{name}}, {{time}}',
-    deletedAt: 'Deleted {{time}}',
+    deletedBy: 'Deleted by {{name}}',
+    deletedNoName: 'Deleted',
     empty: 'The Trash is empty.',
   },
   errors: {

@@ -8,6 +8,7 @@ import { useListFilter, combinedFilter } from '../state/listFilter';
 import { offersDelete } from '../state/deleteRule';
 import { useTrash } from '../state/trash';
 import { useCurrentUser } from '../review/useRole';
+import { useNameOf } from '../state/userNames';
 import { ListFilterBar } from './ListFilterBar';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
@@ -79,17 +80,29 @@ const ArticleRow = memo(function ArticleRow({
 function TrashRow({ article }: { article: ArticleSummary }) {
   const { t, i18n } = useTranslation();
   const restore = useTrash((s) => s.restore);
-  const when = dateFormat(i18n.language).format(new Date(article.deletedAt ?? article.updatedAt));
+  const nameOf = useNameOf();
+  const deletedAt = article.deletedAt ?? article.updatedAt;
+  const when = dateFormat(i18n.language).format(new Date(deletedAt));
   const headline = article.headline || t('list.untitled');
   return (
     <>
       <div className="trash-row">
         <span className="row__kicker">{article.kicker}</span>
         <span className="row__headline">{headline}</span>
-        <span className="row__meta">
-          {article.deletedBy
-            ? t('trash.deletedBy', { name: article.deletedBy, time: when })
-            : t('trash.deletedAt', { time: when })}
+        <span
+          className="row__meta"
+          title={
+            article.deletedBy && nameOf(article.deletedBy) !== article.deletedBy
+              ? article.deletedBy
+              : undefined
+          }
+        >
+          <span className="trash-row__by">
+            {article.deletedBy
+              ? t('trash.deletedBy', { name: nameOf(article.deletedBy) })
+              : t('trash.deletedNoName')}
+          </span>
+          <time dateTime={deletedAt}>{when}</time>
         </span>
       </div>
       <button

@@ -12,6 +12,7 @@ import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
 import { formatDateTime } from '../i18n/format';
 import { errorText } from '../i18n/errors';
+import { useNameOf } from '../state/userNames';
 import { ArticleCompare } from '../compare/ArticleCompare';
 import { compareArticles, type ArticleComparison } from '../compare/compareArticles';
 
@@ -61,6 +62,7 @@ export function RevisionHistory({
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const nameOf = useNameOf();
   const [items, setItems] = useState<Revision[] | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
   const [busy, setBusy] = useState(false);
@@ -153,9 +155,12 @@ export function RevisionHistory({
                 {t('editor.revisions.item', { revision: r.revision })}
               </span>
               <time dateTime={r.createdAt}>{time(r.createdAt)}</time>
-              <span className="revisions__author">
+              <span
+                className="revisions__author"
+                title={r.author && nameOf(r.author) !== r.author ? r.author : undefined}
+              >
                 {r.author
-                  ? t('editor.revisions.by', { name: r.author })
+                  ? t('editor.revisions.by', { name: nameOf(r.author) })
                   : t('editor.revisions.unknownAuthor')}
               </span>
               <span className="revisions__reason">{reasonText(t, r.reason)}</span>

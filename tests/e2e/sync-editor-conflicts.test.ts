@@ -113,12 +113,19 @@ it('shows a badge and a panel; keep mine for the field, keep theirs for the pass
   expect(atB.headline).toBe('Von A x');
   expect(textsOf(atB.body)).toEqual(['Eins von B', 'Zwei']);
 
-  // The revisions name who saved them (signed in as "editor" on both desks).
+  // The revisions name who saved them (signed in as "editor" on both desks): by display name,
+  // the username on hover.
   await page.getByRole('button', { name: 'Revisions' }).click();
   const history = page.getByRole('complementary', { name: 'Revision history' });
   await expect
     .poll(() => history.getByRole('listitem').allTextContents())
-    .toEqual(expect.arrayContaining([expect.stringMatching(/by editor/)]));
+    .toEqual(expect.arrayContaining([expect.stringMatching(/by Anna Berg/)]));
+  expect(
+    await history
+      .locator('.revisions__author', { hasText: 'Anna Berg' })
+      .first()
+      .getAttribute('title'),
+  ).toBe('editor');
   expect(errors).toEqual([]);
 });
 

@@ -140,12 +140,21 @@ it('lists each saved view, filters with the search, deletes with undo, and resto
   // The Trash: who deleted what; Restore puts it back. The view survives a reload.
   await chooseView(page, 'Trash', ['Vom Chef gelöscht', 'Zurückgeschickt']);
   const trash = page.getByTestId('article-list');
-  expect(
-    await trash.getByRole('listitem').filter({ hasText: 'Zurückgeschickt' }).textContent(),
-  ).toMatch(/Deleted by editor, /);
-  expect(
-    await trash.getByRole('listitem').filter({ hasText: 'Vom Chef gelöscht' }).textContent(),
-  ).toMatch(/Deleted by chief, /);
+  // By display name, the username on hover.
+  const deletedBy = (headline: string) =>
+    trash.getByRole('listitem').filter({ hasText: headline }).locator('.row__meta');
+  await expect
+    .poll(() => deletedBy('Zurückgeschickt').textContent())
+    .toMatch(/^Deleted by Anna Berg\d/);
+  expect(await deletedBy('Zurückgeschickt').getAttribute('title')).toBe('editor');
+  await expect
+    .poll(() => deletedBy('Vom Chef gelöscht').textContent())
+    .toMatch(/^Deleted by Miriam Krause\d/);
+  expect(await deletedBy('Vom Chef gelöscht').getAttribute('title')).toBe('chief');
+  // The time is shown whole beside the name, however narrow the list.
+  const time = deletedBy('Vom Chef gelöscht').locator('time');
+  expect(await time.textContent()).toMatch(/\d{1,2}:\d{2}/);
+  expect(await time.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
   await shoot(page, 'trash');
   await page.reload();
   await expect
