@@ -1,10 +1,11 @@
 /**
- * "Updated by <name>" over the open article when sync brought someone else's change: what
+ * "Updated by <name>" (the display name, the username on hover) over the open article when sync brought someone else's change: what
  * changed, and "Merge now" (it also merges by itself when the user pauses).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RemoteState } from './remoteUpdates';
+import { useNameOf } from '../state/userNames';
 
 export function RemoteUpdateBanner({
   state,
@@ -17,6 +18,7 @@ export function RemoteUpdateBanner({
   onMerge: () => void;
 }) {
   const { t } = useTranslation();
+  const nameOf = useNameOf();
   const [open, setOpen] = useState(false);
   const { pending, merging, error } = state;
   if (!pending || (self !== null && pending.name === self)) return null;
@@ -27,9 +29,11 @@ export function RemoteUpdateBanner({
   return (
     <div className="banner remote-update" role="status" data-testid="remote-update">
       <p className="remote-update__title">
-        <strong>
+        <strong
+          title={pending.name && nameOf(pending.name) !== pending.name ? pending.name : undefined}
+        >
           {pending.name
-            ? t('conflicts.remote.updatedBy', { name: pending.name })
+            ? t('conflicts.remote.updatedBy', { name: nameOf(pending.name) })
             : t('conflicts.remote.updatedOnServer')}
         </strong>{' '}
         <span className="hint">{t('conflicts.remote.hint')}</span>

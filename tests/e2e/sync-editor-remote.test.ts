@@ -1,9 +1,9 @@
 /**
  * A synced change reaches the article open in the editor, in browser mode
  * against the real backend: client B (an in-process core, signed in as the desk chief) changes
- * the headline and another paragraph while A types; A sees "Updated by chief", nothing under
- * A's cursor changes while A types, and after A pauses both edits are in A's editor and in the
- * store.
+ * the headline and another paragraph while A types; A sees "Updated by Miriam Krause" (the
+ * chief's display name), nothing under A's cursor changes while A types, and after A pauses both
+ * edits are in A's editor and in the store.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { paragraphs, startSyncEditorPair, type SyncEditorPair } from './sync-editor-helpers';
@@ -22,7 +22,7 @@ afterAll(async () => {
   await pair?.close();
 });
 
-it('shows "Updated by chief" while A types and merges both edits when A pauses', async () => {
+it('shows "Updated by <the chief\'s display name>" while A types and merges both edits when A pauses', async () => {
   const a = await h.call('articles.create', {
     fields: { headline: 'Start', teaser: 'T0' },
     body: bodyOf([
@@ -60,7 +60,8 @@ it('shows "Updated by chief" while A types and merges both edits when A pauses',
   const typing = page.keyboard.type(' tippt weiter und weiter', { delay: 90 });
   await h.call('sync.now', {});
   await expect.poll(() => banner.isVisible(), { timeout: 10_000 }).toBe(true);
-  expect(await banner.textContent()).toContain('Updated by chief');
+  expect(await banner.textContent()).toContain('Updated by Miriam Krause');
+  expect(await banner.locator('strong').getAttribute('title')).toBe('chief');
   // Nothing under A's cursor changes while A types: the other edits wait.
   expect(await headline.inputValue()).toBe('Start');
   expect((await paragraphs(page))[2]).toBe('Drei');
