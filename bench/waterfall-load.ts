@@ -8,11 +8,9 @@
  * adds an earlier build, served by its own host.
  */
 import { loadavg } from 'node:os';
-import { chromium, type Browser } from 'playwright-core';
-import { findChromium } from '../tests/support/browser';
-import { startBrowserMode } from '../tests/support/processes';
-import { tempDir } from '../tests/support/tmp';
-import { buildBarePage, call, makeDoc, READY, serveBare } from './editor';
+import type { Browser } from 'playwright-core';
+import { READY } from './editor';
+import { openLoadPages } from './load-pages';
 
 interface Row {
   what: string;
@@ -82,38 +80,8 @@ async function waterfall(browser: Browser, url: string): Promise<string[]> {
 
 async function main(): Promise<void> {
   const rounds = Number(process.argv[2] ?? 2);
-  const doc = makeDoc('large', 1000);
-  const bareDir = tempDir('copydesk-waterfall-bare-');
-  const profileDir = tempDir('copydesk-waterfall-');
-  await buildBarePage(bareDir.dir);
-  const bare = await serveBare(bareDir.dir, [doc]);
-  const host = await startBrowserMode(profileDir.dir);
-  const baseRenderer = process.env.COPYDESK_BASE_RENDERER;
-  const baseProfileDir = baseRenderer ? tempDir('copydesk-waterfall-base-') : null;
-  const baseHost = baseProfileDir
-    ? await startBrowserMode(baseProfileDir.dir, 0, { args: ['--renderer', baseRenderer!] })
-    : null;
-  const browser = await chromium.launch({
-    executablePath: findChromium(),
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  const { browser, pages, close } = await openLoadPages();
   try {
-    const article = (await call(host, 'articles.create', {
-      fields: { headline: 'Waterfall' },
-      body: doc.body,
-    })) as { id: string };
-    const pages: [string, string][] = [
-      ['ours', `${host.url}#article=${article.id}`],
-      ['bare', `${bare.origin}/?name=large`],
-    ];
-    if (baseHost) {
-      const baseArticle = (await call(baseHost, 'articles.create', {
-        fields: { headline: 'Waterfall' },
-        body: doc.body,
-      })) as { id: string };
-      pages.push(['base', `${baseHost.url}#article=${baseArticle.id}`]);
-    }
     for (let i = 0; i < rounds; i++) {
       for (const [name, url] of pages) {
         const lines = await waterfall(browser, url);
@@ -129,13 +97,7 @@ async function main(): Promise<void> {
         .join(' '),
     );
   } finally {
-    await browser.close().catch(() => undefined);
-    await host.kill().catch(() => undefined);
-    await baseHost?.kill().catch(() => undefined);
-    baseProfileDir?.cleanup();
-    bare.server.close();
-    bareDir.cleanup();
-    profileDir.cleanup();
+    await close();
   }
 }
 
