@@ -4,6 +4,7 @@
  * on the same document, and with COPYDESK_BASE_RENDERER=dir (a copy of an earlier
  * out/renderer) that build on a host of its own; one headless Chromium for all.
  */
+import { loadavg } from 'node:os';
 import { chromium, type Browser } from 'playwright-core';
 import { findChromium } from '../tests/support/browser';
 import { startBrowserMode, type Started } from '../tests/support/processes';
@@ -64,4 +65,11 @@ export async function openLoadPages(
     await close();
     throw e;
   }
+}
+
+/** "load average 1.2 0.8 0.5", printed with each tool's figures. */
+export function loadAverageLine(): string {
+  return `load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`;
 }

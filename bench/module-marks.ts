@@ -9,9 +9,8 @@
  * per package or source folder and per module (the last module's figure runs on to the end of
  * the page's marks and is left out).
  */
-import { loadavg } from 'node:os';
 import { READY } from './editor';
-import { openLoadPages } from './load-pages';
+import { loadAverageLine, openLoadPages } from './load-pages';
 
 async function main(): Promise<void> {
   const renderer = process.argv[2];
@@ -78,12 +77,7 @@ async function main(): Promise<void> {
         .map(line)
         .join('\n'),
     );
-    console.log(
-      '\nload average',
-      loadavg()
-        .map((x) => x.toFixed(1))
-        .join(' '),
-    );
+    console.log(`\n${loadAverageLine()}`);
   } finally {
     await close();
   }

@@ -7,10 +7,9 @@
  * cache and is not printed); needs `npx electron-vite build` first. COPYDESK_BASE_RENDERER=dir
  * adds an earlier build, served by its own host.
  */
-import { loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { READY } from './editor';
-import { openLoadPages } from './load-pages';
+import { loadAverageLine, openLoadPages } from './load-pages';
 
 interface Row {
   what: string;
@@ -90,12 +89,7 @@ async function main(): Promise<void> {
         console.log(lines.join('\n'));
       }
     }
-    console.log(
-      '\nload average',
-      loadavg()
-        .map((x) => x.toFixed(1))
-        .join(' '),
-    );
+    console.log(`\n${loadAverageLine()}`);
   } finally {
     await close();
   }
