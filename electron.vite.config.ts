@@ -4,6 +4,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { bundledComponentsFrom } from './scripts/licenses';
 import { earlyScriptPlugin } from './scripts/early-script-plugin';
+import { moduleMarksPlugin } from './scripts/module-marks-plugin';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -46,6 +47,9 @@ export default defineConfig({
       },
     },
     plugins: [
+      // COPYDESK_MODULE_MARKS=1: a performance mark at the top of every module, so that
+      // bench/module-marks.ts can time each module's evaluation at start (a tool build only).
+      ...(process.env.COPYDESK_MODULE_MARKS ? [moduleMarksPlugin(root)] : []),
       react(),
       earlyScriptPlugin(resolve(root, 'src-renderer/boot/early.ts')),
       {

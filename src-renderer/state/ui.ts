@@ -18,9 +18,15 @@ interface UiState {
   setDetailsOpen: (open: boolean) => void;
 }
 
+/** The article a `#article=<id>` link opens at start (App keeps the hash in step afterwards). */
+export function articleIdOfHash(hash: string): string | null {
+  return /^#article=([0-9a-f-]{36})$/i.exec(hash)?.[1] ?? null;
+}
+
 export const useUi = create<UiState>((set) => ({
   view: 'articles',
-  openArticleId: null,
+  // Open from the first render on, so the editor mounts in the app's first render.
+  openArticleId: articleIdOfHash(globalThis.location?.hash ?? ''),
   query: '',
   freshArticleId: null,
   // Beside the canvas on wide windows; on narrow ones it would cover the text, so it starts shut.

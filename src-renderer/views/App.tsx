@@ -36,16 +36,13 @@ const ShortcutHelp = lazyNamed(() => import('./ShortcutHelp'), 'ShortcutHelp');
 // With an article opened at start, the list comes after its body (boot/AfterStartup.tsx).
 const ArticleList = lazyNamed(() => import('./ArticleList'), 'ArticleList');
 
-const ARTICLE_HASH = /^#article=([0-9a-f-]{36})$/i;
-
-/** Opens `#article=<id>` at start and keeps the hash in step with the open article. */
+/**
+ * Keeps the hash in step with the open article. The article of a `#article=<id>` link at start
+ * is open from the UI state's first value on (state/ui.ts), so the editor mounts in the app's
+ * first render.
+ */
 function useArticleHash(): void {
   const openArticleId = useUi((s) => s.openArticleId);
-  const openArticle = useUi((s) => s.openArticle);
-  useEffect(() => {
-    const m = ARTICLE_HASH.exec(location.hash);
-    if (m) openArticle(m[1]!);
-  }, [openArticle]);
   useEffect(() => {
     const hash = openArticleId ? `#article=${openArticleId}` : '';
     if (location.hash !== hash)

@@ -27,7 +27,7 @@ import { CountedField } from '../editor/CountedField';
 import { LeadImageField } from '../editor/images/LeadImageField';
 import { SocialImageField } from '../editor/images/SocialImageField';
 import { linkRow, LinksField, type LinkRow, savableLinks } from '../editor/LinksField';
-import { loadArticle } from '../editor/prefetch';
+import { arrivedArticle, forgetEarlyArticle, loadArticle } from '../editor/prefetch';
 import { prepareBody } from '../editor/prepareBody';
 import type { BodyStats } from '../editor/stats';
 import { TagsField } from '../editor/TagsField';
@@ -98,7 +98,13 @@ function load(article: Article, generation: number): Loaded {
 
 export function ArticleEditor({ id }: { id: string }) {
   const { t } = useTranslation();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  // The article opened at start is usually here before the first render (boot/early.ts asked
+  // for it while the app loaded): then the body renders at once, without a "loading" pass.
+  const [loaded, setLoaded] = useState<Loaded | null>(() => {
+    const arrived = arrivedArticle(id);
+    return arrived ? load(arrived, 0) : null;
+  });
+  const loadedAtStart = useRef(loaded !== null);
   const [error, setError] = useState<string | null>(null);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [sections, setSections] = useState<Section[]>([]);
@@ -106,12 +112,14 @@ export function ArticleEditor({ id }: { id: string }) {
 
   useEffect(() => {
     let live = true;
-    loadArticle(id)
-      .then((a) => live && setLoaded(load(a, 0)))
-      .catch((e: unknown) => {
-        startupDone();
-        if (live) setError(e instanceof Error ? e.message : String(e));
-      });
+    if (loadedAtStart.current) forgetEarlyArticle(id);
+    else
+      loadArticle(id)
+        .then((a) => live && setLoaded(load(a, 0)))
+        .catch((e: unknown) => {
+          startupDone();
+          if (live) setError(e instanceof Error ? e.message : String(e));
+        });
     void api['settings.get']({})
       .then((s) => live && setSettings(s))
       .catch(() => undefined);
