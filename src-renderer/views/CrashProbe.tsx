@@ -2,7 +2,8 @@
  * Test-only: lets an end-to-end test make a view throw while rendering, to check its error
  * boundary. Active only when the core says so (browser mode started with --test-hooks, which
  * neither the app nor `npm start` ever pass); then a window event
- * `copydesk:test-crash` with the view's name as detail makes that view's next render throw.
+ * `copydesk:test-crash` with the view's name as detail makes that view's next render throw. Once
+ * it listens, the probe marks itself (`data-crash-probe`, hidden), so a test knows when to send it.
  */
 import { useEffect, useState } from 'react';
 import { api } from '../api/transport';
@@ -16,13 +17,16 @@ const testHooksEnabled = () =>
 
 export function CrashProbe({ view }: { view: string }) {
   const [crash, setCrash] = useState(false);
+  const [armed, setArmed] = useState(false);
   useEffect(() => {
     let live = true;
     const onCrash = (e: Event) => {
       if ((e as CustomEvent<unknown>).detail === view) setCrash(true);
     };
     void testHooksEnabled().then((on) => {
-      if (on && live) window.addEventListener('copydesk:test-crash', onCrash);
+      if (!on || !live) return;
+      window.addEventListener('copydesk:test-crash', onCrash);
+      setArmed(true);
     });
     return () => {
       live = false;
@@ -30,5 +34,5 @@ export function CrashProbe({ view }: { view: string }) {
     };
   }, [view]);
   if (crash) throw new Error(`Test crash in the ${view} view`);
-  return null;
+  return armed ? <span hidden data-crash-probe={view} /> : null;
 }

@@ -18,8 +18,10 @@ import {
 
 const shots = process.env.COPYDESK_SCREENSHOTS;
 
-function crash(page: Page, view: string): Promise<void> {
-  return page.evaluate(
+/** Makes the view throw, once its probe listens (it starts listening after an async core call). */
+async function crash(page: Page, view: string): Promise<void> {
+  await page.locator(`[data-crash-probe="${view}"]`).waitFor({ state: 'attached' });
+  await page.evaluate(
     (v) => void window.dispatchEvent(new CustomEvent('copydesk:test-crash', { detail: v })),
     view,
   );
