@@ -123,7 +123,8 @@ export class PullService {
     q: PullQuery,
   ): Promise<{ page: PullPage; feed: FeedRead }> {
     // Asked for together: on PostgreSQL they go in one message with BEGIN (postgres/runner.ts),
-    // so a page costs two messages (these, the page's articles). Same snapshot either way.
+    // and the feed read brings the articles its rows name, so a page is one message (plus one
+    // per comment, image, word, conflict or rejection on it). Same snapshot either way.
     const [client, current, feed] = await Promise.all([
       tx.getClient(q.clientId),
       tx.currentSeq(),
@@ -214,11 +215,12 @@ export class PullService {
     const readsAll = Object.values(reads).every(Boolean);
     const articleJson = (a: RawArticleRow) => (readsAll ? a.json : withoutNewerKeys(a.json, reads));
     // The page's articles in one statement (a query per article costs a round trip each on
-    // PostgreSQL); a comment's article, if not among them, is read on its own.
+    // PostgreSQL), or none when the store read them with the feed (PostgreSQL: in the feed's
+    // message); a comment's article, if not among them, is read on its own.
     const articleIds = [...latest.values()]
       .filter((r) => r.entityType === 'article')
       .map((r) => r.entityId);
-    const found = await tx.getArticlesRaw(articleIds);
+    const found = feed.articles ?? (await tx.getArticlesRaw(articleIds));
     const articles = new Map<string, RawArticleRow | undefined>(
       articleIds.map((id) => [id, found.get(id)]),
     );
