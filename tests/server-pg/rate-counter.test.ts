@@ -1,7 +1,6 @@
 /**
- * The shared rate-limit counter sends the hits of one event-loop turn in one statement, and the
- * hits that come while a statement is on its way in the next one, and still counts exactly: each
- * hit gets the count it would have had alone, in the order asked.
+ * The shared rate-limit counter sends the hits of one event-loop turn in one statement and still
+ * counts exactly: each hit gets the count it would have had alone, in the order asked.
  */
 import pg from 'pg';
 import { afterEach, expect, it, vi } from 'vitest';
@@ -38,39 +37,6 @@ it('hits of one turn go in one statement and get exact counts in order', async (
   const [k, j] = await Promise.all([rate.hit('k', minute), rate.hit('j', minute)]);
   expect([k.count, j.count]).toEqual([31, 6]);
   expect(k.resetAt).toBe((await rate.hit('k', minute)).resetAt);
-});
-
-it('hits that come while an upsert is on its way wait for it and go together in the next one', async () => {
-  const rate = await counter();
-  const minute = 60_000;
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the pool as `this`
-  const original = pg.Pool.prototype.query;
-  let release!: () => void;
-  const gate = new Promise<void>((r) => (release = r));
-  let first = true;
-  const query = vi.spyOn(pg.Pool.prototype, 'query').mockImplementation(function (
-    this: pg.Pool,
-    ...args: unknown[]
-  ) {
-    const call = () => (original as (...a: unknown[]) => unknown).apply(this, args) as never;
-    if (!first) return call();
-    first = false;
-    return gate.then(call) as never;
-  });
-  const hits = [rate.hit('q', minute)];
-  const nextTurn = () => new Promise((r) => setImmediate(r));
-  await nextTurn();
-  expect(query).toHaveBeenCalledTimes(1); // on its way, held at the gate
-  // Three more turns of hits while the first upsert has not returned.
-  for (let turn = 0; turn < 3; turn++) {
-    hits.push(rate.hit('q', minute), rate.hit('r', minute));
-    await nextTurn();
-  }
-  expect(query).toHaveBeenCalledTimes(1);
-  release();
-  const counts = (await Promise.all(hits)).map((h) => h.count);
-  expect(counts).toEqual([1, 2, 1, 3, 2, 4, 3]);
-  expect(query).toHaveBeenCalledTimes(2);
 });
 
 it('a window that has passed starts again at one', async () => {

@@ -1,16 +1,9 @@
 /**
  * Fixed-window counters in the shared database, so that rate limits hold across instances (every
- * request counts one hit on its session's key). Hits go to the database together, in one atomic
- * upsert (autocommit, outside the write queue): a key hit n times gets n added at once and its
- * hits get the counts up to the new total in the order they came, so the counts are exactly those
- * of n single hits, whatever other instances add meanwhile (the row lock orders the upserts). A
- * window that has passed starts again.
- *
- * One upsert at a time per instance: the hits of one turn of the event loop go out at its end,
- * and hits that come while an upsert is on its way wait for it and go together in the next one.
- * Under load that is one message (and one wake-up of a backend) for many requests instead of one
- * per turn, and a hit never waits for more than the upsert before its own. Nothing is counted
- * locally, so no instance can let a hit through on a count the others have not seen.
+ * request counts one hit on its session's key). The hits of one turn of the event loop go to the
+ * database together, in one atomic upsert (autocommit, outside the write queue): a key hit n times
+ * gets n added at once and its hits get the counts up to the new total in the order they came, so
+ * the counts are exactly those of n single hits. A window that has passed starts again.
  */
 import type pg from 'pg';
 import type { RateCounter } from '../../auth/rateLimit';
@@ -33,10 +26,7 @@ const HIT_MANY = `
   RETURNING key, count, reset_at`;
 
 export class PgRateCounter implements RateCounter {
-  /** Hits not sent yet. */
   private turn: Turn | undefined;
-  /** Whether an upsert is on its way (the next one waits for it), or one is scheduled. */
-  private busy = false;
 
   constructor(private readonly pool: pg.Pool) {}
 
@@ -46,24 +36,14 @@ export class PgRateCounter implements RateCounter {
         new Error(`rate-limit window must be a positive whole ms: ${windowMs}`),
       );
     return new Promise((resolve, reject) => {
-      this.turn ??= new Map();
+      if (!this.turn) {
+        this.turn = new Map();
+        setImmediate(() => void this.send());
+      }
       const entry = this.turn.get(key) ?? { windowMs, hits: [] };
       entry.hits.push({ resolve, reject });
       this.turn.set(key, entry);
-      if (!this.busy) {
-        this.busy = true;
-        setImmediate(() => void this.drain());
-      }
     });
-  }
-
-  /** Sends the waiting hits, one upsert at a time, until none wait. */
-  private async drain(): Promise<void> {
-    try {
-      while (this.turn) await this.send();
-    } finally {
-      this.busy = false;
-    }
   }
 
   private async send(): Promise<void> {
