@@ -15,25 +15,12 @@ import { PullService } from '../../src-server/sync/pull';
 import { PushService } from '../../src-server/sync/push';
 import { SCHEMA_VERSION } from '../../src-shared/protocol';
 import { bodyFromParagraphs } from '../../src-shared/richtext/plainText';
-import { freshDatabase } from './pg';
+import { freshDatabase, recordMessages } from './pg';
 
 const open: PostgresStorage[] = [];
 const account = { passwordHash: 'x', disabled: false, createdAt: '2026-01-01T00:00:00.000Z' };
 const at = '2026-01-01T00:00:00.000Z';
 const A0 = '00000000-0000-4000-8000-0000000000a0';
-
-/** Records the text of every message the store sends from now on. */
-function recordMessages(): string[] {
-  const sent: string[] = [];
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the client as `this`
-  const query = pg.Client.prototype.query;
-  vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args) {
-    const first = args[0] as string | { text: string };
-    sent.push(typeof first === 'string' ? first : first.text);
-    return (query as (...a: unknown[]) => unknown).apply(this, args) as never;
-  });
-  return sent;
-}
 
 async function storeWithUser(): Promise<PostgresStorage> {
   const store = await openPostgresStorage(await freshDatabase());
@@ -84,14 +71,7 @@ it('a job that reads two rows together, takes a position and writes costs two me
   await store.write((tx) =>
     tx.insertUser({ ...{ id: 'u1', username: 'writer', role: 'editor' }, ...account }),
   );
-  const sent: string[] = [];
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the client as `this`
-  const query = pg.Client.prototype.query;
-  vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args) {
-    const first = args[0] as string | { text: string };
-    sent.push(typeof first === 'string' ? first : first.text);
-    return (query as (...a: unknown[]) => unknown).apply(this, args) as never;
-  });
+  const sent = recordMessages();
   const seq = await store.write(async (tx) => {
     tx.lockForWrite(['client:c1', 'article:a1']);
     const [client, article] = await Promise.all([tx.getClient('c1'), tx.getArticle('a1')]);
@@ -228,6 +208,8 @@ it("a pull page of articles is one message: BEGIN with the client, feed head, ch
     ],
   });
   expect(created.lastMutationId).toBe(1);
+  // A read right before the pull leaves its transaction open (its COMMIT goes with the pull's BEGIN).
+  expect(await store.read((tx) => tx.currentSeq())).toBe(1);
   const sent = recordMessages();
   const json = await new PullService(store).pullJson(user, {
     protocolVersion: '1',
