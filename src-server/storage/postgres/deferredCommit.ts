@@ -11,7 +11,7 @@
 import type pg from 'pg';
 
 /** How long a read transaction may stay open on an idle pooled connection. */
-export const IDLE_READ_COMMIT_MS = 50;
+export const IDLE_READ_COMMIT_MS = 250;
 
 export class DeferredReadCommit {
   /** Connections whose last read transaction is still open, with the timer that ends it. */
