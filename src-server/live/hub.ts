@@ -19,7 +19,7 @@ import type { AuthService } from '../auth/service';
 import { HttpError } from '../http/errors';
 import type { RawArticleRow, Storage, UserRow } from '../storage/types';
 import type { BusMessage, CommittedChange, LiveBus, PresenceEntry } from './bus';
-import { loadChangedEntities, pokeSeq } from './pokes';
+import { NOT_READ, loadChangedEntities, needsEntities, pokeSeq } from './pokes';
 import { PresenceTable } from './presence';
 
 export interface LiveOptions {
@@ -252,13 +252,17 @@ export class LiveHub {
 
   private async poke(changes: CommittedChange[]): Promise<void> {
     if (this.connections.size === 0) return;
-    const entities = await this.storage.read((tx) => loadChangedEntities(tx, changes));
+    const readerOf = (conn: Connection) => ({
+      clientId: conn.clientId,
+      actor: { id: conn.user.id, role: conn.user.role },
+    });
+    const read = () => this.storage.read((tx) => loadChangedEntities(tx, changes));
+    const needed = () => needsEntities(changes, [...this.connections].map(readerOf));
+    // No read when no reader's poke depends on the changed rows (pokes.ts, `needsEntities`).
+    // Without a read nothing is awaited, so the sockets and roles asked about are those poked.
+    const entities = needed() ? await read() : NOT_READ;
     for (const conn of this.connections) {
-      const seq = pokeSeq(
-        changes,
-        { clientId: conn.clientId, actor: { id: conn.user.id, role: conn.user.role } },
-        entities,
-      );
+      const seq = pokeSeq(changes, readerOf(conn), entities);
       if (seq !== null) this.send(conn, { type: 'poke', seq });
     }
   }

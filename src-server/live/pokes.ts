@@ -17,7 +17,41 @@ export interface Reader {
 export interface ChangedEntities {
   articles: Map<string, RawArticleRow | undefined>;
   comments: Map<string, CommentState | undefined>;
+  /**
+   * False when the changed articles were not read because no reader needs them: every reader
+   * reads every article (`readsEveryArticle`) and no comment changed. Article rows are never
+   * deleted (a deleted article keeps its row), so such a reader is poked about every article
+   * change, exactly as if the rows had been read.
+   */
+  articlesRead?: boolean;
 }
+
+/** Whether `mayReadArticle` is true for this actor whatever the article (src-shared/workflow.ts). */
+export function readsEveryArticle(actor: Actor): boolean {
+  return actor.role !== 'editor';
+}
+
+/**
+ * Whether deciding whom to poke about these changes needs a database read: comments always (who
+ * may read one depends on the comment and its article), articles only for readers whose access
+ * depends on the article (editors).
+ */
+export function needsEntities(
+  changes: readonly CommittedChange[],
+  readers: Iterable<Reader>,
+): boolean {
+  if (changes.some((c) => c.entityType === 'comment')) return true;
+  if (!changes.some((c) => c.entityType === 'article')) return false;
+  for (const r of readers) if (!readsEveryArticle(r.actor)) return true;
+  return false;
+}
+
+/** What `needsEntities` found needs no read: nothing loaded, articles marked as not read. */
+export const NOT_READ: ChangedEntities = {
+  articles: new Map(),
+  comments: new Map(),
+  articlesRead: false,
+};
 
 export async function loadChangedEntities(
   tx: Tx,
@@ -47,6 +81,7 @@ export function concerns(change: CommittedChange, reader: Reader, e: ChangedEnti
     case 'word':
       return true;
     case 'article': {
+      if (e.articlesRead === false) return readsEveryArticle(reader.actor);
       const a = e.articles.get(change.entityId);
       return a !== undefined && articleChangeFor(a, reader.actor, change.changedFields) !== null;
     }

@@ -196,6 +196,12 @@ export interface FeedRead {
   rows: ChangeRow[];
   heldBack: { upTo: bigint } | null;
   horizon: bigint | null;
+  /**
+   * The current rows of the articles that `rows` name (missing ones are not in the map), read in
+   * the same snapshot, when the store reads them with the feed (PostgreSQL: in the same message,
+   * which saves the pull a round trip); absent when it does not (SQLite).
+   */
+  articles?: Map<string, RawArticleRow>;
 }
 
 /** The change feed in commit order and the per-client bookkeeping of pushes. */

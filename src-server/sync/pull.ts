@@ -102,28 +102,32 @@ export class PullService {
    * so that a desk poked about a change finds it in the answer.
    */
   async pullJson(user: UserRow, q: PullQuery): Promise<string> {
-    const first = await this.storage.read((tx) => this.page(tx, user, q));
-    let page = first.page;
+    // A first read that finds changes held back is only checked (client, cursor), not made into
+    // a page: the page is read again after the wait anyway.
+    const first = await this.storage.read((tx) => this.page(tx, user, q, true));
+    if (first.page !== null) return serializePullPage(first.page);
     const waitFor = first.feed.heldBack?.upTo;
-    if (waitFor !== undefined) {
-      // Only the horizon is asked for while waiting (one light read); the page is read once more.
-      for (const ms of HELD_BACK_RETRY_MS) {
-        await sleep(ms);
-        const horizon = await this.storage.read((tx) => tx.feedHorizon());
-        if (horizon === null || horizon > waitFor) break;
-      }
-      page = (await this.storage.read((tx) => this.page(tx, user, q))).page;
+    // Only the horizon is asked for while waiting (one light read); the page is read once more.
+    for (const ms of HELD_BACK_RETRY_MS) {
+      await sleep(ms);
+      const horizon = await this.storage.read((tx) => tx.feedHorizon());
+      if (horizon === null || waitFor === undefined || horizon > waitFor) break;
     }
+    const page = (await this.storage.read((tx) => this.page(tx, user, q, false))).page;
+    if (page === null) throw new Error('a final pull page was not made');
     return serializePullPage(page);
   }
 
+  /** The page; null when `mayWait` and changes are held back (the caller waits and reads again). */
   private async page(
     tx: Tx,
     user: UserRow,
     q: PullQuery,
-  ): Promise<{ page: PullPage; feed: FeedRead }> {
+    mayWait: boolean,
+  ): Promise<{ page: PullPage | null; feed: FeedRead }> {
     // Asked for together: on PostgreSQL they go in one message with BEGIN (postgres/runner.ts),
-    // so a page costs two messages (these, the page's articles). Same snapshot either way.
+    // and the feed read brings the articles its rows name, so a page is one message (plus one
+    // per comment, image, word, conflict or rejection on it). Same snapshot either way.
     const [client, current, feed] = await Promise.all([
       tx.getClient(q.clientId),
       tx.currentSeq(),
@@ -140,6 +144,7 @@ export class PullService {
         `The cursor ${q.cursor} is unknown to this server (latest is ${current}); resync from 0.`,
       );
     }
+    if (mayWait && feed.heldBack) return { page: null, feed };
     const hasMore = rows.length > q.limit;
     const page = hasMore ? rows.slice(0, q.limit) : rows;
     const cursor = page.length > 0 ? (page[page.length - 1] as ChangeRow).seq : q.cursor;
@@ -214,11 +219,12 @@ export class PullService {
     const readsAll = Object.values(reads).every(Boolean);
     const articleJson = (a: RawArticleRow) => (readsAll ? a.json : withoutNewerKeys(a.json, reads));
     // The page's articles in one statement (a query per article costs a round trip each on
-    // PostgreSQL); a comment's article, if not among them, is read on its own.
+    // PostgreSQL), or none when the store read them with the feed (PostgreSQL: in the feed's
+    // message); a comment's article, if not among them, is read on its own.
     const articleIds = [...latest.values()]
       .filter((r) => r.entityType === 'article')
       .map((r) => r.entityId);
-    const found = await tx.getArticlesRaw(articleIds);
+    const found = feed.articles ?? (await tx.getArticlesRaw(articleIds));
     const articles = new Map<string, RawArticleRow | undefined>(
       articleIds.map((id) => [id, found.get(id)]),
     );

@@ -5,17 +5,18 @@
  * acknowledge the pushing desk's mutation before its change is delivered.
  */
 import { randomUUID } from 'node:crypto';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { openPostgresStorage, type PostgresStorage } from '../../src-server/storage/postgres';
 import type { Storage, UserRow } from '../../src-server/storage/types';
 import { PullService } from '../../src-server/sync/pull';
 import { PushService } from '../../src-server/sync/push';
 import { SCHEMA_VERSION } from '../../src-shared/protocol';
 import { bodyFromParagraphs } from '../../src-shared/richtext/plainText';
-import { freshDatabase } from './pg';
+import { freshDatabase, recordMessages } from './pg';
 
 const open: PostgresStorage[] = [];
 afterEach(async () => {
+  vi.restoreAllMocks();
   for (const s of open.splice(0)) await s.close();
 });
 
@@ -93,10 +94,15 @@ it('waits for an older writer that ends soon and answers with the change committ
   const articleId = randomUUID();
   expect((await create(articleId)).lastMutationId).toBe(1);
   setTimeout(older.release, 100);
+  const sent = recordMessages();
   const page = await pull();
   expect(page.changes.map((c) => c.id)).toEqual([articleId]);
   expect(page.lastMutationId).toBe(1);
   await older.done;
+  // The first read found the change held back: it made no page (no lastMutationId look-up for a
+  // page that the read after the wait replaces), only the horizon was polled until the writer ended.
+  expect(sent.filter((m) => /MAX\(mutation_id\)/.test(m))).toEqual([]);
+  expect(sent.filter((m) => /FROM changes c/.test(m))).toHaveLength(2);
 });
 
 it('behind a writer that stays open, answers without the change and does not acknowledge its mutation yet', async () => {

@@ -3,33 +3,24 @@
  * updates until COMMIT (postgres/feed.ts): a batch of one job that locks its client and entity,
  * reads both together, takes a feed position and writes is two messages: BEGIN, the locks, the
  * position and both reads; then the writes, NOTIFY and COMMIT. A batch of n such jobs is n + 1 messages: each job's writes go
- * with the next job's first read; one whose writes fail there fails alone. A pull page is two
- * messages; its read-only COMMIT travels with the connection's next BEGIN.
+ * with the next job's first read; one whose writes fail there fails alone. A pull page of articles
+ * is one message (the feed read brings the articles it names); its read-only COMMIT travels with
+ * the connection's next BEGIN.
  */
 import pg from 'pg';
 import { afterEach, expect, it, vi } from 'vitest';
 import { openPostgresStorage, type PostgresStorage } from '../../src-server/storage/postgres';
 import type { Tx } from '../../src-server/storage/types';
 import { PullService } from '../../src-server/sync/pull';
+import { PushService } from '../../src-server/sync/push';
 import { SCHEMA_VERSION } from '../../src-shared/protocol';
-import { freshDatabase } from './pg';
+import { bodyFromParagraphs } from '../../src-shared/richtext/plainText';
+import { freshDatabase, recordMessages } from './pg';
 
 const open: PostgresStorage[] = [];
 const account = { passwordHash: 'x', disabled: false, createdAt: '2026-01-01T00:00:00.000Z' };
 const at = '2026-01-01T00:00:00.000Z';
-
-/** Records the text of every message the store sends from now on. */
-function recordMessages(): string[] {
-  const sent: string[] = [];
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the client as `this`
-  const query = pg.Client.prototype.query;
-  vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args) {
-    const first = args[0] as string | { text: string };
-    sent.push(typeof first === 'string' ? first : first.text);
-    return (query as (...a: unknown[]) => unknown).apply(this, args) as never;
-  });
-  return sent;
-}
+const A0 = '00000000-0000-4000-8000-0000000000a0';
 
 async function storeWithUser(): Promise<PostgresStorage> {
   const store = await openPostgresStorage(await freshDatabase());
@@ -80,14 +71,7 @@ it('a job that reads two rows together, takes a position and writes costs two me
   await store.write((tx) =>
     tx.insertUser({ ...{ id: 'u1', username: 'writer', role: 'editor' }, ...account }),
   );
-  const sent: string[] = [];
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the client as `this`
-  const query = pg.Client.prototype.query;
-  vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args) {
-    const first = args[0] as string | { text: string };
-    sent.push(typeof first === 'string' ? first : first.text);
-    return (query as (...a: unknown[]) => unknown).apply(this, args) as never;
-  });
+  const sent = recordMessages();
   const seq = await store.write(async (tx) => {
     tx.lockForWrite(['client:c1', 'article:a1']);
     const [client, article] = await Promise.all([tx.getClient('c1'), tx.getArticle('a1')]);
@@ -203,16 +187,29 @@ it('a last job whose writes fail in the COMMIT message fails alone; the others c
   expect(await store.read((tx) => tx.getClient('c2'))).toBeUndefined();
 });
 
-it("a pull page costs two messages: BEGIN with the client, feed head and changes; the articles. Its COMMIT goes with the connection's next BEGIN", async () => {
+it("a pull page of articles is one message: BEGIN with the client, feed head, changes and their articles. Its COMMIT goes with the connection's next BEGIN", async () => {
   // One pooled connection, so that the next read surely takes the same one.
   const store = await openPostgresStorage(await freshDatabase(), { poolSize: 1 });
   open.push(store);
   await store.write((tx) =>
     tx.insertUser({ ...{ id: 'u1', username: 'writer', role: 'editor' }, ...account }),
   );
-  await store.write(pushLike('c0', 'a0'));
   const user = await store.read((tx) => tx.getUserById('u1'));
   if (!user) throw new Error('the user was not stored');
+  const created = await new PushService(store).push(user, {
+    protocolVersion: 1,
+    clientId: 'c0',
+    mutations: [
+      {
+        id: 1,
+        name: 'article.create',
+        args: { id: A0, fields: { headline: 'Story a0' }, body: bodyFromParagraphs(['x']) },
+      },
+    ],
+  });
+  expect(created.lastMutationId).toBe(1);
+  // A read right before the pull leaves its transaction open (its COMMIT goes with the pull's BEGIN).
+  expect(await store.read((tx) => tx.currentSeq())).toBe(1);
   const sent = recordMessages();
   const json = await new PullService(store).pullJson(user, {
     protocolVersion: '1',
@@ -221,18 +218,20 @@ it("a pull page costs two messages: BEGIN with the client, feed head and changes
     cursor: 0,
     limit: 100,
   });
-  expect(JSON.parse(json)).toMatchObject({ cursor: 1, hasMore: false, lastMutationId: 1 });
-  expect(sent).toHaveLength(2);
+  const page = JSON.parse(json) as { changes: { id: string; data: { headline: string } }[] };
+  expect(page).toMatchObject({ cursor: 1, hasMore: false, lastMutationId: 1 });
+  // The article came with the feed read: its current data is on the page.
+  expect(page.changes.map((c) => [c.id, c.data.headline])).toEqual([[A0, 'Story a0']]);
+  expect(sent).toHaveLength(1);
   expect(sent[0]).toMatch(
-    /^COMMIT;\nBEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\nSELECT \* FROM clients[\s\S]*MAX\(seq\)[\s\S]*pg_snapshot_xmin/,
+    /^COMMIT;\nBEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\nSELECT \* FROM clients[\s\S]*MAX\(seq\)[\s\S]*pg_snapshot_xmin[\s\S]*FROM articles WHERE id IN \(SELECT f\.entity_id/,
   );
-  expect(sent[1]).toMatch(/FROM articles/);
   // The next read ends the pull's transaction in its first message and sees a change written since.
   await store.write(pushLike('c1', 'a1'));
   expect(await store.read((tx) => tx.currentSeq())).toBe(2);
   // The write's two messages, then the read's one.
-  expect(sent).toHaveLength(5);
-  expect(sent[4]).toMatch(
+  expect(sent).toHaveLength(4);
+  expect(sent[3]).toMatch(
     /^COMMIT;\nBEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\nSELECT COALESCE\(MAX\(seq\), 0\)/,
   );
 });

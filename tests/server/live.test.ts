@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIVE_CLOSE } from '../../src-shared/live';
 import { InProcessBus, type BusMessage, type CommittedChange } from '../../src-server/live/bus';
-import { concerns } from '../../src-server/live/pokes';
+import { NOT_READ, concerns, needsEntities } from '../../src-server/live/pokes';
 import { visiblePresence } from '../../src-server/live/hub';
 import { startServer, type RunningServer } from '../../src-server/server';
 import { body, Client, completeFields, http, login } from './helpers';
@@ -460,5 +460,34 @@ describe('concerns (whom a change pokes)', () => {
     expect(concerns(change('article', { changedFields: ['headline'] }), reader, e)).toBe(false);
     expect(concerns(change('article', { changedFields: ['assigneeId'] }), reader, e)).toBe(true);
     expect(concerns(change('article'), reader, e)).toBe(true); // fields unknown: be safe
+  });
+});
+
+describe('needsEntities (whether a poke needs a database read)', () => {
+  const change = (entityType: string): CommittedChange => ({
+    seq: 1,
+    entityType,
+    entityId: 'e1',
+    scopeId: null,
+    clientId: 'desk-2',
+  });
+  const chiefReader = { clientId: 'desk-1', actor: { id: 'c', role: 'desk_chief' as const } };
+  const photoReader = { clientId: 'desk-3', actor: { id: 'p', role: 'photo_editor' as const } };
+  const editorReader = { clientId: 'desk-4', actor: { id: 'ed', role: 'editor' as const } };
+
+  it('article changes need the rows only when an editor listens; comments always; others never', () => {
+    expect(needsEntities([change('article')], [chiefReader, photoReader])).toBe(false);
+    expect(needsEntities([change('article')], [chiefReader, editorReader])).toBe(true);
+    expect(needsEntities([change('comment')], [chiefReader])).toBe(true);
+    expect(needsEntities([change('image'), change('conflict')], [editorReader])).toBe(false);
+  });
+
+  it('without the read, a reader of every article is poked about article changes, an editor is not', () => {
+    expect(concerns(change('article'), chiefReader, NOT_READ)).toBe(true);
+    expect(concerns(change('article'), editorReader, NOT_READ)).toBe(false);
+    // Its own change still pokes nobody on that desk.
+    expect(concerns({ ...change('article'), clientId: 'desk-1' }, chiefReader, NOT_READ)).toBe(
+      false,
+    );
   });
 });

@@ -10,8 +10,14 @@
  */
 import type pg from 'pg';
 
-/** How long a read transaction may stay open on an idle pooled connection. */
-export const IDLE_READ_COMMIT_MS = 50;
+/**
+ * How long a read transaction may stay open on an idle pooled connection. Under load the pool
+ * hands out the connection used last and the others idle longer between reads: at 50 ms a third
+ * to almost half of the reads still ended with a COMMIT message of its own
+ * (docs/performance-server.md). A read-only transaction has no transaction id, so an open one
+ * never holds the feed back.
+ */
+export const IDLE_READ_COMMIT_MS = 250;
 
 export class DeferredReadCommit {
   /** Connections whose last read transaction is still open, with the timer that ends it. */

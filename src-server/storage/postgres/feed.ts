@@ -26,7 +26,8 @@
 import { inlineSql, type PgRunner } from './runner';
 import { num, type Row } from '../sql/runner';
 import { toChange } from '../sql/feed';
-import type { FeedRead, FeedStore } from '../types';
+import { RAW_ARTICLE, toRawArticle } from '../sql/entities';
+import type { FeedRead, FeedStore, RawArticleRow } from '../types';
 
 const NEXT_SEQ = "SELECT nextval('changes_seq') AS seq";
 const LOCK_KEY = 'SELECT pg_advisory_xact_lock(hashtextextended(?, 0))';
@@ -34,10 +35,18 @@ const LOCK_KEY = 'SELECT pg_advisory_xact_lock(hashtextextended(?, 0))';
 const CURSOR_TXID = "COALESCE((SELECT txid FROM changes WHERE seq = ?), '0'::xid8)";
 const HORIZON = 'pg_snapshot_xmin(pg_current_snapshot())';
 
+const FEED_RANGE = `(c.txid, c.seq) > (${CURSOR_TXID}, ?) AND c.txid < ${HORIZON}
+  ORDER BY c.txid, c.seq LIMIT ?`;
 const READ_FEED = `SELECT c.*, u.username AS actor_username FROM changes c
   LEFT JOIN users u ON u.id = c.actor_user_id
-  WHERE (c.txid, c.seq) > (${CURSOR_TXID}, ?) AND c.txid < ${HORIZON}
-  ORDER BY c.txid, c.seq LIMIT ?`;
+  WHERE ${FEED_RANGE}`;
+/**
+ * The articles the same feed read names (same snapshot: the read transaction is REPEATABLE READ),
+ * so that the pull has them without a message of its own.
+ */
+const FEED_ARTICLES = `${RAW_ARTICLE} WHERE id IN (SELECT f.entity_id FROM
+  (SELECT c.entity_type, c.entity_id FROM changes c WHERE ${FEED_RANGE}) f
+  WHERE f.entity_type = 'article')`;
 const HELD_BACK = `SELECT ${HORIZON}::text AS horizon,
   (SELECT txid::text FROM changes WHERE txid >= ${HORIZON} ORDER BY txid DESC LIMIT 1) AS held`;
 const LAST_MUTATION_UP_TO = `SELECT MAX(mutation_id) AS m FROM changes
@@ -84,15 +93,21 @@ export function pgFeed(runner: PgRunner): PgFeed & { startJob(): void } {
       return num(r?.value);
     },
     async readFeed(cursor, limit): Promise<FeedRead> {
-      const [rows, held] = await Promise.all([
+      // One message (with whatever else was asked for in this turn): the rows, what is held
+      // back, and the articles the rows name.
+      const [rows, held, articleRows] = await Promise.all([
         runner.all(READ_FEED, [cursor, cursor, limit]),
         runner.get(HELD_BACK),
+        runner.all(FEED_ARTICLES, [cursor, cursor, limit]),
       ]);
       const upTo = held?.held;
+      const articles = new Map<string, RawArticleRow>();
+      for (const r of articleRows) articles.set(String(r.id), toRawArticle(r));
       return {
         rows: rows.map(toChange),
         heldBack: typeof upTo === 'string' ? { upTo: BigInt(upTo) } : null,
         horizon: BigInt(String(held?.horizon)),
+        articles,
       };
     },
     async feedHorizon() {

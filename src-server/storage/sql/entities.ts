@@ -50,7 +50,8 @@ const INSERT_AUDIT = {
              VALUES (?, ?, ?, ?, ?, ?)`,
 } as const;
 
-const RAW_ARTICLE =
+/** An article row as `RawArticleRow` (`toRawArticle`); also read with the feed on PostgreSQL. */
+export const RAW_ARTICLE =
   'SELECT id, author_id, assignee_id, status, deleted_at, version, data FROM articles';
 
 /** `id` is one of the JSON array parameter's strings: one statement for any number of ids. */
@@ -59,7 +60,7 @@ const ID_IN_JSON_LIST = {
   postgres: 'id = ANY (ARRAY(SELECT jsonb_array_elements_text(?::jsonb)))',
 } as const;
 
-function toRawArticle(r: Row): RawArticleRow {
+export function toRawArticle(r: Row): RawArticleRow {
   return {
     id: String(r.id),
     authorId: strOrNull(r.author_id),
