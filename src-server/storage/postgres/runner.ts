@@ -6,9 +6,11 @@
  * (sql/feed.ts). So a runner can hold statements back and send them together, in one simple-query
  * message, with the next statement that needs an answer: writes (`run`) of a write transaction
  * and the transaction control the store queues (BEGIN, SAVEPOINT, …) wait in `pending` until a
- * read needs the database or the store calls `flush`. Parameters then travel as quoted literals,
- * which PostgreSQL types from their context exactly as it types node-postgres's untyped
- * parameters. A held-back write that fails makes that later call fail. In a batch, a job's last
+ * read needs the database or the store calls `flush`. A shared statement then travels as
+ * `EXECUTE name('literal', …)` of a statement prepared once on the connection (SQL `PREPARE`, in
+ * the message that first uses it), so PostgreSQL neither parses nor (once a generic plan is as
+ * good) plans it again; the quoted literals are typed from the prepared statement's parameters,
+ * which PostgreSQL infers from their context exactly as for node-postgres's untyped parameters. A held-back write that fails makes that later call fail. In a batch, a job's last
  * writes go with the next job's SAVEPOINT and first read (`startJob`); if that message fails,
  * `split` finds out whose part failed, so that the job at fault fails alone (index.ts). Reads
  * asked for in the same turn of the event loop (`Promise.all`) travel together in one message
@@ -59,10 +61,43 @@ export function inlineSql(sql: string, params: readonly Param[]): string {
   return text;
 }
 
-/** A statement held back, and who waits for its rows (a queued read) if anyone. */
-interface Held {
-  text: string;
+/**
+ * A statement held back, and who waits for its rows (a queued read) if anyone: complete SQL text
+ * (`text`), or one of the shared statements with its parameters (`sql`, `params`), sent as
+ * `EXECUTE` of a statement prepared on the connection (see `send`).
+ */
+type Held = ({ text: string; sql?: undefined } | { sql: string; params: readonly Param[] }) & {
   rows?: { resolve(rows: Row[]): void; reject(error: unknown): void };
+};
+
+/**
+ * The shared statements prepared (SQL `PREPARE`) on each connection, by SQL text → name. In a
+ * simple-query message every statement with its parameters written in is parsed and planned
+ * anew each time; `EXECUTE` of a prepared one reuses its parse and, once PostgreSQL finds a
+ * generic plan as good, its plan. A name is recorded only after the message that prepared it
+ * went through; after a failed message the statement is prepared again under a new name (a
+ * prepared statement outlives a rollback, so the old name may or may not exist).
+ */
+const preparedOn = new WeakMap<ClientBase, { names: Map<string, string>; next: number }>();
+
+/** The statement prepared as `name` on this connection, as PostgreSQL got it (tests read it). */
+export function preparedSql(client: ClientBase, name: string): string | undefined {
+  for (const [sql, n] of preparedOn.get(client)?.names ?? []) if (n === name) return toPgSql(sql);
+  return undefined;
+}
+
+function executeSql(name: string, params: readonly Param[]): string {
+  return params.length === 0
+    ? `EXECUTE ${name}`
+    : `EXECUTE ${name}(${params.map(literal).join(', ')})`;
+}
+
+/** The count of `?` placeholders must match the parameters (as `inlineSql` checks). */
+function checkParams(sql: string, params: readonly Param[]): void {
+  let n = 0;
+  for (const ch of sql) if (ch === '?') n++;
+  if (n > params.length) throw new Error(`too few parameters for: ${sql}`);
+  if (n < params.length) throw new Error(`too many parameters for: ${sql}`);
 }
 
 /** A job that has ended but whose last writes are still held back (they go with the next job's). */
@@ -87,7 +122,7 @@ export class PgRunner implements SqlRunner {
   /** How many of `pending` were queued before the running job's own statements. */
   private marked = 0;
   /** Reads asked for in this turn of the event loop: they go out together (see `all`). */
-  private reads: { sql: string; params: readonly Param[]; held: Held }[] = [];
+  private reads: { sql: string; params: readonly Param[]; rows: NonNullable<Held['rows']> }[] = [];
   /** Set while the previous job's writes wait in `pending` before the running job's own. */
   private boundary: Boundary | undefined;
 
@@ -155,7 +190,7 @@ export class PgRunner implements SqlRunner {
    */
   all(sql: string, params: readonly Param[] = []): Promise<Row[]> {
     return new Promise<Row[]>((resolve, reject) => {
-      this.reads.push({ sql, params, held: { text: '', rows: { resolve, reject } } });
+      this.reads.push({ sql, params, rows: { resolve, reject } });
       if (this.reads.length === 1) queueMicrotask(() => void this.sendReads());
     });
   }
@@ -164,9 +199,10 @@ export class PgRunner implements SqlRunner {
   private holdReads(): void {
     for (const r of this.reads.splice(0)) {
       try {
-        this.pending.push({ ...r.held, text: inlineSql(r.sql, r.params) });
+        checkParams(r.sql, r.params);
+        this.pending.push({ sql: r.sql, params: r.params, rows: r.rows });
       } catch (e) {
-        r.held.rows?.reject(e);
+        r.rows.reject(e);
       }
     }
   }
@@ -178,9 +214,9 @@ export class PgRunner implements SqlRunner {
       this.reads = [];
       try {
         const r = await this.client.query<Row>({ ...prepared(only.sql), values: [...only.params] });
-        only.held.rows?.resolve(r.rows);
+        only.rows.resolve(r.rows);
       } catch (e) {
-        only.held.rows?.reject(e);
+        only.rows.reject(e);
       }
       return;
     }
@@ -201,9 +237,32 @@ export class PgRunner implements SqlRunner {
     this.marked = 0;
     this.boundary = undefined;
     if (statements.length === 0) return;
+    const onConnection = preparedOn.get(this.client) ?? {
+      names: new Map<string, string>(),
+      next: 0,
+    };
+    preparedOn.set(this.client, onConnection);
+    // Each PREPARE goes right before its first EXECUTE (not at the head of the message: a
+    // transaction's isolation level must be set before any statement in it).
+    const fresh = new Map<string, string>();
+    const texts: string[] = [];
+    const resultOf: number[] = [];
+    for (const s of statements) {
+      if (s.sql === undefined) {
+        resultOf.push(texts.push(s.text) - 1);
+        continue;
+      }
+      let name = onConnection.names.get(s.sql) ?? fresh.get(s.sql);
+      if (name === undefined) {
+        name = `copydesk_exec_${++onConnection.next}`;
+        fresh.set(s.sql, name);
+        texts.push(`PREPARE ${name} AS ${toPgSql(s.sql)}`);
+      }
+      resultOf.push(texts.push(executeSql(name, s.params)) - 1);
+    }
     let results: QueryResult<Row>[];
     try {
-      const r = (await this.client.query<Row>(statements.map((s) => s.text).join(';\n'))) as
+      const r = (await this.client.query<Row>(texts.join(';\n'))) as
         QueryResult<Row> | QueryResult<Row>[];
       results = Array.isArray(r) ? r : [r];
     } catch (e) {
@@ -211,7 +270,8 @@ export class PgRunner implements SqlRunner {
       for (const s of statements) s.rows?.reject(e);
       throw e;
     }
-    statements.forEach((s, i) => s.rows?.resolve(results[i]?.rows ?? []));
+    for (const [sql, name] of fresh) onConnection.names.set(sql, name);
+    statements.forEach((s, i) => s.rows?.resolve(results[resultOf[i] as number]?.rows ?? []));
   }
 
   /**
@@ -254,7 +314,8 @@ export class PgRunner implements SqlRunner {
   async run(sql: string, params: readonly Param[] = []): Promise<void> {
     if (this.writable) {
       this.holdReads(); // a read asked for before this write runs before it
-      this.pending.push({ text: inlineSql(sql, params) });
+      checkParams(sql, params);
+      this.pending.push({ sql, params });
       return;
     }
     await this.all(sql, params);
