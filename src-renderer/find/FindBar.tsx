@@ -3,7 +3,7 @@
  * highlighted and stepped through; the count also includes the text fields, and "Replace all"
  * replaces there too. Matches are recomputed after the body changes, once typing pauses.
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LexicalEditor } from 'lexical';
 import { type BodyMatch, clearMatches, findInBody, replaceInBody, showMatches } from './bodyFind';
@@ -36,7 +36,6 @@ export function FindBar({
   const [query, setQuery] = useState('');
   const [replacement, setReplacement] = useState('');
   const [options, setOptions] = useState<FindOptions>({ caseSensitive: false, wholeWord: false });
-  const [matches, setMatches] = useState<BodyMatch[]>([]);
   const [current, setCurrent] = useState(0);
   const [replaced, setReplaced] = useState<number | null>(null);
   const [bodyVersion, setBodyVersion] = useState(0);
@@ -59,18 +58,19 @@ export function FindBar({
       off();
     };
   }, [editor]);
+  // Computed in render, not in an effect: a key pressed right after the query or an option
+  // changed must step through the new matches, and the count never shows a half-updated state.
+  const matches = useMemo<BodyMatch[]>(
+    () => (editor ? findInBody(editor, query, options) : []),
+    // bodyVersion stands for the body's text, which findInBody reads from the editor.
+    [editor, query, options, bodyVersion],
+  );
+  const shown = matches.length === 0 ? 0 : Math.min(current, matches.length - 1);
   useEffect(() => {
     if (!editor) return;
-    setMatches(findInBody(editor, query, options));
-  }, [editor, query, options, bodyVersion]);
-  useEffect(() => {
-    setCurrent((c) => (matches.length === 0 ? 0 : Math.min(c, matches.length - 1)));
-  }, [matches]);
-  useEffect(() => {
-    if (!editor) return;
-    const range = showMatches(editor, matches, current);
+    const range = showMatches(editor, matches, shown);
     range?.startContainer.parentElement?.scrollIntoView({ block: 'nearest' });
-  }, [editor, matches, current]);
+  }, [editor, matches, shown]);
   useEffect(() => clearMatches, []);
 
   const fieldMatches = (Object.keys(fields) as (keyof FindableFields)[]).reduce(
@@ -81,14 +81,14 @@ export function FindBar({
 
   const step = (by: 1 | -1) => {
     if (matches.length === 0) return;
-    setCurrent((c) => (c + by + matches.length) % matches.length);
+    setCurrent((shown + by + matches.length) % matches.length);
   };
 
   const replaceCurrent = () => {
-    const m = matches[current];
+    const m = matches[shown];
     if (!editor || !m) return;
     setReplaced(replaceInBody(editor, [m], replacement));
-    setMatches(findInBody(editor, query, options));
+    setBodyVersion((v) => v + 1);
   };
 
   const replaceAll = () => {
@@ -103,7 +103,7 @@ export function FindBar({
     }
     if (Object.keys(patch).length > 0) onReplaceFields(patch);
     setReplaced(count);
-    setMatches(findInBody(editor, query, options));
+    setBodyVersion((v) => v + 1);
   };
 
   const close = useCallback(() => {
@@ -124,7 +124,7 @@ export function FindBar({
       : total === 0
         ? t('find.none')
         : matches.length > 0
-          ? t('find.count', { current: current + 1, total: matches.length, all: total })
+          ? t('find.count', { current: shown + 1, total: matches.length, all: total })
           : t('find.fieldsOnly', { count: total });
 
   return (
