@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fixture, type FixtureName } from '../fixtures/images/index';
 import {
   body,
+  caretTaken,
   type EditorHost,
   type JsonBlock,
   openArticle,
@@ -336,6 +337,7 @@ describe('image files dropped or pasted into the body', () => {
     // Text on the clipboard still pastes as text.
     await body(page).getByText('Erster Absatz').click();
     await page.keyboard.press('End');
+    await caretTaken(page);
     await body(page).evaluate((root) => {
       const data = new DataTransfer();
       data.setData('text/plain', ' und mehr');

@@ -1,4 +1,5 @@
 /** Shared set-up for the editor e2e files: one browser-mode host and one Chromium per file. */
+import { expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { MethodName, MethodOutput } from '../../src-shared/api';
 import { launchChromium } from '../support/browser';
@@ -140,6 +141,40 @@ export async function settle(page: Page): Promise<void> {
   await page.evaluate(
     () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))),
   );
+}
+
+/**
+ * Waits until Lexical has taken over the browser's caret. A synthetic event dispatched from the
+ * test can otherwise run before the selectionchange that a key or click queued, and act on
+ * Lexical's previous selection; a real key press comes after it.
+ */
+export async function caretTaken(page: Page): Promise<void> {
+  await expect
+    .poll(() =>
+      body(page).evaluate((root) => {
+        type Point = { key: string; offset: number; type: string };
+        const editor = (
+          root as unknown as {
+            __lexicalEditor: {
+              getEditorState(): { _selection: { anchor: Point; focus: Point } | null };
+              getElementByKey(key: string): HTMLElement | null;
+            };
+          }
+        ).__lexicalEditor;
+        const lexical = editor.getEditorState()._selection;
+        const dom = window.getSelection();
+        if (!lexical?.anchor || !dom?.anchorNode) return false;
+        const same = (p: Point, node: Node | null, offset: number) => {
+          const el = editor.getElementByKey(p.key);
+          return (p.type === 'text' ? el?.firstChild : el) === node && p.offset === offset;
+        };
+        return (
+          same(lexical.anchor, dom.anchorNode, dom.anchorOffset) &&
+          same(lexical.focus, dom.focusNode, dom.focusOffset)
+        );
+      }),
+    )
+    .toBe(true);
 }
 
 /** Puts HTML and plain text on the real system clipboard of the page. */
