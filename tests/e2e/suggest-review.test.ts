@@ -261,6 +261,8 @@ describe('accept and reject suggestions (author desk, real backend)', () => {
 
   it('replies to a suggestion with a review comment on its paragraph, which the chief receives', async () => {
     const { page, errors } = await openOn(author, ids.draft);
+    // The draft names the author as the list does; wait for the newsroom's names to arrive.
+    await expect.poll(() => list(page).textContent()).toContain('Miriam Krause');
     await list(page).getByRole('button', { name: 'Reply to: tagte' }).click();
     const box = page.getByRole('textbox', { name: 'Comment' });
     await expect
