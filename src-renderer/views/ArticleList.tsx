@@ -85,36 +85,41 @@ function TrashRow({ article }: { article: ArticleSummary }) {
   const when = dateFormat(i18n.language).format(new Date(deletedAt));
   const headline = article.headline || t('list.untitled');
   return (
-    <>
-      <div className="trash-row">
-        <span className="row__kicker">{article.kicker}</span>
-        <span className="row__headline">{headline}</span>
-        <span
-          className="row__meta"
-          title={
-            article.deletedBy && nameOf(article.deletedBy) !== article.deletedBy
-              ? article.deletedBy
-              : undefined
-          }
-        >
-          <span className="trash-row__by">
-            {article.deletedBy
-              ? t('trash.deletedBy', { name: nameOf(article.deletedBy) })
-              : t('trash.deletedNoName')}
+    <div className="trash-row">
+      <div className="trash-row__head">
+        <div className="trash-row__title">
+          <span className="row__kicker">{article.kicker}</span>
+          <span className="row__headline" title={headline}>
+            {headline}
           </span>
-          <time dateTime={deletedAt}>{when}</time>
-        </span>
+        </div>
+        <button
+          type="button"
+          className="button trash-row__restore"
+          title={t('trash.restore')}
+          aria-label={t('trash.restoreLabel', { headline })}
+          onClick={() => void restore(article.id, article.headline)}
+        >
+          <Undo2 aria-hidden size={16} />
+          <span className="trash-row__restore-label">{t('trash.restore')}</span>
+        </button>
       </div>
-      <button
-        type="button"
-        className="button trash-row__restore"
-        aria-label={t('trash.restoreLabel', { headline })}
-        onClick={() => void restore(article.id, article.headline)}
+      <span
+        className="row__meta"
+        title={
+          article.deletedBy && nameOf(article.deletedBy) !== article.deletedBy
+            ? article.deletedBy
+            : undefined
+        }
       >
-        <Undo2 aria-hidden size={16} />
-        {t('trash.restore')}
-      </button>
-    </>
+        <span className="trash-row__by">
+          {article.deletedBy
+            ? t('trash.deletedBy', { name: nameOf(article.deletedBy) })
+            : t('trash.deletedNoName')}
+        </span>
+        <time dateTime={deletedAt}>{when}</time>
+      </span>
+    </div>
   );
 }
 
