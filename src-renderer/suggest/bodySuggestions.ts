@@ -1,7 +1,7 @@
 /**
  * The open suggestions of the live body, for the Suggestions list: read after the editor settles
  * (a debounce, then an idle moment), never synchronously per keystroke, so typing in the
- * 1,000-paragraph article is not slowed by the walk. Items are generic (`SuggestionItem`), so
+ * 1,000-paragraph article is not slowed by the walk; a decision or its undo is read at once. Items are generic (`SuggestionItem`), so
  * field suggestions (kicker, headline, teaser) join the same list.
  */
 import { useEffect, useState } from 'react';
@@ -11,11 +11,13 @@ import {
   $getRoot,
   $isElementNode,
   $setSelection,
+  HISTORIC_TAG,
   type LexicalEditor,
   type LexicalNode,
 } from 'lexical';
 import { $isSuggestionNode } from '../../src-shared/richtext/suggestionNode';
 import type { SuggestionKind } from '../../src-shared/richtext/suggestionFields';
+import { RESOLVE_SUGGESTIONS_TAG } from './resolveLive';
 
 /** One open suggestion as the list shows it, wherever it is. */
 export interface SuggestionItem {
@@ -82,9 +84,47 @@ const sameItems = (a: readonly BodySuggestionItem[], b: readonly BodySuggestionI
   a.length === b.length && a.every((x, i) => JSON.stringify(x) === JSON.stringify(b[i]));
 
 /**
- * The live body's open suggestions: read once the editor is there, then `delayMs` after the
- * last change, in an idle moment.
+ * Reports the live body's open suggestions: once at the start, then `delayMs` after the last
+ * change, in an idle moment. A decision (accept, reject) or an undo or redo of one is reported
+ * at once: the list must not offer, for a second, a suggestion that is already decided.
  */
+export function watchBodySuggestions(
+  editor: LexicalEditor,
+  onItems: (items: BodySuggestionItem[]) => void,
+  delayMs: number,
+): () => void {
+  let cancelIdle: (() => void) | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const read = () => {
+    cancelIdle = null;
+    onItems(editor.getEditorState().read($listBodySuggestions, { editor }));
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      cancelIdle?.();
+      cancelIdle = whenIdle(read);
+    }, delayMs);
+  };
+  cancelIdle = whenIdle(read);
+  const off = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
+    if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+    if (tags.has(RESOLVE_SUGGESTIONS_TAG) || tags.has(HISTORIC_TAG)) {
+      clearTimeout(timer);
+      cancelIdle?.();
+      read();
+      return;
+    }
+    schedule();
+  });
+  return () => {
+    off();
+    clearTimeout(timer);
+    cancelIdle?.();
+  };
+}
+
+/** The live body's open suggestions (see watchBodySuggestions). */
 export function useBodySuggestions(
   editor: LexicalEditor | null,
   delayMs = 300,
@@ -92,30 +132,11 @@ export function useBodySuggestions(
   const [items, setItems] = useState<BodySuggestionItem[]>([]);
   useEffect(() => {
     if (!editor) return;
-    let cancelIdle: (() => void) | null = null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const read = () => {
-      cancelIdle = null;
-      const next = editor.getEditorState().read($listBodySuggestions, { editor });
-      setItems((prev) => (sameItems(prev, next) ? prev : next));
-    };
-    const schedule = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        cancelIdle?.();
-        cancelIdle = whenIdle(read);
-      }, delayMs);
-    };
-    cancelIdle = whenIdle(read);
-    const off = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
-      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-      schedule();
-    });
-    return () => {
-      off();
-      clearTimeout(timer);
-      cancelIdle?.();
-    };
+    return watchBodySuggestions(
+      editor,
+      (next) => setItems((prev) => (sameItems(prev, next) ? prev : next)),
+      delayMs,
+    );
   }, [editor, delayMs]);
   return items;
 }

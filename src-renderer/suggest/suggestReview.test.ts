@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { $getRoot, $isElementNode, $isTextNode, HISTORIC_TAG } from 'lexical';
 import {
   body,
   list,
@@ -9,7 +10,8 @@ import {
 } from '../../src-shared/richtext/builders';
 import { createArticleHeadlessEditor, parseBody } from '../../src-shared/richtext/headless';
 import { listSuggestions } from '../../src-shared/richtext/suggestions';
-import { $listBodySuggestions } from './bodySuggestions';
+import { $listBodySuggestions, watchBodySuggestions } from './bodySuggestions';
+import { resolveInEditor } from './resolveLive';
 import { holdsSuggestions, suggestedSegments } from './SuggestedText';
 import { decisionRecord, readOnlyReasonKey } from './decisions';
 
@@ -37,6 +39,46 @@ describe('the live list of body suggestions', () => {
     );
     const s3 = items.find((i) => i.id === 's3');
     expect(s3?.firstKey).not.toBe(s3?.lastKey);
+  });
+});
+
+describe('watching the live list', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('reads typing after a pause, but a decision and its undo at once', () => {
+    vi.useFakeTimers();
+    const editor = createArticleHeadlessEditor();
+    editor.setEditorState(parseBody(article, editor));
+    const seen: string[][] = [];
+    const stop = watchBodySuggestions(editor, (items) => seen.push(items.map((i) => i.id)), 300);
+    vi.advanceTimersByTime(0);
+    expect(seen).toEqual([['s1', 's2', 's3', 's4']]);
+
+    // Typing in plain text: read only after the pause.
+    editor.update(
+      () => {
+        const p = $getRoot().getFirstChild();
+        const first = $isElementNode(p) ? p.getFirstChild() : null;
+        if ($isTextNode(first)) first.setTextContent('Der neue Rat ');
+      },
+      { discrete: true },
+    );
+    expect(seen).toHaveLength(1);
+    vi.advanceTimersByTime(300);
+    expect(seen).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(seen).toHaveLength(2);
+
+    // A rejection is in the list at once, and so is its undo.
+    const before = editor.getEditorState();
+    resolveInEditor(editor, { ids: ['s3'] }, 'reject');
+    expect(seen.at(-1)).toEqual(['s1', 's2', 's4']);
+    editor.setEditorState(before, { tag: HISTORIC_TAG });
+    expect(seen.at(-1)).toEqual(['s1', 's2', 's3', 's4']);
+    expect(seen).toHaveLength(4);
+    stop();
   });
 });
 
