@@ -7,6 +7,7 @@
  * presence says who else has an article open. Data still arrives through the pull only.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazySchema';
 
 export const LIVE_PATH = '/api/v1/live';
 
@@ -29,31 +30,37 @@ export const LIVE_FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   LIVE_CLOSE.badRequest,
 ]);
 
-const Id = z.string().min(1).max(100);
+const Id = lazySchema(() => z.string().min(1).max(100));
 
-export const PresenceUser = z.strictObject({ id: Id, username: z.string().min(1).max(100) });
+export const PresenceUser = lazySchema(() =>
+  z.strictObject({ id: Id, username: z.string().min(1).max(100) }),
+);
 export type PresenceUser = z.infer<typeof PresenceUser>;
 
 /** Who has which article open, excluding the receiving desk itself. */
-export const PresenceList = z.array(
-  z.strictObject({ articleId: Id, users: z.array(PresenceUser).min(1) }),
+export const PresenceList = lazySchema(() =>
+  z.array(z.strictObject({ articleId: Id, users: z.array(PresenceUser).min(1) })),
 );
 export type PresenceList = z.infer<typeof PresenceList>;
 
-export const LiveServerMessage = z.discriminatedUnion('type', [
-  /** Authenticated and subscribed; pokes from here on. */
-  z.strictObject({ type: z.literal('ready') }),
-  /** A change this client may read was committed at `seq` (or later). */
-  z.strictObject({ type: z.literal('poke'), seq: z.number().int().nonnegative() }),
-  /** The whole presence this client may see, sent whenever it changes. */
-  z.strictObject({ type: z.literal('presence'), articles: PresenceList }),
-]);
+export const LiveServerMessage = lazySchema(() =>
+  z.discriminatedUnion('type', [
+    /** Authenticated and subscribed; pokes from here on. */
+    z.strictObject({ type: z.literal('ready') }),
+    /** A change this client may read was committed at `seq` (or later). */
+    z.strictObject({ type: z.literal('poke'), seq: z.number().int().nonnegative() }),
+    /** The whole presence this client may see, sent whenever it changes. */
+    z.strictObject({ type: z.literal('presence'), articles: PresenceList }),
+  ]),
+);
 export type LiveServerMessage = z.infer<typeof LiveServerMessage>;
 
-export const LiveClientMessage = z.discriminatedUnion('type', [
-  /** The article open on this desk now (null: none). */
-  z.strictObject({ type: z.literal('presence'), articleId: Id.nullable() }),
-]);
+export const LiveClientMessage = lazySchema(() =>
+  z.discriminatedUnion('type', [
+    /** The article open on this desk now (null: none). */
+    z.strictObject({ type: z.literal('presence'), articleId: Id.nullable() }),
+  ]),
+);
 export type LiveClientMessage = z.infer<typeof LiveClientMessage>;
 
 /** Parses one text frame; undefined when it is not JSON or not a known message. */

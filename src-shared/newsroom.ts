@@ -5,11 +5,14 @@
  */
 import { z } from 'zod';
 import { isTimeZone } from './time/newsroomTime';
+import { lazySchema } from './lazySchema';
 
-export const TimeZoneName = z
-  .string()
-  .max(64)
-  .refine(isTimeZone, { message: 'not a known IANA time zone (e.g. Europe/Berlin)' });
+export const TimeZoneName = lazySchema(() =>
+  z
+    .string()
+    .max(64)
+    .refine(isTimeZone, { message: 'not a known IANA time zone (e.g. Europe/Berlin)' }),
+);
 
-export const NewsroomInfo = z.strictObject({ timeZone: TimeZoneName });
+export const NewsroomInfo = lazySchema(() => z.strictObject({ timeZone: TimeZoneName }));
 export type NewsroomInfo = z.infer<typeof NewsroomInfo>;

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { Article, type BodyJson } from './model';
+import { lazySchema } from './lazySchema';
 
 /**
  * What a save did: `applied` — stored as sent; `merged` — sync had changed the body since the
@@ -13,16 +14,18 @@ import { Article, type BodyJson } from './model';
  * `conflict` — merged, and some regions changed on both sides keep the synced text, with the
  * sent text kept as a conflict to decide on.
  */
-export const SaveOutcome = z.enum(['applied', 'merged', 'conflict']);
+export const SaveOutcome = lazySchema(() => z.enum(['applied', 'merged', 'conflict']));
 export type SaveOutcome = z.infer<typeof SaveOutcome>;
-export const SavedArticle = Article.extend({ outcome: SaveOutcome });
+export const SavedArticle = lazySchema(() => Article.extend({ outcome: SaveOutcome }));
 export type SavedArticle = z.infer<typeof SavedArticle>;
 
 /** The answer on the wire: the whole article, or all but the body the caller sent. */
-export const SaveAnswer = z.union([
-  SavedArticle,
-  SavedArticle.omit({ body: true }).extend({ bodyStored: z.literal('as-sent') }),
-]);
+export const SaveAnswer = lazySchema(() =>
+  z.union([
+    SavedArticle,
+    SavedArticle.omit({ body: true }).extend({ bodyStored: z.literal('as-sent') }),
+  ]),
+);
 export type SaveAnswer = z.infer<typeof SaveAnswer>;
 
 /** The core's answer: without the body when the stored body is the one that was sent. */

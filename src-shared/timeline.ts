@@ -5,31 +5,36 @@
  */
 import { z } from 'zod';
 import { ArticleStatus } from './model';
+import { lazySchema } from './lazySchema';
 
-export const TimelineEntry = z.strictObject({
-  id: z.string().max(200),
-  kind: z.enum(['transition', 'comment', 'suggestion']),
-  /** The transition name (submit, approve, …), "comment", or accept_suggestions / reject_suggestions. */
-  action: z.string().max(50),
-  from: ArticleStatus.nullable(),
-  to: ArticleStatus.nullable(),
-  text: z.string().max(5000).nullable(),
-  user: z.strictObject({ id: z.string(), username: z.string() }).nullable(),
-  /** Server time; for a pending local step the local time it was queued. */
-  at: z.string(),
-  /** Queued locally, not yet confirmed by the server. */
-  pending: z.boolean(),
-  /** For a `suggestion` entry: how many suggestions, and whose (usernames). */
-  suggestions: z
-    .strictObject({ count: z.number().int().nonnegative(), authors: z.array(z.string()) })
-    .optional(),
-});
+export const TimelineEntry = lazySchema(() =>
+  z.strictObject({
+    id: z.string().max(200),
+    kind: z.enum(['transition', 'comment', 'suggestion']),
+    /** The transition name (submit, approve, …), "comment", or accept_suggestions / reject_suggestions. */
+    action: z.string().max(50),
+    from: ArticleStatus.nullable(),
+    to: ArticleStatus.nullable(),
+    text: z.string().max(5000).nullable(),
+    user: z.strictObject({ id: z.string(), username: z.string() }).nullable(),
+    /** Server time; for a pending local step the local time it was queued. */
+    at: z.string(),
+    /** Queued locally, not yet confirmed by the server. */
+    pending: z.boolean(),
+    /** For a `suggestion` entry: how many suggestions, and whose (usernames). */
+    suggestions: z
+      .strictObject({ count: z.number().int().nonnegative(), authors: z.array(z.string()) })
+      .optional(),
+  }),
+);
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
-export const TimelineResponse = z.strictObject({
-  articleId: z.string(),
-  items: z.array(TimelineEntry),
-});
+export const TimelineResponse = lazySchema(() =>
+  z.strictObject({
+    articleId: z.string(),
+    items: z.array(TimelineEntry),
+  }),
+);
 export type TimelineResponse = z.infer<typeof TimelineResponse>;
 
 /** Oldest first; ties in server order (by id). */
@@ -43,19 +48,21 @@ export function sortTimeline(items: TimelineEntry[]): TimelineEntry[] {
 export const MAX_SUBMISSION_IDS = 200;
 
 /** Who submitted an article for review and when (the latest submit of each article asked for). */
-export const Submission = z.strictObject({
-  articleId: z.string(),
-  user: z
-    .strictObject({
-      id: z.string(),
-      username: z.string(),
-      /** The user's display name, when they have one (sent to schemaVersion 2026-12-w and later). */
-      displayName: z.string().optional(),
-    })
-    .nullable(),
-  at: z.string(),
-});
+export const Submission = lazySchema(() =>
+  z.strictObject({
+    articleId: z.string(),
+    user: z
+      .strictObject({
+        id: z.string(),
+        username: z.string(),
+        /** The user's display name, when they have one (sent to schemaVersion 2026-12-w and later). */
+        displayName: z.string().optional(),
+      })
+      .nullable(),
+    at: z.string(),
+  }),
+);
 export type Submission = z.infer<typeof Submission>;
 
-export const SubmissionsResponse = z.strictObject({ items: z.array(Submission) });
+export const SubmissionsResponse = lazySchema(() => z.strictObject({ items: z.array(Submission) }));
 export type SubmissionsResponse = z.infer<typeof SubmissionsResponse>;

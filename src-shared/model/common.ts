@@ -1,18 +1,23 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazySchema';
 
 /** Ids are UUIDs (v7, made where the entity is created). */
-export const Id = z.uuid({ message: 'must be a UUID' });
+export const Id = lazySchema(() => z.uuid({ message: 'must be a UUID' }));
 export type Id = z.infer<typeof Id>;
 
 /** ISO-8601 timestamp with offset, e.g. 2026-11-26T18:10:53.123Z. */
-export const Timestamp = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 time' });
+export const Timestamp = lazySchema(() =>
+  z.iso.datetime({ offset: true, message: 'must be an ISO-8601 time' }),
+);
 export type Timestamp = z.infer<typeof Timestamp>;
 
-export const Slug = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and dashes');
+export const Slug = lazySchema(() =>
+  z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and dashes'),
+);
 
 /** Longest slug made (well under the 100 characters some web servers allow per path segment). */
 export const MAX_SLUG_LENGTH = 80;

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { Id, Slug, Timestamp } from './common';
+import { lazySchema } from '../lazySchema';
 
-export const Section = z.strictObject({ slug: Slug, name: z.string().min(1).max(100) });
+export const Section = lazySchema(() =>
+  z.strictObject({ slug: Slug, name: z.string().min(1).max(100) }),
+);
 export type Section = z.infer<typeof Section>;
 
 export const DEFAULT_SECTIONS: readonly Section[] = [
@@ -11,17 +14,21 @@ export const DEFAULT_SECTIONS: readonly Section[] = [
   { slug: 'wirtschaft', name: 'Wirtschaft' },
 ];
 
-export const Tag = z.strictObject({ slug: z.string(), name: z.string(), count: z.number().int() });
+export const Tag = lazySchema(() =>
+  z.strictObject({ slug: z.string(), name: z.string(), count: z.number().int() }),
+);
 export type Tag = z.infer<typeof Tag>;
 
-export const Revision = z.strictObject({
-  id: Id,
-  articleId: Id,
-  revision: z.number().int(),
-  reason: z.string(),
-  size: z.number().int(),
-  createdAt: Timestamp,
-  /** Username of who saved it; null when unknown (older revisions, saved while signed out). */
-  author: z.string().nullable(),
-});
+export const Revision = lazySchema(() =>
+  z.strictObject({
+    id: Id,
+    articleId: Id,
+    revision: z.number().int(),
+    reason: z.string(),
+    size: z.number().int(),
+    createdAt: Timestamp,
+    /** Username of who saved it; null when unknown (older revisions, saved while signed out). */
+    author: z.string().nullable(),
+  }),
+);
 export type Revision = z.infer<typeof Revision>;

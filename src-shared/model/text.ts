@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lineField, textField } from '../text/zod';
+import { lazySchema } from '../lazySchema';
 
 /**
  * Free text a person types into a field, at most `max` characters. Every text field of the
@@ -17,10 +18,12 @@ export function line(max: number): z.ZodString {
 }
 
 /** A review note that goes with a workflow step (e.g. "changes requested"). */
-export const ReviewNote = text(5000);
+export const ReviewNote = lazySchema(() => text(5000));
 
 /** A review comment on an article: not empty once trimmed. */
-export const CommentText = textField()
-  .trim()
-  .min(1, 'a comment cannot be empty')
-  .max(5000, 'must be at most 5000 characters');
+export const CommentText = lazySchema(() =>
+  textField()
+    .trim()
+    .min(1, 'a comment cannot be empty')
+    .max(5000, 'must be at most 5000 characters'),
+);

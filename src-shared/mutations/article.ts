@@ -39,6 +39,7 @@ import {
   type ConflictDraft,
   type MutationDef,
 } from './types';
+import { lazySchema } from '../lazySchema';
 
 export const ARTICLE_FIELD_POLICY: Record<ArticleFieldName, FieldPolicy> = {
   kicker: 'editorial',
@@ -93,11 +94,13 @@ function ownSuggestionsOnly(body: unknown, known: readonly unknown[], actor: Act
 
 // ---- article.create --------------------------------------------------------------------------
 
-export const ArticleCreateArgs = z.strictObject({
-  id: Id,
-  fields: ArticleFieldsPatch.default({}),
-  body: SafeBodyJson.optional(),
-});
+export const ArticleCreateArgs = lazySchema(() =>
+  z.strictObject({
+    id: Id,
+    fields: ArticleFieldsPatch.default({}),
+    body: SafeBodyJson.optional(),
+  }),
+);
 export type ArticleCreateArgs = z.infer<typeof ArticleCreateArgs>;
 
 export const articleCreate: MutationDef<ArticleCreateArgs, ArticleState> = {
@@ -149,17 +152,19 @@ export const articleCreate: MutationDef<ArticleCreateArgs, ArticleState> = {
 
 // ---- article.setFields -----------------------------------------------------------------------
 
-export const ArticleSetFieldsArgs = z.strictObject({
-  id: Id,
-  /** The article version the client edited from. */
-  baseVersion: z.number().int().nonnegative(),
-  values: ArticleFieldsPatch.refine(
-    (v) => Object.keys(v).length > 0,
-    'values must name at least one field',
-  ),
-  /** The values the client saw before editing (merge base); at least the fields in `values`. */
-  baseValues: ArticleFieldsPatch.default({}),
-});
+export const ArticleSetFieldsArgs = lazySchema(() =>
+  z.strictObject({
+    id: Id,
+    /** The article version the client edited from. */
+    baseVersion: z.number().int().nonnegative(),
+    values: ArticleFieldsPatch.refine(
+      (v) => Object.keys(v).length > 0,
+      'values must name at least one field',
+    ),
+    /** The values the client saw before editing (merge base); at least the fields in `values`. */
+    baseValues: ArticleFieldsPatch.default({}),
+  }),
+);
 export type ArticleSetFieldsArgs = z.infer<typeof ArticleSetFieldsArgs>;
 
 export const articleSetFields: MutationDef<ArticleSetFieldsArgs, ArticleState> = {
@@ -215,12 +220,14 @@ export const articleSetFields: MutationDef<ArticleSetFieldsArgs, ArticleState> =
 
 // ---- article.setBody -------------------------------------------------------------------------
 
-export const ArticleSetBodyArgs = z.strictObject({
-  id: Id,
-  /** The bodyVersion the client edited from (its merge base). */
-  baseBodyVersion: z.number().int().nonnegative(),
-  body: SafeBodyJson,
-});
+export const ArticleSetBodyArgs = lazySchema(() =>
+  z.strictObject({
+    id: Id,
+    /** The bodyVersion the client edited from (its merge base). */
+    baseBodyVersion: z.number().int().nonnegative(),
+    body: SafeBodyJson,
+  }),
+);
 export type ArticleSetBodyArgs = z.infer<typeof ArticleSetBodyArgs>;
 
 export const articleSetBody: MutationDef<ArticleSetBodyArgs, ArticleState> = {
@@ -318,7 +325,7 @@ export const articleSetBody: MutationDef<ArticleSetBodyArgs, ArticleState> = {
 
 // ---- tags ------------------------------------------------------------------------------------
 
-export const ArticleTagArgs = z.strictObject({ id: Id, tag: TagName });
+export const ArticleTagArgs = lazySchema(() => z.strictObject({ id: Id, tag: TagName }));
 export type ArticleTagArgs = z.infer<typeof ArticleTagArgs>;
 
 function tagMutation(name: string, add: boolean): MutationDef<ArticleTagArgs, ArticleState> {
@@ -358,14 +365,16 @@ export const articleRemoveTag = tagMutation('article.removeTag', false);
 
 // ---- article.transition ----------------------------------------------------------------------
 
-export const ArticleTransitionArgs = z.strictObject({
-  id: Id,
-  /** The status the client saw (compare-and-set). */
-  from: ArticleStatus,
-  to: ArticleStatus,
-  /** Review note, e.g. with request_changes. */
-  comment: ReviewNote.optional(),
-});
+export const ArticleTransitionArgs = lazySchema(() =>
+  z.strictObject({
+    id: Id,
+    /** The status the client saw (compare-and-set). */
+    from: ArticleStatus,
+    to: ArticleStatus,
+    /** Review note, e.g. with request_changes. */
+    comment: ReviewNote.optional(),
+  }),
+);
 export type ArticleTransitionArgs = z.infer<typeof ArticleTransitionArgs>;
 
 export const articleTransition: MutationDef<ArticleTransitionArgs, ArticleState> = {
@@ -461,12 +470,14 @@ export const articleTransition: MutationDef<ArticleTransitionArgs, ArticleState>
 
 // ---- article.assign --------------------------------------------------------------------------
 
-export const ArticleAssignArgs = z.strictObject({
-  id: Id,
-  assigneeId: z.string().max(100).nullable(),
-  /** Compare-and-set: the assignee the client saw. */
-  expectedAssignee: z.string().max(100).nullable(),
-});
+export const ArticleAssignArgs = lazySchema(() =>
+  z.strictObject({
+    id: Id,
+    assigneeId: z.string().max(100).nullable(),
+    /** Compare-and-set: the assignee the client saw. */
+    expectedAssignee: z.string().max(100).nullable(),
+  }),
+);
 export type ArticleAssignArgs = z.infer<typeof ArticleAssignArgs>;
 
 export const articleAssign: MutationDef<ArticleAssignArgs, ArticleState> = {
@@ -500,11 +511,13 @@ export const articleAssign: MutationDef<ArticleAssignArgs, ArticleState> = {
 
 // ---- delete / restore ------------------------------------------------------------------------
 
-export const ArticleDeleteArgs = z.strictObject({
-  id: Id,
-  /** The version the client saw: an article edited after it is not deleted (the edit wins). */
-  baseVersion: z.number().int().nonnegative(),
-});
+export const ArticleDeleteArgs = lazySchema(() =>
+  z.strictObject({
+    id: Id,
+    /** The version the client saw: an article edited after it is not deleted (the edit wins). */
+    baseVersion: z.number().int().nonnegative(),
+  }),
+);
 export type ArticleDeleteArgs = z.infer<typeof ArticleDeleteArgs>;
 
 /** Invariant of delete and restore: a published article is unpublished first. */

@@ -3,13 +3,16 @@ import { z } from 'zod';
 import { CommentText, Id } from '../model';
 import { mayReadComments } from '../workflow';
 import { fail, noop, type CommentState, type MutationDef } from './types';
+import { lazySchema } from '../lazySchema';
 
-export const CommentAddArgs = z.strictObject({
-  id: Id,
-  articleId: Id,
-  text: CommentText,
-  blockId: z.string().max(100).nullable().default(null),
-});
+export const CommentAddArgs = lazySchema(() =>
+  z.strictObject({
+    id: Id,
+    articleId: Id,
+    text: CommentText,
+    blockId: z.string().max(100).nullable().default(null),
+  }),
+);
 export type CommentAddArgs = z.infer<typeof CommentAddArgs>;
 
 function notFound(articleId: string) {

@@ -6,8 +6,9 @@ import { z } from 'zod';
 import { DictionaryWord } from '../model';
 import { isChief } from '../workflow';
 import { fail, noop, type MutationDef, type WordState } from './types';
+import { lazySchema } from '../lazySchema';
 
-export const DictionaryWordArgs = z.strictObject({ word: DictionaryWord });
+export const DictionaryWordArgs = lazySchema(() => z.strictObject({ word: DictionaryWord }));
 export type DictionaryWordArgs = z.infer<typeof DictionaryWordArgs>;
 
 export const dictionaryAddWord: MutationDef<DictionaryWordArgs, WordState> = {

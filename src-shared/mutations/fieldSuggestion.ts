@@ -30,52 +30,59 @@ import {
   type Authorization,
   type MutationDef,
 } from './types';
+import { lazySchema } from '../lazySchema';
 
-export const ArticleSuggestFieldArgs = z.strictObject({
-  id: Id,
-  /**
-   * The proposal. A value equal to the field's current value withdraws the author's open
-   * suggestion on that field; another replaces it (keeping its id).
-   */
-  suggestion: FieldSuggestion,
-  /**
-   * The id of the author's open suggestion this one replaces, as the desk saw it. If that was
-   * accepted or rejected meanwhile, the change is dropped: a resolution wins over later edits.
-   */
-  replaces: Id.optional(),
-});
+export const ArticleSuggestFieldArgs = lazySchema(() =>
+  z.strictObject({
+    id: Id,
+    /**
+     * The proposal. A value equal to the field's current value withdraws the author's open
+     * suggestion on that field; another replaces it (keeping its id).
+     */
+    suggestion: FieldSuggestion,
+    /**
+     * The id of the author's open suggestion this one replaces, as the desk saw it. If that was
+     * accepted or rejected meanwhile, the change is dropped: a resolution wins over later edits.
+     */
+    replaces: Id.optional(),
+  }),
+);
 export type ArticleSuggestFieldArgs = z.infer<typeof ArticleSuggestFieldArgs>;
 
-export const ArticleResolveFieldSuggestionArgs = z.strictObject({
-  id: Id,
-  suggestionId: Id,
-  action: z.enum(['accept', 'reject']),
-});
+export const ArticleResolveFieldSuggestionArgs = lazySchema(() =>
+  z.strictObject({
+    id: Id,
+    suggestionId: Id,
+    action: z.enum(['accept', 'reject']),
+  }),
+);
 export type ArticleResolveFieldSuggestionArgs = z.infer<typeof ArticleResolveFieldSuggestionArgs>;
 
 /** Undo of a decision: the suggestion as it was decided, and for an accept the field's value before. */
-export const ArticleReopenFieldSuggestionArgs = z
-  .discriminatedUnion('action', [
-    z.strictObject({
-      id: Id,
-      suggestion: FieldSuggestion,
-      action: z.literal('accept'),
-      /** The field's value before the accept; the field takes it back. */
-      previous: z.string().max(3000),
+export const ArticleReopenFieldSuggestionArgs = lazySchema(() =>
+  z
+    .discriminatedUnion('action', [
+      z.strictObject({
+        id: Id,
+        suggestion: FieldSuggestion,
+        action: z.literal('accept'),
+        /** The field's value before the accept; the field takes it back. */
+        previous: z.string().max(3000),
+      }),
+      z.strictObject({ id: Id, suggestion: FieldSuggestion, action: z.literal('reject') }),
+    ])
+    .superRefine((a, issues) => {
+      if (a.action !== 'accept') return;
+      const r = ArticleFields.shape[a.suggestion.field].safeParse(a.previous);
+      if (!r.success) {
+        issues.addIssue({
+          code: 'custom',
+          path: ['previous'],
+          message: `not a valid ${a.suggestion.field}: ${r.error.issues[0]?.message ?? 'invalid'}`,
+        });
+      }
     }),
-    z.strictObject({ id: Id, suggestion: FieldSuggestion, action: z.literal('reject') }),
-  ])
-  .superRefine((a, issues) => {
-    if (a.action !== 'accept') return;
-    const r = ArticleFields.shape[a.suggestion.field].safeParse(a.previous);
-    if (!r.success) {
-      issues.addIssue({
-        code: 'custom',
-        path: ['previous'],
-        message: `not a valid ${a.suggestion.field}: ${r.error.issues[0]?.message ?? 'invalid'}`,
-      });
-    }
-  });
+);
 export type ArticleReopenFieldSuggestionArgs = z.infer<typeof ArticleReopenFieldSuggestionArgs>;
 
 export const articleSuggestField: MutationDef<ArticleSuggestFieldArgs, ArticleState> = {

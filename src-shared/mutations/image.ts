@@ -20,6 +20,7 @@ import {
   type ImageState,
   type MutationDef,
 } from './types';
+import { lazySchema } from '../lazySchema';
 
 export const IMAGE_FIELD_POLICY: Record<ImageFieldName, FieldPolicy> = {
   fileName: 'editorial',
@@ -35,14 +36,16 @@ export const IMAGE_FIELD_POLICY: Record<ImageFieldName, FieldPolicy> = {
   extendedDescription: 'editorial',
 };
 
-export const ImageCreateArgs = z.strictObject({
-  id: Id,
-  sha256: Sha256Hex,
-  mime: ImageMime,
-  width: z.number().int().min(0).max(100_000),
-  height: z.number().int().min(0).max(100_000),
-  meta: ImageMetaPatch.default({}),
-});
+export const ImageCreateArgs = lazySchema(() =>
+  z.strictObject({
+    id: Id,
+    sha256: Sha256Hex,
+    mime: ImageMime,
+    width: z.number().int().min(0).max(100_000),
+    height: z.number().int().min(0).max(100_000),
+    meta: ImageMetaPatch.default({}),
+  }),
+);
 export type ImageCreateArgs = z.infer<typeof ImageCreateArgs>;
 
 export const imageCreate: MutationDef<ImageCreateArgs, ImageState> = {
@@ -86,15 +89,17 @@ export const imageCreate: MutationDef<ImageCreateArgs, ImageState> = {
   },
 };
 
-export const ImageSetMetaArgs = z.strictObject({
-  id: Id,
-  baseVersion: z.number().int().nonnegative(),
-  values: ImageMetaPatch.refine(
-    (v) => Object.keys(v).length > 0,
-    'values must name at least one field',
-  ),
-  baseValues: ImageMetaPatch.default({}),
-});
+export const ImageSetMetaArgs = lazySchema(() =>
+  z.strictObject({
+    id: Id,
+    baseVersion: z.number().int().nonnegative(),
+    values: ImageMetaPatch.refine(
+      (v) => Object.keys(v).length > 0,
+      'values must name at least one field',
+    ),
+    baseValues: ImageMetaPatch.default({}),
+  }),
+);
 export type ImageSetMetaArgs = z.infer<typeof ImageSetMetaArgs>;
 
 export const imageSetMeta: MutationDef<ImageSetMetaArgs, ImageState> = {

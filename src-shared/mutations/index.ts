@@ -76,6 +76,7 @@ import type {
   MutationDef,
   Prefetch,
 } from './types';
+import { lazySchema } from '../lazySchema';
 
 export * from './types';
 export * from './article';
@@ -109,7 +110,7 @@ export const MUTATION_NAMES = [
   'article.resolveFieldSuggestion',
   'article.reopenFieldSuggestion',
 ] as const;
-export const MutationName = z.enum(MUTATION_NAMES);
+export const MutationName = lazySchema(() => z.enum(MUTATION_NAMES));
 export type MutationName = z.infer<typeof MutationName>;
 
 type EntityState = EntityStates[EntityType];

@@ -19,9 +19,10 @@ import {
 } from './types';
 import type { Actor } from '../workflow';
 import { deletedRefusal, notFound } from './articleRefusals';
+import { lazySchema } from '../lazySchema';
 
 /** A time with any offset, stored as UTC (`toISOString`), so stored times compare as text. */
-export const UtcTime = Timestamp.transform((t) => new Date(t).toISOString());
+export const UtcTime = lazySchema(() => Timestamp.transform((t) => new Date(t).toISOString()));
 
 const chiefsOnly = (state: ArticleState | null, _args: unknown, actor: Actor): Authorization =>
   state && !isChief(actor.role)
@@ -68,7 +69,7 @@ export function embargoRefusal(
 
 // ---- article.schedule ------------------------------------------------------------------------
 
-export const ArticleScheduleArgs = z.strictObject({ id: Id, at: UtcTime });
+export const ArticleScheduleArgs = lazySchema(() => z.strictObject({ id: Id, at: UtcTime }));
 export type ArticleScheduleArgs = z.infer<typeof ArticleScheduleArgs>;
 
 export const articleSchedule = chiefArticleMutation({
@@ -102,7 +103,7 @@ export const articleSchedule = chiefArticleMutation({
 
 // ---- article.unschedule ----------------------------------------------------------------------
 
-export const ArticleUnscheduleArgs = z.strictObject({ id: Id });
+export const ArticleUnscheduleArgs = lazySchema(() => z.strictObject({ id: Id }));
 export type ArticleUnscheduleArgs = z.infer<typeof ArticleUnscheduleArgs>;
 
 export const articleUnschedule = chiefArticleMutation({
@@ -117,7 +118,9 @@ export const articleUnschedule = chiefArticleMutation({
 
 // ---- article.setEmbargo ----------------------------------------------------------------------
 
-export const ArticleSetEmbargoArgs = z.strictObject({ id: Id, until: UtcTime.nullable() });
+export const ArticleSetEmbargoArgs = lazySchema(() =>
+  z.strictObject({ id: Id, until: UtcTime.nullable() }),
+);
 export type ArticleSetEmbargoArgs = z.infer<typeof ArticleSetEmbargoArgs>;
 
 export const articleSetEmbargo = chiefArticleMutation({

@@ -12,23 +12,26 @@ import { Id } from '../model';
 import { MAX_SUGGESTION_AUTHOR } from '../richtext/suggestionFields';
 import { isChief, mayEditArticle, type Actor, type ArticleAccessInfo } from '../workflow';
 import { allowedIf, fail, noop, type ArticleState, type MutationDef } from './types';
+import { lazySchema } from '../lazySchema';
 
 /** The audit action the server records; the timeline lists it as a `suggestion` entry. */
 export const SUGGESTION_AUDIT_ACTION = 'article.suggestions';
 /** How long the recorded excerpt of the resolved text may be. */
 export const MAX_SUGGESTION_EXCERPT = 300;
 
-export const SuggestionDecision = z.strictObject({
-  action: z.enum(['accept', 'reject']),
-  /** How many suggestions (distinct ids) were resolved. */
-  count: z.number().int().min(1).max(100_000),
-  /** Whose suggestions (usernames), each once. */
-  authors: z.array(z.string().min(1).max(MAX_SUGGESTION_AUTHOR)).min(1).max(50),
-  /** The start of the resolved text, for the reader of the timeline. */
-  excerpt: z.string().max(MAX_SUGGESTION_EXCERPT),
-  /** The decision was undone (the suggestions are open again). */
-  undone: z.literal(true).optional(),
-});
+export const SuggestionDecision = lazySchema(() =>
+  z.strictObject({
+    action: z.enum(['accept', 'reject']),
+    /** How many suggestions (distinct ids) were resolved. */
+    count: z.number().int().min(1).max(100_000),
+    /** Whose suggestions (usernames), each once. */
+    authors: z.array(z.string().min(1).max(MAX_SUGGESTION_AUTHOR)).min(1).max(50),
+    /** The start of the resolved text, for the reader of the timeline. */
+    excerpt: z.string().max(MAX_SUGGESTION_EXCERPT),
+    /** The decision was undone (the suggestions are open again). */
+    undone: z.literal(true).optional(),
+  }),
+);
 export type SuggestionDecision = z.infer<typeof SuggestionDecision>;
 
 /** The timeline action of a recorded decision (audit detail or queued args). */
@@ -37,7 +40,7 @@ export function suggestionTimelineAction(d: { action?: unknown; undone?: unknown
   return d.undone === true ? `undo_${decided}` : decided;
 }
 
-export const ArticleRecordSuggestionsArgs = SuggestionDecision.extend({ id: Id });
+export const ArticleRecordSuggestionsArgs = lazySchema(() => SuggestionDecision.extend({ id: Id }));
 export type ArticleRecordSuggestionsArgs = z.infer<typeof ArticleRecordSuggestionsArgs>;
 
 /**

@@ -26,38 +26,41 @@ import {
 } from '../model';
 import type { ChecklistItem } from '../checklist';
 import type { Actor, TransitionName } from '../workflow';
+import { lazySchema } from '../lazySchema';
 
 export const ENTITY_TYPES = ['article', 'image', 'comment', 'word'] as const;
-export const EntityType = z.enum(ENTITY_TYPES);
+export const EntityType = lazySchema(() => z.enum(ENTITY_TYPES));
 export type EntityType = z.infer<typeof EntityType>;
 
-export const FieldVersions = z.record(z.string(), z.number().int().nonnegative());
+export const FieldVersions = lazySchema(() => z.record(z.string(), z.number().int().nonnegative()));
 
 /** An article as the server stores it and a pull delivers it (who changed it is in the pull's `actor`). */
-export const ArticleState = Article.omit({ updatedBy: true }).extend({
-  /** Change seq of the article's last change. Send it back as baseVersion. */
-  version: z.number().int().nonnegative(),
-  /** Change seq of the last body change. Send it back as baseBodyVersion. */
-  bodyVersion: z.number().int().nonnegative(),
-  /** Change seq at which each field last changed (for the field merge). */
-  fieldVersions: FieldVersions,
-  /** Last correction (republication) time; shown as "aktualisiert". */
-  correctedAt: Timestamp.nullable(),
-  /** The server holds unresolved conflict records for this article. */
-  hasConflict: z.boolean(),
-  /** Who scheduled the publication (user id; the scheduler publishes on their behalf). */
-  scheduledBy: z.string().nullable().optional(),
-});
+export const ArticleState = lazySchema(() =>
+  Article.omit({ updatedBy: true }).extend({
+    /** Change seq of the article's last change. Send it back as baseVersion. */
+    version: z.number().int().nonnegative(),
+    /** Change seq of the last body change. Send it back as baseBodyVersion. */
+    bodyVersion: z.number().int().nonnegative(),
+    /** Change seq at which each field last changed (for the field merge). */
+    fieldVersions: FieldVersions,
+    /** Last correction (republication) time; shown as "aktualisiert". */
+    correctedAt: Timestamp.nullable(),
+    /** The server holds unresolved conflict records for this article. */
+    hasConflict: z.boolean(),
+    /** Who scheduled the publication (user id; the scheduler publishes on their behalf). */
+    scheduledBy: z.string().nullable().optional(),
+  }),
+);
 export type ArticleState = z.infer<typeof ArticleState>;
 export { ARTICLE_FIELD_NAMES, type ArticleFieldName } from '../model';
 
 export { IMAGE_MIMES as IMAGE_MIME_TYPES, ImageMime, Sha256Hex } from '../model';
 
 /** The editable metadata of an image ("Bildquelle" = credit): the model's, plus the file name. */
-export const ImageMetaFields = ImageMeta.extend({ fileName: ImageFileName });
+export const ImageMetaFields = lazySchema(() => ImageMeta.extend({ fileName: ImageFileName }));
 export type ImageMetaFields = z.infer<typeof ImageMetaFields>;
 export type ImageFieldName = keyof ImageMetaFields;
-export const ImageMetaPatch = ImageMetaFields.partial();
+export const ImageMetaPatch = lazySchema(() => ImageMetaFields.partial());
 export type ImageMetaPatch = z.infer<typeof ImageMetaPatch>;
 
 export function emptyImageMeta(): ImageMetaFields {
@@ -76,41 +79,47 @@ export function emptyImageMeta(): ImageMetaFields {
   };
 }
 
-export const ImageState = ImageMetaFields.extend({
-  id: Id,
-  sha256: Sha256Hex,
-  mime: ImageMime,
-  width: z.number().int().nonnegative(),
-  height: z.number().int().nonnegative(),
-  createdBy: z.string().nullable(),
-  version: z.number().int().nonnegative(),
-  fieldVersions: FieldVersions,
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-});
+export const ImageState = lazySchema(() =>
+  ImageMetaFields.extend({
+    id: Id,
+    sha256: Sha256Hex,
+    mime: ImageMime,
+    width: z.number().int().nonnegative(),
+    height: z.number().int().nonnegative(),
+    createdBy: z.string().nullable(),
+    version: z.number().int().nonnegative(),
+    fieldVersions: FieldVersions,
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  }),
+);
 export type ImageState = z.infer<typeof ImageState>;
 
-export const CommentState = z.strictObject({
-  id: Id,
-  articleId: Id,
-  /** Null only on a desk, for a comment written before anyone signed in (not yet pushed). */
-  authorId: z.string().nullable(),
-  blockId: z.string().nullable(),
-  text: z.string(),
-  createdAt: Timestamp,
-  version: z.number().int().nonnegative(),
-});
+export const CommentState = lazySchema(() =>
+  z.strictObject({
+    id: Id,
+    articleId: Id,
+    /** Null only on a desk, for a comment written before anyone signed in (not yet pushed). */
+    authorId: z.string().nullable(),
+    blockId: z.string().nullable(),
+    text: z.string(),
+    createdAt: Timestamp,
+    version: z.number().int().nonnegative(),
+  }),
+);
 export type CommentState = z.infer<typeof CommentState>;
 
 /** A word of the newsroom dictionary, keyed by the word itself; removed words stay as tombstones. */
-export const WordState = z.strictObject({
-  word: DictionaryWord,
-  /** Null on a desk where nobody was signed in when the word was added. */
-  addedBy: z.string().nullable(),
-  addedAt: Timestamp,
-  removed: z.boolean(),
-  version: z.number().int().nonnegative(),
-});
+export const WordState = lazySchema(() =>
+  z.strictObject({
+    word: DictionaryWord,
+    /** Null on a desk where nobody was signed in when the word was added. */
+    addedBy: z.string().nullable(),
+    addedAt: Timestamp,
+    removed: z.boolean(),
+    version: z.number().int().nonnegative(),
+  }),
+);
 export type WordState = z.infer<typeof WordState>;
 
 export interface EntityStates {
@@ -121,11 +130,13 @@ export interface EntityStates {
 }
 
 /** Where a body conflict sits: its kind, the blocks involved and which side the merged body kept. */
-export const ConflictRegion = z.strictObject({
-  kind: z.string(),
-  blockIds: z.array(z.string()),
-  kept: z.enum(['mine', 'theirs']),
-});
+export const ConflictRegion = lazySchema(() =>
+  z.strictObject({
+    kind: z.string(),
+    blockIds: z.array(z.string()),
+    kept: z.enum(['mine', 'theirs']),
+  }),
+);
 export type ConflictRegion = z.infer<typeof ConflictRegion>;
 
 /** A losing value the server keeps as a conflict record (both versions). */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { BodyJson } from '../model/article';
 import { checkLinkUrl } from '../model/url';
 import { checkBodyEnvelope } from './envelope';
+import { lazySchema } from '../lazySchema';
 
 const LINK_TYPES = new Set(['link', 'autolink']);
 
@@ -54,15 +55,17 @@ function checkBody(value: unknown): { body: BodyJson } | { problem: string } {
  * A body that may be stored: checked and cleaned by the text rule once; a body that already
  * passed goes through unchanged.
  */
-export const SafeBodyJson = z
-  .custom<BodyJson>(() => true)
-  .transform((value, ctx) => {
-    if (typeof value === 'object' && value !== null && passed.has(value)) return value;
-    const checked = checkBody(value);
-    if ('problem' in checked) {
-      ctx.addIssue({ code: 'custom', message: checked.problem });
-      return z.NEVER;
-    }
-    passed.add(checked.body);
-    return checked.body;
-  });
+export const SafeBodyJson = lazySchema(() =>
+  z
+    .custom<BodyJson>(() => true)
+    .transform((value, ctx) => {
+      if (typeof value === 'object' && value !== null && passed.has(value)) return value;
+      const checked = checkBody(value);
+      if ('problem' in checked) {
+        ctx.addIssue({ code: 'custom', message: checked.problem });
+        return z.NEVER;
+      }
+      passed.add(checked.body);
+      return checked.body;
+    }),
+);
