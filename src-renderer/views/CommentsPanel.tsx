@@ -14,6 +14,7 @@ import { listBlocks, useCurrentBlock } from './commentBlocks';
 import './comments.css';
 import { afterStartup } from '../boot/startupGate';
 import { UserName } from './UserName';
+import { formatDateTime } from '../i18n/format';
 import type { CommentDraft } from '../suggest/suggestionReply';
 
 interface Entry {
@@ -142,7 +143,6 @@ export function CommentsPanel({
     }
   };
 
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const list = entries(comments, timeline, me);
   return (
     <section className="comments" aria-label={t('comments.title')}>
@@ -162,7 +162,7 @@ export function CommentsPanel({
                     })}{' '}
                   </span>
                 )}
-                <time dateTime={c.at}>{when.format(new Date(c.at))}</time>
+                <time dateTime={c.at}>{formatDateTime(c.at, i18n.language)}</time>
                 {c.pending && <em> ({t('comments.pending')})</em>}
                 {c.blockId && (
                   <span className="comments__anchor">
