@@ -33,6 +33,8 @@ it('hits of one turn go in one statement and get exact counts in order', async (
     ...Array.from({ length: 5 }, (_, i) => i + 1),
   ]);
   expect(query).toHaveBeenCalledTimes(1);
+  // A named statement: parsed once per connection, not on every turn.
+  expect(query.mock.calls[0]?.[0]).toMatchObject({ name: 'copydesk_rate_hit_many' });
   // The next turn goes on from the stored totals, in the same window.
   const [k, j] = await Promise.all([rate.hit('k', minute), rate.hit('j', minute)]);
   expect([k.count, j.count]).toEqual([31, 6]);

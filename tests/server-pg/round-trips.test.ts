@@ -269,3 +269,49 @@ it('a read transaction left open on an idle connection is committed after the id
     await watcher.end();
   }
 });
+
+it('reads asked for in the same turn share one transaction: one message for two pulls', async () => {
+  // Ten pooled connections: alone, each read would take its own.
+  const store = await openPostgresStorage(await freshDatabase(), { poolSize: 10 });
+  open.push(store);
+  await store.write((tx) =>
+    tx.insertUser({ ...{ id: 'u1', username: 'writer', role: 'editor' }, ...account }),
+  );
+  await store.write(pushLike('c1', 'a1'));
+  const sent = recordMessages();
+  const [one, two] = await Promise.all([
+    store.read((tx) => Promise.all([tx.getClient('c1'), tx.readFeed(0, 10)])),
+    store.read((tx) => Promise.all([tx.getClient('c2'), tx.readFeed(0, 10)])),
+  ]);
+  expect(one[0]?.lastMutationId).toBe(1);
+  expect(one[1].rows.map((r) => r.entityId)).toEqual(['a1']);
+  expect(two[0]).toBeUndefined();
+  expect(two[1].rows.map((r) => r.entityId)).toEqual(['a1']);
+  expect(sent).toHaveLength(1);
+  expect(sent[0]?.match(/BEGIN/g)).toHaveLength(1);
+  expect(sent[0]?.match(/FROM clients/g)).toHaveLength(2);
+  // A read asked for after they were sent takes a transaction of its own, and sees a later write.
+  await store.write(pushLike('c2', 'a2'));
+  const after = await store.read((tx) => tx.readFeed(0, 10));
+  expect(after.rows.map((r) => r.entityId)).toEqual(['a1', 'a2']);
+});
+
+it('a read whose statement fails in a shared transaction fails alone; the other read gets its rows', async () => {
+  const store = await storeWithUser();
+  await store.write(pushLike('c1', 'a1'));
+  const sent = recordMessages();
+  const [bad, good] = await Promise.allSettled([
+    // A position beyond bigint: PostgreSQL refuses the statement (and the transaction with it).
+    store.read((tx) => tx.readFeed(1e20, 10)),
+    store.read((tx) => tx.readFeed(0, 10)),
+  ]);
+  expect(bad.status).toBe('rejected');
+  expect(String((bad as PromiseRejectedResult).reason)).toMatch(/out of range/);
+  expect(good.status).toBe('fulfilled');
+  expect((good as PromiseFulfilledResult<{ rows: { entityId: string }[] }>).value.rows).toEqual([
+    expect.objectContaining({ entityId: 'a1' }),
+  ]);
+  // The shared message failed; each read ran again alone, and only the bad one failed again.
+  expect(sent.filter((m) => /pg_snapshot_xmin/.test(m)).length).toBeGreaterThanOrEqual(3);
+  expect(await store.read((tx) => tx.currentSeq())).toBe(1);
+});

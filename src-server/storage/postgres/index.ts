@@ -245,32 +245,125 @@ export async function openPostgresStorage(
   };
 
   const readCommits = new DeferredReadCommit(options.idleReadCommitMs);
+  /**
+   * Reads asked for in the same turn of the event loop share one read transaction on one pooled
+   * connection (as reads share one on SQLite): their functions run at the same time on one
+   * runner, so statements they ask for in the same turn go in one message (runner.ts), and the
+   * batch costs one checkout, one BEGIN and one COMMIT instead of one each per read. The
+   * snapshot is taken by the batch's first statement, which is sent after every read of the
+   * batch was asked for, so no read sees an older state than it would alone. The batch ends when
+   * its last function has: COMMIT deferred (deferredCommit.ts), or ROLLBACK if one failed.
+   * A statement that fails aborts the shared transaction, so a read that fails with a database
+   * error in a batch it shared runs again alone (reads change nothing): one read's bad statement
+   * fails that read only, as before.
+   */
+  interface ReadBatch {
+    /** The connection and its transaction, once checked out. */
+    ready: Promise<{ conn: Awaited<ReturnType<typeof checkout>>; runner: PgRunner; tx: Tx }>;
+    /** Reads that joined, and those still running. */
+    members: number;
+    running: number;
+    /** Still taking reads (until the end of the turn it began in). */
+    joinable: boolean;
+    failed: boolean;
+    lost: Error | undefined;
+  }
+  let joining: ReadBatch | undefined;
+  let openBatches = 0;
+
+  const endBatch = async (batch: ReadBatch): Promise<void> => {
+    try {
+      let opened: Awaited<ReadBatch['ready']>;
+      try {
+        opened = await batch.ready;
+      } catch {
+        return; // no connection: every read of the batch got the error
+      }
+      const { conn, runner } = opened;
+      let lost = batch.lost;
+      try {
+        if (batch.failed) {
+          if (!lost) await conn.client.query('ROLLBACK').catch(() => undefined);
+        } else if (runner.hasPending()) await runner.flush('COMMIT');
+        else readCommits.leaveOpen(conn.client);
+      } catch (e) {
+        if (isConnectionError(e)) lost = e as Error;
+        else await conn.client.query('ROLLBACK').catch(() => undefined);
+      } finally {
+        conn.done(lost);
+      }
+    } finally {
+      openBatches--;
+    }
+  };
+
+  /**
+   * A batch that reads may join until the end of this turn of the event loop (`joinable`: the
+   * connection is taken, and the first statement sent, only then), or one for a read alone.
+   */
+  const openBatch = (joinable: boolean): ReadBatch => {
+    openBatches++;
+    const batch: ReadBatch = {
+      ready: (joinable ? new Promise<void>((r) => setImmediate(r)) : Promise.resolve())
+        .then(() => {
+          batch.joinable = false;
+          if (joining === batch) joining = undefined;
+          return checkout(pool);
+        })
+        .then((conn) => {
+          const runner = new PgRunner(conn.client, false);
+          // The connection's last read transaction ends in this message (deferredCommit.ts);
+          // BEGIN goes with the first read (the snapshot is taken by that read either way).
+          if (readCommits.take(conn.client)) runner.queue('COMMIT');
+          runner.queue('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+          return { conn, runner, tx: { ...sqlTx(runner), ...pgFeed(runner) } };
+        }),
+      members: 0,
+      running: 0,
+      joinable,
+      failed: false,
+      lost: undefined,
+    };
+    batch.ready.catch(() => undefined);
+    return batch;
+  };
+
+  /** Thrown by `readIn` for a read whose statement failed in a batch it shared. */
+  class AgainAlone extends Error {}
+
+  const readIn = async <T>(batch: ReadBatch, fn: (tx: Tx) => Promise<T>): Promise<T> => {
+    batch.members++;
+    batch.running++;
+    try {
+      let tx: Tx;
+      try {
+        tx = (await batch.ready).tx;
+      } catch (e) {
+        throw mapError(e);
+      }
+      try {
+        return await fn(tx);
+      } catch (e) {
+        batch.failed = true;
+        if (isConnectionError(e)) batch.lost = e as Error;
+        else if (e instanceof pg.DatabaseError && batch.members > 1)
+          throw new AgainAlone('read again alone', { cause: e });
+        throw mapError(e);
+      }
+    } finally {
+      // Every member waited for `ready`, which closed the batch to new members.
+      if (--batch.running === 0) void endBatch(batch);
+    }
+  };
+
   const read = async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
     if (closed) throw new Error('the database is closed');
-    let conn: Awaited<ReturnType<typeof checkout>>;
+    const batch = joining?.joinable ? joining : (joining = openBatch(true));
     try {
-      conn = await checkout(pool);
+      return await readIn(batch, fn);
     } catch (e) {
-      throw mapError(e);
-    }
-    const { client } = conn;
-    let lost: Error | undefined;
-    try {
-      const runner = new PgRunner(client, false);
-      // The connection's last read transaction ends in this message (deferredCommit.ts); BEGIN
-      // goes with the first read (the snapshot is taken by that read either way).
-      if (readCommits.take(client)) runner.queue('COMMIT');
-      runner.queue('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-      const value = await fn({ ...sqlTx(runner), ...pgFeed(runner) });
-      if (runner.hasPending()) await runner.flush('COMMIT');
-      else readCommits.leaveOpen(client);
-      return value;
-    } catch (e) {
-      if (isConnectionError(e)) lost = e as Error;
-      else await client.query('ROLLBACK').catch(() => undefined);
-      throw mapError(e);
-    } finally {
-      conn.done(lost);
+      if (!(e instanceof AgainAlone)) throw e;
+      return readIn(openBatch(false), fn);
     }
   };
 
@@ -302,7 +395,8 @@ export async function openPostgresStorage(
     async close() {
       if (closed) return;
       closed = true;
-      while (draining || jobs.length > 0) await new Promise((r) => setImmediate(r));
+      while (draining || jobs.length > 0 || openBatches > 0)
+        await new Promise((r) => setImmediate(r));
       await readCommits.commitAll();
       await Promise.all([pool.end(), writePool.end(), counterPool.end()]);
     },

@@ -52,12 +52,18 @@ export class PgRateCounter implements RateCounter {
     if (!turn) return;
     const keys = [...turn.keys()];
     try {
-      const r = await this.pool.query<{ key: string; count: string; reset_at: string }>(HIT_MANY, [
-        Date.now(),
-        keys,
-        keys.map((k) => turn.get(k)?.hits.length ?? 0),
-        keys.map((k) => turn.get(k)?.windowMs ?? 0),
-      ]);
+      // Named: each connection parses (and, once PostgreSQL settles on a generic plan, plans)
+      // the upsert once, instead of on every turn.
+      const r = await this.pool.query<{ key: string; count: string; reset_at: string }>({
+        name: 'copydesk_rate_hit_many',
+        text: HIT_MANY,
+        values: [
+          Date.now(),
+          keys,
+          keys.map((k) => turn.get(k)?.hits.length ?? 0),
+          keys.map((k) => turn.get(k)?.windowMs ?? 0),
+        ],
+      });
       for (const row of r.rows) {
         const hits = turn.get(row.key)?.hits ?? [];
         const total = Number(row.count);
