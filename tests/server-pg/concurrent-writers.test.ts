@@ -11,7 +11,10 @@ import type { UserRow } from '../../src-server/storage/types';
 import { PushService } from '../../src-server/sync/push';
 import { bodyFromParagraphs } from '../../src-shared/richtext/plainText';
 import type { ArticleState } from '../../src-shared/mutations';
-import { freshDatabase } from './pg';
+import { freshDatabase, usePrivateCluster } from './pg';
+
+// Its writers stay open on purpose: a cluster of its own, so other files' feeds are not held back.
+usePrivateCluster();
 
 const open: PostgresStorage[] = [];
 afterEach(async () => {

@@ -8,7 +8,10 @@
 import { afterEach, expect, it } from 'vitest';
 import { openPostgresStorage, type PostgresStorage } from '../../src-server/storage/postgres';
 import type { ChangeRow, Storage, Tx } from '../../src-server/storage/types';
-import { freshDatabase } from './pg';
+import { freshDatabase, usePrivateCluster } from './pg';
+
+// Its writers stay open on purpose: a cluster of its own, so other files' feeds are not held back.
+usePrivateCluster();
 
 const open: PostgresStorage[] = [];
 afterEach(async () => {

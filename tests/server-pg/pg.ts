@@ -1,14 +1,40 @@
 /** Shared set-up of the PostgreSQL-only tests: a fresh database on the run's test cluster. */
 import pg from 'pg';
-import { vi } from 'vitest';
-import { createTestDatabase } from '../support/postgres';
+import { afterAll, beforeAll, vi } from 'vitest';
+import {
+  createTestDatabase,
+  PG_BIN_ENV,
+  type PgCluster,
+  startPgCluster,
+} from '../support/postgres';
 import { testPgAdminUrl } from '../support/pgTestRun';
 import { preparedSql } from '../../src-server/storage/postgres/runner';
 
+let privateCluster: PgCluster | undefined;
+
 export async function freshDatabase(): Promise<string> {
-  const adminUrl = testPgAdminUrl();
+  const adminUrl = privateCluster?.adminUrl ?? testPgAdminUrl();
   if (!adminUrl) throw new Error('no test cluster: run these tests in the server-pg project');
   return createTestDatabase(adminUrl);
+}
+
+/**
+ * Gives the calling test file a cluster of its own (for its freshDatabase calls). For files that
+ * hold writing transactions open on purpose: the feed is cut at the oldest writer running in
+ * the whole cluster (storage/postgres/feed.ts), so on the run's shared cluster they would hold
+ * back the feed of every other test file running beside them.
+ */
+export function usePrivateCluster(): void {
+  beforeAll(async () => {
+    const bin = process.env[PG_BIN_ENV];
+    if (!bin) throw new Error(`${PG_BIN_ENV} is not set (vitest.config.ts sets it)`);
+    privateCluster = await startPgCluster(bin);
+  }, 60_000);
+  afterAll(() => {
+    const cluster = privateCluster;
+    privateCluster = undefined;
+    cluster?.stop();
+  });
 }
 
 /** The literals of an `EXECUTE name(…)` as the runner writes them: 'text' (E'…' with backslashes) or NULL. */

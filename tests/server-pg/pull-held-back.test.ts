@@ -12,7 +12,10 @@ import { PullService } from '../../src-server/sync/pull';
 import { PushService } from '../../src-server/sync/push';
 import { SCHEMA_VERSION } from '../../src-shared/protocol';
 import { bodyFromParagraphs } from '../../src-shared/richtext/plainText';
-import { freshDatabase, recordMessages } from './pg';
+import { freshDatabase, recordMessages, usePrivateCluster } from './pg';
+
+// Its writers stay open on purpose: a cluster of its own, so other files' feeds are not held back.
+usePrivateCluster();
 
 const open: PostgresStorage[] = [];
 afterEach(async () => {
