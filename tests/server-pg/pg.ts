@@ -19,10 +19,11 @@ export async function freshDatabase(): Promise<string> {
 }
 
 /**
- * Gives the calling test file a cluster of its own (for its freshDatabase calls). For files that
- * hold writing transactions open on purpose: the feed is cut at the oldest writer running in
- * the whole cluster (storage/postgres/feed.ts), so on the run's shared cluster they would hold
- * back the feed of every other test file running beside them.
+ * Gives the calling test file a cluster of its own (for its freshDatabase calls). The feed is cut
+ * at the oldest writer running in the whole cluster (storage/postgres/feed.ts): a file that holds
+ * writing transactions open on purpose would hold back every other file's feed on the run's
+ * shared cluster, and a file that reads the feed right after writing (or counts messages) would
+ * be held back by theirs.
  */
 export function usePrivateCluster(): void {
   beforeAll(async () => {

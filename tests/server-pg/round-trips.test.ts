@@ -15,7 +15,11 @@ import { PullService } from '../../src-server/sync/pull';
 import { PushService } from '../../src-server/sync/push';
 import { SCHEMA_VERSION } from '../../src-shared/protocol';
 import { bodyFromParagraphs } from '../../src-shared/richtext/plainText';
-import { freshDatabase, recordMessages } from './pg';
+import { freshDatabase, recordMessages, usePrivateCluster } from './pg';
+
+// It counts messages and reads the feed right after writing: another file's writer on the
+// shared cluster would hold the feed back (it is cut at the oldest writer in the cluster).
+usePrivateCluster();
 
 const open: PostgresStorage[] = [];
 const account = { passwordHash: 'x', disabled: false, createdAt: '2026-01-01T00:00:00.000Z' };
