@@ -1,6 +1,7 @@
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import websocket from '@fastify/websocket';
 import { readFile } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import { CallRequest, type CoreEvent } from '../../src-shared/api';
 import { contentSecurityPolicy } from '../../src-shared/csp';
 import type { CoreHandle } from '../core/types';
@@ -31,6 +32,7 @@ const MAX_CALL_BYTES = 72 * 1024 * 1024;
  * or the x-copydesk-token header); anything else gets 401.
  */
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
+  const readRendererFile = rendererFileReader(opts.rendererDir);
   const token = opts.token ?? newLaunchToken();
   const app = Fastify({ logger: false, bodyLimit: MAX_CALL_BYTES, ...frameworkOptions });
   // The backend's error shape and JSON rules: UTF-8 only, bounded nesting, no framework bodies.
@@ -133,7 +135,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       );
     }
     try {
-      const bytes = await readFile(path);
+      const bytes = await readRendererFile(path);
       void reply.header('Cache-Control', path.endsWith('.html') ? 'no-store' : 'max-age=3600');
       return reply.type(contentTypeFor(path)).send(bytes);
     } catch {
@@ -150,5 +152,24 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     port,
     token,
     close: () => app.close(),
+  };
+}
+
+/**
+ * The build's `assets/` files have content-hashed names, so they never change under a name: each
+ * is read from disk once and then answered from memory (opening an article asks for about
+ * fifteen at once). Everything else (index.html, early.js) is read on every request.
+ */
+function rendererFileReader(rendererDir: string): (path: string) => Promise<Buffer> {
+  const assetsDir = join(rendererDir, 'assets') + sep;
+  const assets = new Map<string, Buffer>();
+  return async (path) => {
+    if (!path.startsWith(assetsDir)) return readFile(path);
+    let bytes = assets.get(path);
+    if (!bytes) {
+      bytes = await readFile(path);
+      assets.set(path, bytes);
+    }
+    return bytes;
   };
 }
