@@ -13,7 +13,7 @@ type CommentMethod = 'comments.list' | 'comments.add' | 'notices.list' | 'notice
 
 export const commentHandlers: { [M in CommentMethod]: HandlerFor<M> } = {
   'comments.list': (input, ctx) => {
-    ctx.articles.get(input.articleId); // not found → a clear error
+    ctx.articles.mustExist(input.articleId); // not found → a clear error
     return { items: ctx.comments.list(input.articleId) };
   },
 

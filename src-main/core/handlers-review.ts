@@ -72,10 +72,10 @@ export const reviewHandlers: { [M in ReviewMethod]: HandlerFor<M> } = {
   },
 
   'articles.timeline': async (input, ctx) => {
-    const a = ctx.articles.get(input.id);
+    ctx.articles.mustExist(input.id);
     const status = ctx.sync.status();
     const me = status.user ? { id: status.user.id, username: status.user.username } : null;
-    const pending = pendingSteps(ctx.outbox.list(), a.id, me);
+    const pending = pendingSteps(ctx.outbox.list(), input.id, me);
     const token = ctx.serverToken();
     if (!status.serverUrl || !token) {
       return {
@@ -84,7 +84,7 @@ export const reviewHandlers: { [M in ReviewMethod]: HandlerFor<M> } = {
         message: 'Not signed in to a server.',
       };
     }
-    const remote = await fetchTimeline(status.serverUrl, token, a.id);
+    const remote = await fetchTimeline(status.serverUrl, token, input.id);
     if (!remote.ok) {
       return { items: sortTimeline(pending), source: 'local' as const, message: remote.message };
     }

@@ -85,3 +85,20 @@ it('refuses approve while signed out, and changes nothing', async () => {
   expect((await api['articles.get']({ id: a.id })).status).toBe('in_review');
   expect((await api['articles.timeline']({ id: a.id })).items).toHaveLength(1);
 });
+
+it('answers the timeline and comments of an unknown article with not_found (read without its body)', async () => {
+  const unknown = '7d0c3c1e-2b1a-4c5d-9e8f-0a1b2c3d4e5f';
+  for (const ask of [
+    () => api['articles.timeline']({ id: unknown }),
+    () => api['comments.list']({ articleId: unknown }),
+  ]) {
+    const err = await ask().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).code).toBe('not_found');
+  }
+  // An article in the trash is still stored: its timeline and comments can be read.
+  const a = await api['articles.create']({ fields: complete('Im Papierkorb') });
+  await api['articles.delete']({ id: a.id });
+  expect((await api['articles.timeline']({ id: a.id })).items).toEqual([]);
+  expect((await api['comments.list']({ articleId: a.id })).items).toEqual([]);
+});

@@ -395,6 +395,14 @@ export class ArticleRepository {
     return rowToArticle(row);
   }
 
+  /**
+   * NotFoundError unless the article is stored here (in the trash too, as `get`). For callers
+   * that need only that: `get` reads and parses the whole body.
+   */
+  mustExist(id: string): void {
+    if (!this.stmts.exists.get(id)) throw new NotFoundError(`Article ${id}`);
+  }
+
   /** Creates a draft (the `article.create` mutation); ConflictError if the id is taken. */
   create(input: {
     id?: string | undefined;
