@@ -5,7 +5,9 @@
  * (ms from navigation start, CDP Network events) and its size, then the page's marks.
  * `npx tsx bench/waterfall-load.ts [rounds]` (default 2: the first of each page warms the HTTP
  * cache and is not printed); needs `npx electron-vite build` first. COPYDESK_BASE_RENDERER=dir
- * adds an earlier build, served by its own host.
+ * adds an earlier build, served by its own host. After each waterfall: the main thread's long
+ * animation frames (over 50 ms) up to the ready mark, with the scripts that ran in them over 3 ms
+ * (the Long Animation Frames API: no tracer's overhead, so the durations are the page's own).
  */
 import type { Browser } from 'playwright-core';
 import { READY } from './editor';
@@ -19,8 +21,46 @@ interface Row {
   bytes?: number;
 }
 
+/** The fields of a PerformanceLongAnimationFrameTiming this tool reads (not in lib.dom yet). */
+interface LongFrame {
+  startTime: number;
+  duration: number;
+  renderStart: number;
+  styleAndLayoutStart: number;
+  scripts: {
+    startTime: number;
+    duration: number;
+    invoker: string;
+    invokerType: string;
+    sourceURL: string;
+  }[];
+}
+
+/** Long animation frames before the ready mark, one line each, their scripts indented. */
+function longFrameLines(frames: LongFrame[], ready: number): string[] {
+  const ms = (n: number) => String(Math.round(n)).padStart(5);
+  const lines: string[] = [];
+  for (const f of frames.filter((x) => x.startTime < ready)) {
+    const styleLayout = f.styleAndLayoutStart ? f.startTime + f.duration - f.styleAndLayoutStart : 0;
+    lines.push(`frame ${ms(f.startTime)} +${ms(f.duration)}   style and layout ${ms(styleLayout)}`);
+    for (const sc of f.scripts.filter((x) => x.duration > 3)) {
+      const file = sc.sourceURL.split('/').pop() ?? '';
+      lines.push(`  script ${ms(sc.startTime)} +${ms(sc.duration)}   ${sc.invokerType} ${file}`);
+    }
+  }
+  return lines;
+}
+
 async function waterfall(browser: Browser, url: string): Promise<string[]> {
   const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longFrames: unknown[] };
+    w.__longFrames = [];
+    new PerformanceObserver((list) => w.__longFrames.push(...list.getEntries())).observe({
+      type: 'long-animation-frame',
+      buffered: true,
+    });
+  });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   const rows = new Map<string, Row>();
@@ -63,6 +103,12 @@ async function waterfall(browser: Browser, url: string): Promise<string[]> {
           : `${m.name} ${Math.round(m.startTime)}`;
       }),
   );
+  const { frames, ready } = await page.evaluate(() => ({
+    frames: JSON.parse(
+      JSON.stringify((window as unknown as { __longFrames: unknown[] }).__longFrames),
+    ) as unknown,
+    ready: performance.getEntriesByName('copydesk:editor-ready')[0]?.startTime ?? Infinity,
+  }));
   await page.close();
   const f = (n?: number) => (n === undefined ? '   -' : String(Math.round(n)).padStart(5));
   return [
@@ -74,6 +120,8 @@ async function waterfall(browser: Browser, url: string): Promise<string[]> {
           `${f(r.sent)} ${f(r.firstByte)} ${f(r.done)} ${String(r.bytes ?? '-').padStart(8)}  ${r.what}`,
       ),
     `marks: ${marks.join(' | ')}`,
+    'long animation frames up to the mark (ms from navigation start):',
+    ...longFrameLines(frames as LongFrame[], ready),
   ];
 }
 
