@@ -5,7 +5,10 @@
  * - a full initial pull by one new client (all pages);
  * - an empty incremental pull (p50/p95/p99);
  * - 50 concurrent clients running push+pull loops for 20 s (p50/p95/p99, errors), while 200 idle
- *   live sockets stay connected (their errors and the pokes they got: `liveSockets`);
+ *   live sockets stay connected (their errors and the pokes they got: `liveSockets`); each client's
+ *   first 40 pushes write a change, later ones are no-ops (TAGS_PER_ARTICLE), so the totals mix a
+ *   writing phase (2,000 loops) with a no-op phase whose length follows the throughput; both are
+ *   also reported apart (`phases`);
  * - the floor: a bare node:http server in this process answering the same bytes as the empty
  *   pull, measured with the same client, and our ratio to it.
  * All of that on SQLite (one instance) under `sqlite`; then the seed, the timed push and the
@@ -38,6 +41,14 @@ const ARTICLES = 10_000;
 const TIMED_PUSH = 1_000;
 const CLIENTS = 50;
 const IDLE_LIVE_SOCKETS = 200;
+/**
+ * Each load client adds tags t0…t39 to its own article, round and round: its first 40 pushes
+ * write a change (a feed row, a NOTIFY on PostgreSQL, pokes to the live sockets), every later one
+ * finds its tag already there and is a no-op (no change row; the client row still records the
+ * mutation). The load phase is therefore two phases with different costs, reported apart under
+ * `phases`.
+ */
+const TAGS_PER_ARTICLE = 40;
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -238,22 +249,29 @@ async function concurrentLoad(urls: string[], token: string, seconds: number, cu
   const latencies: number[] = [];
   const pushLatencies: number[] = [];
   const pullLatencies: number[] = [];
+  // Loops whose push wrote a change, and loops whose push was a no-op (TAGS_PER_ARTICLE).
+  const writingLatencies: number[] = [];
+  const noopLatencies: number[] = [];
+  const writingEnds: number[] = [];
   let errors = 0;
   let loops = 0;
-  const until = performance.now() + seconds * 1000;
+  const start = performance.now();
+  const until = start + seconds * 1000;
   await Promise.all(
     clients.map(async (c) => {
       while (performance.now() < until) {
         try {
+          const writes = c.tag < TAGS_PER_ARTICLE;
           let t = performance.now();
           const p = await c.push(c.clientId, [
             {
               id: c.next,
               name: 'article.addTag',
-              args: { id: c.articleId, tag: `t${c.tag++ % 40}` },
+              args: { id: c.articleId, tag: `t${c.tag++ % TAGS_PER_ARTICLE}` },
             },
           ]);
           let dt = performance.now() - t;
+          const pushMs = dt;
           latencies.push(dt);
           pushLatencies.push(dt);
           if (p.status !== 200) errors++;
@@ -266,6 +284,8 @@ async function concurrentLoad(urls: string[], token: string, seconds: number, cu
           if (q.status !== 200) errors++;
           else c.cursor = (q.body as { cursor: number }).cursor;
           loops++;
+          (writes ? writingLatencies : noopLatencies).push(pushMs, dt);
+          if (writes && c.tag === TAGS_PER_ARTICLE) writingEnds.push(performance.now() - start);
         } catch {
           errors++;
         }
@@ -282,6 +302,18 @@ async function concurrentLoad(urls: string[], token: string, seconds: number, cu
     all: stats(latencies),
     push: stats(pushLatencies),
     pull: stats(pullLatencies),
+    // Push and pull of the loops whose push wrote a change, and of those whose push was a no-op;
+    // `writingEndedS`: when the first and the last client had written all its tags (s into the
+    // phase). The totals above mix both, in proportions that follow the run's throughput.
+    phases: {
+      writing: stats(writingLatencies),
+      noop: stats(noopLatencies),
+      writingEndedS: writingEnds.length
+        ? [Math.min(...writingEnds), Math.max(...writingEnds)].map(
+            (ms) => Math.round(ms / 100) / 10,
+          )
+        : null,
+    },
   };
 }
 
