@@ -41,7 +41,9 @@ function longFrameLines(frames: LongFrame[], ready: number): string[] {
   const ms = (n: number) => String(Math.round(n)).padStart(5);
   const lines: string[] = [];
   for (const f of frames.filter((x) => x.startTime < ready)) {
-    const styleLayout = f.styleAndLayoutStart ? f.startTime + f.duration - f.styleAndLayoutStart : 0;
+    const styleLayout = f.styleAndLayoutStart
+      ? f.startTime + f.duration - f.styleAndLayoutStart
+      : 0;
     lines.push(`frame ${ms(f.startTime)} +${ms(f.duration)}   style and layout ${ms(styleLayout)}`);
     for (const sc of f.scripts.filter((x) => x.duration > 3)) {
       const file = sc.sourceURL.split('/').pop() ?? '';
