@@ -294,6 +294,8 @@ describe('image files dropped or pasted into the body', () => {
     // Pasted at the end: EXIF only, no credit, so the checklist asks for it.
     await body(page).getByText('Zweiter Absatz').click();
     await page.keyboard.press('End');
+    // The synthetic paste comes faster than any hand: wait until Lexical has taken the caret.
+    await caretTaken(page);
     await sendFile(page, 'paste', {
       name: 'pressefoto.jpg',
       type: 'image/jpeg',
