@@ -1,7 +1,7 @@
 /**
- * How much of each script opening the 1,000-paragraph article loads has run by the ready mark (a
- * tool beside waterfall-load.ts, no targets), ours and bare Lexical: V8's precise coverage at function granularity, so a
- * function that ran counts whole. `npx tsx bench/coverage-load.ts` (needs `npx electron-vite
+ * How much of each script opening the 1,000-paragraph article loads has run by the ready mark,
+ * ours and bare Lexical (a tool beside waterfall-load.ts, no targets): V8's precise coverage at
+ * function granularity, so a function that ran counts whole. `npx tsx bench/coverage-load.ts` (needs `npx electron-vite
  * build` first); the first load warms up and is not printed. Bytes that never ran before the
  * mark are what a lazily loaded chunk could take off the first load.
  */
@@ -21,6 +21,12 @@ function usedBytes(script: ScriptCoverage): { size: number; used: number } {
   for (const f of script.functions)
     for (const r of f.ranges) ran.fill(r.count > 0 ? 1 : 0, r.startOffset, r.endOffset);
   return { size, used: ran.reduce((n, b) => n + b, 0) };
+}
+
+/** One line of the table: bytes, bytes that ran, their share, what. */
+function row(size: number, used: number, what: string): string {
+  const share = `${Math.round((100 * used) / size)} %`;
+  return `${String(size).padStart(10)} ${String(used).padStart(8)} ${share.padStart(6)}  ${what}`;
 }
 
 const pages = await openLoadPages({ base: false });
@@ -51,14 +57,9 @@ try {
         const c = usedBytes(script);
         size += c.size;
         used += c.used;
-        const share = `${Math.round((100 * c.used) / c.size)} %`;
-        console.log(
-          `${String(c.size).padStart(10)} ${String(c.used).padStart(8)} ${share.padStart(6)}  ${script.url.split('/').pop() ?? ''}`,
-        );
+        console.log(row(c.size, c.used, script.url.split('/').pop() ?? ''));
       }
-      console.log(
-        `${String(size).padStart(10)} ${String(used).padStart(8)} ${`${Math.round((100 * used) / size)} %`.padStart(6)}  in all`,
-      );
+      console.log(row(size, used, 'in all'));
     }
   console.log(loadAverageLine());
 } finally {
