@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Client, body, login, spawnServer, type ServerProcess } from '../server/helpers';
 import { serverCount } from '../support/serverDb';
+import { CONNECTION_NAMES } from '../../src-server/storage/postgres/connectionNames';
 import { freshDatabase } from './pg';
 
 let server: ServerProcess;
@@ -25,14 +26,18 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Terminates the server's connections inside a write transaction (they hold a transaction id). */
+/**
+ * Terminates the server's write connection once it is inside a write transaction (it holds a
+ * transaction id). Only that one: a rate-limit upsert holds a transaction id too, and cutting
+ * it lets the request through (sharedRequestStore.ts) instead of cutting the push.
+ */
 async function killWritersWhen(done: () => boolean): Promise<number> {
   const dbName = new URL(database).pathname.slice(1);
   while (!done()) {
     const r = await admin.query<{ killed: boolean }>(
       `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity
-        WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL`,
-      [dbName],
+        WHERE datname = $1 AND application_name = $2 AND backend_xid IS NOT NULL`,
+      [dbName, CONNECTION_NAMES.write],
     );
     if (r.rows.some((x) => x.killed)) return r.rows.length;
     await new Promise((res) => setTimeout(res, 2));

@@ -12,6 +12,7 @@ import pg from 'pg';
 import type { BusMessage, CommittedChange, LiveBus } from '../../live/bus';
 import type { ChangeRow, Storage } from '../types';
 import { LIVE_CHANNEL, messagePayloads, Payload } from './notify';
+import { CONNECTION_NAMES } from './connectionNames';
 
 /** At most this many changes are announced after a reconnect (a hint; pulls do the rest). */
 const CATCH_UP_LIMIT = 1000;
@@ -67,7 +68,11 @@ export class PostgresBus implements LiveBus {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url, keepAlive: true });
+    const client = new pg.Client({
+      connectionString: this.url,
+      application_name: CONNECTION_NAMES.listen,
+      keepAlive: true,
+    });
     let dropped = false;
     const drop = (why: string) => {
       if (dropped) return;

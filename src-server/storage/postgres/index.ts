@@ -29,6 +29,7 @@ import { PgRunner, inlineSql } from './runner';
 import { FORGET_FOREIGN_TXIDS, pgFeed } from './feed';
 import { PgRateCounter } from './rateCounter';
 import type { RateCounter } from '../../auth/rateLimit';
+import { CONNECTION_NAMES } from './connectionNames';
 
 export interface PostgresOptions {
   /** Connections for reads per instance (default 10); writes have one of their own. */
@@ -85,6 +86,7 @@ export async function openPostgresStorage(
   const log = options.log ?? (() => undefined);
   const pool = new pg.Pool({
     connectionString: url,
+    application_name: CONNECTION_NAMES.read,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: 5_000,
     keepAlive: true,
@@ -109,6 +111,7 @@ export async function openPostgresStorage(
   // waits for a reader to give a pooled connection back.
   const writePool = new pg.Pool({
     connectionString: url,
+    application_name: CONNECTION_NAMES.write,
     max: 1,
     connectionTimeoutMillis: 5_000,
     keepAlive: true,
@@ -371,6 +374,7 @@ export async function openPostgresStorage(
   // (a crash may forget the last few hits; nothing else depends on them).
   const counterPool = new pg.Pool({
     connectionString: url,
+    application_name: CONNECTION_NAMES.counter,
     max: 4,
     connectionTimeoutMillis: 5_000,
     keepAlive: true,
