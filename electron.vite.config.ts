@@ -69,6 +69,8 @@ export default defineConfig({
       // electron-vite leaves the renderer unminified; a smaller bundle parses faster at start.
       // COPYDESK_NO_MINIFY=1 keeps the names, for reading a CPU profile (bench/profile-load.ts).
       minify: !process.env.COPYDESK_NO_MINIFY,
+      // COPYDESK_SOURCEMAP=1 writes source maps beside the chunks (bench/coverage-load.ts).
+      sourcemap: Boolean(process.env.COPYDESK_SOURCEMAP),
       chunkSizeWarningLimit: 2000,
       emptyOutDir: true,
       rolldownOptions: {

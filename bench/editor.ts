@@ -97,7 +97,8 @@ export async function buildBarePage(outDir: string): Promise<void> {
     logLevel: 'warn',
     configFile: false,
     plugins: [react()],
-    build: { outDir, emptyOutDir: true },
+    // COPYDESK_SOURCEMAP=1, as for our build: maps for the tools that attribute time to sources.
+    build: { outDir, emptyOutDir: true, sourcemap: Boolean(process.env.COPYDESK_SOURCEMAP) },
   });
 }
 

@@ -5,6 +5,7 @@
  * out/renderer) that build on a host of its own; one headless Chromium for all.
  */
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { findChromium } from '../tests/support/browser';
 import { startBrowserMode, type Started } from '../tests/support/processes';
@@ -15,6 +16,8 @@ export interface LoadPages {
   browser: Browser;
   /** [name, url]: ours, bare (unless left out), base (when COPYDESK_BASE_RENDERER is set). */
   pages: [string, string][];
+  /** Where each page's scripts (and, in a build with source maps, their maps) are on disk. */
+  assets: Map<string, string>;
   close: () => Promise<void>;
 }
 
@@ -24,6 +27,7 @@ export async function openLoadPages(
   const doc = makeDoc('large', 1000);
   const cleanups: (() => unknown)[] = [];
   const pages: [string, string][] = [];
+  const assets = new Map<string, string>();
   const ours = async (name: string, renderer: string | undefined) => {
     const dir = tempDir(`copydesk-load-${name}-`);
     cleanups.push(() => dir.cleanup());
@@ -38,6 +42,10 @@ export async function openLoadPages(
       body: doc.body,
     })) as { id: string };
     pages.push([name, `${host.url}#article=${article.id}`]);
+    assets.set(
+      name,
+      join(renderer ?? join(import.meta.dirname, '..', 'out', 'renderer'), 'assets'),
+    );
   };
   const close = async () => {
     for (const c of cleanups.reverse()) await Promise.resolve(c()).catch(() => undefined);
@@ -51,6 +59,7 @@ export async function openLoadPages(
       const bare = await serveBare(dir.dir, [doc]);
       cleanups.push(() => bare.server.close());
       pages.push(['bare', `${bare.origin}/?name=large`]);
+      assets.set('bare', join(dir.dir, 'assets'));
     }
     const base = process.env.COPYDESK_BASE_RENDERER;
     if (opts.base !== false && base) await ours('base', base);
@@ -60,7 +69,7 @@ export async function openLoadPages(
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
     });
     cleanups.push(() => browser.close());
-    return { browser, pages, close };
+    return { browser, pages, assets, close };
   } catch (e) {
     await close();
     throw e;
