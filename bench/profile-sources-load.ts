@@ -6,6 +6,9 @@
  *
  *   COPYDESK_SOURCEMAP=1 npx electron-vite build
  *   COPYDESK_SOURCEMAP=1 npx tsx bench/profile-sources-load.ts [loads, default 5]
+ *
+ * COPYDESK_BASE_RENDERER=dir (a copy of an earlier out/renderer, built with maps) adds that
+ * build as a third column, served by its own host: an A/B of two builds in one process.
  */
 import { READY } from './editor';
 import type { Profile } from './cpu-profile';
@@ -16,7 +19,7 @@ import { summarize } from './stats';
 const MARK = 'copydesk:editor-ready';
 const loads = Number(process.argv[2] ?? 5);
 const top = Number(process.env.COPYDESK_PROFILE_TOP ?? 45);
-const pages = await openLoadPages({ base: false });
+const pages = await openLoadPages();
 try {
   const maps = new Map([...pages.assets].map(([name, dir]) => [name, mapsIn(dir)]));
   const runs = new Map<string, Map<string, number>[]>(pages.pages.map(([name]) => [name, []]));
@@ -31,6 +34,7 @@ try {
       // The profile runs from the page's first script to the mark, exactly: console.profile()
       // in an init script, console.profileEnd() inside performance.mark of the ready mark.
       await page.addInitScript((mark) => {
+        if (location.pathname === '/robots.txt') return;
         console.profile('load');
         const markFn = performance.mark.bind(performance);
         performance.mark = (name: string, options?: PerformanceMarkOptions) => {

@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import { DEFAULT_NEWSROOM_TIME_ZONE } from '../../src-shared/time/newsroomTime';
 import { api, transport } from '../api/transport';
+import { afterStartup } from '../boot/startupGate';
 
 const useZoneStore = create<{ zone: string }>(() => ({ zone: DEFAULT_NEWSROOM_TIME_ZONE }));
 
@@ -16,9 +17,14 @@ export function useNewsroomZone(): string {
   useEffect(() => {
     if (watching) return;
     watching = true;
-    api['sync.status']({}).then(
-      (s) => useZoneStore.setState({ zone: s.timeZone }),
-      () => undefined,
+    // Not before the article opened at start is editable (boot/startupGate.ts): until then the
+    // default zone shows, as it does until any answer comes.
+    afterStartup(
+      () =>
+        void api['sync.status']({}).then(
+          (s) => useZoneStore.setState({ zone: s.timeZone }),
+          () => undefined,
+        ),
     );
     transport.onEvent((e) => {
       if (e.type === 'sync.status' && e.status.timeZone !== useZoneStore.getState().zone)

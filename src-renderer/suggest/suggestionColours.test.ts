@@ -106,3 +106,39 @@ it('colours and titles every suggestion, and titles a typing run once, not per k
   // Once for the deletion, once for the typed run (not once per key).
   expect(titled.map((f) => `${f.kind} ${f.author}`)).toEqual(['delete jonas', 'insert chief']);
 });
+
+it('colours the suggestions of a body whose root element is attached after registering', () => {
+  const editor = buildEditorFromExtensions(
+    defineExtension({
+      name: 'test-late-root',
+      dependencies: [
+        configExtension(ArticleSchemaExtension, { decorateImage: null }),
+        RichTextExtension,
+      ],
+    }),
+  );
+  editor.setEditorState(
+    parseBody(
+      body(
+        paragraph(
+          [text('A '), suggestion('neu', { kind: 'insert', author: 'mia', id: 's-2', at: AT })],
+          'p1',
+        ),
+      ),
+      editor,
+    ),
+  );
+  const stop = registerSuggestionColours(editor, (f) => `${f.kind} by ${f.author}`);
+  const root = document.createElement('div');
+  root.contentEditable = 'true';
+  document.body.append(root);
+  editor.setRootElement(root);
+  cleanups.push(() => {
+    stop();
+    editor.setRootElement(null);
+    root.remove();
+  });
+  expect(spans(root)).toEqual([
+    { text: 'neu', title: 'insert by mia', hue: String(authorHue('mia')) },
+  ]);
+});

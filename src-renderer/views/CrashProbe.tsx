@@ -7,6 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import { api } from '../api/transport';
+import { afterStartup } from '../boot/startupGate';
 
 let hooksEnabled: Promise<boolean> | null = null;
 const testHooksEnabled = () =>
@@ -23,13 +24,19 @@ export function CrashProbe({ view }: { view: string }) {
     const onCrash = (e: Event) => {
       if ((e as CustomEvent<unknown>).detail === view) setCrash(true);
     };
-    void testHooksEnabled().then((on) => {
-      if (!on || !live) return;
-      window.addEventListener('copydesk:test-crash', onCrash);
-      setArmed(true);
-    });
+    // Asked once the article opened at start is editable (boot/startupGate.ts), like the rest
+    // of the shell's calls.
+    const cancel = afterStartup(
+      () =>
+        void testHooksEnabled().then((on) => {
+          if (!on || !live) return;
+          window.addEventListener('copydesk:test-crash', onCrash);
+          setArmed(true);
+        }),
+    );
     return () => {
       live = false;
+      cancel();
       window.removeEventListener('copydesk:test-crash', onCrash);
     };
   }, [view]);
