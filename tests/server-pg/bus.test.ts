@@ -8,6 +8,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { BusMessage, CommittedChange } from '../../src-server/live/bus';
 import { openPostgresStorage, type PostgresStorage } from '../../src-server/storage/postgres';
 import { PostgresBus } from '../../src-server/storage/postgres/bus';
+import { CONNECTION_NAMES } from '../../src-server/storage/postgres/connectionNames';
 import type { Tx } from '../../src-server/storage/types';
 import { freshDatabase } from './pg';
 
@@ -100,7 +101,9 @@ it('the LISTEN connection reconnects after it is killed and announces what it mi
   await admin.connect();
   cleanup.push(() => admin.end());
   await admin.query(
-    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()",
+    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE datname = current_database() AND application_name = $1`,
+    [CONNECTION_NAMES.listen],
   );
   await until(() => !two.bus.connected);
   await one.storage.write((tx) => writeChanges(tx, 1, 'meanwhile'));
