@@ -26,7 +26,8 @@ const AT = '2026-12-03T06:00:00.000Z';
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-function open(json: unknown) {
+/** An article editor holding `json`, not yet attached to the page. */
+function editorWith(json: unknown) {
   const editor = buildEditorFromExtensions(
     defineExtension({
       name: 'test',
@@ -37,10 +38,21 @@ function open(json: unknown) {
     }),
   );
   editor.setEditorState(parseBody(json, editor));
+  return editor;
+}
+
+/** Attaches `editor` to a new editable root in the page. */
+function attach(editor: ReturnType<typeof editorWith>): HTMLElement {
   const root = document.createElement('div');
   root.contentEditable = 'true';
   document.body.append(root);
   editor.setRootElement(root);
+  return root;
+}
+
+function open(json: unknown) {
+  const editor = editorWith(json);
+  const root = attach(editor);
   const titled: SuggestionFields[] = [];
   const stopColours = registerSuggestionColours(editor, (f) => {
     titled.push(f);
@@ -108,31 +120,16 @@ it('colours and titles every suggestion, and titles a typing run once, not per k
 });
 
 it('colours the suggestions of a body whose root element is attached after registering', () => {
-  const editor = buildEditorFromExtensions(
-    defineExtension({
-      name: 'test-late-root',
-      dependencies: [
-        configExtension(ArticleSchemaExtension, { decorateImage: null }),
-        RichTextExtension,
-      ],
-    }),
-  );
-  editor.setEditorState(
-    parseBody(
-      body(
-        paragraph(
-          [text('A '), suggestion('neu', { kind: 'insert', author: 'mia', id: 's-2', at: AT })],
-          'p1',
-        ),
+  const editor = editorWith(
+    body(
+      paragraph(
+        [text('A '), suggestion('neu', { kind: 'insert', author: 'mia', id: 's-2', at: AT })],
+        'p1',
       ),
-      editor,
     ),
   );
   const stop = registerSuggestionColours(editor, (f) => `${f.kind} by ${f.author}`);
-  const root = document.createElement('div');
-  root.contentEditable = 'true';
-  document.body.append(root);
-  editor.setRootElement(root);
+  const root = attach(editor);
   cleanups.push(() => {
     stop();
     editor.setRootElement(null);
