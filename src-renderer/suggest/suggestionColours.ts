@@ -51,7 +51,7 @@ export function registerSuggestionColours(
         { editor },
       );
     },
-    // Lexical's own initialisation sorts every node of the state by type first (≈ 8 ms on the
+    // Lexical's own initialisation sorts every node of the state by type first (several ms on the
     // 1,000-paragraph article, before the body is editable); the suggestions already on screen
     // are found in the DOM instead, which is what they are painted on anyway.
     { skipInitialization: true },
