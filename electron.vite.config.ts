@@ -75,6 +75,11 @@ export default defineConfig({
       emptyOutDir: true,
       rolldownOptions: {
         input: { index: resolve(root, 'src-renderer/index.html') },
+        // Everything the first screen imports goes in one chunk (the entry), not the fourteen
+        // the automatic splitting made: the browser fetches at most six files from one host at
+        // a time, so the others, and the article's early call, queued behind them. Lazy views
+        // stay chunks of their own. docs/performance.md, "Opening, ninth step".
+        output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } },
       },
     },
   },
