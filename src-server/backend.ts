@@ -22,6 +22,8 @@ export interface DatabaseConfig {
   databaseUrl?: string;
   /** SQLite synchronous mode (default 'full'). */
   synchronous?: 'full' | 'normal';
+  /** PostgreSQL: read connections of this instance (default: see defaultReadConnections). */
+  readConnections?: number;
   log?: (line: string) => void;
   /** SQLite only: the bus to announce commits on (tests observe it); the caller closes it. */
   bus?: LiveBus;
@@ -45,7 +47,10 @@ export async function openBackend(config: DatabaseConfig): Promise<Backend> {
     if (!isPostgresUrl(config.databaseUrl)) {
       throw new Error('--database must be a postgres:// or postgresql:// URL');
     }
-    const storage = await openPostgresStorage(config.databaseUrl, { log });
+    const storage = await openPostgresStorage(config.databaseUrl, {
+      log,
+      ...(config.readConnections !== undefined ? { readConnections: config.readConnections } : {}),
+    });
     let bus: LiveBus;
     try {
       bus = await PostgresBus.start(config.databaseUrl, storage, log);

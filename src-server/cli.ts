@@ -3,7 +3,7 @@
  *
  *   npm run server -- --data DIR [--database postgres://…] [--blobs DIR] [--port 8787]
  *                    [--host 127.0.0.1] [--demo] [--max-blob-mb 50] [--public-url URL]
- *                    [--synchronous full|normal]
+ *                    [--synchronous full|normal] [--read-connections N]   (PostgreSQL)
  *                    [--trust-proxy true|ADDRESS,…] [--requests-per-minute N]
  *                    [--time-zone Europe/Berlin]   (or COPYDESK_TIME_ZONE: the newsroom's zone)
  *   npm run server -- user add NAME --role ROLE --data DIR [--name "Anna Berg"]
@@ -150,6 +150,7 @@ async function serve(argv: string[]): Promise<void> {
       synchronous: { type: 'string', default: 'full' },
       'trust-proxy': { type: 'string' },
       'requests-per-minute': { type: 'string' },
+      'read-connections': { type: 'string' },
       'time-zone': { type: 'string' },
     },
   });
@@ -169,6 +170,13 @@ async function serve(argv: string[]): Promise<void> {
   const perMinute = perMinuteRaw === undefined ? undefined : Number(perMinuteRaw);
   if (perMinute !== undefined && !(Number.isInteger(perMinute) && perMinute >= 0))
     fail('--requests-per-minute must be a whole number (0 turns the cap off)');
+  const readRaw = values['read-connections'] ?? process.env.COPYDESK_READ_CONNECTIONS;
+  const readConnections = readRaw === undefined ? undefined : Number(readRaw);
+  if (
+    readConnections !== undefined &&
+    !(Number.isInteger(readConnections) && readConnections >= 1 && readConnections <= 100)
+  )
+    fail('--read-connections must be a whole number from 1 to 100');
   if (values.demo) {
     process.stderr.write(
       'WARNING: --demo creates the users editor, photo, chief and admin with password = user name. Demo use only; never expose this server.\n',
@@ -183,6 +191,7 @@ async function serve(argv: string[]): Promise<void> {
     demo: values.demo,
     maxBlobBytes: Math.round(maxMb * 1024 * 1024),
     synchronous,
+    ...(readConnections !== undefined ? { readConnections } : {}),
     timeZone,
     http: {
       trustProxy: parseTrustProxy(values['trust-proxy'] ?? process.env.COPYDESK_TRUST_PROXY),

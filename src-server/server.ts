@@ -46,6 +46,8 @@ export interface ServerOptions {
   publicUrl?: string;
   /** SQLite synchronous mode (default 'full'). */
   synchronous?: 'full' | 'normal';
+  /** PostgreSQL: read connections of this instance (default: this machine's cores, 2 to 10). */
+  readConnections?: number;
   auth?: AuthOptions;
   /** The general request cap (see http/requestLimit.ts) and trust in a reverse proxy. */
   http?: HttpOptions;
@@ -128,6 +130,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
     ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
     ...(options.synchronous ? { synchronous: options.synchronous } : {}),
+    ...(options.readConnections !== undefined ? { readConnections: options.readConnections } : {}),
     ...(options.bus ? { bus: options.bus } : {}),
   });
   const { storage } = backend;

@@ -193,7 +193,7 @@ it('a last job whose writes fail in the COMMIT message fails alone; the others c
 
 it("a pull page of articles is one message: BEGIN with the client, feed head, changes and their articles. Its COMMIT goes with the connection's next BEGIN", async () => {
   // One pooled connection, so that the next read surely takes the same one.
-  const store = await openPostgresStorage(await freshDatabase(), { poolSize: 1 });
+  const store = await openPostgresStorage(await freshDatabase(), { readConnections: 1 });
   open.push(store);
   await store.write((tx) =>
     tx.insertUser({ ...{ id: 'u1', username: 'writer', role: 'editor' }, ...account }),
@@ -243,7 +243,7 @@ it("a pull page of articles is one message: BEGIN with the client, feed head, ch
 it('a read transaction left open on an idle connection is committed after the idle time', async () => {
   const url = await freshDatabase();
   const idleMs = 1_000;
-  const store = await openPostgresStorage(url, { poolSize: 1, idleReadCommitMs: idleMs });
+  const store = await openPostgresStorage(url, { readConnections: 1, idleReadCommitMs: idleMs });
   open.push(store);
   const database = new URL(url).pathname.slice(1);
   const watcher = new pg.Client({ connectionString: url });
@@ -276,7 +276,7 @@ it('a read transaction left open on an idle connection is committed after the id
 
 it('reads asked for in the same turn share one transaction: one message for two pulls', async () => {
   // Ten pooled connections: alone, each read would take its own.
-  const store = await openPostgresStorage(await freshDatabase(), { poolSize: 10 });
+  const store = await openPostgresStorage(await freshDatabase(), { readConnections: 10 });
   open.push(store);
   await store.write((tx) =>
     tx.insertUser({ ...{ id: 'u1', username: 'writer', role: 'editor' }, ...account }),

@@ -16,6 +16,7 @@
  * connections are dropped from the pool; the next request opens a new one, so the instance
  * recovers when the database returns, without a restart.
  */
+import { availableParallelism } from 'node:os';
 import pg from 'pg';
 import { sqlTx } from '../sql';
 import { ChangeLog } from '../sql/changeLog';
@@ -32,8 +33,11 @@ import type { RateCounter } from '../../auth/rateLimit';
 import { CONNECTION_NAMES } from './connectionNames';
 
 export interface PostgresOptions {
-  /** Connections for reads per instance (default 10); writes have one of their own. */
-  poolSize?: number;
+  /**
+   * Connections for reads per instance (default: `defaultReadConnections()`); writes have one
+   * of their own.
+   */
+  readConnections?: number;
   /** How long a read transaction may stay open on an idle connection (deferredCommit.ts). */
   idleReadCommitMs?: number;
   /** Where diagnostics go (default: nowhere). */
@@ -53,6 +57,18 @@ interface Job {
 }
 
 const MAX_BATCH = 64;
+
+/**
+ * Read connections per instance when none are configured: this machine's cores, 2 to 10. Reads
+ * asked for in one turn share a transaction (see `read` below), so a few connections carry many
+ * reads, and every connection more is a backend that competes for the same cores when the
+ * database runs on this machine: on the 2-core bench machine, 2 per instance gave PostgreSQL's
+ * side a lower p99 than 10 (docs/performance-server.md, ninth step). With the database on a
+ * server of its own, `--read-connections` sizes it (README, Operations).
+ */
+export function defaultReadConnections(cores = availableParallelism()): number {
+  return Math.min(10, Math.max(2, cores));
+}
 
 /**
  * A pooled connection for one transaction. A connection that dies while checked out emits
@@ -87,7 +103,7 @@ export async function openPostgresStorage(
   const pool = new pg.Pool({
     connectionString: url,
     application_name: CONNECTION_NAMES.read,
-    max: options.poolSize ?? 10,
+    max: options.readConnections ?? defaultReadConnections(),
     connectionTimeoutMillis: 5_000,
     keepAlive: true,
   });
