@@ -1,3 +1,4 @@
+import './boot/zodJitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api } from './api/transport';

@@ -64,6 +64,14 @@ describe('opening an article at start', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.addInitScript(watchStart);
+    // The CSP refuses eval; nothing of ours may even try (zod's probe did: boot/zodJitless.ts).
+    await page.addInitScript(() => {
+      const w = window as { __violations?: string[] };
+      w.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        w.__violations?.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
     await page.goto(`${h.host.url}#article=${a.id}`);
     await page.locator('[data-ready="true"]').waitFor();
     await startupShown(page);
@@ -87,6 +95,9 @@ describe('opening an article at start', () => {
     );
     expect(await page.locator('.details[aria-busy]').count()).toBe(0);
     expect(errors).toEqual([]);
+    expect(await page.evaluate(() => (window as { __violations?: string[] }).__violations)).toEqual(
+      [],
+    );
     await page.close();
   });
 
