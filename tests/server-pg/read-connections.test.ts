@@ -52,7 +52,11 @@ async function overlappingReads(readConnections: number, count: number) {
       }),
     );
   }
-  // Long enough for every read that can get a connection to have one.
+  // Every read that can get a connection gets one: wait until `readConnections` are open (at
+  // most 10 s on a slow machine), then a little longer, so that any more would show too.
+  const deadline = Date.now() + 10_000;
+  while ((await readConnectionsOpen(url)) < readConnections && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 50));
   await new Promise((r) => setTimeout(r, 300));
   const open = await readConnectionsOpen(url);
   release();
