@@ -1,17 +1,15 @@
-import './boot/zodJitless';
+import { articleAtStart, settingsAtStart } from './boot/startCalls';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { api } from './api/transport';
 import { initI18n, resolveLanguage } from './i18n';
 import { App } from './views/App';
 import { applyTheme } from './ui/theme';
-import { startArticle } from './editor/prefetch';
 import './styles.css';
 
 async function boot(): Promise<void> {
   // With a `#article=` link the first render shows the body: its answer is awaited here (both
-  // calls went out from boot/early.ts before this bundle loaded).
-  const [settings] = await Promise.all([api['settings.get']({}).catch(() => null), startArticle()]);
+  // calls went out from boot/early.ts; boot/startCalls.ts has checked what has arrived).
+  const [settings] = await Promise.all([settingsAtStart, articleAtStart]);
   applyTheme(settings?.theme ?? 'system');
   await initI18n(resolveLanguage(settings?.language ?? 'system'));
   createRoot(document.getElementById('root')!).render(

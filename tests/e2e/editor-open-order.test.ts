@@ -101,6 +101,46 @@ describe('opening an article at start', () => {
     await page.close();
   });
 
+  it('loads the start stage async beside the app, each script once, and asks for the article once', async () => {
+    const a = await h.call('articles.create', {
+      fields: { headline: 'Einmal geladen' },
+      body: bodyFromParagraphs(['Ein Absatz.']),
+    });
+    const page = await h.browser.newPage({ locale: 'en-US' });
+    const scripts: string[] = [];
+    const calls: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.endsWith('.js')) scripts.push(path);
+      if (path === '/api/call')
+        calls.push((JSON.parse(r.postData() ?? '{}') as { method?: string }).method ?? '');
+    });
+    await page.goto(`${h.host.url}#article=${a.id}`);
+    await page.locator('[data-ready="true"]').waitFor();
+    // The start stage (boot/startCalls.ts: libraries, model, API client) is a script of its own,
+    // run as soon as it is in; the app imports the same file, so it is fetched and run once.
+    const start = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLScriptElement>('script[type="module"][async]')].map(
+        (s) => new URL(s.src).pathname,
+      ),
+    );
+    expect(start).toHaveLength(1);
+    expect(start[0]).toMatch(/^\/assets\/start-[\w-]+\.js$/);
+    const app = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLScriptElement>('script[type="module"]:not([async])')].map(
+        (s) => new URL(s.src).pathname,
+      ),
+    );
+    expect(app).toHaveLength(1);
+    for (const file of [start[0], app[0], '/early.js'])
+      expect(scripts.filter((s) => s === file)).toHaveLength(1);
+    expect(new Set(scripts).size).toBe(scripts.length);
+    // The article is asked for once: by the early script, its answer taken by the start stage.
+    expect(calls.filter((m) => m === 'articles.get')).toHaveLength(1);
+    expect(await page.getByLabel('Headline', { exact: true }).inputValue()).toBe('Einmal geladen');
+    await page.close();
+  });
+
   it('without an article the list shows at once; a missing article still brings the list', async () => {
     const a = await h.call('articles.create', { fields: { headline: 'Ohne Link' } });
     const plain = await h.open();
