@@ -4,7 +4,8 @@
  * same machine load (the first round is dropped: HTTP cache and JIT warm-up). Besides the
  * medians it reports where our load spends its time (navigation → first call sent → article
  * answered → body editable), to show what the start-up waits for.
- * COPYDESK_BENCH_ROUNDS sets the number of measured rounds (default 8).
+ * Each round loads the three in another order (bench/stats.ts, roundOrder).
+ * COPYDESK_BENCH_ROUNDS sets the number of measured rounds (default 12: each order twice).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,9 +16,9 @@ import { findChromium } from '../tests/support/browser';
 import { repoRoot, startBrowserMode } from '../tests/support/processes';
 import { tempDir } from '../tests/support/tmp';
 import { buildBarePage, call, load, makeDoc, serveBare } from './editor';
-import { printTable, ratio, summarize, writeResult } from './stats';
+import { printTable, ratio, roundOrder, summarize, writeResult } from './stats';
 
-const ROUNDS = Number(process.env.COPYDESK_BENCH_ROUNDS ?? 8);
+const ROUNDS = Number(process.env.COPYDESK_BENCH_ROUNDS ?? 12);
 
 interface Phases {
   /** The request of the article (the first articles.get) started, ms after navigation start. */
@@ -78,11 +79,12 @@ export async function runEditorLoadBench(): Promise<object> {
     const oursUrl = `${host.url}#article=${article.id}`;
     const bareUrl = `${bare.origin}/?name=large`;
     for (let i = 0; i <= ROUNDS; i++) {
-      for (const [which, url, spelling] of [
+      const pages = [
         ['ours', oursUrl, true],
         ['oursNoSpelling', oursUrl, false],
         ['bare', bareUrl, true],
-      ] as const) {
+      ] as const;
+      for (const [which, url, spelling] of roundOrder(pages, i)) {
         const { page, ms } = await load(browser, url, spelling);
         if (i > 0) {
           samples[which].push(ms);
@@ -107,7 +109,7 @@ export async function runEditorLoadBench(): Promise<object> {
   const bareLoad = summarize(samples.bare);
   const data = {
     loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
-    method: `navigation start → body editable (copydesk:editor-ready), 1,000 paragraphs; ${ROUNDS} rounds after 1 warm-up, alternating ours, ours with spelling off, bare`,
+    method: `navigation start → body editable (copydesk:editor-ready), 1,000 paragraphs; ${ROUNDS} rounds after 1 warm-up, alternating ours, ours with spelling off, bare, each round in another order`,
     paragraphs: doc.paragraphs,
     words: doc.words,
     loadMs: {

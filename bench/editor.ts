@@ -35,6 +35,7 @@ import {
   benchRoot,
   printTable,
   ratio,
+  roundOrder,
   steadyP95,
   summarize,
   type Summary,
@@ -49,7 +50,8 @@ const WARM_UP_KEYS = 10;
 const ROUND_KEYS = 40;
 const ROUNDS = 5;
 const KEYSTROKES = ROUND_KEYS * ROUNDS;
-const LOAD_RUNS = 5;
+/** Measured rounds: one for each order of the three pages (bench/stats.ts, roundOrder). */
+const LOAD_RUNS = 6;
 const SAVE_RUNS = 10;
 
 declare global {
@@ -177,8 +179,8 @@ export async function load(
 }
 
 /**
- * Alternating loads of ours (spelling on, spelling off) and bare (first round dropped: HTTP
- * cache and JIT warm-up); medians of the rest.
+ * Alternating loads of ours (spelling on, spelling off) and bare, each round in another order
+ * (first round dropped: HTTP cache and JIT warm-up); medians of the rest.
  */
 async function measureLoadPair(
   browser: Browser,
@@ -187,11 +189,12 @@ async function measureLoadPair(
 ): Promise<Record<'ours' | 'oursNoSpelling' | 'bare', Summary>> {
   const samples = { ours: [] as number[], oursNoSpelling: [] as number[], bare: [] as number[] };
   for (let i = 0; i <= LOAD_RUNS; i++) {
-    for (const [which, url, spelling] of [
+    const pages = [
       ['ours', oursUrl, true],
       ['oursNoSpelling', oursUrl, false],
       ['bare', bareUrl, true],
-    ] as const) {
+    ] as const;
+    for (const [which, url, spelling] of roundOrder(pages, i)) {
       const { page, ms } = await load(browser, url, spelling);
       if (which === 'oursNoSpelling' && (await page.evaluate(() => 'highlights' in CSS))) {
         throw new Error('spelling could not be turned off for the bench');
@@ -487,7 +490,7 @@ export async function runEditorBench(): Promise<object> {
     loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
     cpus: cpus().length,
     method:
-      'Chromium (headless, vsync and frame-rate limit off) via browser mode; typing = keydown event timestamp → first DOM mutation → next requestAnimationFrame, 200 keys after 10 warm-up keys in the middle paragraph, ours, ours with spelling off, bare and ours in suggestion mode (signed in as chief, own copy of the article) alternating in batches of 5; steady p95 = median of the p95s of 5 rounds of 40 keys (the suggestion target compares steady p95s); load = navigation start → body editable (median of 5 after 1 warm-up, alternating ours, ours with spelling off, bare); spelling off = the page without the CSS Custom Highlight API (typing alternates the same three pages); autosave = renderer-side serialize and articles.save round trip, 10 saves of the full body.',
+      'Chromium (headless, vsync and frame-rate limit off) via browser mode; typing = keydown event timestamp → first DOM mutation → next requestAnimationFrame, 200 keys after 10 warm-up keys in the middle paragraph, ours, ours with spelling off, bare and ours in suggestion mode (signed in as chief, own copy of the article) alternating in batches of 5; steady p95 = median of the p95s of 5 rounds of 40 keys (the suggestion target compares steady p95s); load = navigation start → body editable (median of 6 after 1 warm-up, alternating ours, ours with spelling off, bare, each round in another order); spelling off = the page without the CSS Custom Highlight API (typing alternates the same three pages); autosave = renderer-side serialize and articles.save round trip, 10 saves of the full body.',
     targets: {
       largeTypingP95Ms: {
         target: 16,

@@ -84,3 +84,20 @@ export function printTable(title: string, rows: Record<string, string | number |
   console.log(`\n${title}`);
   console.table(rows);
 }
+
+/**
+ * The order in which to load alternating pages in `round`: every permutation in turn, so that
+ * each page loads equally often first, second, … A fixed order is not neutral here: in A/A runs
+ * (the same build twice) the page in one place loaded up to 6 % faster than in another
+ * (docs/performance.md, "Opening, tenth step").
+ */
+export function roundOrder<T>(items: readonly T[], round: number): T[] {
+  const permutations = (rest: readonly T[]): T[][] =>
+    rest.length <= 1
+      ? [[...rest]]
+      : rest.flatMap((x, i) =>
+          permutations([...rest.slice(0, i), ...rest.slice(i + 1)]).map((p) => [x, ...p]),
+        );
+  const all = permutations(items);
+  return all[round % all.length]!;
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { pairedRatio } from '../../bench/ab-load';
+
+describe('pairedRatio (A/B of two builds, round by round)', () => {
+  it('is 1 with an interval around it when B is A with noise in both directions', () => {
+    const a = [500, 520, 480, 510, 490, 505];
+    const b = [505, 515, 485, 505, 495, 500];
+    const r = pairedRatio(a, b);
+    expect(r.geo).toBeCloseTo(1, 2);
+    expect(r.low).toBeLessThan(1);
+    expect(r.high).toBeGreaterThan(1);
+  });
+
+  it('finds a tenth less when every round of B is a tenth faster, with a narrow interval', () => {
+    const a = [500, 600, 550, 520];
+    const r = pairedRatio(
+      a,
+      a.map((x) => x * 0.9),
+    );
+    expect(r.geo).toBeCloseTo(0.9, 6);
+    expect(r.low).toBeCloseTo(0.9, 6);
+    expect(r.high).toBeCloseTo(0.9, 6);
+  });
+});
