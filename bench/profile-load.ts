@@ -6,6 +6,8 @@
  * COPYDESK_PROFILE_OUT=dir also writes the .cpuprofile there. COPYDESK_BASE_RENDERER=dir (a copy of
  * an earlier `out/renderer`) adds a third page, that build served by its own host, to the
  * alternation: an A/B of two builds on the same machine load. COPYDESK_PROFILE=0 skips the profile.
+ * Its order of pages is fixed, which by itself moved an A/A run by 6 %: for a figure of a few per
+ * cent use bench/ab-load.ts, which goes through every order.
  */
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
