@@ -36,6 +36,15 @@ const get = (path: string) =>
   });
 
 describe('browser mode serves the built renderer', () => {
+  it('sends the security headers with the page, its scripts and refusals alike', async () => {
+    for (const res of [await get('/'), await get('/assets/main-abc123.js'), await get('/nope')]) {
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    }
+  });
+
   it('reads a content-hashed asset once and answers it from memory after that', async () => {
     const first = await get('/assets/main-abc123.js');
     expect(first.status).toBe(200);

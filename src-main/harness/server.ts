@@ -7,6 +7,7 @@ import { contentSecurityPolicy } from '../../src-shared/csp';
 import type { CoreHandle } from '../core/types';
 import { contentTypeFor, resolveRendererPath } from '../common/renderer-files';
 import { frameworkOptions, registerJsonParser, toHttpError } from '../../src-server/http/hardening';
+import { browserModeHeaders } from './security-headers';
 import { newLaunchToken, tokenFromCookie, tokenMatches, TOKEN_COOKIE } from './token';
 
 export interface HarnessOptions {
@@ -62,10 +63,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   };
 
   app.addHook('onRequest', async (req, reply) => {
-    void reply.header('Content-Security-Policy', csp());
-    void reply.header('X-Content-Type-Options', 'nosniff');
-    void reply.header('Referrer-Policy', 'no-referrer');
-    void reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+    void reply.headers(browserModeHeaders(csp()));
     // DNS-rebinding guard: only our own loopback host names.
     const host = req.headers.host ?? '';
     if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) {
