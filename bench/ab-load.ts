@@ -16,8 +16,8 @@ import { chromium } from 'playwright-core';
 import { findChromium } from '../tests/support/browser';
 import { startBrowserMode } from '../tests/support/processes';
 import { tempDir } from '../tests/support/tmp';
-import { buildBarePage, call, load, makeDoc, serveBare } from './editor';
-import { loadAverageLine } from './load-pages';
+import { call, load, makeDoc } from './editor';
+import { loadAverageLine, openBarePage } from './load-pages';
 import { roundOrder, summarize } from './stats';
 
 /** Geometric mean of b[i]/a[i] and its 95 % interval (mean of the logs ± 2 standard errors). */
@@ -53,12 +53,7 @@ async function main(): Promise<void> {
         `${host.url}#article=${article.id}`,
       ]);
     }
-    const bareDir = tempDir('copydesk-ab-bare-');
-    cleanups.push(() => bareDir.cleanup());
-    await buildBarePage(bareDir.dir);
-    const bare = await serveBare(bareDir.dir, [doc]);
-    cleanups.push(() => bare.server.close());
-    pages.push(['bare', `${bare.origin}/?name=large`]);
+    pages.push(['bare', (await openBarePage(doc, cleanups)).url]);
     const browser = await chromium.launch({
       executablePath: findChromium(),
       headless: true,

@@ -10,7 +10,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { findChromium } from '../tests/support/browser';
 import { startBrowserMode, type Started } from '../tests/support/processes';
 import { tempDir } from '../tests/support/tmp';
-import { buildBarePage, call, makeDoc, serveBare } from './editor';
+import { buildBarePage, call, makeDoc, serveBare, type Doc } from './editor';
 
 export interface LoadPages {
   browser: Browser;
@@ -53,13 +53,9 @@ export async function openLoadPages(
   try {
     await ours('ours', opts.renderer);
     if (opts.bare !== false) {
-      const dir = tempDir('copydesk-load-bare-');
-      cleanups.push(() => dir.cleanup());
-      await buildBarePage(dir.dir);
-      const bare = await serveBare(dir.dir, [doc]);
-      cleanups.push(() => bare.server.close());
-      pages.push(['bare', `${bare.origin}/?name=large`]);
-      assets.set('bare', join(dir.dir, 'assets'));
+      const bare = await openBarePage(doc, cleanups);
+      pages.push(['bare', bare.url]);
+      assets.set('bare', bare.assets);
     }
     const base = process.env.COPYDESK_BASE_RENDERER;
     if (opts.base !== false && base) await ours('base', base);
@@ -74,6 +70,22 @@ export async function openLoadPages(
     await close();
     throw e;
   }
+}
+
+/**
+ * Bare Lexical on `doc`, built into a temporary folder and served (bench/editor.ts, serveBare);
+ * what to undo afterwards goes onto `cleanups`. Returns its URL and where its scripts are.
+ */
+export async function openBarePage(
+  doc: Doc,
+  cleanups: (() => unknown)[],
+): Promise<{ url: string; assets: string }> {
+  const dir = tempDir('copydesk-load-bare-');
+  cleanups.push(() => dir.cleanup());
+  await buildBarePage(dir.dir);
+  const bare = await serveBare(dir.dir, [doc]);
+  cleanups.push(() => bare.server.close());
+  return { url: `${bare.origin}/?name=${doc.name}`, assets: join(dir.dir, 'assets') };
 }
 
 /** "load average 1.2 0.8 0.5", printed with each tool's figures. */
