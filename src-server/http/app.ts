@@ -43,7 +43,7 @@ export function buildApp(
     ...requestLogOptions(options.requestLog ?? null),
     trustProxy: options.trustProxy ?? false,
     // Slugs are made at most 80 long; older stored ones (up to 200 + suffix) still resolve.
-    maxParamLength: 256,
+    routerOptions: { maxParamLength: 256 },
     ...frameworkOptions,
     bodyLimit: MAX_JSON_BYTES,
     onProtoPoisoning: 'error',

@@ -37,6 +37,15 @@ describe('server process', () => {
     expect(server.url).not.toMatch(/:0$/);
     expect(server.stderr()).toMatch(/demo/i);
     expect(server.stderr()).toMatch(/password = user name/);
+    // No process warning ("(node:PID) [CODE] …Warning: …") greets the operator; fastify's
+    // FSTDEP022 about a router option passed the old way did.
+    expect(server.stderr()).not.toMatch(/\(node:\d+\)/);
+  });
+
+  it('resolves slugs longer than the router’s default of 100 characters (stored before the limit of 80)', async () => {
+    // Fastify answers 414 to a longer path parameter unless its router allows more.
+    const r = await http(`${server.url}/articles/${'a'.repeat(150)}`);
+    expect(r.status).toBe(404);
   });
 
   it('answers health', async () => {
