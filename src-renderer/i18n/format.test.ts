@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatTime, keyLabel } from './format';
+import { formatDateTime, formatListTime, formatTime, keyLabel } from './format';
 
 const iso = '2026-12-02T18:03:51Z';
 
@@ -14,6 +14,24 @@ describe('times in the UI language', () => {
     expect(formatDateTime(iso, 'de', { dateStyle: 'short', timeStyle: 'short' })).toMatch(
       /^02\.12\.26, \d{2}:03$/,
     );
+  });
+});
+
+describe("a list row's time", () => {
+  // Local times: the list counts days as the desk's clock does.
+  const today = new Date(2026, 11, 4, 17, 30);
+  const at = (y: number, m: number, d: number, h = 9, min = 7) =>
+    new Date(y, m, d, h, min).toISOString();
+  it('is the clock time for a change made today', () => {
+    expect(formatListTime(at(2026, 11, 4), today, 'de')).toBe('09:07');
+    expect(formatListTime(at(2026, 11, 4, 0, 0), today, 'de')).toBe('00:00');
+    expect(formatListTime(at(2026, 11, 4, 21, 5), today, 'en')).toMatch(/^9:05\sPM$/);
+  });
+  it('is day and month earlier this year, and a date with the year before', () => {
+    expect(formatListTime(at(2026, 11, 3, 23, 59), today, 'de')).toBe('3. Dez.');
+    expect(formatListTime(at(2026, 0, 15), today, 'en')).toBe('Jan 15');
+    expect(formatListTime(at(2025, 11, 4), today, 'de')).toBe('04.12.25');
+    expect(formatListTime(at(2025, 11, 4), today, 'en')).toBe('12/4/25');
   });
 });
 

@@ -33,6 +33,22 @@ export function formatDateTime(
   return format(language, style).format(new Date(iso));
 }
 
+/**
+ * A list row's time, as short as it can be told apart: the time for today ("09:07"), day and
+ * month this year ("4. Dez.", "Dec 4"), the short date before ("04.12.25"). `today` is any moment
+ * of the local day the list counts as today.
+ */
+export function formatListTime(iso: string, today: Date, language: string): string {
+  const d = new Date(iso);
+  if (d.toDateString() === today.toDateString()) {
+    return format(language, { timeStyle: 'short' }).format(d);
+  }
+  if (d.getFullYear() === today.getFullYear()) {
+    return format(language, { day: 'numeric', month: 'short' }).format(d);
+  }
+  return format(language, { dateStyle: 'short' }).format(d);
+}
+
 const MAC_KEYS: Record<string, string> = { Cmd: '⌘', Ctrl: '⌃', Alt: '⌥', Shift: '⇧' };
 const GERMAN_KEYS: Record<string, string> = { Ctrl: 'Strg', Shift: 'Umschalt' };
 

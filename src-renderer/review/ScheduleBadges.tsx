@@ -19,16 +19,26 @@ export function ScheduleBadges({
   if (!scheduledAt && !embargoUntil) return null;
   const now = Date.now();
   const short = (iso: string) => badgeTime(iso, i18n.language, zone, now);
+  const scheduled = scheduledAt ? t('schedule.badge', { time: short(scheduledAt) }) : null;
+  const embargo =
+    !scheduledAt && embargoUntil && Date.parse(embargoUntil) > now
+      ? t('schedule.embargoBadge', { time: short(embargoUntil) })
+      : null;
+  // Titles keep the words readable when a narrow list row cuts a badge short.
   return (
     <>
-      {scheduledAt && (
-        <span className="schedule-badge" data-testid="scheduled-badge">
-          {t('schedule.badge', { time: short(scheduledAt) })}
+      {scheduled && (
+        <span className="schedule-badge" data-testid="scheduled-badge" title={scheduled}>
+          {scheduled}
         </span>
       )}
-      {!scheduledAt && embargoUntil && Date.parse(embargoUntil) > now && (
-        <span className="schedule-badge schedule-badge--embargo" data-testid="embargo-badge">
-          {t('schedule.embargoBadge', { time: short(embargoUntil) })}
+      {embargo && (
+        <span
+          className="schedule-badge schedule-badge--embargo"
+          data-testid="embargo-badge"
+          title={embargo}
+        >
+          {embargo}
         </span>
       )}
     </>

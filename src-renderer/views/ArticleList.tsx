@@ -2,6 +2,8 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { SlidersHorizontal, Trash2, Undo2 } from 'lucide-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime, formatListTime } from '../i18n/format';
+import { useToday } from '../ui/useToday';
 import type { ArticleSummary } from '../../src-shared/model';
 import type { ArticleFilter } from '../../src-shared/api';
 import { useListFilter, combinedFilter } from '../state/listFilter';
@@ -22,15 +24,15 @@ import './conflicts.css';
 
 const ROW_HEIGHT = 68;
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-/** Intl formatters are expensive to build; a list row must not build one per render. */
-function dateFormat(language: string): Intl.DateTimeFormat {
-  let f = dateFormats.get(language);
-  if (!f) {
-    f = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' });
-    dateFormats.set(language, f);
-  }
-  return f;
+/** The row's time, short ("09:07" today), and the whole date and time on hover. */
+function RowTime({ iso }: { iso: string }) {
+  const { i18n } = useTranslation();
+  const today = useToday();
+  return (
+    <time dateTime={iso} title={formatDateTime(iso, i18n.language)}>
+      {formatListTime(iso, today, i18n.language)}
+    </time>
+  );
 }
 
 const ArticleRow = memo(function ArticleRow({
@@ -40,11 +42,10 @@ const ArticleRow = memo(function ArticleRow({
   article: ArticleSummary | undefined;
   active: boolean;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const openArticle = useUi((s) => s.openArticle);
   const sections = useSections();
   if (!article) return <div className="row row--loading">{t('list.loading')}</div>;
-  const updated = dateFormat(i18n.language).format(new Date(article.updatedAt));
   return (
     <button
       type="button"
@@ -62,15 +63,21 @@ const ArticleRow = memo(function ArticleRow({
         <span className={`status status--${article.status}`}>
           {t(`list.status.${article.status}`)}
         </span>
-        {article.section && <span>{sectionName(sections, article.section)}</span>}
-        <span>{t('list.words', { count: article.wordCount })}</span>
+        {article.section && (
+          <span className="row__section">{sectionName(sections, article.section)}</span>
+        )}
+        <span className="row__words">{t('list.words', { count: article.wordCount })}</span>
         {article.status === 'draft' && <ChangesRequestedBadge articleId={article.id} />}
         {article.hasConflict && (
-          <span className="conflict-badge" data-testid="conflict-badge">
+          <span
+            className="conflict-badge"
+            data-testid="conflict-badge"
+            title={t('conflicts.badge')}
+          >
             {t('conflicts.badge')}
           </span>
         )}
-        <time dateTime={article.updatedAt}>{updated}</time>
+        <RowTime iso={article.updatedAt} />
       </span>
     </button>
   );
@@ -78,11 +85,10 @@ const ArticleRow = memo(function ArticleRow({
 
 /** A deleted article in the Trash: who deleted it and when, and "Restore". */
 function TrashRow({ article }: { article: ArticleSummary }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const restore = useTrash((s) => s.restore);
   const nameOf = useNameOf();
   const deletedAt = article.deletedAt ?? article.updatedAt;
-  const when = dateFormat(i18n.language).format(new Date(deletedAt));
   const headline = article.headline || t('list.untitled');
   return (
     <div className="trash-row">
@@ -117,7 +123,7 @@ function TrashRow({ article }: { article: ArticleSummary }) {
             ? t('trash.deletedBy', { name: nameOf(article.deletedBy) })
             : t('trash.deletedNoName')}
         </span>
-        <time dateTime={deletedAt}>{when}</time>
+        <RowTime iso={deletedAt} />
       </span>
     </div>
   );

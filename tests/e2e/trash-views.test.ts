@@ -188,3 +188,35 @@ it('lists each saved view, filters with the search, deletes with undo, and resto
   expect(errors).toEqual([]);
   await page.close();
 });
+
+it('a list row keeps its status and time whole however narrow the list: a clock time for today, the whole date on hover', async () => {
+  for (const [locale, clock, view] of [
+    ['de-DE', /^\d{2}:\d{2}$/, 'Alle Artikel'],
+    ['en-US', /^\d{1,2}:\d{2}\s?[AP]M$/, 'All articles'],
+  ] as const) {
+    const { page, errors } = await h.open({ locale });
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.getByRole('combobox').first().waitFor();
+    await page.locator('select').filter({ hasText: view }).selectOption({ label: view });
+    const rows = page.getByTestId('article-list').locator('button.row');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
+    for (const row of await rows.all()) {
+      const meta = row.locator('.row__meta');
+      const time = meta.locator('time');
+      expect(await time.textContent()).toMatch(clock);
+      // The whole date and time on hover, with the year.
+      expect(await time.getAttribute('title')).toContain(String(new Date().getFullYear()));
+      for (const whole of [time, meta.locator('.status')]) {
+        const fits = await whole.evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          const line = el.parentElement!.getBoundingClientRect();
+          return el.scrollWidth <= el.clientWidth && box.right <= line.right + 0.5;
+        });
+        expect(fits).toBe(true);
+      }
+    }
+    await shoot(page, `list-narrow-${locale}`);
+    expect(errors).toEqual([]);
+    await page.close();
+  }
+});
