@@ -10,6 +10,14 @@ import { startStageChunking } from './scripts/start-stage-plugin';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const startStage = startStageChunking(resolve(root, 'src-renderer/boot/startCalls.ts'));
 
+/**
+ * A bundler warning fails the build: each one so far was a defect to fix, not noise (one was a
+ * dependency calling a module namespace, an error at run time on that path).
+ */
+function failOnWarning(warning: { code?: string; message: string }): never {
+  throw new Error(`The build warned (${warning.code ?? 'no code'}): ${warning.message}`);
+}
+
 // Our folder names differ from electron-vite's defaults, so every entry is explicit.
 export default defineConfig({
   main: {
@@ -17,6 +25,7 @@ export default defineConfig({
       outDir: 'out/main',
       externalizeDeps: true,
       rolldownOptions: {
+        onwarn: failOnWarning,
         input: {
           index: resolve(root, 'src-main/electron/main.ts'),
           'core-worker': resolve(root, 'src-main/core/worker.ts'),
@@ -29,6 +38,7 @@ export default defineConfig({
       outDir: 'out/preload',
       externalizeDeps: true,
       rolldownOptions: {
+        onwarn: failOnWarning,
         input: { index: resolve(root, 'src-main/preload/index.ts') },
         // A sandboxed preload cannot load ES modules.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
@@ -46,6 +56,13 @@ export default defineConfig({
         // hunspell-asm's ES build imports its CommonJS Emscripten runtime as a namespace and
         // calls it, which only works in Node; its CommonJS build works in the bundle.
         'hunspell-asm': resolve(root, 'node_modules/hunspell-asm/dist/cjs/index.js'),
+        // Its loader likewise: the ES build calls nanoid 2 (CommonJS) through a namespace import,
+        // which cannot be called (the build warned CANNOT_CALL_NAMESPACE); the CommonJS build
+        // requires it as the function it is.
+        'emscripten-wasm-loader': resolve(
+          root,
+          'node_modules/emscripten-wasm-loader/dist/cjs/index.js',
+        ),
       },
     },
     plugins: [
@@ -77,6 +94,7 @@ export default defineConfig({
       chunkSizeWarningLimit: 2000,
       emptyOutDir: true,
       rolldownOptions: {
+        onwarn: failOnWarning,
         input: { index: resolve(root, 'src-renderer/index.html') },
         // What the first screen imports goes in two chunks, not the fourteen the automatic
         // splitting made (the browser fetches at most six files from one host at a time, so the
