@@ -56,9 +56,10 @@ const ArticleRow = memo(function ArticleRow({
       <span className="row__top">
         <span className="row__kicker">{article.kicker}</span>
         <PresenceBadge articleId={article.id} />
+        <RowTime iso={article.updatedAt} />
       </span>
       <span className="row__headline">{article.headline || t('list.untitled')}</span>
-      <span className="row__meta">
+      <span className="row__meta row__meta--fit">
         <ScheduleBadges scheduledAt={article.scheduledAt} embargoUntil={article.embargoUntil} />
         <span className={`status status--${article.status}`}>
           {t(`list.status.${article.status}`)}
@@ -77,7 +78,6 @@ const ArticleRow = memo(function ArticleRow({
             {t('conflicts.badge')}
           </span>
         )}
-        <RowTime iso={article.updatedAt} />
       </span>
     </button>
   );

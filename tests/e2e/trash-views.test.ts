@@ -196,17 +196,22 @@ it('a list row keeps its status and time whole however narrow the list: a clock 
   ] as const) {
     const { page, errors } = await h.open({ locale });
     await page.setViewportSize({ width: 1000, height: 700 });
-    await page.getByRole('combobox').first().waitFor();
-    await page.locator('select').filter({ hasText: view }).selectOption({ label: view });
+    const views = page.getByTestId('list-view');
+    await views.waitFor();
+    // The view chosen last is kept (a setting of this desk): let it load before choosing.
+    await expect
+      .poll(() => page.locator('.list__count').textContent(), { timeout: 10_000 })
+      .toMatch(/\d/);
+    await views.selectOption({ label: view });
     const rows = page.getByTestId('article-list').locator('button.row');
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
     for (const row of await rows.all()) {
-      const meta = row.locator('.row__meta');
-      const time = meta.locator('time');
+      // The time on the top line, beside the kicker.
+      const time = row.locator('.row__top > time');
       expect(await time.textContent()).toMatch(clock);
       // The whole date and time on hover, with the year.
       expect(await time.getAttribute('title')).toContain(String(new Date().getFullYear()));
-      for (const whole of [time, meta.locator('.status')]) {
+      for (const whole of [time, row.locator('.row__meta > .status')]) {
         const fits = await whole.evaluate((el) => {
           const box = el.getBoundingClientRect();
           const line = el.parentElement!.getBoundingClientRect();
@@ -214,6 +219,24 @@ it('a list row keeps its status and time whole however narrow the list: a clock 
         });
         expect(fits).toBe(true);
       }
+      // The status line shows nothing cut: each part is whole on it or left out (on the hidden
+      // second line); the status and any badge are on it.
+      const parts = await row.locator('.row__meta').evaluate((line) => {
+        const box = line.getBoundingClientRect();
+        return [...line.children].map((el) => {
+          const r = el.getBoundingClientRect();
+          const shown = r.top < box.bottom - 0.5;
+          return {
+            name: el.className,
+            shown,
+            whole: !shown || (r.right <= box.right + 0.5 && r.bottom <= box.bottom + 0.5),
+          };
+        });
+      });
+      expect(parts.filter((p) => !p.whole)).toEqual([]);
+      for (const p of parts)
+        if (/status|badge/.test(p.name))
+          expect(p, `${p.name} is shown`).toMatchObject({ shown: true });
     }
     await shoot(page, `list-narrow-${locale}`);
     expect(errors).toEqual([]);
