@@ -6,11 +6,17 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LexicalEditor } from 'lexical';
+import { ChevronDown, ChevronUp, X } from 'lucide-react';
+import { keyLabel } from '../i18n/format';
 import { type BodyMatch, clearMatches, findInBody, replaceInBody, showMatches } from './bodyFind';
+import type { FindableFields } from './fields';
 import { type FindOptions, findMatches, replaceMatches } from './matches';
+import { historyMark, type ReplaceAllRecord, undoReplaceAll } from './replaceAllUndo';
 
-/** The article's plain-text fields that find and replace cover besides the body. */
-export type FindableFields = Record<'kicker' | 'headline' | 'teaser' | 'byline', string>;
+export type { FindableFields } from './fields';
+
+/** What the replace line reports: how many were replaced, or that it was taken back (or not). */
+type ReplaceNote = { kind: 'replaced'; count: number } | { kind: 'undone' } | { kind: 'stale' };
 
 const REFRESH_DELAY_MS = 200;
 
@@ -30,14 +36,16 @@ export function FindBar({
   onReplaceFields: (patch: Partial<FindableFields>) => void;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const [replacement, setReplacement] = useState('');
   const [options, setOptions] = useState<FindOptions>({ caseSensitive: false, wholeWord: false });
   const [current, setCurrent] = useState(0);
-  const [replaced, setReplaced] = useState<number | null>(null);
+  const [note, setNote] = useState<ReplaceNote | null>(null);
+  // What the last "Replace all" did, while it can still be taken back in one step.
+  const [lastReplaceAll, setLastReplaceAll] = useState<ReplaceAllRecord | null>(null);
   const [bodyVersion, setBodyVersion] = useState(0);
 
   useEffect(() => {
@@ -87,22 +95,39 @@ export function FindBar({
   const replaceCurrent = () => {
     const m = matches[shown];
     if (!editor || !m) return;
-    setReplaced(replaceInBody(editor, [m], replacement));
+    setNote({ kind: 'replaced', count: replaceInBody(editor, [m], replacement) });
+    setLastReplaceAll(null);
     setBodyVersion((v) => v + 1);
   };
 
   const replaceAll = () => {
     if (!editor) return;
-    let count = replaceInBody(editor, matches, replacement);
+    const inBody = replaceInBody(editor, matches, replacement);
+    let count = inBody;
+    const before: Partial<FindableFields> = {};
     const patch: Partial<FindableFields> = {};
     for (const k of Object.keys(fields) as (keyof FindableFields)[]) {
       const ms = findMatches(fields[k], query, options);
       if (ms.length === 0) continue;
+      before[k] = fields[k];
       patch[k] = replaceMatches(fields[k], ms, replacement);
       count += ms.length;
     }
     if (Object.keys(patch).length > 0) onReplaceFields(patch);
-    setReplaced(count);
+    setNote({ kind: 'replaced', count });
+    setLastReplaceAll({
+      body: inBody > 0 ? historyMark(editor) : null,
+      fieldsBefore: before,
+      fieldsAfter: patch,
+    });
+    setBodyVersion((v) => v + 1);
+  };
+
+  const undoLastReplaceAll = () => {
+    if (!editor || !lastReplaceAll) return;
+    const done = undoReplaceAll(editor, lastReplaceAll, fields, onReplaceFields);
+    setNote({ kind: done ? 'undone' : 'stale' });
+    setLastReplaceAll(null);
     setBodyVersion((v) => v + 1);
   };
 
@@ -127,6 +152,17 @@ export function FindBar({
           ? t('find.count', { current: shown + 1, total: matches.length, all: total })
           : t('find.fieldsOnly', { count: total });
 
+  const noteText =
+    note === null
+      ? ''
+      : note.kind === 'replaced'
+        ? t('find.replaced', { count: note.count })
+        : note.kind === 'undone'
+          ? t('find.undone')
+          : t('find.undoStale', { keys: keyLabel('Ctrl+Z', i18n.language) });
+
+  // Two lines (three with Replace), labels and boxes in columns: find with its count, stepping
+  // and Close; the options; replace with its buttons and what it did.
   return (
     <div
       className="find-bar"
@@ -134,34 +170,63 @@ export function FindBar({
       aria-label={t(replace ? 'find.replaceLabel' : 'find.label')}
       onKeyDown={onKeyDown}
     >
-      <div className="find-bar__row">
-        <label htmlFor={`${id}-find`}>{t('find.find')}</label>
-        <input
-          ref={input}
-          id={`${id}-find`}
-          type="search"
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setCurrent(0);
-            setReplaced(null);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              step(e.shiftKey ? -1 : 1);
-            }
-          }}
-        />
+      <label className="find-bar__label" htmlFor={`${id}-find`}>
+        {t('find.find')}
+      </label>
+      <input
+        ref={input}
+        id={`${id}-find`}
+        className="find-bar__box"
+        type="search"
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setCurrent(0);
+          setNote(null);
+          setLastReplaceAll(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            step(e.shiftKey ? -1 : 1);
+          }
+        }}
+      />
+      <div className="find-bar__controls find-bar__controls--find">
         <span className="find-bar__count" role="status" data-testid="find-count">
           {countText}
         </span>
-        <button type="button" onClick={() => step(-1)} disabled={matches.length === 0}>
-          {t('find.previous')}
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('find.previous')}
+          title={`${t('find.previous')} (${keyLabel('Shift+Enter', i18n.language)})`}
+          onClick={() => step(-1)}
+          disabled={matches.length === 0}
+        >
+          <ChevronUp aria-hidden size={16} />
         </button>
-        <button type="button" onClick={() => step(1)} disabled={matches.length === 0}>
-          {t('find.next')}
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('find.next')}
+          title={`${t('find.next')} (${keyLabel('Enter', i18n.language)})`}
+          onClick={() => step(1)}
+          disabled={matches.length === 0}
+        >
+          <ChevronDown aria-hidden size={16} />
         </button>
+      </div>
+      <button
+        type="button"
+        className="icon-button find-bar__close"
+        aria-label={t('find.close')}
+        title={`${t('find.close')} (Esc)`}
+        onClick={close}
+      >
+        <X aria-hidden size={16} />
+      </button>
+      <div className="find-bar__options">
         <label className="find-bar__option">
           <input
             type="checkbox"
@@ -178,31 +243,36 @@ export function FindBar({
           />
           {t('find.wholeWord')}
         </label>
-        <button type="button" onClick={close}>
-          {t('find.close')}
-        </button>
       </div>
       {replace && (
-        <div className="find-bar__row">
-          <label htmlFor={`${id}-replace`}>{t('find.replaceWith')}</label>
+        <>
+          <label className="find-bar__label" htmlFor={`${id}-replace`}>
+            {t('find.replaceWith')}
+          </label>
           <input
             id={`${id}-replace`}
+            className="find-bar__box"
             type="text"
             value={replacement}
             onChange={(e) => setReplacement(e.target.value)}
           />
-          <button type="button" onClick={replaceCurrent} disabled={matches.length === 0}>
-            {t('find.replaceOne')}
-          </button>
-          <button type="button" onClick={replaceAll} disabled={total === 0}>
-            {t('find.replaceAll')}
-          </button>
-          {replaced !== null && (
+          <div className="find-bar__controls">
+            <button type="button" onClick={replaceCurrent} disabled={matches.length === 0}>
+              {t('find.replaceOne')}
+            </button>
+            <button type="button" onClick={replaceAll} disabled={total === 0}>
+              {t('find.replaceAll')}
+            </button>
             <span className="find-bar__count" role="status" data-testid="replace-count">
-              {t('find.replaced', { count: replaced })}
+              {noteText}
             </span>
-          )}
-        </div>
+            {lastReplaceAll && (
+              <button type="button" onClick={undoLastReplaceAll}>
+                {t('find.undo')}
+              </button>
+            )}
+          </div>
+        </>
       )}
     </div>
   );

@@ -480,6 +480,9 @@ export const de: Messages = {
     replaceAll: 'Alle ersetzen',
     replaced_one: '{{count}}-mal ersetzt',
     replaced_other: '{{count}}-mal ersetzt',
+    undo: 'Ersetzen rückgängig',
+    undone: 'Ersetzen im Text und in den Feldern rückgängig gemacht',
+    undoStale: 'Der Artikel wurde seitdem bearbeitet: schrittweise rückgängig mit {{keys}}',
   },
   dictionary: {
     title: 'Redaktionswörterbuch',

@@ -463,6 +463,9 @@ export const en = {
     replaceAll: 'Replace all',
     replaced_one: 'Replaced {{count}} time',
     replaced_other: 'Replaced {{count}} times',
+    undo: 'Undo replacement',
+    undone: 'Replacement undone in the body and the fields',
+    undoStale: 'The article was edited since: undo step by step with {{keys}}',
   },
   dictionary: {
     title: 'Newsroom dictionary',

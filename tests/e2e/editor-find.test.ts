@@ -11,6 +11,7 @@ import {
   textOf,
   waitSaved,
 } from './editor-helpers';
+import { audit } from './axe-helpers';
 
 let h: EditorHost;
 beforeAll(async () => {
@@ -101,6 +102,75 @@ describe('find and replace in the article', () => {
       'Der Rat tagte.',
       'Der Stadtrat und der Rat: Rat mal.',
     ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('"Undo" takes a whole "Replace all" back, body and fields, and refuses once the article was edited since', async () => {
+    const { id, page, errors } = await open(
+      ['Der Rat tagte.', 'Der Rat: Rat mal.'],
+      'Rat beschließt',
+    );
+    const replaceLine = page.getByTestId('replace-count');
+    const undo = page.getByRole('button', { name: 'Undo replacement', exact: true });
+    const replaceAll = async (find: string, by: string) => {
+      await page.keyboard.press('Control+H');
+      await page.getByRole('searchbox', { name: 'Find', exact: true }).fill(find);
+      await page.getByLabel('Replace with', { exact: true }).fill(by);
+      await page.getByRole('button', { name: 'Replace all' }).click();
+    };
+    const stored = async () => {
+      await waitSaved(page);
+      const a = await h.call('articles.get', { id });
+      return { headline: a.headline, body: (await storedBlocks(h, id)).map(textOf) };
+    };
+    await body(page).click();
+
+    // Body and headline replaced, then both back with one click.
+    await replaceAll('Rat', 'Kreistag');
+    await expect.poll(() => replaceLine.textContent()).toBe('Replaced 4 times');
+    expect(await stored()).toEqual({
+      headline: 'Kreistag beschließt',
+      body: ['Der Kreistag tagte.', 'Der Kreistag: Kreistag mal.'],
+    });
+    // The bar with all it shows passes axe (labels, names, contrast).
+    expect(await audit(page, 'find and replace bar')).toEqual([]);
+    await undo.click();
+    await expect
+      .poll(() => replaceLine.textContent())
+      .toBe('Replacement undone in the body and the fields');
+    expect(await undo.count()).toBe(0);
+    expect(await stored()).toEqual({
+      headline: 'Rat beschließt',
+      body: ['Der Rat tagte.', 'Der Rat: Rat mal.'],
+    });
+
+    // Edited after the replace: Undo changes nothing and says how to go back instead.
+    await replaceAll('Rat', 'Kreistag');
+    await expect.poll(() => replaceLine.textContent()).toBe('Replaced 4 times');
+    await body(page).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Ja.');
+    await undo.click();
+    await expect
+      .poll(() => replaceLine.textContent())
+      .toBe('The article was edited since: undo step by step with Ctrl+Z');
+    expect(await stored()).toEqual({
+      headline: 'Kreistag beschließt',
+      body: ['Der Kreistag tagte.', 'Der Kreistag: Kreistag mal. Ja.'],
+    });
+
+    // Only a field matched: Undo gives the field back and leaves the body's last edit alone.
+    await replaceAll('beschließt', 'tagt');
+    await expect.poll(() => replaceLine.textContent()).toBe('Replaced 1 time');
+    await undo.click();
+    await expect
+      .poll(() => replaceLine.textContent())
+      .toBe('Replacement undone in the body and the fields');
+    expect(await stored()).toEqual({
+      headline: 'Kreistag beschließt',
+      body: ['Der Kreistag tagte.', 'Der Kreistag: Kreistag mal. Ja.'],
+    });
     expect(errors).toEqual([]);
     await page.close();
   });
