@@ -200,8 +200,15 @@ function EditorForm({
   const detailsOpen = useUi((s) => s.detailsOpen);
   const setDetailsOpen = useUi((s) => s.setDetailsOpen);
   const detailsId = useId();
+  // The revision history takes the details panel's place while it is open (beside the canvas
+  // there is room for one of them; below 1200 px it takes the canvas's place, styles.css).
+  const detailsShown = detailsOpen && !historyOpen;
+  const showDetails = (show: boolean) => {
+    if (show) setHistoryOpen(false);
+    setDetailsOpen(show);
+  };
   const showChecklist = () => {
-    setDetailsOpen(true);
+    showDetails(true);
     requestAnimationFrame(() =>
       document.querySelector<HTMLElement>('[data-testid="article-checklist"]')?.focus(),
     );
@@ -411,13 +418,13 @@ function EditorForm({
         <button
           type="button"
           className="icon-button"
-          aria-expanded={detailsOpen}
+          aria-expanded={detailsShown}
           aria-controls={detailsId}
-          aria-label={detailsOpen ? t('layout.hideDetails') : t('layout.showDetails')}
-          title={detailsOpen ? t('layout.hideDetails') : t('layout.showDetails')}
-          onClick={() => setDetailsOpen(!detailsOpen)}
+          aria-label={detailsShown ? t('layout.hideDetails') : t('layout.showDetails')}
+          title={detailsShown ? t('layout.hideDetails') : t('layout.showDetails')}
+          onClick={() => showDetails(!detailsShown)}
         >
-          {detailsOpen ? (
+          {detailsShown ? (
             <PanelRightClose aria-hidden size={18} />
           ) : (
             <PanelRightOpen aria-hidden size={18} />
@@ -570,7 +577,7 @@ function EditorForm({
           id={detailsId}
           className="details"
           aria-label={t('layout.details')}
-          hidden={!detailsOpen}
+          hidden={!detailsShown}
         >
           <ChecklistPanel checklist={checklist} />
           <SuggestionsPanel

@@ -369,6 +369,54 @@ describe('layout', () => {
     });
   }
 
+  for (const [width, height] of [
+    [1280, 800],
+    [1024, 768],
+  ] as const) {
+    it(`${width}×${height}: the revision history takes the details panel's place, never the canvas's width`, async () => {
+      const { page, errors } = await h.open({ hash: `#article=${draftId}` });
+      await page.setViewportSize({ width, height });
+      await page.reload();
+      await page.locator('[contenteditable="true"][data-ready="true"]').waitFor();
+      const bar = page.locator('.article-editor__bar');
+      const details = page.getByRole('complementary', { name: 'Article details' });
+      const history = page.getByRole('complementary', { name: 'Revision history' });
+      const detailsToggle = bar.locator('[aria-controls]');
+      if (!(await details.isVisible())) await detailsToggle.click();
+      await details.waitFor();
+
+      await bar.getByRole('button', { name: 'Revisions' }).click();
+      await history.waitFor();
+      expect(await details.isVisible()).toBe(false);
+      expect(await detailsToggle.getAttribute('aria-expanded')).toBe('false');
+      if (width >= 1200) {
+        // Beside the history the canvas keeps the width it has beside the details.
+        expect((await page.locator('.canvas').boundingBox())!.width).toBeGreaterThanOrEqual(420);
+      } else {
+        // Narrow, the history takes the canvas's place, as the details do.
+        expect(await page.locator('.canvas').isVisible()).toBe(false);
+        expect((await history.boundingBox())!.width).toBeGreaterThanOrEqual(420);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        width,
+      );
+      if (shots) await page.screenshot({ path: join(shots, `history-${width}.png`) });
+
+      // The details toggle brings the details back and closes the history; closing the history
+      // brings back what was open before.
+      await detailsToggle.click();
+      await details.waitFor();
+      expect(await history.count()).toBe(0);
+      await bar.getByRole('button', { name: 'Revisions' }).click();
+      await history.waitFor();
+      await history.getByRole('button', { name: 'Close history' }).click();
+      await details.waitFor();
+      expect(await detailsToggle.getAttribute('aria-expanded')).toBe('true');
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
   for (const lang of ['en', 'de'] as const) {
     it(`1024×768, ${lang}: the status line shows the save state with its time on one row`, async () => {
       const { language } = await h.call('settings.get', {});
