@@ -25,11 +25,11 @@ import './conflicts.css';
 const ROW_HEIGHT = 68;
 
 /** The row's time, short ("09:07" today), and the whole date and time on hover. */
-function RowTime({ iso }: { iso: string }) {
+function RowTime({ iso, className }: { iso: string; className?: string }) {
   const { i18n } = useTranslation();
   const today = useToday();
   return (
-    <time dateTime={iso} title={formatDateTime(iso, i18n.language)}>
+    <time className={className} dateTime={iso} title={formatDateTime(iso, i18n.language)}>
       {formatListTime(iso, today, i18n.language)}
     </time>
   );
@@ -56,7 +56,6 @@ const ArticleRow = memo(function ArticleRow({
       <span className="row__top">
         <span className="row__kicker">{article.kicker}</span>
         <PresenceBadge articleId={article.id} />
-        <RowTime iso={article.updatedAt} />
       </span>
       <span className="row__headline">{article.headline || t('list.untitled')}</span>
       <span className="row__meta row__meta--fit">
@@ -79,6 +78,7 @@ const ArticleRow = memo(function ArticleRow({
           </span>
         )}
       </span>
+      <RowTime className="row__time" iso={article.updatedAt} />
     </button>
   );
 });

@@ -206,9 +206,19 @@ it('a list row keeps its status and time whole however narrow the list: a clock 
     const rows = page.getByTestId('article-list').locator('button.row');
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
     for (const row of await rows.all()) {
-      // The time on the top line, beside the kicker.
-      const time = row.locator('.row__top > time');
-      expect(await time.textContent()).toMatch(clock);
+      // The time at the end of the top line, beside the kicker, but last in the row's text: the
+      // row's name reads kicker and headline first.
+      const time = row.locator('.row__time');
+      const shownTime = (await time.textContent())!;
+      expect(shownTime).toMatch(clock);
+      const name = (await row.textContent())!;
+      expect(name.startsWith('Münster/LWL:')).toBe(true);
+      expect(name.endsWith(shownTime)).toBe(true);
+      const [top, timeBox] = [
+        await row.locator('.row__top').boundingBox(),
+        await time.boundingBox(),
+      ];
+      expect(Math.abs(top!.y - timeBox!.y)).toBeLessThan(4);
       // The whole date and time on hover, with the year.
       expect(await time.getAttribute('title')).toContain(String(new Date().getFullYear()));
       for (const whole of [time, row.locator('.row__meta > .status')]) {
