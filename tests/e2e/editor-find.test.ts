@@ -124,6 +124,13 @@ describe('find and replace in the article', () => {
       const a = await h.call('articles.get', { id });
       return { headline: a.headline, body: (await storedBlocks(h, id)).map(textOf) };
     };
+    /** Clicks Undo, waits for what the replace line says, then checks what was stored. */
+    const undoAndExpect = async (says: string, expected: Awaited<ReturnType<typeof stored>>) => {
+      await undo.click();
+      await expect.poll(() => replaceLine.textContent()).toBe(says);
+      expect(await stored()).toEqual(expected);
+    };
+    const UNDONE = 'Replacement undone in the body and the fields';
     await body(page).click();
 
     // Body and headline replaced, then both back with one click.
@@ -135,15 +142,11 @@ describe('find and replace in the article', () => {
     });
     // The bar with all it shows passes axe (labels, names, contrast).
     expect(await audit(page, 'find and replace bar')).toEqual([]);
-    await undo.click();
-    await expect
-      .poll(() => replaceLine.textContent())
-      .toBe('Replacement undone in the body and the fields');
-    expect(await undo.count()).toBe(0);
-    expect(await stored()).toEqual({
+    await undoAndExpect(UNDONE, {
       headline: 'Rat beschließt',
       body: ['Der Rat tagte.', 'Der Rat: Rat mal.'],
     });
+    expect(await undo.count()).toBe(0);
 
     // Edited after the replace: Undo changes nothing and says how to go back instead.
     await replaceAll('Rat', 'Kreistag');
@@ -151,26 +154,16 @@ describe('find and replace in the article', () => {
     await body(page).click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' Ja.');
-    await undo.click();
-    await expect
-      .poll(() => replaceLine.textContent())
-      .toBe('The article was edited since: undo step by step with Ctrl+Z');
-    expect(await stored()).toEqual({
+    const edited = {
       headline: 'Kreistag beschließt',
       body: ['Der Kreistag tagte.', 'Der Kreistag: Kreistag mal. Ja.'],
-    });
+    };
+    await undoAndExpect('The article was edited since: undo step by step with Ctrl+Z', edited);
 
     // Only a field matched: Undo gives the field back and leaves the body's last edit alone.
     await replaceAll('beschließt', 'tagt');
     await expect.poll(() => replaceLine.textContent()).toBe('Replaced 1 time');
-    await undo.click();
-    await expect
-      .poll(() => replaceLine.textContent())
-      .toBe('Replacement undone in the body and the fields');
-    expect(await stored()).toEqual({
-      headline: 'Kreistag beschließt',
-      body: ['Der Kreistag tagte.', 'Der Kreistag: Kreistag mal. Ja.'],
-    });
+    await undoAndExpect(UNDONE, edited);
     expect(errors).toEqual([]);
     await page.close();
   });
