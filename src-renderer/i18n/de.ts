@@ -488,8 +488,8 @@ export const de: Messages = {
     title: 'Redaktionswörterbuch',
     hint: 'Wörter, die die Rechtschreibprüfung an jedem Arbeitsplatz annimmt. Hinzufügen über das Rechtschreibmenü im Text.',
     hintChief:
-      'Wörter, die die Rechtschreibprüfung an jedem Arbeitsplatz annimmt. Als Chef vom Dienst können Sie sie entfernen.',
-    empty: 'Noch keine Wörter. Hinzufügen über das Rechtschreibmenü im Text.',
+      'Wörter, die die Rechtschreibprüfung an jedem Arbeitsplatz annimmt. Hinzufügen über das Rechtschreibmenü im Text; als Chef vom Dienst können Sie sie entfernen.',
+    empty: 'Noch keine Wörter.',
     pending: 'noch nicht synchronisiert',
     remove: '„{{word}}“ aus dem Redaktionswörterbuch entfernen',
     removeShort: 'Entfernen',

@@ -471,8 +471,8 @@ export const en = {
     title: 'Newsroom dictionary',
     hint: 'Words the spelling check accepts on every desk. Add one from the spelling menu in the body.',
     hintChief:
-      'Words the spelling check accepts on every desk. As a desk chief you can remove them.',
-    empty: 'No words yet. Add one from the spelling menu in the body.',
+      'Words the spelling check accepts on every desk. Add one from the spelling menu in the body; as a desk chief you can remove them.',
+    empty: 'No words yet.',
     pending: 'not synced yet',
     remove: 'Remove “{{word}}” from the newsroom dictionary',
     removeShort: 'Remove',
