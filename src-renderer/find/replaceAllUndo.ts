@@ -34,7 +34,7 @@ export function historyMark(editor: LexicalEditor): HistoryMark {
 }
 
 /** Whether the replace is still the last thing that happened to the body and the fields. */
-export function canUndoReplaceAll(
+function canUndoReplaceAll(
   editor: LexicalEditor,
   record: ReplaceAllRecord,
   fields: FindableFields,
