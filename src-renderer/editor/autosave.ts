@@ -56,11 +56,13 @@ export class Autosaver {
     this.timer = undefined;
     while (this.inFlight) await this.inFlight.catch(() => undefined);
     if (!this.pending) {
-      if (this.status !== 'error') this.setStatus('saved');
+      // Nothing to store: no "saved" news (its time would claim a save that did not happen),
+      // unless the line still says "saving". An error stays until a save succeeds.
+      if (this.status === 'saving') this.setStatus('saved');
       return;
     }
     const request = this.take();
-    this.setStatus('saving');
+    if (this.status !== 'saving') this.setStatus('saving');
     const attempt = this.options.save(request);
     this.inFlight = attempt;
     try {
