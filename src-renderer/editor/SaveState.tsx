@@ -6,7 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import { SaveCheck } from 'lucide-react';
 import type { SaveStatus } from './autosave';
-import { formatTime } from '../ui/formatTime';
+import { formatClockTime } from '../i18n/format';
 
 export function SaveState({
   status,
@@ -23,7 +23,7 @@ export function SaveState({
     status === 'error'
       ? t('editor.status.error', { message: error ?? '' })
       : t(`editor.status.${status}`);
-  const time = status === 'saved' && savedAt ? formatTime(savedAt, i18n.language) : null;
+  const time = status === 'saved' && savedAt ? formatClockTime(savedAt, i18n.language) : null;
   return (
     <p
       className={`status-line__save${time ? ' status-line__save--timed' : ''}`}

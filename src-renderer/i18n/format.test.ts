@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatListTime, formatTime, keyLabel } from './format';
+import { formatClockTime, formatDateTime, formatListTime, formatTime, keyLabel } from './format';
 
 const iso = '2026-12-02T18:03:51Z';
 
@@ -9,6 +9,14 @@ describe('times in the UI language', () => {
     expect(de).toMatch(/^\d{2}:03:51$/);
     expect(de).not.toMatch(/AM|PM/);
     expect(formatTime(iso, 'en')).toMatch(/:03:51\s?(AM|PM)$/);
+  });
+  it('writes a clock time without seconds, and no leading zero before AM/PM', () => {
+    const evening = new Date(2026, 11, 4, 19, 7);
+    const morning = new Date(2026, 11, 4, 7, 47);
+    expect(formatClockTime(evening, 'de')).toBe('19:07');
+    expect(formatClockTime(morning, 'de')).toBe('07:47');
+    expect(formatClockTime(evening, 'en')).toMatch(/^7:07\sPM$/);
+    expect(formatClockTime(morning, 'en')).toMatch(/^7:47\sAM$/);
   });
   it('writes dates the German way', () => {
     expect(formatDateTime(iso, 'de', { dateStyle: 'short', timeStyle: 'short' })).toMatch(

@@ -22,6 +22,14 @@ export function formatTime(iso: string, language: string): string {
   return format(language, { timeStyle: 'medium' }).format(new Date(iso));
 }
 
+/**
+ * "19:47" in German, "7:47 PM" in English: a clock time without seconds, the same on the list
+ * rows, the status line's save time and the suggestions.
+ */
+export function formatClockTime(date: Date, language: string): string {
+  return format(language, { timeStyle: 'short' }).format(date);
+}
+
 export function formatDateTime(
   iso: string,
   language: string,
@@ -40,9 +48,7 @@ export function formatDateTime(
  */
 export function formatListTime(iso: string, today: Date, language: string): string {
   const d = new Date(iso);
-  if (d.toDateString() === today.toDateString()) {
-    return format(language, { timeStyle: 'short' }).format(d);
-  }
+  if (d.toDateString() === today.toDateString()) return formatClockTime(d, language);
   if (d.getFullYear() === today.getFullYear()) {
     return format(language, { day: 'numeric', month: 'short' }).format(d);
   }

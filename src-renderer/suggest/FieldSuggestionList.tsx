@@ -8,7 +8,7 @@ import type { CSSProperties } from 'react';
 import type { FieldSuggestion } from '../../src-shared/model';
 import { diffWords } from '../../src-shared/text/wordDiff';
 import { DiffText } from '../compare/DiffText';
-import { formatTime } from '../ui/formatTime';
+import { formatClockTime } from '../i18n/format';
 import { authorHue } from './authorColour';
 import { useNameOf } from '../state/userNames';
 
@@ -42,7 +42,7 @@ export function FieldSuggestionList({
           <span className="field-suggestion__meta">
             {t('fieldSuggestions.by', {
               name: nameOf(s.author),
-              time: formatTime(new Date(s.at), i18n.language),
+              time: formatClockTime(new Date(s.at), i18n.language),
             })}
           </span>
           <span className="field-suggestion__text">

@@ -7,7 +7,7 @@
 import { Check, MessageSquareReply, X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { SuggestionAction } from '../../src-shared/richtext/suggestions';
-import { formatTime } from '../ui/formatTime';
+import { formatClockTime } from '../i18n/format';
 import { authorHue } from './authorColour';
 import type { SuggestionItem } from './bodySuggestions';
 import './suggestions.css';
@@ -130,7 +130,7 @@ export function SuggestionList({
                         {item.at && (
                           <time dateTime={item.at}>
                             {' · '}
-                            {formatTime(new Date(item.at), i18n.language)}
+                            {formatClockTime(new Date(item.at), i18n.language)}
                           </time>
                         )}
                       </span>
