@@ -1,8 +1,11 @@
 /**
- * What is still missing before the article can be submitted (the shared checklist), and what
- * should be fixed but does not block (warnings: images without alt text).
+ * What is still missing before the article's next step (the shared checklist), and what should
+ * be fixed but does not block (warnings: images without alt text). The title names that step:
+ * submitting a draft, approving, publishing, or a correction of a published article.
  */
 import { useTranslation } from 'react-i18next';
+import type { ArticleStatus } from '../../src-shared/model';
+import { TRANSITIONS } from '../../src-shared/workflow';
 import { useUi } from '../state/ui';
 import type { ArticleChecklist, ChecklistMessage } from './checklist';
 
@@ -46,24 +49,39 @@ function ChecklistItems({
   );
 }
 
-export function ChecklistPanel({ checklist }: { checklist: ArticleChecklist }) {
+/** The step the checklist guards from this status ('submit' for a draft). */
+export function checklistStep(status: ArticleStatus): string {
+  return TRANSITIONS.find((r) => r.needsChecklist && r.from.includes(status))?.name ?? 'submit';
+}
+
+export function ChecklistPanel({
+  checklist,
+  status,
+}: {
+  checklist: ArticleChecklist;
+  status: ArticleStatus;
+}) {
   const { t } = useTranslation();
   const { items, warnings, ready } = checklist;
+  const step = checklistStep(status);
+  // i18next's context: `title_approve`, falling back to `title` (submit) where there is none.
+  const context = step === 'submit' ? undefined : step;
+  const title = t('articleImages.checklist.title', { context });
   return (
     <section
       className={`checklist${items.length === 0 ? ' checklist--ok' : ''}`}
-      aria-label={t('articleImages.checklist.title')}
+      aria-label={title}
       data-testid="article-checklist"
       tabIndex={-1}
     >
-      <h2 className="checklist__title">{t('articleImages.checklist.title')}</h2>
+      <h2 className="checklist__title">{title}</h2>
       {!ready ? (
         <p className="hint">{t('articleImages.checklist.checking')}</p>
       ) : items.length === 0 ? (
         <p className="checklist__ok">{t('articleImages.checklist.ok')}</p>
       ) : (
         <>
-          <p className="hint">{t('articleImages.checklist.blocked')}</p>
+          <p className="hint">{t('articleImages.checklist.blocked', { context })}</p>
           <ChecklistItems items={items} className="checklist__item" />
         </>
       )}

@@ -579,7 +579,7 @@ function EditorForm({
           aria-label={t('layout.details')}
           hidden={!detailsShown}
         >
-          <ChecklistPanel checklist={checklist} />
+          <ChecklistPanel checklist={checklist} status={workflow.article.status} />
           <SuggestionsPanel
             article={workflow.article}
             editor={lexical}

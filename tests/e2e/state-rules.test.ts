@@ -34,6 +34,9 @@ it('submitting offline says queued, then the article is read only with a banner'
   const a = await completeDraft();
   const { page, errors } = await openArticle(h, a.id);
   expect(await page.getByTestId('read-only').count()).toBe(0);
+  // The checklist names the step it guards: submitting now, approving once submitted.
+  const checklistTitle = page.getByTestId('article-checklist').locator('h2');
+  await expect.poll(() => checklistTitle.textContent()).toBe('Before submitting');
   const submit = page.getByRole('button', { name: 'Submit for review' });
   await expect.poll(() => submit.isDisabled()).toBe(false);
   await submit.click();
@@ -45,6 +48,8 @@ it('submitting offline says queued, then the article is read only with a banner'
   const banner = page.getByTestId('read-only');
   await expect.poll(() => banner.textContent()).toContain('In review: read only.');
   expect(await banner.textContent()).toContain('Ask the desk to request changes');
+  expect(await checklistTitle.textContent()).toBe('Before approving');
+  expect(await page.getByRole('region', { name: 'Before approving' }).count()).toBe(1);
   const headline = page.getByLabel('Headline', { exact: true });
   expect(await headline.isDisabled()).toBe(true);
   expect(await page.getByLabel('Tags', { exact: true }).isDisabled()).toBe(true);
