@@ -581,7 +581,7 @@ export const de: Messages = {
       noHost: 'Dem Link fehlt der Servername.',
     },
     tagsInput: {
-      placeholder: 'Schlagwort hinzufügen (Enter oder Komma)',
+      placeholder: 'Schlagwort, dann Enter',
       remove: 'Schlagwort {{tag}} entfernen',
       suggestions: 'Bekannte Schlagwörter',
       tooLong: 'Ein Schlagwort hat höchstens 80 Zeichen.',

@@ -562,7 +562,7 @@ export const en = {
       noHost: 'The link has no host name.',
     },
     tagsInput: {
-      placeholder: 'Add a tag (Enter or comma)',
+      placeholder: 'Add a tag, then Enter',
       remove: 'Remove tag {{tag}}',
       suggestions: 'Known tags',
       tooLong: 'A tag is at most 80 characters.',

@@ -129,6 +129,49 @@ describe('article fields', () => {
     await page.close();
   });
 
+  for (const lang of ['en', 'de'] as const) {
+    it(`${lang}: the tag box's placeholder is whole beside the published article's five tags, at 1280 and 1024`, async () => {
+      const a = await h.call('articles.create', {
+        fields: {
+          tags: [
+            'Politik',
+            'citeq',
+            'Münster',
+            'Landschaftsverband Westfalen-Lippe (LWL)',
+            'LWL.IT',
+          ],
+        },
+      });
+      await h.call('settings.update', { language: lang });
+      try {
+        const { page, errors } = await openArticle(h, a.id);
+        const input = page.locator('.field--tags input');
+        for (const width of [1280, 1024]) {
+          await page.setViewportSize({ width, height: 800 });
+          const details = page.locator('aside.details');
+          if (!(await details.isVisible()))
+            await page.locator('.article-editor__bar [aria-controls]').click();
+          await input.waitFor();
+          // The placeholder's text, measured in the input's own font, fits its content box.
+          const { text, room } = await input.evaluate((el: HTMLInputElement) => {
+            const cs = getComputedStyle(el);
+            const ctx = document.createElement('canvas').getContext('2d')!;
+            ctx.font = cs.font;
+            const content =
+              el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+            return { text: ctx.measureText(el.placeholder).width, room: content };
+          });
+          expect(text, `${width}`).toBeGreaterThan(40);
+          expect(text, `${width}`).toBeLessThanOrEqual(room);
+        }
+        expect(errors).toEqual([]);
+        await page.close();
+      } finally {
+        await h.call('settings.update', { language: 'en' });
+      }
+    });
+  }
+
   it('keeps an ordered list of links and refuses bad addresses with a message', async () => {
     const a = await h.call('articles.create', {});
     const { page, errors } = await openArticle(h, a.id);
