@@ -1,5 +1,11 @@
-/** Formatting buttons; reflects the selection without re-rendering on every keystroke. */
-import { useEffect, useState } from 'react';
+/**
+ * Formatting buttons; reflects the selection without re-rendering on every keystroke.
+ *
+ * One tab stop for the whole toolbar (WAI-ARIA's toolbar pattern): Tab from the teaser reaches
+ * the body after one stop here, not thirteen. Arrow keys, Home and End move between the buttons;
+ * the toolbar remembers the last one; Escape goes back to the body.
+ */
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import {
   Bold,
   Heading2,
@@ -79,6 +85,11 @@ export function Toolbar({
     [editor],
   );
 
+  // The button Tab lands on: the last one used, else the first.
+  const [current, setCurrent] = useState('bold');
+  const gone = (current === 'image' && !onImage) || (current === 'suggest' && !suggest);
+  const tabStop = gone ? 'bold' : current;
+
   // Buttons keep the focus (and the selection) in the body.
   const keep = (e: React.MouseEvent) => e.preventDefault();
   const block = (kind: Exclude<BlockKind, 'other'>) => () => setBlockKind(editor, kind);
@@ -93,6 +104,9 @@ export function Toolbar({
       key={key}
       type="button"
       className={`toolbar__button toolbar__button--${key}`}
+      data-key={key}
+      tabIndex={key === tabStop ? 0 : -1}
+      onFocus={() => setCurrent(key)}
       aria-label={label}
       title={label}
       aria-pressed={pressed}
@@ -103,8 +117,38 @@ export function Toolbar({
     </button>
   );
 
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      editor.focus();
+      return;
+    }
+    const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button[data-key]')];
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    const to =
+      e.key === 'ArrowRight'
+        ? (at + 1) % buttons.length
+        : e.key === 'ArrowLeft'
+          ? (at - 1 + buttons.length) % buttons.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? buttons.length - 1
+              : -1;
+    if (to < 0) return;
+    e.preventDefault();
+    buttons[to]?.focus();
+  };
+
   return (
-    <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar.label')}>
+    <div
+      className="toolbar"
+      role="toolbar"
+      aria-label={t('editor.toolbar.label')}
+      onKeyDown={onKeyDown}
+    >
       {button(
         'bold',
         t('editor.toolbar.bold'),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { body, type EditorHost, startEditorHost } from './editor-helpers';
+import { body, type EditorHost, openArticle, startEditorHost } from './editor-helpers';
 
 let h: EditorHost;
 beforeAll(async () => {
@@ -65,6 +65,57 @@ describe('keyboard', () => {
     await help.waitFor();
     await help.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => help.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Tab goes from the teaser to the body through one stop on the toolbar; arrows, Home, End and Escape work inside it', async () => {
+    const a = await h.call('articles.create', { fields: { headline: 'Ampel am Ring' } });
+    const { page, errors } = await openArticle(h, a.id);
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return el.isContentEditable ? 'body' : (el.getAttribute('aria-label') ?? el.tagName);
+      });
+    await page.getByLabel('Teaser', { exact: true }).click();
+    const stops: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      stops.push(await focused());
+    }
+    expect(stops).toEqual(['SELECT', 'Bold', 'body']); // spelling language, toolbar, body
+
+    // Inside the toolbar: arrows move and wrap, Home and End go to the ends.
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('Bold');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('Italic');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    const last = await focused();
+    expect(last).not.toBe('Bold');
+    await page.keyboard.press('Home');
+    expect(await focused()).toBe('Bold');
+    await page.keyboard.press('End');
+    expect(await focused()).toBe(last);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight'); // Heading 2
+    // The toolbar keeps the button last used as its tab stop.
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('body');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('Heading 2');
+    // Escape goes back to the body.
+    await page.keyboard.press('Escape');
+    await expect.poll(focused).toBe('body');
+    // Enter on a button acts, and typing goes on in the body.
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('Heading 2');
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('body');
+    await page.keyboard.type('Bauarbeiten');
+    await expect.poll(() => page.locator('.body__editable h2').textContent()).toBe('Bauarbeiten');
     expect(errors).toEqual([]);
     await page.close();
   });
