@@ -232,7 +232,8 @@ export const de: Messages = {
   list: {
     label: 'Artikel',
     search: 'Artikel suchen',
-    searchPlaceholder: 'Überschrift, Text, Schlagwörter suchen …',
+    searchPlaceholder: 'Artikel durchsuchen …',
+    searchHint: 'Findet Wörter in Dachzeile, Überschrift, Vorspann, Text und Schlagwörtern',
     empty: 'Noch keine Artikel. Legen Sie einen mit „Neuer Artikel“ an.',
     noResults: 'Kein Artikel passt zu „{{query}}“.',
     count_one: '{{count}} Artikel',

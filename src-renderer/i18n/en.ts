@@ -217,7 +217,8 @@ export const en = {
   list: {
     label: 'Articles',
     search: 'Search articles',
-    searchPlaceholder: 'Search headline, text, tags…',
+    searchPlaceholder: 'Search articles…',
+    searchHint: 'Finds words in the kicker, headline, teaser, text and tags',
     empty: 'No articles yet. Create one with "New article".',
     noResults: 'No article matches "{{query}}".',
     count_one: '{{count}} article',

@@ -289,6 +289,7 @@ export function ArticleList() {
         className="list__search"
         aria-label={t('list.search')}
         placeholder={t('list.searchPlaceholder')}
+        title={t('list.searchHint')}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         data-shortcut-target="search"

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureArticle } from '../support/fixture-article';
-import { body, type EditorHost, openArticle, startEditorHost, waitSaved } from './editor-helpers';
+import {
+  body,
+  type EditorHost,
+  openArticle,
+  placeholderRoom,
+  startEditorHost,
+  waitSaved,
+} from './editor-helpers';
 
 let h: EditorHost;
 beforeAll(async () => {
@@ -152,15 +159,7 @@ describe('article fields', () => {
           if (!(await details.isVisible()))
             await page.locator('.article-editor__bar [aria-controls]').click();
           await input.waitFor();
-          // The placeholder's text, measured in the input's own font, fits its content box.
-          const { text, room } = await input.evaluate((el: HTMLInputElement) => {
-            const cs = getComputedStyle(el);
-            const ctx = document.createElement('canvas').getContext('2d')!;
-            ctx.font = cs.font;
-            const content =
-              el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
-            return { text: ctx.measureText(el.placeholder).width, room: content };
-          });
+          const { text, room } = await placeholderRoom(input);
           expect(text, `${width}`).toBeGreaterThan(40);
           expect(text, `${width}`).toBeLessThanOrEqual(room);
         }

@@ -1,6 +1,6 @@
 /** Shared set-up for the editor e2e files: one browser-mode host and one Chromium per file. */
 import { expect } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { MethodName, MethodOutput } from '../../src-shared/api';
 import { launchChromium } from '../support/browser';
 import { startBrowserMode, type BrowserModeOptions, type Started } from '../support/processes';
@@ -191,4 +191,18 @@ export async function writeClipboard(page: Page, html: string, text: string): Pr
     },
     [html, text],
   );
+}
+
+/**
+ * The placeholder's text width in the input's own font, and the room its content box has: a
+ * placeholder is cut when the first is larger.
+ */
+export async function placeholderRoom(input: Locator): Promise<{ text: number; room: number }> {
+  return input.evaluate((el: HTMLInputElement) => {
+    const cs = getComputedStyle(el);
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = cs.font;
+    const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+    return { text: ctx.measureText(el.placeholder).width, room };
+  });
 }

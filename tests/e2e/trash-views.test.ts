@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { startSyncEditorPair, type SyncEditorPair } from './sync-editor-helpers';
 import { fixtureArticle } from '../support/fixture-article';
 import type { Client } from '../sync/support/harness';
-import type { EditorHost } from './editor-helpers';
+import { placeholderRoom, type EditorHost } from './editor-helpers';
 
 /** With COPYDESK_SCREENSHOTS=DIR, the views are saved there as PNGs to look at. */
 const shots = process.env.COPYDESK_SCREENSHOTS;
@@ -248,6 +248,19 @@ it('a list row keeps its status and time whole however narrow the list: a clock 
         if (/status|badge/.test(p.name))
           expect(p, `${p.name} is shown`).toMatchObject({ shown: true });
     }
+    // The search box's placeholder is whole, with no article open and beside an open one.
+    const search = page.getByRole('searchbox').first();
+    const fit = async () => {
+      const { text, room } = await placeholderRoom(search);
+      expect(text).toBeGreaterThan(40);
+      expect(text).toBeLessThanOrEqual(room);
+    };
+    await fit();
+    await rows.first().click();
+    await page
+      .locator('[contenteditable="true"][data-ready="true"]')
+      .waitFor({ state: 'attached' });
+    await fit();
     await shoot(page, `list-narrow-${locale}`);
     expect(errors).toEqual([]);
     await page.close();
