@@ -9,7 +9,7 @@ import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
 import { SignIn } from './SignIn';
 import { SyncConflicts } from './SyncConflicts';
-import { formatTime } from '../i18n/format';
+import { formatClockTime, formatTime } from '../i18n/format';
 import { afterStartup } from '../boot/startupGate';
 
 export function SyncStatus() {
@@ -69,8 +69,13 @@ export function SyncStatus() {
         />
       )}
       {status.lastSyncAt && status.state !== 'syncing' && (
-        <span className="sync-status__last">
-          {t('sync.status.last', { time: formatTime(status.lastSyncAt, i18n.language) })}
+        <span
+          className="sync-status__last"
+          title={t('sync.status.last', { time: formatTime(status.lastSyncAt, i18n.language) })}
+        >
+          {t('sync.status.last', {
+            time: formatClockTime(new Date(status.lastSyncAt), i18n.language),
+          })}
         </span>
       )}
       {status.state === 'error' && status.lastError && (

@@ -42,6 +42,20 @@ export function UserMenu() {
     <section className="user-menu" aria-label={t('state.user.label')} data-testid="user-menu">
       <span className="user-menu__name" title={shown.title}>
         {t('state.user.signedInAs', { name: shown.name })}
+      </span>
+      {/* Where the header is tight: the name alone, the rest in its title (styles.css). */}
+      <span
+        className="user-menu__short"
+        title={[
+          t('state.user.signedInAs', { name: shown.name }),
+          shown.title && `(${shown.title})`,
+          account.serverUrl &&
+            `· ${t('state.user.server', { url: serverName(account.serverUrl) })}`,
+        ]
+          .filter(Boolean)
+          .join(' ')}
+      >
+        {shown.name}
       </span>{' '}
       <span className="user-menu__server hint" title={account.serverUrl ?? undefined}>
         {t('state.user.server', { url: serverName(account.serverUrl) })}

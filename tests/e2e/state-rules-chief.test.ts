@@ -90,3 +90,72 @@ it('publish asks with a summary, unpublish is a danger button that asks, no bann
   expect(errors).toEqual([]);
   await page.close();
 });
+
+it('the header keeps the sync state whole and on one row at 1024 in both languages; the account gives way to the name alone', async () => {
+  // The test before signs out at its end.
+  await h.call('sync.login', { serverUrl: pair.server.url, username: 'chief', password: 'chief' });
+  await h.call('sync.now', {});
+  const { language } = await h.call('settings.get', {});
+  try {
+    for (const [lang, signedIn, synced] of [
+      ['de', 'Angemeldet als Miriam Krause', 'Alle Änderungen synchronisiert'],
+      ['en', 'Signed in as Miriam Krause', 'All changes synced'],
+    ] as const) {
+      await h.call('settings.update', { language: lang });
+      const { page, errors } = await h.open({ locale: lang === 'de' ? 'de-DE' : 'en-US' });
+      const bar = page.locator('.app__bar');
+      const account = page.getByTestId('user-menu');
+      const text = page.locator('.sync-status__text');
+      await expect.poll(() => text.textContent(), { timeout: 10_000 }).toBe(synced);
+      for (const width of [1280, 1024]) {
+        await page.setViewportSize({ width, height: 768 });
+        // One row: every part of the header within the window, none taller than a line.
+        const parts = await bar.evaluate((el) =>
+          [
+            ...el.querySelectorAll<HTMLElement>(
+              '.sync-status__text, .sync-status__last, .user-menu > *',
+            ),
+          ]
+            .filter((p) => p.offsetParent !== null)
+            .map((p) => {
+              const r = p.getBoundingClientRect();
+              // One line of text is about 1.2 font sizes high, two are 2.4.
+              const line = parseFloat(getComputedStyle(p).fontSize) * 1.5;
+              return {
+                name: p.className,
+                inside: r.right <= window.innerWidth,
+                oneLine: r.height <= line || p.tagName === 'BUTTON',
+                whole: p.scrollWidth <= p.clientWidth + 1 || p.tagName === 'BUTTON',
+              };
+            }),
+        );
+        expect(
+          parts.filter((p) => !p.inside || !p.oneLine),
+          `${lang} ${width}`,
+        ).toEqual([]);
+        const sync = parts.filter((p) => p.name.startsWith('sync-status'));
+        expect(
+          sync.map((p) => p.whole),
+          `${lang} ${width}`,
+        ).toEqual([true, true]);
+        // Who is signed in is always shown; where the full line does not fit, the name alone,
+        // with the whole line and the server in its title.
+        const shown = account.locator(':is(.user-menu__name, .user-menu__short):visible');
+        expect(await shown.count()).toBe(1);
+        if (width === 1280) {
+          expect(await shown.textContent()).toBe(signedIn);
+          expect(await account.locator('.user-menu__server').isVisible()).toBe(true);
+        } else {
+          expect(await shown.textContent()).toBe('Miriam Krause');
+          const title = (await shown.getAttribute('title'))!;
+          expect(title).toContain(signedIn);
+          expect(title).toContain(new URL(pair.server.url).host);
+        }
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  } finally {
+    await h.call('settings.update', { language });
+  }
+});
