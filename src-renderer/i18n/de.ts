@@ -530,6 +530,7 @@ export const de: Messages = {
     teaser: 'Vorspann',
     body: 'Text',
     bodyReadOnly: 'Artikeltext, schreibgeschützt',
+    bodyPlaceholder: 'Hier den Artikeltext schreiben …',
     byline: 'Autorenzeile',
     section: 'Ressort',
     slug: 'Webadresse (Slug)',

@@ -513,6 +513,7 @@ export const en = {
     teaser: 'Teaser',
     body: 'Body',
     bodyReadOnly: 'Article text, read only',
+    bodyPlaceholder: 'Write the article here…',
     byline: 'Byline',
     section: 'Section',
     slug: 'Web address (slug)',

@@ -42,6 +42,58 @@ async function paste(page: Page, data: Record<string, string>): Promise<void> {
 const blockIds = (blocks: JsonBlock[]) => blocks.map((b) => b.$?.blockId ?? '');
 
 describe('article body', () => {
+  it('an empty body says where to write, on its first line, until there is text; a read-only one does not', async () => {
+    const { page, errors } = await newArticle();
+    const hint = page.locator('.body__placeholder');
+    const editable = body(page);
+    await expect.poll(() => hint.textContent()).toBe('Write the article here…');
+    expect(await editable.getAttribute('aria-placeholder')).toBe('Write the article here…');
+    // On the first line: its text starts where typed text starts.
+    await editable.click();
+    const offset = await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('.body__placeholder')!);
+      const text = range.getBoundingClientRect();
+      const line = document.querySelector('.body__editable > p')!.getBoundingClientRect();
+      // The text's box is its font's height, the line's is the line height: compare centres.
+      const centre = (r: DOMRect) => r.y + r.height / 2;
+      return { x: text.x - line.x, y: centre(text) - centre(line) };
+    });
+    expect(Math.abs(offset.x)).toBeLessThan(2);
+    expect(Math.abs(offset.y)).toBeLessThan(2);
+    // Clicking it puts the caret in the body (it takes no clicks itself).
+    expect(await hint.evaluate((el) => getComputedStyle(el).pointerEvents)).toBe('none');
+    await page.keyboard.type('Am');
+    await expect.poll(() => hint.count()).toBe(0);
+    expect(await editable.getAttribute('aria-placeholder')).toBeNull();
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => hint.count()).toBe(1);
+    // A second, empty paragraph is text to come: no hint.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => hint.count()).toBe(0);
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => hint.count()).toBe(1);
+    await waitSaved(page);
+    await page.close();
+    expect(errors).toEqual([]);
+
+    // Read only (submitted with an empty body): no invitation to write.
+    const submitted = await h.call('articles.create', {
+      fields: { headline: 'Leer', teaser: 'Leer', section: 'politik', tags: ['Politik'] },
+    });
+    await h.call('articles.transition', { id: submitted.id, to: 'in_review' });
+    const ro = await h.open({ hash: `#article=${submitted.id}` });
+    await ro.page.getByTestId('read-only').waitFor();
+    await expect
+      .poll(() => ro.page.locator('.body__editable').getAttribute('contenteditable'))
+      .toBe('false');
+    expect(await ro.page.locator('.body__placeholder').count()).toBe(0);
+    expect(await ro.page.locator('.body__editable').getAttribute('aria-placeholder')).toBeNull();
+    await ro.page.close();
+    expect(ro.errors).toEqual([]);
+  });
+
   it('formats text, makes H2/H3, lists and quotes by shortcut and markdown, undoes and redoes', async () => {
     const { id, page, errors } = await newArticle();
     await body(page).click();
