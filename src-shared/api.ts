@@ -488,6 +488,9 @@ const desktopApiSchemas = {
     ),
   'articles.save': () => method(SaveArticleInput, SaveAnswer),
   'articles.delete': () => method(z.strictObject({ id: Id }), Ok),
+  /** Moves the article to the trash only if it is a blank draft (src-shared/blankDraft.ts). */
+  'articles.dropIfBlank': () =>
+    method(z.strictObject({ id: Id }), z.strictObject({ dropped: z.boolean() })),
   'articles.restore': () => method(z.strictObject({ id: Id }), Article),
 
   'revisions.list': () =>

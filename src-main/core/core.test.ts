@@ -123,6 +123,26 @@ describe('articles through the DesktopApi', () => {
     expect((await desk.api['articles.search']({ query: 'wieder' })).items).toHaveLength(1);
   });
 
+  it('drops a blank draft into the trash on request, and nothing else', async () => {
+    const blank = await desk.api['articles.create']({});
+    const written = await desk.api['articles.create']({ fields: { headline: 'Bleibt' } });
+    const withText = await desk.api['articles.create']({ body: bodyFromParagraphs(['Text']) });
+    for (const kept of [written, withText])
+      expect(await desk.api['articles.dropIfBlank']({ id: kept.id })).toEqual({ dropped: false });
+    expect(await desk.api['articles.dropIfBlank']({ id: blank.id })).toEqual({ dropped: true });
+    const live = (await desk.api['articles.list']({})).items.map((i) => i.id);
+    expect(live.sort()).toEqual([written.id, withText.id].sort());
+    expect((await desk.api['articles.get']({ id: blank.id })).deletedAt).not.toBeNull();
+    // Already in the trash: nothing more to drop.
+    expect(await desk.api['articles.dropIfBlank']({ id: blank.id })).toEqual({ dropped: false });
+    // An unknown article is an error, and changes nothing.
+    const before = snapshot();
+    await expect(
+      desk.api['articles.dropIfBlank']({ id: '00000000-0000-4000-8000-000000000000' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    expect(snapshot()).toEqual(before);
+  });
+
   it('restoring a revision writes a new revision and keeps the old ones', async () => {
     const a = await desk.api['articles.create']({
       fields: { headline: 'Alt' },

@@ -1,6 +1,7 @@
 import type { MethodName } from '../../src-shared/api';
 import { ApiError } from '../../src-shared/api';
 import { saveAnswerOf } from '../../src-shared/saveAnswer';
+import { isBlankDraft } from '../../src-shared/blankDraft';
 import type { CoreContext, HandlerFor } from './context';
 import { LocalWriteRefused } from './store/local-writer';
 import { imageHandlers } from './handlers-images';
@@ -100,6 +101,13 @@ export const handlers: Handlers = {
     trashRefusal(() => ctx.articles.softDelete(input.id, ctx.sync.status().user?.username ?? null));
     ctx.emit({ type: 'article.deleted', id: input.id, origin: 'local' });
     return { ok: true as const };
+  },
+  'articles.dropIfBlank': (input, ctx) => {
+    const a = ctx.articles.get(input.id);
+    if (!isBlankDraft(a)) return { dropped: false };
+    ctx.articles.softDelete(a.id, ctx.sync.status().user?.username ?? null);
+    ctx.emit({ type: 'article.deleted', id: a.id, origin: 'local' });
+    return { dropped: true };
   },
   'articles.restore': (input, ctx) => {
     const a = trashRefusal(() => ctx.articles.restore(input.id));

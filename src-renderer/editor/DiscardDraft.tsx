@@ -9,7 +9,7 @@ import { Trash2 } from 'lucide-react';
 import { api } from '../api/transport';
 import { useUi } from '../state/ui';
 import { Modal } from '../ui/Modal';
-import { isBlankDraft } from './blankDraftRule';
+import { isBlankDraft } from '../../src-shared/blankDraft';
 
 function focusNewArticle(): void {
   requestAnimationFrame(() =>

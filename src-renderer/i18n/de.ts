@@ -790,6 +790,10 @@ export const de: Messages = {
         title: 'Zurückgezogen: nur lesen.',
         todo: 'Redakteure können einen zurückgezogenen Artikel nicht ändern. Den Chef vom Dienst bitten, ihn neu zu veröffentlichen.',
       },
+      trash: {
+        title: 'Im Papierkorb: schreibgeschützt.',
+        todo: 'Dieser Artikel wurde in den Papierkorb verschoben. Wiederherstellen, um weiterzuschreiben; er kommt mit allem Inhalt zurück.',
+      },
       chiefPublished: {
         title: 'Veröffentlicht.',
         todo: 'Ihre Änderungen erscheinen erst mit „Korrektur veröffentlichen“ auf der Website.',

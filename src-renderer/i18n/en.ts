@@ -770,6 +770,10 @@ export const en = {
         title: 'Unpublished: read only.',
         todo: 'Editors cannot change an unpublished article. Ask a desk chief to return it to draft or publish it again.',
       },
+      trash: {
+        title: 'In the trash: read only.',
+        todo: 'This article was moved to the trash. Restore it to go on writing; it comes back with everything in it.',
+      },
       chiefPublished: {
         title: 'Published.',
         todo: 'Your changes reach the site only with "Publish correction".',

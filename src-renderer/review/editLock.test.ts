@@ -17,6 +17,12 @@ describe('editLock', () => {
     expect(editLock('in_review', true)).toEqual({ locked: false, note: 'none' });
   });
 
+  it('locks an article in the trash for everyone, whatever its status', () => {
+    for (const status of ARTICLE_STATUSES)
+      for (const chief of [false, true])
+        expect(editLock(status, chief, true)).toEqual({ locked: true, why: 'trash' });
+  });
+
   it('agrees with the rule the server enforces for the author', () => {
     for (const status of ARTICLE_STATUSES) {
       for (const role of ['editor', 'desk_chief'] as const) {

@@ -29,6 +29,16 @@ describe('storedArticleMayHaveChanged', () => {
     );
   });
 
+  it('reloads when the article goes to the trash or comes back, here or elsewhere', () => {
+    for (const origin of ['local', 'remote'] as const) {
+      expect(storedArticleMayHaveChanged({ type: 'article.deleted', id, origin }, id)).toBe(true);
+      expect(storedArticleMayHaveChanged({ type: 'article.restored', id, origin }, id)).toBe(true);
+      expect(storedArticleMayHaveChanged({ type: 'article.deleted', id: other, origin }, id)).toBe(
+        false,
+      );
+    }
+  });
+
   it('ignores other articles and other events', () => {
     expect(
       storedArticleMayHaveChanged({ type: 'article.updated', id: other, origin: 'remote' }, id),

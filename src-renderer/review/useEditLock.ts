@@ -7,7 +7,9 @@ import { useStoredArticle } from './useStoredArticle';
 export function useEditLock(article: Article): EditLock {
   const user = useCurrentUser();
   const [stored] = useStoredArticle(article);
-  // Until the role is known nothing is locked: a desk chief's editor must not flicker.
-  if (!user.known) return { locked: false, note: 'none' };
-  return editLock(stored.status, user.chief);
+  const inTrash = stored.deletedAt !== null;
+  // Until the role is known nothing is locked by it: a desk chief's editor must not flicker.
+  if (!user.known)
+    return inTrash ? editLock(stored.status, false, true) : { locked: false, note: 'none' };
+  return editLock(stored.status, user.chief, inTrash);
 }

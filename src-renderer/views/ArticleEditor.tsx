@@ -44,7 +44,7 @@ import { useRemoteUpdates } from '../editor/remoteUpdates';
 import { RemoteUpdateBanner } from '../editor/RemoteUpdateBanner';
 import { ConflictPanel } from './ConflictPanel';
 import { fieldsOfConflict } from '../editor/conflictFields';
-import { useDropBlankDraft } from '../editor/blankDraft';
+import { useCloseDroppedDraft, useDropBlankDraft } from '../editor/blankDraft';
 import { DiscardDraftButton } from '../editor/DiscardDraft';
 import { useEditLock } from '../review/useEditLock';
 import { ReadOnlyBanner } from '../review/ReadOnlyBanner';
@@ -105,6 +105,7 @@ export function ArticleEditor({ id }: { id: string }) {
     return arrived ? load(arrived, 0) : null;
   });
   const loadedAtStart = useRef(loaded !== null);
+  useCloseDroppedDraft(loaded?.article ?? null);
   const [error, setError] = useState<string | null>(null);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [sections, setSections] = useState<Section[]>([]);
@@ -189,6 +190,7 @@ function EditorForm({
   const { t } = useTranslation();
   const openArticle = useUi((s) => s.openArticle);
   const removeArticle = useTrash((s) => s.remove);
+  const restoreArticle = useTrash((s) => s.restore);
   const { article } = loaded;
   const [fields, setFields] = useState<ArticleFields>(() => pickFields(article));
   const [links, setLinks] = useState<LinkRow[]>(() => article.links.map((l) => linkRow(l)));
@@ -300,7 +302,7 @@ function EditorForm({
 
   const flush = useCallback(() => void saver.flush().catch(() => undefined), [saver]);
   const flushNow = useCallback(() => saver.flush(), [saver]);
-  const edited = useDropBlankDraft(article.id, flushNow);
+  const edited = useDropBlankDraft(article.id, isNew, flushNow);
   const workflow = useWorkflow(article, checklist, flushNow);
   // The address of the first publication stays until a correction publishes a changed slug.
   // Read from the live article: a publication pulled while the editor is open fixes it too.
@@ -471,7 +473,10 @@ function EditorForm({
         />
       )}
       <WorkflowPanels workflow={workflow} />
-      <ReadOnlyBanner lock={lock} />
+      <ReadOnlyBanner
+        lock={lock}
+        onRestore={() => void restoreArticle(article.id, fields.headline)}
+      />
       <ChangesRequestedBanner article={article} />
       <RemoteUpdateBanner
         state={remote.state}

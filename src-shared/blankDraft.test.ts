@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { emptyBody, emptyFields, type Article } from '../../src-shared/model';
-import { bodyFromParagraphs } from '../../src-shared/richtext/plainText';
-import { isBlankDraft } from './blankDraftRule';
+import { emptyBody, emptyFields, type Article } from './model';
+import { bodyFromParagraphs } from './richtext/plainText';
+import { isBlankDraft } from './blankDraft';
 
 function article(patch: Partial<Article> = {}): Article {
   return {
