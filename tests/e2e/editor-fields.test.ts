@@ -137,7 +137,7 @@ describe('article fields', () => {
   });
 
   for (const lang of ['en', 'de'] as const) {
-    it(`${lang}: the tag box's placeholder is whole beside the published article's five tags, at 1280 and 1024`, async () => {
+    it(`${lang}: the tag box's placeholder and the social image's note are whole beside five tags, at 1280 and 1024`, async () => {
       const a = await h.call('articles.create', {
         fields: {
           tags: [
@@ -162,6 +162,23 @@ describe('article fields', () => {
           const { text, room } = await placeholderRoom(input);
           expect(text, `${width}`).toBeGreaterThan(40);
           expect(text, `${width}`).toBeLessThanOrEqual(room);
+          // With no image at all, the social media image field says what is used, whole, and
+          // shows no empty picture frame.
+          const social = page.getByTestId('social-image');
+          await social.scrollIntoViewIfNeeded();
+          expect(await social.locator('.lead-image__thumb').count()).toBe(0);
+          const note = social.locator('.lead-image__note');
+          expect(await note.textContent()).toBe(
+            lang === 'de'
+              ? 'Keins: das erste Bild des Artikels'
+              : 'None: the first image of the article',
+          );
+          const cut = await note.evaluate((el) => {
+            const r = el.getBoundingClientRect();
+            const panel = el.closest('aside')!.getBoundingClientRect();
+            return el.scrollWidth > el.clientWidth || r.right > panel.right + 0.5;
+          });
+          expect(cut, `${width}`).toBe(false);
         }
         expect(errors).toEqual([]);
         await page.close();

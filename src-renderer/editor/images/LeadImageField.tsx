@@ -60,7 +60,7 @@ export function LeadImageField({
             {url && <img src={url} alt={alt.trim() || record?.alt || ''} draggable={false} />}
           </span>
           <div className="lead-image__meta">
-            <span className="lead-image__name">
+            <span className="lead-image__name" title={record?.fileName}>
               {record === null ? t('articleImages.lead.unknown') : (record?.fileName ?? '…')}
             </span>
             <label htmlFor={captionId}>{t('articleImages.lead.caption')}</label>

@@ -32,19 +32,22 @@ export function SocialImageField({
         {t('articleImages.social.label')}
       </span>
       <div className="lead-image__chosen" data-testid="social-image" data-image-id={shown ?? ''}>
-        <span className="lead-image__thumb">
-          {url && <img src={url} alt={record?.alt ?? ''} draggable={false} />}
-        </span>
-        <div className="lead-image__meta">
-          <span className="lead-image__name">
-            {value === null
-              ? leadImageId
-                ? t('articleImages.social.lead')
-                : t('articleImages.social.none')
-              : record === null
-                ? t('articleImages.lead.unknown')
-                : (record?.fileName ?? '…')}
+        {shown && (
+          <span className="lead-image__thumb">
+            {url && <img src={url} alt={record?.alt ?? ''} draggable={false} />}
           </span>
+        )}
+        <div className="lead-image__meta">
+          {value === null ? (
+            // What is used without a choice: a sentence, so it wraps instead of being cut.
+            <span className="lead-image__note">
+              {leadImageId ? t('articleImages.social.lead') : t('articleImages.social.none')}
+            </span>
+          ) : (
+            <span className="lead-image__name" title={record?.fileName}>
+              {record === null ? t('articleImages.lead.unknown') : (record?.fileName ?? '…')}
+            </span>
+          )}
           {shown && credit && (
             <p className="lead-image__credit">{t('articleImages.credit', { credit })}</p>
           )}
