@@ -25,7 +25,7 @@ export function NewsroomDictionary() {
   return (
     <section className="newsroom-dictionary" aria-labelledby="newsroom-dictionary-title">
       <h3 id="newsroom-dictionary-title">{t('dictionary.title')}</h3>
-      <p className="field__hint">{chief ? t('dictionary.hintChief') : t('dictionary.hint')}</p>
+      <p className="hint">{chief ? t('dictionary.hintChief') : t('dictionary.hint')}</p>
       {words.length === 0 ? (
         <p>{t('dictionary.empty')}</p>
       ) : (

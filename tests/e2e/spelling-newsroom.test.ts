@@ -107,6 +107,20 @@ it('a desk chief sees the newsroom dictionary in the settings and removes a word
       .poll(() => list(editorApp.page).getByRole('listitem').allTextContents())
       .toEqual(['LWL.IT', 'Vitako']);
     expect(await list(editorApp.page).getByRole('button').count()).toBe(0);
+    // The settings read as one column: nothing wider than the fields; the hint looks like one.
+    const column = await editorApp.page.locator('.settings').evaluate((settings) => {
+      const right = settings.querySelector('.field')!.getBoundingClientRect().right;
+      const hint = settings.querySelector('.newsroom-dictionary > p')!;
+      return {
+        wider: [...settings.children]
+          .filter((c) => c.getBoundingClientRect().right > right + 1)
+          .map((c) => c.className || c.tagName),
+        hintSize: getComputedStyle(hint).fontSize,
+        bodySize: getComputedStyle(settings).fontSize,
+      };
+    });
+    expect(column.wider).toEqual([]);
+    expect(parseFloat(column.hintSize)).toBeLessThan(parseFloat(column.bodySize));
     await editorApp.page.screenshot({ path: `${SHOTS}/newsroom-dictionary-editor.png` });
 
     const chiefApp = await chief.open();
