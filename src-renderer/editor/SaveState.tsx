@@ -1,10 +1,10 @@
 /**
  * The status line's save state: "Saved at 06:12" where there is room; where the line is tight a
- * compact "[saved icon] 06:12" (the words stay for screen readers and in the title), so the time
- * is never the part that goes.
+ * compact "[saved icon] 06:12", or the icon alone for "Saved" and "Saving…" (the words stay for
+ * screen readers and in the title), so nothing on the line is cut. An error keeps its words.
  */
 import { useTranslation } from 'react-i18next';
-import { SaveCheck } from 'lucide-react';
+import { Save, SaveCheck } from 'lucide-react';
 import type { SaveStatus } from './autosave';
 import { formatClockTime } from '../i18n/format';
 
@@ -26,10 +26,13 @@ export function SaveState({
   const time = status === 'saved' && savedAt ? formatClockTime(savedAt, i18n.language) : null;
   return (
     <p
-      className={`status-line__save${time ? ' status-line__save--timed' : ''}`}
+      className={`status-line__save status-line__save--${status}${time ? ' status-line__save--timed' : ''}`}
       title={time ? `${text} ${t('layout.savedAt', { time })}` : text}
     >
-      {time && <SaveCheck aria-hidden size={16} className="status-line__saved-icon" />}
+      {status === 'saved' && (
+        <SaveCheck aria-hidden size={16} className="status-line__saved-icon" />
+      )}
+      {status === 'saving' && <Save aria-hidden size={16} className="status-line__saved-icon" />}
       <span
         className={`save-status save-status--${status}`}
         role="status"

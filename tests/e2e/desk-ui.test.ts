@@ -436,6 +436,15 @@ describe('layout', () => {
         if (!(await details.isVisible())) await bar.locator('[aria-controls]').click();
         const saveTime = bar.getByTestId('save-time');
         expect(await saveTime.count()).toBe(0); // nothing saved in this session yet
+        // Without a time, "Saved" is not cut on the tight line: its icon, the words in the title.
+        const save = bar.locator('.status-line__save');
+        expect(
+          await save.evaluate((el) => ({
+            cut: el.scrollWidth > el.clientWidth + 1,
+            icon: getComputedStyle(el.querySelector('.status-line__saved-icon')!).display,
+          })),
+        ).toEqual({ cut: false, icon: 'inline-block' });
+        expect(await save.getAttribute('title')).toBe(lang === 'de' ? 'Gespeichert' : 'Saved');
         // Visiting a field that saves on leaving it, unchanged, saves nothing: still no time.
         await page.getByLabel(lang === 'de' ? 'Webadresse (Slug)' : 'Web address (slug)').focus();
         await page.keyboard.press('Tab');
