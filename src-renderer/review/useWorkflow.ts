@@ -64,7 +64,8 @@ export function useWorkflow(
   const ids = { missing: useId(), comment: useId(), commentHint: useId() };
   const statusRef = useRef<HTMLSpanElement>(null);
 
-  const offered = offeredTransitions(article.status, user.chief);
+  // An article in the trash takes no step until it is restored (its banner offers that).
+  const offered = article.deletedAt === null ? offeredTransitions(article.status, user.chief) : [];
   const needsComment = offered.some((r) => r.name === 'request_changes');
   const commentMissing = comment.trim() === '';
   const missing = checklist.items;

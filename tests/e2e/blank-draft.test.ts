@@ -125,6 +125,9 @@ it('an open article moved to the trash elsewhere turns read only with a Restore 
   await expect.poll(() => banner.textContent()).toContain('In the trash: read only.');
   await expect.poll(() => editable.getAttribute('contenteditable')).toBe('false');
   expect(await page.getByLabel('Headline', { exact: true }).isDisabled()).toBe(true);
+  // No workflow step for an article in the trash.
+  const submit = page.getByRole('button', { name: 'Submit for review' });
+  await expect.poll(() => submit.count()).toBe(0);
   // Typing goes nowhere.
   await editable.click();
   await page.keyboard.type('verloren');
@@ -136,6 +139,7 @@ it('an open article moved to the trash elsewhere turns read only with a Restore 
   await expect.poll(() => banner.count()).toBe(0);
   expect((await h.call('articles.get', { id: a.id })).deletedAt).toBeNull();
   await expect.poll(() => editable.getAttribute('contenteditable')).toBe('true');
+  expect(await submit.count()).toBe(1);
   await page.getByLabel('Headline', { exact: true }).fill('Zurück');
   await waitSaved(page);
   expect((await h.call('articles.get', { id: a.id })).headline).toBe('Zurück');
