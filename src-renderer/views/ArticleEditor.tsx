@@ -432,10 +432,12 @@ function EditorForm({
             <PanelRightOpen aria-hidden size={18} />
           )}
         </button>
-        {isNew && article.status === 'draft' ? (
+        {/* The stored article: a step or a delete elsewhere since opening changes what is offered. */}
+        {isNew && workflow.article.status === 'draft' ? (
           <DiscardDraftButton articleId={article.id} flush={flushNow} />
         ) : (
-          offersDelete(article, me.chief) && (
+          offersDelete(workflow.article, me.chief) &&
+          workflow.article.deletedAt === null && (
             <button
               type="button"
               className="button button--quiet status-line__button"

@@ -128,6 +128,11 @@ it('an open article moved to the trash elsewhere turns read only with a Restore 
   // No workflow step for an article in the trash.
   const submit = page.getByRole('button', { name: 'Submit for review' });
   await expect.poll(() => submit.count()).toBe(0);
+  // Nor a second "Delete".
+  const del = page
+    .locator('.article-editor__bar')
+    .getByRole('button', { name: 'Delete', exact: true });
+  expect(await del.count()).toBe(0);
   // Typing goes nowhere.
   await editable.click();
   await page.keyboard.type('verloren');
@@ -140,6 +145,7 @@ it('an open article moved to the trash elsewhere turns read only with a Restore 
   expect((await h.call('articles.get', { id: a.id })).deletedAt).toBeNull();
   await expect.poll(() => editable.getAttribute('contenteditable')).toBe('true');
   expect(await submit.count()).toBe(1);
+  expect(await del.count()).toBe(1);
   await page.getByLabel('Headline', { exact: true }).fill('Zurück');
   await waitSaved(page);
   expect((await h.call('articles.get', { id: a.id })).headline).toBe('Zurück');

@@ -49,6 +49,9 @@ it('submitting offline says queued, then the article is read only with a banner'
   await expect.poll(() => banner.textContent()).toContain('In review: read only.');
   expect(await banner.textContent()).toContain('Ask the desk to request changes');
   expect(await checklistTitle.textContent()).toBe('Before approving');
+  // An editor deletes drafts only: the status line's Delete went with the submit.
+  const bar = page.locator('.article-editor__bar');
+  expect(await bar.getByRole('button', { name: 'Delete', exact: true }).count()).toBe(0);
   expect(await page.getByRole('region', { name: 'Before approving' }).count()).toBe(1);
   const headline = page.getByLabel('Headline', { exact: true });
   expect(await headline.isDisabled()).toBe(true);
