@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../fixtures/images/index';
-import { type EditorHost, startEditorHost } from './editor-helpers';
+import { type EditorHost, placeholderRoom, startEditorHost } from './editor-helpers';
 import {
   cells,
   count,
@@ -133,4 +133,35 @@ describe('image details and drag and drop', () => {
     await page.close();
     expect(errors).toEqual([]);
   });
+
+  for (const lang of ['en', 'de'] as const) {
+    it(`${lang}, 1024 px with the details open: the library's tools wrap in reading order and the search placeholder is whole`, async () => {
+      const { language } = await h.call('settings.get', {});
+      await h.call('settings.update', { language: lang });
+      const { page, errors } = await h.open({ locale: lang === 'de' ? 'de-DE' : 'en-US' });
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await openLibrary(page, lang === 'de' ? 'Bilder' : 'Images');
+      await expect.poll(() => cells(page).count()).toBeGreaterThan(0);
+      await cells(page).first().click();
+      await page.locator('.images--details').waitFor();
+      const box = async (selector: string) => (await page.locator(selector).boundingBox())!;
+      const [importButton, search, toggle] = [
+        await box('.images__head > :first-child'),
+        await box('.images__search'),
+        await box('.images__toggle'),
+      ];
+      // "Import images" and the search share the first row; the filter and the sort come after.
+      expect(
+        Math.abs(importButton.y + importButton.height / 2 - (search.y + search.height / 2)),
+      ).toBeLessThan(4);
+      expect(search.x).toBeGreaterThan(importButton.x + importButton.width);
+      expect(toggle.y).toBeGreaterThan(search.y + search.height - 1);
+      const { text, room } = await placeholderRoom(page.locator('.images__search'));
+      expect(text).toBeGreaterThan(40);
+      expect(text).toBeLessThanOrEqual(room);
+      expect(errors).toEqual([]);
+      await page.close();
+      await h.call('settings.update', { language });
+    });
+  }
 });

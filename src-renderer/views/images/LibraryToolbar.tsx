@@ -23,6 +23,7 @@ export function LibraryToolbar({
         className="images__search"
         aria-label={t('images.search')}
         placeholder={t('images.searchPlaceholder')}
+        title={t('images.searchHint')}
         value={search}
         onChange={(e) => onSearch(e.target.value)}
         data-shortcut-target="search"
