@@ -171,6 +171,17 @@ describe('accessibility (axe-core) in every workflow state and dialog', () => {
           .poll(async () => (await h.call('articles.get', { id: ids.draft })).deletedAt)
           .toBeNull();
 
+        // The open article moved to the trash elsewhere: read only, with Restore in the banner.
+        await show(page, ids.draft!);
+        await h.call('articles.delete', { id: ids.draft! });
+        const trashBanner = page.getByTestId('read-only');
+        await trashBanner.getByRole('button').waitFor();
+        await check('editor, article in the trash');
+        await trashBanner.getByRole('button').click();
+        await expect
+          .poll(async () => (await h.call('articles.get', { id: ids.draft })).deletedAt)
+          .toBeNull();
+
         // A new draft offers Discard, which asks first once something is written.
         await page.locator('.app__name').click();
         await page.keyboard.press('Alt+n');
