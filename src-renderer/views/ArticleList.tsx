@@ -2,8 +2,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { SlidersHorizontal, Trash2, Undo2 } from 'lucide-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, formatListTime } from '../i18n/format';
-import { useToday } from '../ui/useToday';
+import { ShortTime } from '../ui/ShortTime';
 import type { ArticleSummary } from '../../src-shared/model';
 import type { ArticleFilter } from '../../src-shared/api';
 import { useListFilter, combinedFilter } from '../state/listFilter';
@@ -25,16 +24,6 @@ import './conflicts.css';
 const ROW_HEIGHT = 68;
 
 /** The row's time, short ("09:07" today), and the whole date and time on hover. */
-function RowTime({ iso, className }: { iso: string; className?: string }) {
-  const { i18n } = useTranslation();
-  const today = useToday();
-  return (
-    <time className={className} dateTime={iso} title={formatDateTime(iso, i18n.language)}>
-      {formatListTime(iso, today, i18n.language)}
-    </time>
-  );
-}
-
 const ArticleRow = memo(function ArticleRow({
   article,
   active,
@@ -78,7 +67,7 @@ const ArticleRow = memo(function ArticleRow({
           </span>
         )}
       </span>
-      <RowTime className="row__time" iso={article.updatedAt} />
+      <ShortTime className="row__time" iso={article.updatedAt} />
     </button>
   );
 });
@@ -123,7 +112,7 @@ function TrashRow({ article }: { article: ArticleSummary }) {
             ? t('trash.deletedBy', { name: nameOf(article.deletedBy) })
             : t('trash.deletedNoName')}
         </span>
-        <RowTime iso={deletedAt} />
+        <ShortTime iso={deletedAt} />
       </span>
     </div>
   );

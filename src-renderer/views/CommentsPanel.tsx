@@ -14,7 +14,7 @@ import { listBlocks, useCurrentBlock } from './commentBlocks';
 import './comments.css';
 import { afterStartup } from '../boot/startupGate';
 import { UserName } from './UserName';
-import { formatDateTime } from '../i18n/format';
+import { ShortTime } from '../ui/ShortTime';
 import type { CommentDraft } from '../suggest/suggestionReply';
 
 interface Entry {
@@ -71,7 +71,7 @@ export function CommentsPanel({
   /** A comment to start from (a reply to a suggestion); each new nonce replaces the form's text. */
   draft?: CommentDraft | null;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const formId = useId();
   const [comments, setComments] = useState<ReviewComment[]>([]);
   const [timeline, setTimeline] = useState<TimelineEntry[]>([]);
@@ -162,7 +162,7 @@ export function CommentsPanel({
                     })}{' '}
                   </span>
                 )}
-                <time dateTime={c.at}>{formatDateTime(c.at, i18n.language)}</time>
+                <ShortTime iso={c.at} />
                 {c.pending && <em> ({t('comments.pending')})</em>}
                 {c.blockId && (
                   <span className="comments__anchor">

@@ -136,6 +136,10 @@ it('shows the changes-requested notice, opens the article, and shows the comment
   expect(await mine.textContent()).toContain('on “Zweiter Absatz ohne Anmerkung.”');
   // The author's own comment under their display name too (the demo editor is Anna Berg).
   expect(await mine.locator('strong').textContent()).toBe('Anna Berg');
+  // Made today: the clock time alone, the whole date and time on hover.
+  const when = mine.locator('time');
+  expect(await when.textContent()).toMatch(/^\d{1,2}:\d\d\s[AP]M$/);
+  expect(await when.getAttribute('title')).toContain(String(new Date().getFullYear()));
   if (shots) await panel.screenshot({ path: join(shots, 'comments-names.png') });
 
   // It reaches the chief.
