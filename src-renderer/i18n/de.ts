@@ -166,7 +166,7 @@ export const de: Messages = {
       complete: 'Vollständig',
       untitled: '(ohne Überschrift)',
       unknownAuthor: 'unbekannt',
-      refresh: 'Aktualisieren',
+      refresh: 'Erneut versuchen',
       chiefOnly: 'Die Abnahme ist Sache der Chefs vom Dienst.',
     },
     timeline: {

@@ -155,7 +155,7 @@ export const en = {
       complete: 'Complete',
       untitled: '(no headline)',
       unknownAuthor: 'unknown',
-      refresh: 'Refresh',
+      refresh: 'Try again',
       chiefOnly: 'The review queue is for desk chiefs.',
     },
     timeline: {

@@ -40,14 +40,15 @@ export function ReviewQueue() {
       <header className="review-queue__bar">
         <h2 id="review-queue-title">{t('review.queue.title')}</h2>
         <p className="hint">{t('review.queue.hint')}</p>
-        <button type="button" onClick={load}>
-          {t('review.queue.refresh')}
-        </button>
       </header>
       {!user.chief && <p className="hint">{t('review.queue.chiefOnly')}</p>}
+      {/* The queue follows every change by itself; only a failed load needs a hand. */}
       {error && (
         <p role="alert" className="banner banner--error">
-          {error}
+          {error}{' '}
+          <button type="button" onClick={load}>
+            {t('review.queue.refresh')}
+          </button>
         </p>
       )}
       {items && items.length === 0 && <p className="hint">{t('review.queue.empty')}</p>}

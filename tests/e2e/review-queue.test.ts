@@ -207,6 +207,31 @@ describe('review queue (desk chief, real backend)', () => {
     await page.close();
   });
 
+  it('follows submissions from other desks by itself: no refresh button to press', async () => {
+    const { page, errors } = await h.open();
+    await openQueue(page);
+    const rows = page.getByTestId('review-queue-row');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const before = await rows.count();
+    expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    // The editor submits one more on their desk; the chief's open queue shows it unasked.
+    const editor = new Client(server.url, await login(server.url, 'editor'));
+    const id = randomUUID();
+    await push(editor, [
+      {
+        name: 'article.create',
+        args: { id, fields: completeFields({ headline: 'Artikel D' }), body: body('Neu.') },
+      },
+    ]);
+    await push(editor, [
+      { name: 'article.transition', args: { id, from: 'draft', to: 'in_review' } },
+    ]);
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(before + 1);
+    expect(await rows.last().textContent()).toContain('Artikel D');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('says that approving needs a connection to the server when it is down', async () => {
     await server.stop();
     const { page } = await h.open();

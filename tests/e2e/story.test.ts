@@ -59,10 +59,6 @@ async function openFromList(page: Page, name: string): Promise<void> {
 async function openInQueue(page: Page, title: string): Promise<void> {
   await page.getByRole('navigation').getByRole('button', { name: 'Review' }).click();
   await page.getByRole('heading', { name: 'Review queue' }).waitFor();
-  await page
-    .getByRole('button', { name: 'Refresh' })
-    .click()
-    .catch(() => undefined);
   await page.getByRole('button', { name: title }).click();
   await page.locator('[contenteditable="true"][data-ready="true"]').waitFor();
 }
