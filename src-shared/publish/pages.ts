@@ -26,6 +26,8 @@ export interface PageChrome {
   imageRenditions?: (imageId: string) => readonly Rendition[];
 }
 
+const sectionOrder = new Intl.Collator('de');
+
 // The site passes its renditions; this default is the largest one (never the original).
 const siteMediaUrl = (imageId: string): string => `/media/${encodeURIComponent(imageId)}/1600.webp`;
 
@@ -50,7 +52,10 @@ function layout(
   chrome: PageChrome,
   opts: { canonical?: string; print?: boolean; feed?: SectionFeed; head?: string } = {},
 ): string {
-  const nav = chrome.sections
+  // Sorted here, so the site and the desk's preview (whose sections come from the desk's own
+  // list, in its order) show the same navigation, and "Ökonomie" sorts as German readers expect.
+  const nav = [...chrome.sections]
+    .sort((a, b) => sectionOrder.compare(a.name, b.name))
     .map((s) => `<a href="/sections/${esc(encodeURIComponent(s.slug))}">${esc(s.name)}</a>`)
     .join(' ');
   return `<!DOCTYPE html>
@@ -63,7 +68,7 @@ function layout(
 <link rel="alternate" type="application/atom+xml" title="Copydesk – alle Meldungen" href="/feed.xml">
 ${opts.feed ? `<link rel="alternate" type="application/atom+xml" title="${esc(opts.feed.title)}" href="${esc(opts.feed.href)}">\n` : ''}${opts.canonical ? `<link rel="canonical" href="${esc(opts.canonical)}">\n` : ''}${opts.head ? `${opts.head}\n` : ''}${opts.print ? '<meta name="robots" content="noindex">\n' : ''}</head>
 <body${opts.print ? ' class="print"' : ''}>
-<header class="site"><a class="brand" href="/">Copydesk</a><nav aria-label="Bereiche">${nav}</nav></header>
+<header class="site"><a class="brand" href="/">Copydesk</a><nav aria-label="Ressorts">${nav}</nav></header>
 <main>
 ${main}
 </main>
