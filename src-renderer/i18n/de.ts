@@ -722,6 +722,7 @@ export const de: Messages = {
       waiting_other: '{{count}} Änderungen warten',
       offline_one: 'Offline — {{count}} Änderung wartet',
       offline_other: 'Offline — {{count}} Änderungen warten',
+      local_zero: 'Nicht angemeldet — alles bleibt auf diesem Rechner',
       local_one: 'Nicht angemeldet — {{count}} Änderung nur auf diesem Rechner',
       local_other: 'Nicht angemeldet — {{count}} Änderungen nur auf diesem Rechner',
       syncing: 'Synchronisiere …',

@@ -702,6 +702,7 @@ export const en = {
       waiting_other: '{{count}} changes waiting',
       offline_one: 'Offline — {{count}} change waiting',
       offline_other: 'Offline — {{count}} changes waiting',
+      local_zero: 'Not signed in — work stays on this computer',
       local_one: 'Not signed in — {{count}} change kept on this computer',
       local_other: 'Not signed in — {{count}} changes kept on this computer',
       syncing: 'Syncing …',
