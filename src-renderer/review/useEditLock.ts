@@ -8,8 +8,8 @@ export function useEditLock(article: Article): EditLock {
   const user = useCurrentUser();
   const [stored] = useStoredArticle(article);
   const inTrash = stored.deletedAt !== null;
-  // Until the role is known nothing is locked by it: a desk chief's editor must not flicker.
-  if (!user.known)
-    return inTrash ? editLock(stored.status, false, true) : { locked: false, note: 'none' };
+  // Until the role is known nothing is locked by it (a desk chief's editor must not flicker);
+  // the trash locks for every role.
+  if (!user.known && !inTrash) return { locked: false, note: 'none' };
   return editLock(stored.status, user.chief, inTrash);
 }
