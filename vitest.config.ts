@@ -4,12 +4,18 @@ import { defineConfig } from 'vitest/config';
 
 // Projects: unit tests and the PostgreSQL server tests run two files at a time (vitest's default
 // on 2 cores is one); end-to-end tests (real browser, real processes, real backend) run one file
-// at a time so that 2 cores are not oversubscribed. The server and
+// at a time, alone: on this slow 2-core machine, two browser test files at once, or the browser
+// tests beside the unit and server tests, made the whole run slower (each file 6-10 times its
+// idle time instead of about 4) and let hang limits run out. The server and
 // sync tests run a second time against a private PostgreSQL cluster (server-pg, sync-pg), which
 // also runs the PostgreSQL-only tests in tests/server-pg.
 // Password hashing at the production cost (scrypt N = 2^17) would make the many test servers
 // slow: tests hash at 2^12. tests/server/passwords.test.ts checks the production default.
 const env = { COPYDESK_TEST_PASSWORD_COST: '12' };
+// expect.poll waits for an outcome (a view updated, a sync arrived). Its default gives up after
+// 1 s, which a loaded machine exceeded with the right outcome on its way; a poll that fails
+// waits longer, one that passes no longer.
+const expectOptions = { poll: { timeout: 10_000 } };
 
 /** The bin folder of the newest installed PostgreSQL ≥ 15, or a one-line reason why none. */
 function findPgBin(): { bin: string } | { missing: string } {
@@ -56,10 +62,11 @@ const postgresProjects =
             ],
             environment: 'node' as const,
             env,
+            expect: expectOptions,
             // Each file gets its own database on the cluster, so two files can run at once.
             maxWorkers: 2,
-            testTimeout: 60_000,
-            hookTimeout: 60_000,
+            testTimeout: 120_000,
+            hookTimeout: 120_000,
             globalSetup: ['tests/support/pg-global-setup.ts'],
           },
         },
@@ -69,6 +76,7 @@ const postgresProjects =
             include: ['tests/sync/**/*.test.ts'],
             environment: 'node' as const,
             env,
+            expect: expectOptions,
             fileParallelism: false,
             testTimeout: 120_000,
             hookTimeout: 180_000,
@@ -87,11 +95,14 @@ export default defineConfig({
           include: ['src-*/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'],
           environment: 'node',
           env,
+          expect: expectOptions,
           // vitest's default on 2 cores is one worker; these files mostly wait on child processes,
           // servers and disk, so two at once use the machine better.
           maxWorkers: 2,
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Several tests start server and CLI processes one after another (each loads tsx and
+          // the server's modules); four of them took over 60 s on a loaded machine.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {
@@ -104,6 +115,7 @@ export default defineConfig({
           ],
           environment: 'node',
           env,
+          expect: expectOptions,
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,

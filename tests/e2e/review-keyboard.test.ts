@@ -17,7 +17,7 @@ let h: EditorHost;
 beforeAll(async () => {
   pair = await startSyncEditorPair('copydesk-review-keyboard-', 'chief');
   ({ h } = pair);
-}, 60_000);
+});
 afterAll(async () => {
   await pair?.close();
 });

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { bodyFromParagraphs } from '../../src-shared/richtext/plainText';
 import { createTestDatabase } from '../support/postgres';
 import { testPgAdminUrl } from '../support/pgTestRun';
+import { START_TIMEOUT_MS } from '../support/processes';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -51,7 +52,10 @@ export async function spawnServer(
   child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
   const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
   const url = await new Promise<string>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`server did not start: ${err}`)), 30_000);
+    const timer = setTimeout(
+      () => rej(new Error(`server did not start: ${err}`)),
+      START_TIMEOUT_MS,
+    );
     const check = () => {
       const m = /^Copydesk server listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(out);
       if (m) {

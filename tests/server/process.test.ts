@@ -111,6 +111,9 @@ describe('shutdown and CLI', () => {
               authorization: `Bearer ${token}`,
               'content-type': 'image/png',
               'content-length': bytes.length,
+              // The server answers "100 Continue" once it has read the headers: from then on
+              // the request is in flight, however slow the machine.
+              expect: '100-continue',
             },
           },
           (res) => {
@@ -122,12 +125,13 @@ describe('shutdown and CLI', () => {
           },
         );
         req.on('error', reject);
-        req.write(bytes.subarray(0, 10));
-        // The request is in flight when the signal arrives; the rest of the body follows later.
-        setTimeout(() => {
+        req.once('continue', () => {
+          req.write(bytes.subarray(0, 10));
           server.child.kill('SIGTERM');
+          // The rest of the body follows after the signal.
           setTimeout(() => req.end(bytes.subarray(10)), 300);
-        }, 200);
+        });
+        req.flushHeaders();
       });
       const r = await response;
       expect(r.status).toBe(201);
@@ -219,5 +223,5 @@ describe('shutdown and CLI', () => {
       delete process.env.COPYDESK_DATABASE_URL;
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 150_000); // seven CLI starts (tsx each): slow on a busy machine
+  }, 300_000); // seven CLI starts (tsx each): over 70 s on a busy machine
 });

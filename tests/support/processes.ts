@@ -4,6 +4,10 @@ import { resolve } from 'node:path';
 
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
+/** How long a started process may take to say it is ready. A server loads tsx and its modules
+ * at start: about 6 s on an idle slow machine here, several times that on a loaded one. */
+export const START_TIMEOUT_MS = 90_000;
+
 export interface Started {
   child: ChildProcess;
   /** The URL parsed from the process's start-up line. */
@@ -20,7 +24,7 @@ export function startTs(
   entry: string,
   args: string[],
   ready: RegExp,
-  timeoutMs = 30_000,
+  timeoutMs = START_TIMEOUT_MS,
   env: Record<string, string> = {},
 ): Promise<Started> {
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
@@ -81,7 +85,7 @@ export function startBrowserMode(
     'src-main/harness/cli.ts',
     ['--profile', profileDir, '--port', String(port), ...args],
     /Copydesk browser mode: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/,
-    30_000,
+    START_TIMEOUT_MS,
     env,
   );
 }

@@ -193,4 +193,5 @@ it('(d) 5 clients × random mutations through a faulty network converge exactly 
   console.log(
     `converged: ${states[0]!.length} articles, ${clients.map(lastAssignedId).join('+')} mutations`,
   );
-});
+  // About 20 s on an idle machine; over 120 s on a slow, loaded one.
+}, 600_000);
