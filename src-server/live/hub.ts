@@ -304,7 +304,11 @@ export class LiveHub {
   private heartbeat(): void {
     for (const conn of this.connections) {
       if (!conn.alive) {
-        conn.socket.terminate(); // 'close' follows and removes it
+        // Decided after this turn's input is read: when the event loop ran late, timers run
+        // before the sockets are read, and the pong waiting there would not count yet.
+        setImmediate(() => {
+          if (!conn.alive) conn.socket.terminate(); // 'close' follows and removes it
+        });
         continue;
       }
       conn.alive = false;

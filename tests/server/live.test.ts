@@ -286,10 +286,25 @@ describe('presence', () => {
     const author = await ready(editor, randomUUID());
     silent.send({ type: 'presence', articleId: id });
     await author.presence((l) => l.some((a) => a.articleId === id));
-    const t0 = Date.now();
-    await author.presence((l) => !l.some((a) => a.articleId === id), 5000);
-    expect(Date.now() - t0).toBeLessThan(3 * HEARTBEAT_MS + 1000);
+    // Dropped by the heartbeat (a few times HEARTBEAT_MS; the bound leaves room for a busy
+    // machine), not by the operating system's TCP timeout, which takes minutes.
+    await author.presence((l) => !l.some((a) => a.articleId === id), 10_000);
     expect((await silent.closed).code).toBe(1006); // terminated, no closing handshake
+  });
+
+  it('keeps a desk whose pong arrived while the server was too busy to read it', async () => {
+    const desk = await ready(chief, randomUUID());
+    // The desk answers a ping, then this process (the server's too) is blocked past the next
+    // heartbeat: when it runs again, the heartbeat's timer comes before the pong is read.
+    await new Promise<void>((resolve) =>
+      desk.socket.once('ping', () => {
+        const until = Date.now() + 2.5 * HEARTBEAT_MS;
+        while (Date.now() < until);
+        resolve();
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 3 * HEARTBEAT_MS));
+    expect(desk.socket.readyState).toBe(desk.socket.OPEN);
   });
 
   it('lets presence from another instance lapse at its expiry unless refreshed', async () => {
@@ -312,10 +327,10 @@ describe('presence', () => {
     });
     await author.presence((l) => l.some((a) => a.articleId === id));
     const t0 = Date.now();
-    await author.presence((l) => !l.some((a) => a.articleId === id), 5000);
-    // Gone after its expiry (the sweep runs every TTL/3), not before.
+    // Gone after its expiry (the sweep runs every TTL/3), not before; the bound on the wait
+    // leaves room for a busy machine.
+    await author.presence((l) => !l.some((a) => a.articleId === id), 10_000);
     expect(Date.now() - t0).toBeGreaterThan(TTL_MS / 2);
-    expect(Date.now() - t0).toBeLessThan(TTL_MS * 2 + 500);
   });
 
   it('keeps presence of a desk on this instance alive past the TTL while it stays connected', async () => {

@@ -77,11 +77,11 @@ describe('live updates', () => {
     // A with default settings: its own debounce pushes the change, no sync call anywhere.
     const art = await a.api['articles.create']({ fields: { headline: 'Live 0' } });
     await until(headlineOn(b, art.id), (h) => h === 'Live 0', 10_000);
+    // Each within 10 s (room for a busy machine): the pull timer is 10 minutes, so only the
+    // poke can have brought it.
     for (let i = 1; i <= 3; i++) {
-      const t0 = Date.now();
       await a.api['articles.save']({ id: art.id, fields: { headline: `Live ${i}` } });
       await until(headlineOn(b, art.id), (h) => h === `Live ${i}`, 10_000);
-      expect(Date.now() - t0).toBeLessThan(5_000);
     }
   });
 
