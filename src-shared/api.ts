@@ -314,6 +314,18 @@ export const SyncConflict = lazySchema(() =>
 );
 export type SyncConflict = z.infer<typeof SyncConflict>;
 
+/** A conflict as the desk lists it. */
+export const ListedConflict = lazySchema(() =>
+  SyncConflict.extend({
+    /**
+     * A refused change the signed-in user may not edit now (the server's rule): keeping it
+     * would be refused again, so the desk does not offer it until they may.
+     */
+    resendRefused: z.boolean(),
+  }),
+);
+export type ListedConflict = z.infer<typeof ListedConflict>;
+
 // ---- review ----
 
 /** An article waiting for a desk chief, with what its checklist still misses. */
@@ -536,7 +548,7 @@ const desktopApiSchemas = {
   'sync.conflicts': () =>
     method(
       z.strictObject({ entityId: Id.optional() }),
-      z.strictObject({ items: z.array(SyncConflict) }),
+      z.strictObject({ items: z.array(ListedConflict) }),
     ),
   'sync.resolveConflict': () =>
     method(

@@ -2,9 +2,16 @@
  * The sync DesktopApi methods (sign in, status, explicit sync, conflicts) and articles.transition,
  * which queues a workflow step for the server to decide (docs/sync.md).
  */
-import { ApiError, type SyncConflict } from '../../src-shared/api';
-import { findTransition } from '../../src-shared/workflow';
-import type { HandlerFor } from './context';
+import { ApiError, type ListedConflict } from '../../src-shared/api';
+import {
+  type Decision,
+  findTransition,
+  mayEditArticle,
+  mayEditImage,
+} from '../../src-shared/workflow';
+import { ROLES } from '../../src-shared/model';
+import type { CoreContext, HandlerFor } from './context';
+import { NotFoundError } from './store/articles';
 import { SyncHttpError } from './sync/http';
 import { resolveConflict } from './sync/resolve';
 import type { StoredConflict } from './sync/conflicts';
@@ -20,9 +27,9 @@ type SyncMethod =
   | 'sync.resolveConflict'
   | 'articles.transition';
 
-function publicConflict(c: StoredConflict): SyncConflict {
+function listedConflict(ctx: CoreContext, c: StoredConflict): ListedConflict {
   const { mutationName: _n, resolved: _r, ...rest } = c;
-  return rest;
+  return { ...rest, resendRefused: resendRefusal(ctx, c) !== null };
 }
 
 function networkError(e: unknown): ApiError {
@@ -31,6 +38,51 @@ function networkError(e: unknown): ApiError {
     return new ApiError('transport', e.message);
   }
   return e instanceof ApiError ? e : new ApiError('internal', String(e));
+}
+
+/**
+ * Re-sending a refused change to an article the signed-in user may not edit now (in review for
+ * an editor, someone else's, in the trash), or to an image they may not edit, would only be
+ * refused again, as a new conflict: the rule that refuses it, or null when it may be sent (or
+ * when the server must decide).
+ */
+function resendRefusal(
+  ctx: CoreContext,
+  c: StoredConflict,
+): Extract<Decision, { ok: false }> | null {
+  const user = ctx.sync.status().user;
+  if (c.resolved || c.kind !== 'rejected' || !user) return null;
+  const role = ROLES.find((r) => r === user.role);
+  if (!role) return null;
+  const actor = { id: user.id, role };
+  let decision: Decision;
+  try {
+    if (c.entityType === 'article') decision = mayEditArticle(ctx.articles.get(c.entityId), actor);
+    else if (c.entityType === 'image') {
+      const image = ctx.images.get(c.entityId);
+      // Who added it is not known here yet (stored before schema 13): the server decides.
+      if (image.createdBy === null) return null;
+      decision = mayEditImage(image, actor);
+    } else return null;
+  } catch (e) {
+    if (e instanceof NotFoundError) return null; // not stored here (any more): the server decides
+    throw e;
+  }
+  return decision.ok ? null : decision;
+}
+
+/** The desk refuses such a re-send first, with the server's rule and code, and changes nothing. */
+function refuseResendTheServerWouldRefuse(ctx: CoreContext, conflictId: string): void {
+  const c = ctx.conflicts.get(conflictId);
+  const refusal = c ? resendRefusal(ctx, c) : null;
+  if (refusal) {
+    throw new ApiError(
+      'conflict',
+      `${refusal.reason} Sent again now, the change would be refused again; nothing was changed.`,
+      undefined,
+      refusal.code,
+    );
+  }
 }
 
 export const syncHandlers: { [M in SyncMethod]: HandlerFor<M> } = {
@@ -58,9 +110,10 @@ export const syncHandlers: { [M in SyncMethod]: HandlerFor<M> } = {
     return ctx.sync.syncNow({ allowMassDelete: true });
   },
   'sync.conflicts': (input, ctx) => ({
-    items: ctx.conflicts.list(input.entityId).map(publicConflict),
+    items: ctx.conflicts.list(input.entityId).map((c) => listedConflict(ctx, c)),
   }),
   'sync.resolveConflict': (input, ctx) => {
+    if (input.keep === 'mine') refuseResendTheServerWouldRefuse(ctx, input.id);
     const c = resolveConflict(ctx, input.id, input.keep, new Date().toISOString());
     if (c.entityType === 'image')
       ctx.emit({ type: 'image.updated', id: c.entityId, origin: 'local' });

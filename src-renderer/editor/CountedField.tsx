@@ -7,8 +7,9 @@ export function CountedField({
   value,
   limit,
   maxLength,
-  multiline,
   wraps,
+  rows = 1,
+  onEnter,
   onChange,
   onBlur,
   onFocus,
@@ -19,9 +20,15 @@ export function CountedField({
   value: string;
   limit: number;
   maxLength: number;
-  multiline?: boolean;
-  /** One line of text that wraps on screen (a headline): Enter adds no line break. */
+  /**
+   * Text without line breaks that wraps on screen (a headline, a teaser): Enter adds none, and
+   * pasted line breaks become spaces.
+   */
   wraps?: boolean;
+  /** The height of a `wraps` field, in lines. */
+  rows?: number;
+  /** A one-line field's plain Enter (not while composing): go on to the next field, say. */
+  onEnter?: () => void;
   onChange: (value: string) => void;
   onBlur: () => void;
   onFocus?: () => void;
@@ -51,12 +58,14 @@ export function CountedField({
       {wraps ? (
         <textarea
           {...common}
-          rows={1}
-          onKeyDown={(e) => e.key === 'Enter' && !e.nativeEvent.isComposing && e.preventDefault()}
+          rows={rows}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+            e.preventDefault();
+            if (!e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) onEnter?.();
+          }}
           onChange={(e) => onChange(e.target.value.replace(/\s*[\r\n]+\s*/g, ' '))}
         />
-      ) : multiline ? (
-        <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
       ) : (
         <input {...common} type="text" onChange={(e) => onChange(e.target.value)} />
       )}

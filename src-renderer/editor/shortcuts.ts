@@ -21,6 +21,8 @@ export type ShortcutId =
   | 'plainPaste'
   | 'newArticle'
   | 'search'
+  | 'listMove'
+  | 'listDelete'
   | 'find'
   | 'replace'
   | 'suggest'
@@ -58,6 +60,8 @@ export const SHORTCUT_TABLE: readonly { id: ShortcutId; keys: readonly string[] 
   { id: 'replace', keys: [`${MOD}+H`] },
   { id: 'suggest', keys: [`${MOD}+Alt+S`] },
   { id: 'search', keys: [`${MOD}+Shift+F`, '/'] },
+  { id: 'listMove', keys: ['↑', '↓', 'PageUp', 'PageDown', 'Home', 'End'] },
+  { id: 'listDelete', keys: ['Delete'] },
   { id: 'help', keys: ['F1', '?'] },
 ];
 

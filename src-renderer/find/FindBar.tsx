@@ -15,6 +15,9 @@ import { historyMark, type ReplaceAllRecord, undoReplaceAll } from './replaceAll
 
 export type { FindableFields } from './fields';
 
+/** Why replacing is not offered: the article is read only, or edits must be suggestions. */
+export type ReplaceOff = 'readOnly' | 'suggesting' | null;
+
 /** What the replace line reports: how many were replaced, or that it was taken back (or not). */
 type ReplaceNote = { kind: 'replaced'; count: number } | { kind: 'undone' } | { kind: 'stale' };
 
@@ -22,7 +25,8 @@ const REFRESH_DELAY_MS = 200;
 
 export function FindBar({
   editor,
-  replace,
+  replace: replaceAsked,
+  replaceOff,
   focusToken,
   fields,
   onReplaceFields,
@@ -30,6 +34,11 @@ export function FindBar({
 }: {
   editor: LexicalEditor | null;
   replace: boolean;
+  /**
+   * Set when replacing must not change the article: Ctrl+H then finds only and says why.
+   * (Replacing would write past the read-only lock, or around suggestion mode.)
+   */
+  replaceOff: ReplaceOff;
   /** Changes each time Ctrl+F or Ctrl+H is pressed again: the find box takes the focus. */
   focusToken: number;
   fields: FindableFields;
@@ -38,6 +47,7 @@ export function FindBar({
 }) {
   const { t, i18n } = useTranslation();
   const id = useId();
+  const replace = replaceAsked && replaceOff === null;
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const [replacement, setReplacement] = useState('');
@@ -244,6 +254,11 @@ export function FindBar({
           {t('find.wholeWord')}
         </label>
       </div>
+      {replaceAsked && replaceOff !== null && (
+        <p className="find-bar__off" role="note">
+          {t(replaceOff === 'readOnly' ? 'find.offReadOnly' : 'find.offSuggesting')}
+        </p>
+      )}
       {replace && (
         <>
           <label className="find-bar__label" htmlFor={`${id}-replace`}>

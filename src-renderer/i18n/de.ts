@@ -2,6 +2,8 @@ import type { Messages } from './en';
 
 export const de: Messages = {
   comments: {
+    notYours:
+      'Die Kommentare zu diesem Artikel sind für Autorin oder Autor, die Person, der er zugewiesen ist, und die Chefs vom Dienst.',
     title: 'Anmerkungen',
     label: 'Anmerkung',
     add: 'Anmerkung hinzufügen',
@@ -243,6 +245,8 @@ export const de: Messages = {
     untitled: '(ohne Überschrift)',
     words: '{{count}} Wörter',
     loading: 'Lädt …',
+    failed: 'Die Liste konnte nicht geladen werden: {{message}}',
+    retry: 'Erneut versuchen',
     status: {
       draft: 'Entwurf',
       in_review: 'In Abnahme',
@@ -267,6 +271,7 @@ export const de: Messages = {
     noMatch: 'Kein Bild passt.',
     noCredit: 'Keine Bildquelle',
     loading: 'Lädt…',
+    failed: 'Die Bilder konnten nicht geladen werden: {{message}}',
     thumbFailed: 'Keine Vorschau',
     dropHint: 'Dateien loslassen, um sie zu importieren.',
     import: {
@@ -281,6 +286,8 @@ export const de: Messages = {
       clear: 'Liste leeren',
     },
     details: {
+      notYours:
+        'Nur lesen: Redakteure ändern die Angaben der Bilder, die sie selbst hinzugefügt haben; Bildredaktion und Chefs vom Dienst ändern alle.',
       label: 'Bilddetails',
       close: 'Schließen',
       credit: 'Bildquelle',
@@ -491,6 +498,9 @@ export const de: Messages = {
     undo: 'Ersetzen rückgängig',
     undone: 'Ersetzen im Text und in den Feldern rückgängig gemacht',
     undoStale: 'Der Artikel wurde seitdem bearbeitet: schrittweise rückgängig mit {{keys}}',
+    offReadOnly: 'Nur lesen: In diesem Artikel können Sie suchen, nicht ersetzen.',
+    offSuggesting:
+      'Kein Ersetzen im Vorschlagsmodus: Ihre Änderungen müssen Vorschläge sein. Zum Ersetzen den Vorschlagsmodus ausschalten.',
   },
   dictionary: {
     title: 'Redaktionswörterbuch',
@@ -619,6 +629,8 @@ export const de: Messages = {
       },
       preview: 'Vorschau von Version {{revision}}',
       restore: 'Version {{revision}} wiederherstellen',
+      restoreLater:
+        'Nur lesen: Eine Version können Sie wiederherstellen, sobald Sie den Artikel wieder bearbeiten dürfen.',
       restored: 'Version {{revision}} wurde als neue Version wiederhergestellt.',
       close: 'Versionen schließen',
       previewError: 'Diese Version kann nicht angezeigt werden: {{message}}',
@@ -643,6 +655,8 @@ export const de: Messages = {
       plainPaste: 'Als reinen Text einfügen',
       newArticle: 'Neuer Artikel',
       search: 'In der Artikelliste suchen',
+      listMove: 'In der Artikelliste von Zeile zu Zeile',
+      listDelete: 'Den Artikel einer Listenzeile in den Papierkorb verschieben',
       find: 'Im Artikel suchen',
       replace: 'Im Artikel suchen und ersetzen',
       suggest: 'Änderungen vorschlagen ein oder aus',
@@ -685,6 +699,8 @@ export const de: Messages = {
     copyMine: 'Meinen Text kopieren',
     copied: 'Kopiert.',
     restoreMine: 'Meine Fassung wiederherstellen',
+    restoreLater:
+      'Ihre Fassung können Sie wiederherstellen, sobald Sie den Artikel wieder bearbeiten dürfen.',
     dismiss: 'Verwerfen',
     onlyMine: 'nur in meiner Fassung:',
     onlyTheirs: 'nur in ihrer Fassung:',
@@ -744,6 +760,8 @@ export const de: Messages = {
       keepMine: 'Meine behalten',
       keepTheirs: 'Server-Fassung behalten',
       resend: 'Erneut senden',
+      resendLater:
+        'Sie dürfen das gerade nicht bearbeiten, der Server würde die Änderung wieder ablehnen. Sie können sie erneut senden, sobald Sie es wieder dürfen.',
       dismiss: 'Verwerfen',
       close: 'Schließen',
       kind: {
@@ -795,6 +813,10 @@ export const de: Messages = {
       trash: {
         title: 'Im Papierkorb: schreibgeschützt.',
         todo: 'Dieser Artikel wurde in den Papierkorb verschoben. Wiederherstellen, um weiterzuschreiben; er kommt mit allem Inhalt zurück.',
+      },
+      notYours: {
+        title: 'Nicht Ihr Artikel: nur lesen.',
+        todo: 'Ändern dürfen ihn nur die Autorin oder der Autor, die Person, der er zugewiesen ist, und die Chefs vom Dienst. Wenn Sie daran arbeiten sollen: den Chef vom Dienst bitten, ihn Ihnen zuzuweisen.',
       },
       chiefPublished: {
         title: 'Veröffentlicht.',

@@ -1,5 +1,6 @@
 export const en = {
   comments: {
+    notYours: 'Review comments on this article are for its author, its assignee and desk chiefs.',
     title: 'Review comments',
     label: 'Comment',
     add: 'Add comment',
@@ -228,6 +229,8 @@ export const en = {
     untitled: '(untitled)',
     words: '{{count}} words',
     loading: 'Loading…',
+    failed: 'The list could not be loaded: {{message}}',
+    retry: 'Try again',
     status: {
       draft: 'Draft',
       in_review: 'In review',
@@ -252,6 +255,7 @@ export const en = {
     noMatch: 'No image matches.',
     noCredit: 'No credit',
     loading: 'Loading…',
+    failed: 'The images could not be loaded: {{message}}',
     thumbFailed: 'No preview',
     dropHint: 'Drop the files to import them.',
     import: {
@@ -266,6 +270,8 @@ export const en = {
       clear: 'Clear list',
     },
     details: {
+      notYours:
+        'Read only: editors change the details of the images they added; photo editors and desk chiefs change any.',
       label: 'Image details',
       close: 'Close',
       credit: 'Credit',
@@ -474,6 +480,9 @@ export const en = {
     undo: 'Undo replacement',
     undone: 'Replacement undone in the body and the fields',
     undoStale: 'The article was edited since: undo step by step with {{keys}}',
+    offReadOnly: 'Read only: you can find in this article, not replace.',
+    offSuggesting:
+      'No replacing while you suggest changes: your edits must be suggestions. Turn suggesting off to replace.',
   },
   dictionary: {
     title: 'Newsroom dictionary',
@@ -600,6 +609,7 @@ export const en = {
       },
       preview: 'Preview of revision {{revision}}',
       restore: 'Restore revision {{revision}}',
+      restoreLater: 'Read only: you can restore a revision once you may edit the article again.',
       restored: 'Revision {{revision}} restored as a new revision.',
       close: 'Close history',
       previewError: 'This revision cannot be shown: {{message}}',
@@ -624,6 +634,8 @@ export const en = {
       plainPaste: 'Paste as plain text',
       newArticle: 'New article',
       search: 'Search the article list',
+      listMove: 'Move between the rows of the article list',
+      listDelete: 'Move the article of a list row to the trash',
       find: 'Find in the article',
       replace: 'Find and replace in the article',
       suggest: 'Suggest changes on or off',
@@ -665,6 +677,7 @@ export const en = {
     copyMine: 'Copy my text',
     copied: 'Copied.',
     restoreMine: 'Restore my version',
+    restoreLater: 'You can restore your version once you may edit the article again.',
     dismiss: 'Dismiss',
     onlyMine: 'only in mine:',
     onlyTheirs: 'only in theirs:',
@@ -724,6 +737,8 @@ export const en = {
       keepMine: 'Keep mine',
       keepTheirs: 'Keep theirs',
       resend: 'Send again',
+      resendLater:
+        'You may not edit this now, so the server would refuse it again. You can send it again once you may.',
       dismiss: 'Dismiss',
       close: 'Close',
       kind: {
@@ -775,6 +790,10 @@ export const en = {
       trash: {
         title: 'In the trash: read only.',
         todo: 'This article was moved to the trash. Restore it to go on writing; it comes back with everything in it.',
+      },
+      notYours: {
+        title: 'Not your article: read only.',
+        todo: 'Only its author, its assignee and desk chiefs change it. Ask a desk chief to assign it to you if you should work on it.',
       },
       chiefPublished: {
         title: 'Published.',

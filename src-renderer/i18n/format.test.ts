@@ -48,6 +48,15 @@ describe('keyLabel', () => {
     expect(keyLabel('Ctrl+Shift+F', 'de', false)).toBe('Strg+Umschalt+F');
     expect(keyLabel('Ctrl+Alt+2', 'de', false)).toBe('Strg+Alt+2');
     expect(keyLabel('Ctrl+B', 'en', false)).toBe('Ctrl+B');
+    // The list's keys as German and English keyboards label them.
+    expect(['Delete', 'Home', 'End', 'PageUp'].map((k) => keyLabel(k, 'de', false))).toEqual([
+      'Entf',
+      'Pos1',
+      'Ende',
+      'Bild↑',
+    ]);
+    expect(keyLabel('PageDown', 'en', false)).toBe('Page Down');
+    expect(keyLabel('↑', 'de', false)).toBe('↑');
   });
   it('uses the macOS symbols on a Mac in any language', () => {
     expect(keyLabel('Cmd+Shift+Z', 'de', true)).toBe('⌘⇧Z');

@@ -56,14 +56,24 @@ export function formatListTime(iso: string, today: Date, language: string): stri
 }
 
 const MAC_KEYS: Record<string, string> = { Cmd: '⌘', Ctrl: '⌃', Alt: '⌥', Shift: '⇧' };
-const GERMAN_KEYS: Record<string, string> = { Ctrl: 'Strg', Shift: 'Umschalt' };
+const GERMAN_KEYS: Record<string, string> = {
+  Ctrl: 'Strg',
+  Shift: 'Umschalt',
+  Delete: 'Entf',
+  Home: 'Pos1',
+  End: 'Ende',
+  PageUp: 'Bild↑',
+  PageDown: 'Bild↓',
+};
+
+const ENGLISH_KEYS: Record<string, string> = { PageUp: 'Page Up', PageDown: 'Page Down' };
 
 /** A shortcut such as "Ctrl+Shift+F" as its keyboard labels it: "Strg+Umschalt+F", "⌘⇧F". */
 export function keyLabel(keys: string, language: string, mac: boolean = IS_MAC): string {
   if (keys.length <= 1) return keys;
   const parts = keys.split('+');
   if (mac) return parts.map((p) => MAC_KEYS[p] ?? p).join('');
-  const names = language.startsWith('de') ? GERMAN_KEYS : {};
+  const names = language.startsWith('de') ? GERMAN_KEYS : ENGLISH_KEYS;
   return parts.map((p) => names[p] ?? p).join('+');
 }
 

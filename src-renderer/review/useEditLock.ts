@@ -1,5 +1,5 @@
 import type { Article } from '../../src-shared/model';
-import { editLock, type EditLock } from './editLock';
+import { editLock, worksOnArticle, type EditLock } from './editLock';
 import { useCurrentUser } from './useRole';
 import { useStoredArticle } from './useStoredArticle';
 
@@ -11,5 +11,5 @@ export function useEditLock(article: Article): EditLock {
   // Until the role is known nothing is locked by it (a desk chief's editor must not flicker);
   // the trash locks for every role.
   if (!user.known && !inTrash) return { locked: false, note: 'none' };
-  return editLock(stored.status, user.chief, inTrash);
+  return editLock(stored.status, user.chief, inTrash, worksOnArticle(stored, user.id));
 }

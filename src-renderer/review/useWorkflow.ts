@@ -14,6 +14,7 @@ import { ACTION_KEYS, explainFailure, offeredTransitions } from './transitions';
 import type { ArticleChecklist } from '../editor/checklist';
 import { useCurrentUser } from './useRole';
 import { useStoredArticle } from './useStoredArticle';
+import { worksOnArticle } from './editLock';
 import { stepQueued } from './stepOutcome';
 import { errorText } from '../i18n/errors';
 import { formatNewsroomTime } from '../i18n/format';
@@ -64,8 +65,10 @@ export function useWorkflow(
   const ids = { missing: useId(), comment: useId(), commentHint: useId() };
   const statusRef = useRef<HTMLSpanElement>(null);
 
-  // An article in the trash takes no step until it is restored (its banner offers that).
-  const offered = article.deletedAt === null ? offeredTransitions(article.status, user.chief) : [];
+  // An article in the trash takes no step until it is restored (its banner offers that); one
+  // the user neither wrote nor was assigned takes none from them unless they are a desk chief.
+  const mayStep = article.deletedAt === null && (user.chief || worksOnArticle(article, user.id));
+  const offered = mayStep ? offeredTransitions(article.status, user.chief) : [];
   const needsComment = offered.some((r) => r.name === 'request_changes');
   const commentMissing = comment.trim() === '';
   const missing = checklist.items;

@@ -1,6 +1,7 @@
 /**
- * The spelling context menu: up to five suggestions, "Ignore" and "Add to newsroom dictionary". A DOM
- * menu (role="menu"), the same in Electron and browser mode, driven by arrow keys and Escape.
+ * The spelling context menu: up to five suggestions, "Ignore" and "Add to newsroom dictionary"
+ * (in a read-only body only the last two). A DOM menu (role="menu"), the same in Electron and
+ * browser mode, driven by arrow keys and Escape.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
@@ -11,6 +12,8 @@ export interface SpellingTarget {
   y: number;
   range: Range;
   word: string;
+  /** False in a read-only body: the menu offers no replacements, only Ignore and Add. */
+  replaceable: boolean;
 }
 
 type Suggestions =
@@ -37,6 +40,7 @@ export function SpellingMenu({
   const [position, setPosition] = useState({ left: target.x, top: target.y });
 
   useEffect(() => {
+    if (!target.replaceable) return;
     let live = true;
     setSuggestions({ state: 'loading' });
     suggest(target.word)
@@ -45,7 +49,7 @@ export function SpellingMenu({
     return () => {
       live = false;
     };
-  }, [suggest, target.word]);
+  }, [suggest, target.word, target.replaceable]);
 
   // Keep the menu inside the window, and focus its first item whenever the items change.
   useLayoutEffect(() => {
@@ -116,26 +120,30 @@ export function SpellingMenu({
       onKeyDown={onKeyDown}
       onContextMenu={(e) => e.preventDefault()}
     >
-      {suggestions.state === 'loading' && (
-        <p className="spelling-menu__note" role="none">
-          {t('spelling.checking')}
-        </p>
+      {target.replaceable && (
+        <>
+          {suggestions.state === 'loading' && (
+            <p className="spelling-menu__note" role="none">
+              {t('spelling.checking')}
+            </p>
+          )}
+          {suggestions.state === 'failed' && (
+            <p className="spelling-menu__note" role="none">
+              {t('spelling.failed', { message: suggestions.message })}
+            </p>
+          )}
+          {suggestions.state === 'ready' && suggestions.words.length === 0 && (
+            <p className="spelling-menu__note" role="none">
+              {t('spelling.noSuggestions')}
+            </p>
+          )}
+          {suggestions.state === 'ready' &&
+            suggestions.words.map((w) =>
+              item(`s:${w}`, w, () => onReplace(w), 'spelling-menu__suggestion'),
+            )}
+          <div role="separator" className="spelling-menu__separator" />
+        </>
       )}
-      {suggestions.state === 'failed' && (
-        <p className="spelling-menu__note" role="none">
-          {t('spelling.failed', { message: suggestions.message })}
-        </p>
-      )}
-      {suggestions.state === 'ready' && suggestions.words.length === 0 && (
-        <p className="spelling-menu__note" role="none">
-          {t('spelling.noSuggestions')}
-        </p>
-      )}
-      {suggestions.state === 'ready' &&
-        suggestions.words.map((w) =>
-          item(`s:${w}`, w, () => onReplace(w), 'spelling-menu__suggestion'),
-        )}
-      <div role="separator" className="spelling-menu__separator" />
       {item('ignore', t('spelling.ignore'), onIgnore)}
       {item('add', t('spelling.add'), onAdd)}
     </div>,

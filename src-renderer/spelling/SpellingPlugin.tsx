@@ -6,7 +6,14 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getNearestNodeFromDOMNode, $isTextNode, type LexicalEditor } from 'lexical';
+import {
+  $createRangeSelection,
+  $getNearestNodeFromDOMNode,
+  $isTextNode,
+  $setSelection,
+  CONTROLLED_TEXT_INSERTION_COMMAND,
+  type LexicalEditor,
+} from 'lexical';
 import type { SpellingLanguage } from '../../src-shared/api';
 import { acceptEverywhere, setDictionaryWords, spellChecker, type SpellChecker } from './checker';
 import { useNewsroomWords } from './newsroomWords';
@@ -215,14 +222,25 @@ function caretPoint(x: number, y: number): { node: Node; offset: number } | null
   return r ? { node: r.startContainer, offset: r.startOffset } : null;
 }
 
-/** Replaces the misspelled word of `range` with `replacement`, if the text is still the same. */
+/**
+ * Replaces the misspelled word of `range` with `replacement`, if the text is still the same and
+ * the body may be edited. The word is selected and the replacement inserted as typed text, so
+ * that in suggestion mode it becomes the user's suggestion like anything they type.
+ */
 function replaceWord(editor: LexicalEditor, range: Range, word: string, replacement: string): void {
+  if (!editor.isEditable()) return;
   editor.update(() => {
     const node = $getNearestNodeFromDOMNode(range.startContainer);
     if (!$isTextNode(node)) return;
     const start = range.startOffset;
     if (node.getTextContent().slice(start, start + word.length) !== word) return;
-    node.spliceText(start, word.length, replacement, true);
+    const selection = $createRangeSelection();
+    selection.anchor.set(node.getKey(), start, 'text');
+    selection.focus.set(node.getKey(), start + word.length, 'text');
+    selection.format = node.getFormat();
+    selection.style = node.getStyle();
+    $setSelection(selection);
+    editor.dispatchCommand(CONTROLLED_TEXT_INSERTION_COMMAND, replacement);
   });
 }
 
@@ -309,7 +327,13 @@ export function SpellingPlugin({ language, personalWords, onAddWord }: SpellingP
       const range = point && marker.current?.rangeAt(point.node, point.offset);
       if (!range) return;
       event.preventDefault();
-      setTarget({ x: event.clientX, y: event.clientY, range, word: range.toString() });
+      setTarget({
+        x: event.clientX,
+        y: event.clientY,
+        range,
+        word: range.toString(),
+        replaceable: editor.isEditable(),
+      });
     };
     let current: HTMLElement | null = null;
     const off = editor.registerRootListener((root) => {

@@ -4,7 +4,7 @@ import { CircleHelp, Plus } from 'lucide-react';
 import type { StoreHealth } from '../../src-shared/api';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
-import { useUi } from '../state/ui';
+import { useUi, followWindowWidth, NARROW_WINDOW } from '../state/ui';
 import { usePresenceFeed } from '../state/presence';
 import { ArticleEditor } from './ArticleEditor';
 import { ReviewNavButton } from '../review/ReviewNavButton';
@@ -20,12 +20,14 @@ import { lazyNamed } from '../ui/lazyNamed';
 import { useThemeSetting } from '../ui/theme';
 import {
   isFindKey,
+  isReplaceKey,
   isHelpKey,
   isNewArticleKey,
   isSearchKey,
   isTextTarget,
 } from '../editor/shortcuts';
 import { afterStartup } from '../boot/startupGate';
+import { openFindInArticle } from '../find/findRequests';
 import { AfterStartup } from '../boot/AfterStartup';
 
 // Not needed for the first screen: loaded when first shown.
@@ -51,8 +53,9 @@ function useArticleHash(): void {
 }
 
 /**
- * App-wide keys: Alt+N new article, Ctrl/Cmd+Shift+F or "/" list search (also Ctrl/Cmd+F when
- * no article is open to take it), F1 or "?" help.
+ * App-wide keys: Alt+N new article; Ctrl/Cmd+F and Ctrl/Cmd+H find in the open article from
+ * anywhere; Ctrl/Cmd+Shift+F or "/" list search (also Ctrl/Cmd+F when no article is open); F1
+ * or "?" help.
  */
 function useGlobalShortcuts(actions: { newArticle(): void; toggleHelp(): void }): void {
   const ref = useRef(actions);
@@ -64,6 +67,8 @@ function useGlobalShortcuts(actions: { newArticle(): void; toggleHelp(): void })
       if (isNewArticleKey(e)) {
         e.preventDefault();
         ref.current.newArticle();
+      } else if ((isFindKey(e) || isReplaceKey(e)) && openFindInArticle(isReplaceKey(e))) {
+        e.preventDefault(); // pressed outside the editor (in the list, say): still the article's
       } else if (isSearchKey(e, inText) || isFindKey(e)) {
         const box = document.querySelector<HTMLInputElement>('[data-shortcut-target="search"]');
         if (box) {
@@ -150,6 +155,7 @@ export function App() {
   useArticleHash();
   usePresenceFeed();
   useThemeSetting();
+  useEffect(() => followWindowWidth(window.matchMedia(NARROW_WINDOW)), []);
   useGlobalShortcuts({
     newArticle: () => void newArticle(),
     toggleHelp: () => setHelp((h) => !h),

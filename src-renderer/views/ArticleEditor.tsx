@@ -47,6 +47,7 @@ import { fieldsOfConflict } from '../editor/conflictFields';
 import { useCloseDroppedDraft, useDropBlankDraft } from '../editor/blankDraft';
 import { DiscardDraftButton } from '../editor/DiscardDraft';
 import { useEditLock } from '../review/useEditLock';
+import { worksOnArticle } from '../review/editLock';
 import { ReadOnlyBanner } from '../review/ReadOnlyBanner';
 import { ChangesRequestedBanner } from '../review/ChangesRequestedBanner';
 import { useCurrentUser } from '../review/useRole';
@@ -57,6 +58,8 @@ import { PresenceBadge } from './PresenceBadge';
 import { useAnnouncePresence } from '../state/presence';
 import { SpellingLanguageSelect } from '../spelling/SpellingLanguageSelect';
 import { FindBar, type FindableFields } from '../find/FindBar';
+import { registerFindOpener } from '../find/findRequests';
+import { focusBody, focusField, isPlainEnter } from '../editor/fieldFocus';
 import { isFindKey, isReplaceKey } from '../editor/shortcuts';
 import { History, PanelRightClose, PanelRightOpen, Trash2, X } from 'lucide-react';
 import { offersDelete } from '../state/deleteRule';
@@ -225,6 +228,7 @@ function EditorForm({
     document.querySelector<HTMLElement>('.article-editor textarea[name="headline"]')?.focus();
   }, [article.id]);
   const editor = useRef<LexicalEditor | null>(null);
+  const canvas = useRef<HTMLDivElement>(null);
   const [lexical, setLexical] = useState<LexicalEditor | null>(null);
   const bodySuggestions = useBodySuggestions(lexical);
   const fieldSuggestions = useFieldSuggestions(article);
@@ -351,12 +355,16 @@ function EditorForm({
     </>
   );
   const [find, setFind] = useState<{ replace: boolean; opened: number } | null>(null);
+  const openFind = useCallback((replace: boolean) => {
+    setFind((f) => ({ replace: replace || (f?.replace ?? false), opened: (f?.opened ?? 0) + 1 }));
+  }, []);
+  useEffect(() => registerFindOpener(openFind), [openFind]);
   const onFindKeys = (e: React.KeyboardEvent) => {
     if (e.nativeEvent.isComposing) return;
     const replace = isReplaceKey(e);
     if (!replace && !isFindKey(e)) return;
     e.preventDefault();
-    setFind((f) => ({ replace: replace || (f?.replace ?? false), opened: (f?.opened ?? 0) + 1 }));
+    openFind(replace);
   };
   const closeFind = useCallback(() => {
     setFind(null);
@@ -436,7 +444,7 @@ function EditorForm({
         {isNew && workflow.article.status === 'draft' ? (
           <DiscardDraftButton articleId={article.id} flush={flushNow} />
         ) : (
-          offersDelete(workflow.article, me.chief) &&
+          offersDelete(workflow.article, me) &&
           workflow.article.deletedAt === null && (
             <button
               type="button"
@@ -463,6 +471,7 @@ function EditorForm({
         <FindBar
           editor={lexical}
           replace={find.replace}
+          replaceOff={lock.locked ? 'readOnly' : suggesting ? 'suggesting' : null}
           focusToken={find.opened}
           fields={{
             kicker: fields.kicker,
@@ -489,6 +498,7 @@ function EditorForm({
         articleId={article.id}
         beforeResolve={flushNow}
         onResolved={(c) => void merger.mergeNow(fieldsOfConflict(c))}
+        editable={!lock.locked}
       />
       <div className="article-editor__columns">
         <div
@@ -499,7 +509,7 @@ function EditorForm({
             ? { tabIndex: 0, role: 'region', 'aria-label': t('editor.bodyReadOnly') }
             : {})}
         >
-          <div className="canvas">
+          <div className="canvas" ref={canvas}>
             <fieldset className="edit-lock" disabled={lock.locked}>
               <div className="field field--kicker">
                 <label htmlFor={`${bodyLabelId}-kicker`}>{t('editor.kicker')}</label>
@@ -511,6 +521,11 @@ function EditorForm({
                   onChange={(e) => kicker.onChange(e.target.value)}
                   onFocus={kicker.onFocus}
                   onBlur={kicker.onBlur}
+                  onKeyDown={(e) => {
+                    if (!isPlainEnter(e)) return;
+                    e.preventDefault();
+                    focusField(canvas.current, 'headline');
+                  }}
                 />
               </div>
               {suggestionsUnder('kicker', t('editor.kicker'))}
@@ -520,6 +535,7 @@ function EditorForm({
                 limit={settings.headlineSoftLimit}
                 maxLength={500}
                 wraps
+                onEnter={() => focusField(canvas.current, 'teaser')}
                 {...suggestable('headline')}
               />
               {suggestionsUnder('headline', t('editor.headline'))}
@@ -528,7 +544,9 @@ function EditorForm({
                 label={t('editor.teaser')}
                 limit={settings.teaserSoftLimit}
                 maxLength={3000}
-                multiline
+                wraps
+                rows={3}
+                onEnter={() => focusBody(canvas.current)}
                 {...suggestable('teaser')}
               />
               {suggestionsUnder('teaser', t('editor.teaser'))}
@@ -671,8 +689,9 @@ function EditorForm({
               limit={META_DESCRIPTION_GUIDE}
               maxLength={META_DESCRIPTION_MAX}
               placeholder={fields.teaser.replace(/\s+/g, ' ').trim()}
-              multiline
-              onChange={(v) => setField('metaDescription', v.replace(/\s*[\r\n]+\s*/g, ' '))}
+              wraps
+              rows={3}
+              onChange={(v) => setField('metaDescription', v)}
               onBlur={flush}
             />
             <SocialImageField
@@ -688,6 +707,7 @@ function EditorForm({
             editor={lexical}
             flush={flushNow}
             draft={suggestionReply.draft}
+            mayComment={me.chief || worksOnArticle(workflow.article, me.id)}
           />
         </DeferredAside>
         {historyOpen && (
@@ -695,6 +715,7 @@ function EditorForm({
             <RevisionHistory
               articleId={article.id}
               beforeRestore={() => saver.flush()}
+              canRestore={!lock.locked}
               onRestored={onRestored}
               onClose={() => setHistoryOpen(false)}
             />

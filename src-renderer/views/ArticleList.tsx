@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { SlidersHorizontal, Trash2, Undo2 } from 'lucide-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,8 @@ import type { ArticleSummary } from '../../src-shared/model';
 import type { ArticleFilter } from '../../src-shared/api';
 import { useListFilter, combinedFilter } from '../state/listFilter';
 import { offersDelete } from '../state/deleteRule';
+import { errorText } from '../i18n/errors';
+import { LoadFailed } from '../ui/LoadFailed';
 import { useTrash } from '../state/trash';
 import { useCurrentUser } from '../review/useRole';
 import { useNameOf } from '../state/userNames';
@@ -16,6 +18,7 @@ import { useCoreEvents } from '../api/events';
 import { useUi } from '../state/ui';
 import { sectionName, useSections } from '../state/sections';
 import { useArticlePages } from './useArticlePages';
+import { listMove } from './listMove';
 import { PresenceBadge } from './PresenceBadge';
 import { ChangesRequestedBadge } from '../review/ChangesRequestedBadge';
 import { ScheduleBadges } from '../review/ScheduleBadges';
@@ -27,9 +30,12 @@ const ROW_HEIGHT = 68;
 const ArticleRow = memo(function ArticleRow({
   article,
   active,
+  tabIndex,
 }: {
   article: ArticleSummary | undefined;
   active: boolean;
+  /** 0 on the list's one tab stop, -1 on the other rows (arrow keys move between them). */
+  tabIndex: number;
 }) {
   const { t } = useTranslation();
   const openArticle = useUi((s) => s.openArticle);
@@ -39,6 +45,8 @@ const ArticleRow = memo(function ArticleRow({
     <button
       type="button"
       className={`row${active ? ' row--active' : ''}`}
+      tabIndex={tabIndex}
+      data-row-focus
       onClick={() => openArticle(article.id)}
       aria-current={active || undefined}
     >
@@ -73,7 +81,7 @@ const ArticleRow = memo(function ArticleRow({
 });
 
 /** A deleted article in the Trash: who deleted it and when, and "Restore". */
-function TrashRow({ article }: { article: ArticleSummary }) {
+function TrashRow({ article, tabIndex }: { article: ArticleSummary; tabIndex: number }) {
   const { t } = useTranslation();
   const restore = useTrash((s) => s.restore);
   const nameOf = useNameOf();
@@ -91,6 +99,8 @@ function TrashRow({ article }: { article: ArticleSummary }) {
         <button
           type="button"
           className="button trash-row__restore"
+          tabIndex={tabIndex}
+          data-row-focus
           title={t('trash.restore')}
           aria-label={t('trash.restoreLabel', { headline })}
           onClick={() => void restore(article.id, article.headline)}
@@ -123,20 +133,24 @@ function LiveRow({
   article,
   active,
   deletable,
+  tabIndex,
 }: {
   article: ArticleSummary;
   active: boolean;
   deletable: boolean;
+  tabIndex: number;
 }) {
   const { t } = useTranslation();
   const remove = useTrash((s) => s.remove);
   const headline = article.headline || t('list.untitled');
   return (
     <>
-      <ArticleRow article={article} active={active} />
+      <ArticleRow article={article} active={active} tabIndex={tabIndex} />
       {deletable && (
         <button
           type="button"
+          // Not a tab stop of its own: the Delete key on the row does the same.
+          tabIndex={-1}
           className="icon-button row-action"
           aria-label={t('trash.deleteLabel', { headline })}
           title={t('trash.delete')}
@@ -149,6 +163,15 @@ function LiveRow({
   );
 }
 
+/** Focuses row `index` once the virtual list has rendered it (after a scroll, a frame or two). */
+function focusRow(list: HTMLElement | null, index: number, frames = 8): void {
+  requestAnimationFrame(() => {
+    const row = list?.querySelector<HTMLElement>(`[data-index="${index}"] [data-row-focus]`);
+    if (row) row.focus();
+    else if (frames > 0) focusRow(list, index, frames - 1);
+  });
+}
+
 function VirtualList({
   count,
   rowAt,
@@ -159,7 +182,7 @@ function VirtualList({
   const remove = useTrash((s) => s.remove);
   const parent = useRef<HTMLDivElement>(null);
   const openId = useUi((s) => s.openArticleId);
-  const chief = useCurrentUser().chief;
+  const me = useCurrentUser();
   const { t } = useTranslation();
   const virtualizer = useVirtualizer({
     count,
@@ -167,6 +190,23 @@ function VirtualList({
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
+  // The list is one tab stop: the row last focused, or the first one on screen when that row
+  // is scrolled away (a virtual list has no element for it).
+  const [stop, setStop] = useState(0);
+  const shown = virtualizer.getVirtualItems();
+  const tabStop = shown.some((v) => v.index === stop) ? stop : (shown[0]?.index ?? 0);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const from = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    if (!from) return;
+    const screenful = Math.floor((parent.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1;
+    const to = listMove(e.key, Number(from.dataset.index), count, screenful);
+    if (to === null) return;
+    e.preventDefault();
+    setStop(to);
+    virtualizer.scrollToIndex(to);
+    focusRow(parent.current, to);
+  };
   return (
     <div
       ref={parent}
@@ -174,30 +214,39 @@ function VirtualList({
       role="list"
       aria-label={t('list.label')}
       data-testid="article-list"
+      onKeyDown={onKeyDown}
     >
       <div className="list__inner" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((v) => {
+        {shown.map((v) => {
           const a = rowAt(v.index);
+          const tabIndex = v.index === tabStop ? 0 : -1;
           return (
             <div
               key={v.key}
               role="listitem"
+              data-index={v.index}
               className={`list__item${a ? ' list__item--actions' : ''}`}
               style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
+              onFocus={() => setStop(v.index)}
               onKeyDown={(e) => {
                 if (e.key !== 'Delete' || !a || a.deletedAt !== null) return;
-                if (!offersDelete(a, chief)) return;
+                if (!offersDelete(a, me)) return;
                 if (!(e.target as HTMLElement).classList.contains('row')) return;
                 e.preventDefault();
                 void remove(a.id, a.headline);
               }}
             >
               {!a ? (
-                <ArticleRow article={undefined} active={false} />
+                <ArticleRow article={undefined} active={false} tabIndex={-1} />
               ) : a.deletedAt !== null ? (
-                <TrashRow article={a} />
+                <TrashRow article={a} tabIndex={tabIndex} />
               ) : (
-                <LiveRow article={a} active={a.id === openId} deletable={offersDelete(a, chief)} />
+                <LiveRow
+                  article={a}
+                  active={a.id === openId}
+                  deletable={offersDelete(a, me)}
+                  tabIndex={tabIndex}
+                />
               )}
             </div>
           );
@@ -210,6 +259,7 @@ function VirtualList({
 function SearchResults({ query, filter }: { query: string; filter: ArticleFilter }) {
   const { t } = useTranslation();
   const [items, setItems] = useState<ArticleSummary[] | null>(null);
+  const [failed, setFailed] = useState<unknown>(null);
   const [tick, setTick] = useState(0);
   const key = JSON.stringify(filter);
   useCoreEvents((e) => e.type.startsWith('article.') && setTick((n) => n + 1));
@@ -218,7 +268,12 @@ function SearchResults({ query, filter }: { query: string; filter: ArticleFilter
     const timer = setTimeout(() => {
       const f = JSON.parse(key) as ArticleFilter;
       void api['articles.search']({ query, limit: 200, filter: f }).then(
-        (r) => live && setItems(r.items),
+        (r) => {
+          if (!live) return;
+          setItems(r.items);
+          setFailed(null);
+        },
+        (e: unknown) => live && setFailed(e ?? new Error('failed')),
       );
     }, 120);
     return () => {
@@ -226,9 +281,17 @@ function SearchResults({ query, filter }: { query: string; filter: ArticleFilter
       clearTimeout(timer);
     };
   }, [query, tick, key]);
-  if (!items) return <p className="list__note">{t('list.loading')}</p>;
+  const failure = failed !== null && (
+    <LoadFailed
+      className="list__note"
+      text={t('list.failed', { message: errorText(t, failed) })}
+      onRetry={() => setTick((n) => n + 1)}
+    />
+  );
+  if (!items) return failure || <p className="list__note">{t('list.loading')}</p>;
   return (
     <>
+      {failure}
       <p className="list__count" aria-live="polite">
         {t('list.results', { count: items.length })}
       </p>
@@ -243,10 +306,18 @@ function SearchResults({ query, filter }: { query: string; filter: ArticleFilter
 
 function FilteredArticles({ filter, empty }: { filter: ArticleFilter; empty: string }) {
   const { t } = useTranslation();
-  const { total, rowAt } = useArticlePages(filter);
-  if (total === null) return <p className="list__note">{t('list.loading')}</p>;
+  const { total, rowAt, failed, retry } = useArticlePages(filter);
+  const failure = failed !== null && (
+    <LoadFailed
+      className="list__note"
+      text={t('list.failed', { message: errorText(t, failed) })}
+      onRetry={retry}
+    />
+  );
+  if (total === null) return failure || <p className="list__note">{t('list.loading')}</p>;
   return (
     <>
+      {failure}
       <p className="list__count" aria-live="polite" data-testid="list-count">
         {t('list.count', { count: total })}
       </p>

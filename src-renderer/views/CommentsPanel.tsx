@@ -63,8 +63,15 @@ export function CommentsPanel({
   editor,
   flush,
   draft,
+  mayComment = true,
 }: {
   articleId: string;
+  /**
+   * False for someone who is neither a desk chief nor the article's author or assignee: review
+   * comments are theirs (`mayReadComments`), so the panel says so instead of offering a form
+   * whose comment the server would refuse.
+   */
+  mayComment?: boolean;
   editor: LexicalEditor | null;
   /** Saves the editor's pending changes (so a new paragraph's id is known to the core). */
   flush: () => Promise<void>;
@@ -144,6 +151,16 @@ export function CommentsPanel({
   };
 
   const list = entries(comments, timeline, me);
+  if (!mayComment) {
+    return (
+      <section className="comments" aria-label={t('comments.title')}>
+        <h3>{t('comments.title')}</h3>
+        <p className="hint" data-testid="comments-not-yours">
+          {t('comments.notYours')}
+        </p>
+      </section>
+    );
+  }
   return (
     <section className="comments" aria-label={t('comments.title')}>
       <h3>{t('comments.title')}</h3>

@@ -148,8 +148,14 @@ export function ConflictPanel({
   articleId,
   beforeResolve,
   onResolved,
+  editable,
 }: {
   articleId: string;
+  /**
+   * Whether the user may edit the article now. A refused change re-sent while it is read only
+   * for them (in review, say) would only be refused again: "Restore my version" waits.
+   */
+  editable: boolean;
   /** Stores the editor's pending changes first (resolution works on the stored article). */
   beforeResolve: () => Promise<void>;
   /** The stored article changed: reload it into the editor. */
@@ -254,7 +260,7 @@ export function ConflictPanel({
                 <button type="button" onClick={() => void copy(c)}>
                   {t('conflicts.copyMine')}
                 </button>{' '}
-                {c.kind === 'rejected' && RESTORABLE.has(c.field) && (
+                {c.kind === 'rejected' && RESTORABLE.has(c.field) && editable && (
                   <button type="button" disabled={busy} onClick={() => void resolve(c, 'mine')}>
                     {t('conflicts.restoreMine')}
                   </button>
@@ -263,6 +269,9 @@ export function ConflictPanel({
                   {t('conflicts.dismiss')}
                 </button>
                 {copied === c.id && <span className="hint"> {t('conflicts.copied')}</span>}
+                {c.kind === 'rejected' && RESTORABLE.has(c.field) && !editable && (
+                  <p className="hint">{t('conflicts.restoreLater')}</p>
+                )}
               </>
             )}
           </li>

@@ -54,8 +54,14 @@ export function RevisionHistory({
   beforeRestore,
   onRestored,
   onClose,
+  canRestore,
 }: {
   articleId: string;
+  /**
+   * False while the article is read only for the user: a restore would be a change the server
+   * refuses (in review) or one into the trash. Comparing and previewing stay.
+   */
+  canRestore: boolean;
   /** Stores the editor's pending changes (the compare and restore work on the stored article). */
   beforeRestore: () => Promise<void>;
   onRestored: (article: Article) => void;
@@ -214,14 +220,18 @@ export function RevisionHistory({
               )}
             </>
           )}
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={busy}
-            onClick={() => void restore(shown.revision)}
-          >
-            {t('editor.revisions.restore', { revision: shown.revision.revision })}
-          </button>
+          {canRestore ? (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy}
+              onClick={() => void restore(shown.revision)}
+            >
+              {t('editor.revisions.restore', { revision: shown.revision.revision })}
+            </button>
+          ) : (
+            <p className="hint">{t('editor.revisions.restoreLater')}</p>
+          )}
         </section>
       )}
     </aside>

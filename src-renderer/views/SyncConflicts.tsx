@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncConflict } from '../../src-shared/api';
+import type { ListedConflict } from '../../src-shared/api';
 import { api } from '../api/transport';
 import { errorText, serverCodeText } from '../i18n/errors';
 import { Modal } from '../ui/Modal';
@@ -16,7 +16,7 @@ export function SyncConflicts({
   onChanged,
   onClose,
 }: {
-  items: SyncConflict[];
+  items: ListedConflict[];
   onChanged: () => void;
   onClose: () => void;
 }) {
@@ -70,9 +70,13 @@ export function SyncConflicts({
                 )}
               </dl>
             )}
-            <button type="button" className="button" onClick={() => void resolve(c.id, 'mine')}>
-              {c.kind === 'rejected' ? t('sync.conflicts.resend') : t('sync.conflicts.keepMine')}
-            </button>{' '}
+            {c.resendRefused ? (
+              <p className="hint">{t('sync.conflicts.resendLater')}</p>
+            ) : (
+              <button type="button" className="button" onClick={() => void resolve(c.id, 'mine')}>
+                {c.kind === 'rejected' ? t('sync.conflicts.resend') : t('sync.conflicts.keepMine')}
+              </button>
+            )}{' '}
             <button type="button" className="button" onClick={() => void resolve(c.id, 'theirs')}>
               {c.kind === 'rejected' ? t('sync.conflicts.dismiss') : t('sync.conflicts.keepTheirs')}
             </button>

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncConflict, SyncStatus as Status } from '../../src-shared/api';
+import type { ListedConflict, SyncStatus as Status } from '../../src-shared/api';
 import { api } from '../api/transport';
 import { useCoreEvents } from '../api/events';
 import { SignIn } from './SignIn';
@@ -16,7 +16,7 @@ export function SyncStatus() {
   const { t, i18n } = useTranslation();
   const [status, setStatus] = useState<Status | null>(null);
   const [signIn, setSignIn] = useState(false);
-  const [conflicts, setConflicts] = useState<SyncConflict[]>([]);
+  const [conflicts, setConflicts] = useState<ListedConflict[]>([]);
   const [showConflicts, setShowConflicts] = useState(false);
   const refresh = useCallback(() => {
     api['sync.status']({}).then(setStatus, () => undefined);

@@ -10,12 +10,14 @@ export const PAGE_SIZE = 100;
 /**
  * The article list as pages loaded on demand: a 100,000-row list costs one page per screen
  * scrolled, never the whole table. Any change event, or another filter, invalidates the loaded
- * pages.
+ * pages. A page the core could not give is `failed` (the list says so) until `retry`.
  */
 export function useArticlePages(filter: ArticleFilter) {
   const key = JSON.stringify(filter);
   const [total, setTotal] = useState<number | null>(null);
   const [generation, setGeneration] = useState(0);
+  // The last page that could not be loaded, until a retry (or any change event) asks again.
+  const [failed, setFailed] = useState<unknown>(null);
   const pages = useRef(new Map<number, ArticleSummary[]>());
   const loading = useRef(new Set<number>());
   const [, force] = useState(0);
@@ -36,7 +38,10 @@ export function useArticlePages(filter: ArticleFilter) {
               setTotal(r.total);
               force((n) => n + 1);
             },
-            () => loading.current.delete(page),
+            (e: unknown) => {
+              loading.current.delete(page);
+              if (gen === generation) setFailed(e ?? new Error('failed'));
+            },
           ),
       );
     },
@@ -46,8 +51,10 @@ export function useArticlePages(filter: ArticleFilter) {
   useEffect(() => {
     pages.current = new Map();
     loading.current = new Set();
+    setFailed(null);
     loadPage(0);
   }, [loadPage]);
+  const retry = useCallback(() => setGeneration((g) => g + 1), []);
 
   useCoreEvents((e) => {
     if (e.type.startsWith('article.')) setGeneration((g) => g + 1);
@@ -63,5 +70,5 @@ export function useArticlePages(filter: ArticleFilter) {
     return rows[index % PAGE_SIZE];
   };
 
-  return { total, rowAt };
+  return { total, rowAt, failed, retry };
 }

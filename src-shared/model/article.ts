@@ -236,6 +236,7 @@ export const ArticleSummary = lazySchema(() =>
     deletedAt: true,
     scheduledAt: true,
     embargoUntil: true,
+    authorId: true,
   }).extend({
     wordCount: z.number().int().nonnegative(),
     /** Unresolved sync conflicts or rejected changes are waiting on this article. */

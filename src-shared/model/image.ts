@@ -70,6 +70,9 @@ export const Image = lazySchema(() =>
     fileName: ImageFileName,
     byteSize: z.number().int().positive(),
     keywords: z.array(lineField().max(200)).max(200),
+    /** The server's id of who added it (editors change only their own images' details); null
+     * while the desk does not know (added here before signing in, or stored before schema 13). */
+    createdBy: z.string().nullable(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     deletedAt: Timestamp.nullable(),

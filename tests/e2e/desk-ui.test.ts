@@ -369,6 +369,30 @@ describe('layout', () => {
     });
   }
 
+  it('a window made narrow with the details open shows the text; wide again, the details are back', async () => {
+    const { page, errors } = await h.open({ hash: `#article=${draftId}` });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.reload();
+    await page.locator('[contenteditable="true"][data-ready="true"]').waitFor();
+    const details = page.getByRole('complementary', { name: 'Article details' });
+    const canvas = page.locator('.canvas');
+    await details.waitFor();
+
+    // Snapped to half of a 1920 px screen: the text stays, the details close.
+    await page.setViewportSize({ width: 960, height: 800 });
+    await expect.poll(() => details.isVisible()).toBe(false);
+    expect(await canvas.isVisible()).toBe(true);
+    expect(
+      await page.locator('.article-editor__bar [aria-controls]').getAttribute('aria-expanded'),
+    ).toBe('false');
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(() => details.isVisible()).toBe(true);
+    expect(await canvas.isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   for (const [width, height] of [
     [1280, 800],
     [1024, 768],
@@ -432,8 +456,10 @@ describe('layout', () => {
           .waitFor({ state: 'attached' });
         const bar = page.locator('.article-editor__bar');
         // The byline is in the details panel (at 1024 it takes the canvas's place when open).
+        // Opened at 1280 px, the page closed its details when it was made narrow.
         const details = page.locator('aside.details');
-        if (!(await details.isVisible())) await bar.locator('[aria-controls]').click();
+        await expect.poll(() => details.isVisible()).toBe(false);
+        await bar.locator('[aria-controls]').click();
         const saveTime = bar.getByTestId('save-time');
         expect(await saveTime.count()).toBe(0); // nothing saved in this session yet
         // Without a time, "Saved" is not cut on the tight line: its icon, the words in the title.

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureArticle } from '../support/fixture-article';
+import { bodyFromParagraphs, bodyPlainText } from '../../src-shared/richtext/plainText';
 import {
   body,
   type EditorHost,
@@ -81,6 +82,50 @@ describe('article fields', () => {
     expect(de.errors).toEqual([]);
   });
 
+  it('Enter goes on from kicker to headline to teaser to body, and no field takes a line break', async () => {
+    const a = await h.call('articles.create', {
+      fields: { teaser: 'Der Vorspann steht.' },
+      body: bodyFromParagraphs(['Erster Absatz.']),
+    });
+    const { page, errors } = await openArticle(h, a.id);
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement;
+        return el.labels?.[0]?.textContent ?? el.getAttribute('aria-labelledby');
+      });
+    await page.getByLabel('Kicker', { exact: true }).click();
+    await page.keyboard.type('Münster:');
+    await page.keyboard.press('Enter');
+    expect(await focused()).toBe('Headline');
+    await page.keyboard.type('Neue Ampel');
+    await page.keyboard.press('Shift+Enter'); // no line break, and stays
+    expect(await focused()).toBe('Headline');
+    await page.keyboard.press('Enter');
+    expect(await focused()).toBe('Teaser');
+    // The cursor lands after the teaser's text, ready to go on writing. The teaser is published
+    // as one paragraph: a pasted line break becomes a space, Enter goes on to the body.
+    await page.keyboard.type(' Weiter.');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.insertText('\nZweite Zeile.');
+    expect(await focused()).toBe('Teaser');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('contenteditable'))).toBe(
+      'true',
+    );
+    // At the body's start.
+    await page.keyboard.type('Vorneweg. ');
+    await waitSaved(page);
+    const stored = await h.call('articles.get', { id: a.id });
+    expect([stored.kicker, stored.headline, stored.teaser, bodyPlainText(stored.body)]).toEqual([
+      'Münster:',
+      'Neue Ampel',
+      'Der Vorspann steht. Weiter. Zweite Zeile.',
+      'Vorneweg. Erster Absatz.',
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('adds tags by type-ahead, Enter and comma, ignores duplicates, removes by Backspace and click; picks a section', async () => {
     await h.call('articles.create', {
       fields: { tags: ['Politik', 'citeq', 'Landschaftsverband Westfalen-Lippe (LWL)'] },
@@ -156,8 +201,11 @@ describe('article fields', () => {
         for (const width of [1280, 1024]) {
           await page.setViewportSize({ width, height: 800 });
           const details = page.locator('aside.details');
-          if (!(await details.isVisible()))
+          if (width < 1200) {
+            // Made narrow, the page closed the details (they would cover the text): open them.
+            await expect.poll(() => details.isVisible()).toBe(false);
             await page.locator('.article-editor__bar [aria-controls]').click();
+          }
           await input.waitFor();
           const { text, room } = await placeholderRoom(input);
           expect(text, `${width}`).toBeGreaterThan(40);

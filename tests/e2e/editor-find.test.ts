@@ -168,6 +168,61 @@ describe('find and replace in the article', () => {
     await page.close();
   });
 
+  it('Ctrl+F and Ctrl+H find in the open article from the list too; Ctrl+Shift+F still searches the list', async () => {
+    const { page, errors } = await open(['Der Rat tagte.'], 'Rat tagt');
+    const find = page.getByRole('searchbox', { name: 'Find', exact: true });
+    const listSearch = page.getByRole('searchbox', { name: 'Search articles' });
+    const focused = (l: typeof find) => l.evaluate((el) => el === document.activeElement);
+
+    // The focus on the article's row in the list, as after opening it from there.
+    await page.getByTestId('article-list').locator('button.row[aria-current="true"]').focus();
+    await page.keyboard.press('Control+F');
+    await expect.poll(() => focused(find)).toBe(true);
+    expect(await listSearch.inputValue()).toBe('');
+    await find.fill('rat');
+    await expect.poll(() => count(page)).toBe('1 of 1 in the body (2 in the article)');
+    expect(await page.getByLabel('Replace with', { exact: true }).count()).toBe(0);
+
+    // From the list search box itself: Ctrl+H opens replace in the article, not the browser's.
+    await listSearch.focus();
+    await page.keyboard.press('Control+H');
+    await expect.poll(() => focused(find)).toBe(true);
+    expect(await page.getByLabel('Replace with', { exact: true }).count()).toBe(1);
+
+    await page.keyboard.press('Control+Shift+F');
+    await expect.poll(() => focused(listSearch)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('in an article that became read only, Ctrl+H finds but offers no replacing, and says why', async () => {
+    const { id, page, errors } = await open(['Der Rat tagte.'], 'Rat tagt');
+    await body(page).click();
+    await page.keyboard.press('Control+H');
+    expect(await page.getByRole('button', { name: 'Replace all' }).count()).toBe(1);
+
+    // Moved to the trash elsewhere: the open editor locks, and the replace line goes with it.
+    await h.call('articles.delete', { id });
+    await page.getByText('In the trash: read only.').waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Replace all' }).count()).toBe(0);
+    const why = page.getByRole('note').filter({ hasText: 'Read only: you can find' });
+    expect(await why.count()).toBe(1);
+    await page.getByRole('searchbox', { name: 'Find', exact: true }).fill('Rat');
+    await expect.poll(() => count(page)).toBe('1 of 1 in the body (2 in the article)');
+
+    // Ctrl+H again, from anywhere: still find only, and nothing stored changed.
+    await page.locator('.app__name').click();
+    await page.keyboard.press('Control+H');
+    expect(await page.getByLabel('Replace with', { exact: true }).count()).toBe(0);
+    const a = await h.call('articles.get', { id });
+    expect([a.headline, (await storedBlocks(h, id)).map(textOf)]).toEqual([
+      'Rat tagt',
+      ['Der Rat tagte.'],
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('replaces one at a time, and an empty search replaces nothing', async () => {
     const { id, page } = await open(['eins zwei eins zwei eins'], 'Zählung');
     await body(page).click();

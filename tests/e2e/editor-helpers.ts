@@ -12,8 +12,16 @@ export interface EditorHost {
   profile: string;
   /** Calls the DesktopApi of the host directly (as the test's view of the store). */
   call<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>>;
-  /** A new page on the app (English unless `locale` says otherwise), errors collected. */
-  open(options?: { locale?: string; hash?: string; permissions?: string[] }): Promise<AppPage>;
+  /**
+   * A new page on the app (English unless `locale` says otherwise), errors collected. `clock`
+   * installs Playwright's controllable clock before the app loads (timers run until paused).
+   */
+  open(options?: {
+    locale?: string;
+    hash?: string;
+    permissions?: string[];
+    clock?: boolean;
+  }): Promise<AppPage>;
   restart(kind: 'kill' | 'stop'): Promise<void>;
   close(): Promise<void>;
 }
@@ -65,6 +73,7 @@ export async function startEditorHost(options: BrowserModeOptions = {}): Promise
       page.on('console', (m) => {
         if (m.type() === 'error') errors.push(m.text());
       });
+      if (options.clock) await page.clock.install();
       await page.goto(host.url + (options.hash ?? ''));
       await page.locator('.app').waitFor();
       return { page, errors };
@@ -86,8 +95,13 @@ export async function startEditorHost(options: BrowserModeOptions = {}): Promise
  * Opens an article by URL hash and waits until its body is editable and the parts shown after
  * it (the list, the details panel: boot/AfterStartup.tsx) are there.
  */
-export async function openArticle(h: EditorHost, id: string, locale?: string): Promise<AppPage> {
-  const app = await h.open({ locale, hash: `#article=${id}` });
+export async function openArticle(
+  h: EditorHost,
+  id: string,
+  locale?: string,
+  options: { clock?: boolean } = {},
+): Promise<AppPage> {
+  const app = await h.open({ locale, hash: `#article=${id}`, ...options });
   await app.page.locator('[contenteditable="true"][data-ready="true"]').waitFor();
   await startupShown(app.page);
   return app;

@@ -53,6 +53,8 @@ describe('keyboard', () => {
       'Find and replace in the articleCtrl+H',
       'Show this helpF1 / ?',
       'Paste as plain textCtrl+Shift+V',
+      'Move between the rows of the article list↑ / ↓ / Page Up / Page Down / Home / End',
+      'Move the article of a list row to the trashDelete',
     ]) {
       expect(rows).toContain(expected);
     }
@@ -116,6 +118,51 @@ describe('keyboard', () => {
     await expect.poll(focused).toBe('body');
     await page.keyboard.type('Bauarbeiten');
     await expect.poll(() => page.locator('.body__editable h2').textContent()).toBe('Bauarbeiten');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the article list is one tab stop: arrows, Page keys, Home and End move between rows, Enter opens one', async () => {
+    for (const headline of ['Liste Eins', 'Liste Zwei', 'Liste Drei'])
+      await h.call('articles.create', { fields: { headline } });
+    const { page, errors } = await h.open();
+    const count = Number(
+      (await page.getByTestId('list-count').textContent())?.match(/\d+/)?.[0] ?? 'NaN',
+    );
+    expect(count).toBeGreaterThanOrEqual(3);
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return {
+          row: el.closest<HTMLElement>('[data-index]')?.dataset.index ?? null,
+          isRow: el.classList.contains('row'),
+        };
+      });
+    // From the filter bar, Tab lands on the first row: the delete buttons are no tab stops.
+    await page.getByRole('button', { name: 'Filters' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toEqual({ row: '0', isRow: true });
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focused).toEqual({ row: '1', isRow: true });
+    await page.keyboard.press('End');
+    await expect.poll(focused).toEqual({ row: String(count - 1), isRow: true });
+    await page.keyboard.press('PageUp');
+    await expect.poll(async () => Number((await focused()).row)).toBeLessThan(count - 1);
+    await page.keyboard.press('Home');
+    await expect.poll(focused).toEqual({ row: '0', isRow: true });
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focused).toEqual({ row: '1', isRow: true });
+    // Tab leaves the list; Shift+Tab comes back to the row last on.
+    await page.keyboard.press('Tab');
+    expect((await focused()).row).toBeNull();
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toEqual({ row: '1', isRow: true });
+    // Enter opens it.
+    const headline = await page.locator('[data-index="1"] .row__headline').textContent();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByLabel('Headline', { exact: true }).inputValue())
+      .toBe(headline);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -105,6 +105,53 @@ describe('spelling', () => {
     expect((await h.call('settings.get', {})).personalDictionary).not.toContain('Fehlr');
   });
 
+  it('a replaced word keeps its format: a bold misspelling becomes a bold correction', async () => {
+    const a = await h.call('articles.create', {});
+    const { page, errors } = await openArticle(h, a.id);
+    await body(page).click();
+    await page.keyboard.type('Ein ');
+    await page.keyboard.press('Control+B');
+    await page.keyboard.type('Fehlr');
+    await page.keyboard.press('Control+B');
+    await page.keyboard.type(' im Text. ');
+    await waitMarked(page, ['Fehlr']);
+    await rightClick(page, 'Fehlr');
+    const fix = page
+      .getByRole('menu', { name: 'Spelling' })
+      .getByRole('menuitem', { name: 'Fehler', exact: true });
+    await fix.waitFor({ timeout: 15_000 });
+    await fix.click();
+    await waitMarked(page, []);
+    await waitSaved(page);
+    const [p] = await storedBlocks(h, a.id);
+    expect(p!.children!.map((n) => [n.text, n.format])).toEqual([
+      ['Ein ', 0],
+      ['Fehler', 1],
+      [' im Text. ', 0],
+    ]);
+    expect(errors).toEqual([]);
+  });
+
+  it('in an article that became read only, the menu offers no replacements: Ignore and Add only', async () => {
+    const { id, page, errors } = await typeInNewArticle('Ein Fehlr im Text. ');
+    await waitMarked(page, ['Fehlr']);
+    await waitSaved(page);
+    await h.call('articles.delete', { id });
+    await page.getByText('In the trash: read only.').waitFor();
+    await rightClick(page, 'Fehlr');
+    const menu = page.getByRole('menu', { name: 'Spelling' });
+    await menu.waitFor();
+    // Not even asked for suggestions: no "Checking…" while they load, none when they are in.
+    expect(await menu.locator('.spelling-menu__note, [role="separator"]').count()).toBe(0);
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual([
+      'Ignore',
+      'Add to newsroom dictionary',
+    ]);
+    await page.keyboard.press('Escape');
+    expect((await storedBlocks(h, id)).map(textOf)).toEqual(['Ein Fehlr im Text. ']);
+    expect(errors).toEqual([]);
+  });
+
   it('"Add to newsroom dictionary" queues "citeq" for every desk and keeps it unmarked, also after a reload', async () => {
     const { id, page } = await typeInNewArticle('Der Dienstleister citeq betreut Vitako. ');
     await waitMarked(page, ['citeq', 'Vitako']);

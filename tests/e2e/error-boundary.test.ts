@@ -108,4 +108,52 @@ describe('error boundary', () => {
     await page.getByRole('heading', { name: 'Einstellungen' }).waitFor();
     await page.close();
   });
+
+  it('a list the core cannot give (articles, search, images) says so with "Try again", instead of loading forever', async () => {
+    await h.call('articles.create', { fields: { headline: 'Liste geht wieder' } });
+    const { page } = await h.open({ locale: 'en-US' });
+    // The core's answers to the lists and the search fail until the test lets them through.
+    let failing = true;
+    await page.route('**/api/call', async (route) => {
+      const method = (route.request().postDataJSON() as { method: string }).method;
+      if (failing && ['articles.list', 'articles.search', 'images.list'].includes(method)) {
+        await route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({
+            ok: false,
+            error: { code: 'internal', message: 'disk I/O error' },
+          }),
+        });
+      } else await route.continue();
+    });
+    await page.reload();
+    const failed = page.getByRole('alert').filter({ hasText: 'The list could not be loaded' });
+    await failed.waitFor();
+    expect(await page.locator('.list__note').filter({ hasText: 'Loading…' }).count()).toBe(0);
+    // The search says so too, and so does the image library.
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('Liste');
+    await failed.waitFor();
+    await page.getByRole('button', { name: 'Images', exact: true }).click();
+    const images = page.getByRole('alert').filter({ hasText: 'The images could not be loaded' });
+    await images.waitFor();
+    failing = false;
+    await images.getByRole('button', { name: 'Try again' }).click();
+    await page.getByTestId('image-count').waitFor();
+    expect(await images.count()).toBe(0);
+    // Back in the articles, the search (still "Liste") fails once more, then comes back.
+    failing = true;
+    await page.getByRole('button', { name: 'Articles', exact: true }).click();
+    expect(await page.getByRole('searchbox', { name: 'Search articles' }).inputValue()).toBe(
+      'Liste',
+    );
+    await failed.waitFor();
+    failing = false;
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => failed.count()).toBe(0);
+    await page.getByTestId('article-list').getByText('Liste geht wieder').waitFor();
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('');
+    await page.getByTestId('list-count').waitFor();
+    expect(await failed.count()).toBe(0);
+    await page.close();
+  });
 });

@@ -33,7 +33,7 @@ it('a chief suggests on an editor’s article by default; Ctrl+Alt+S makes typin
   // Written by the editor, synced, then the desk is signed in as the chief.
   const a = await h.call('articles.create', {
     fields: { headline: 'Rat tagt' },
-    body: bodyJson(paragraph([text('Der Rat tagte gestern im Rathaus.')], 'p1')),
+    body: bodyJson(paragraph([text('Der Rat tagte gestern im Rathaus, kein Fehlr.')], 'p1')),
   });
   await h.call('sync.now', {});
   await h.call('sync.logout', {});
@@ -88,6 +88,47 @@ it('a chief suggests on an editor’s article by default; Ctrl+Alt+S makes typin
   }
   await h.call('settings.update', { theme: 'system' });
 
+  // Find works while suggesting; replacing would change the text around suggestion mode, so
+  // Ctrl+H finds only and says why.
+  const replaceAll = page.getByRole('button', { name: 'Replace all' });
+  await body(page).click();
+  await page.keyboard.press('Control+H');
+  await page.getByRole('searchbox', { name: 'Find', exact: true }).fill('Rathaus');
+  await expect
+    .poll(() => page.getByTestId('find-count').textContent())
+    .toBe('1 of 1 in the body (1 in the article)');
+  expect(await replaceAll.count()).toBe(0);
+  const why = page.getByRole('note').filter({ hasText: 'No replacing while you suggest changes' });
+  expect(await why.count()).toBe(1);
+  await page.keyboard.press('Escape');
+
+  // A spelling correction while suggesting is a suggestion too: the word marked deleted, the
+  // correction inserted, both the chief's.
+  const fehlr = async () =>
+    page.evaluate(() => {
+      const r = [...(CSS.highlights.get('copydesk-spelling') ?? [])]
+        .map((x) => x as Range)
+        .find((x) => x.toString() === 'Fehlr');
+      const b = r?.getBoundingClientRect();
+      return b ? { x: b.x + b.width / 2, y: b.y + b.height / 2 } : null;
+    });
+  await expect.poll(fehlr, { timeout: 15_000 }).not.toBeNull();
+  const at = (await fehlr())!;
+  await page.mouse.click(at.x, at.y, { button: 'right' });
+  const fix = page
+    .getByRole('menu', { name: 'Spelling' })
+    .getByRole('menuitem', { name: 'Fehler', exact: true });
+  await fix.waitFor({ timeout: 15_000 });
+  await fix.click();
+  await waitSaved(page);
+  const corrected = (await inlineNodes(a.id)).filter((n) => n.type === 'suggestion');
+  expect(corrected.map((n) => [n.kind, n.text, n.author])).toEqual([
+    ['delete', 'Der', 'chief'],
+    ['delete', 'Fehlr', 'chief'],
+    ['insert', 'Fehler', 'chief'],
+    ['insert', ' Heute', 'chief'],
+  ]);
+
   // Off with the shortcut: typing is plain again.
   await body(page).click();
   await page.keyboard.press('Control+Alt+KeyS');
@@ -98,8 +139,13 @@ it('a chief suggests on an editor’s article by default; Ctrl+Alt+S makes typin
   await page.keyboard.type('!');
   await waitSaved(page);
   const after = await inlineNodes(a.id);
-  expect(after.filter((n) => n.type === 'suggestion')).toHaveLength(2);
+  expect(after.filter((n) => n.type === 'suggestion')).toHaveLength(corrected.length);
   expect(after.filter((n) => n.type === 'text').map((n) => n.text)).toContain('!');
+  // And replacing is offered again.
+  await page.keyboard.press('Control+H');
+  expect(await replaceAll.count()).toBe(1);
+  expect(await why.count()).toBe(0);
+  await page.keyboard.press('Escape');
   // The shortcut help lists it.
   await page.keyboard.press('F1');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });

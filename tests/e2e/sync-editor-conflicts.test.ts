@@ -8,7 +8,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { paragraphs, startSyncEditorPair, type SyncEditorPair } from './sync-editor-helpers';
 import { fixtureArticle } from '../support/fixture-article';
-import { bodyOf, textsOf, type Client } from '../sync/support/harness';
+import { bodyOf, openClient, signIn, textsOf, type Client } from '../sync/support/harness';
+import { tempDir } from '../support/tmp';
 import { body, type EditorHost, openArticle, waitSaved } from './editor-helpers';
 
 let pair: SyncEditorPair;
@@ -193,7 +194,42 @@ it('a change the server refused shows the reason and keeps my text', async () =>
   await item.getByRole('button', { name: 'Copy my text' }).click();
   await expect.poll(() => item.textContent()).toContain('Copied.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Mein neuer Vorspann');
-  expect(await item.getByRole('button', { name: 'Restore my version' }).count()).toBe(1);
+  // Re-sent while the article is in review, it would only be refused again.
+  expect(await item.getByRole('button', { name: 'Restore my version' }).count()).toBe(0);
+  expect(await item.textContent()).toContain(
+    'You can restore your version once you may edit the article again.',
+  );
+  // The status line's conflicts dialog says the same instead of offering "Send again".
+  const conflictsDialog = async () => {
+    await page.getByRole('button', { name: '1 conflict', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Changes that need your decision' });
+    await dialog.getByText('The server refused a change:').waitFor();
+    return dialog;
+  };
+  let dialog = await conflictsDialog();
+  expect(await dialog.getByRole('button', { name: 'Send again' }).count()).toBe(0);
+  expect(await dialog.textContent()).toContain(
+    'You may not edit this now, so the server would refuse it again.',
+  );
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  // Back to draft from the desk: now it can be restored.
+  const chiefRoot = tempDir('copydesk-conflicts-chief-');
+  const chief = await openClient(chiefRoot.dir, 'chief');
+  try {
+    await signIn(chief, pair.server.url, 'chief');
+    await chief.api['sync.now']({});
+    await chief.api['articles.transition']({ id: a.id, to: 'draft', comment: 'Bitte kürzen' });
+    await chief.api['sync.now']({});
+  } finally {
+    await chief.close();
+    chiefRoot.cleanup();
+  }
+  await h.call('sync.now', {});
+  await expect.poll(() => page.getByTestId('read-only').count(), { timeout: 10_000 }).toBe(0);
+  await expect.poll(() => item.getByRole('button', { name: 'Restore my version' }).count()).toBe(1);
+  dialog = await conflictsDialog();
+  await expect.poll(() => dialog.getByRole('button', { name: 'Send again' }).count()).toBe(1);
+  await dialog.getByRole('button', { name: 'Close' }).click();
   await item.getByRole('button', { name: 'Dismiss' }).click();
   await expect.poll(() => item.count()).toBe(0);
   // The discarded text leaves the editor at once: it shows what the store and server hold.

@@ -123,6 +123,23 @@ describe('images through the real backend', () => {
     });
   });
 
+  it('desks learn who added an image: the importer after its push, every other desk from the pull', async () => {
+    const photo = await client('photo-creator', 'photo');
+    const editor = await client('editor-creator', 'editor');
+    const photoId = (await photo.api['sync.status']({})).user!.id;
+    const img = await photo.api['images.import']({
+      fileName: 'kanal.jpg',
+      dataBase64: fixture('gps-serial.jpg').toString('base64'),
+    });
+    // Imported here: the server has not named its creator yet.
+    expect((await photo.api['images.get']({ id: img.id })).createdBy).toBeNull();
+    expect((await photo.api['sync.now']({})).state).toBe('idle');
+    expect((await photo.api['sync.now']({})).state).toBe('idle');
+    expect((await photo.api['images.get']({ id: img.id })).createdBy).toBe(photoId);
+    expect((await editor.api['sync.now']({})).state).toBe('idle');
+    expect((await editor.api['images.get']({ id: img.id })).createdBy).toBe(photoId);
+  });
+
   it('two photo editors change the same credit: a field conflict, and "keep mine" wins', async () => {
     const owner = await client('owner', 'photo');
     const other = await client('other', 'photo');

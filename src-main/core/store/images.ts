@@ -40,6 +40,8 @@ interface ImageRow {
   updated_at: string;
   deleted_at: string | null;
   server_version: number | null;
+  /** The server's id of who added it; null for images stored before schema 13, until pulled again. */
+  created_by: string | null;
 }
 
 function rowToImage(r: ImageRow): Image {
@@ -62,6 +64,7 @@ function rowToImage(r: ImageRow): Image {
     alt: r.alt,
     extendedDescription: r.extended_description,
     keywords: JSON.parse(r.keywords_json) as string[],
+    createdBy: r.created_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,
@@ -87,8 +90,7 @@ function imageStateOf(r: ImageRow): ImageState {
     headline: r.headline,
     alt: r.alt,
     extendedDescription: r.extended_description,
-    // Not kept locally (the server records who added an image).
-    createdBy: null,
+    createdBy: r.created_by,
     // The last server version (0: never synced); the desk assigns none.
     version: r.server_version ?? 0,
     fieldVersions: {},
@@ -169,6 +171,7 @@ export type SyncedImage = Pick<
   | 'headline'
   | 'alt'
   | 'extendedDescription'
+  | 'createdBy'
   | 'createdAt'
   | 'updatedAt'
 >;
@@ -242,10 +245,11 @@ export class ImageRepository {
       serverVersion: 'SELECT server_version FROM images WHERE id = ?',
       insert: `INSERT INTO images (id, sha256, mime, width, height, file_name, byte_size, credit, creator,
            copyright, source, licence, licence_expires, caption, headline, alt, extended_description,
-           keywords_json, search_text, created_at, updated_at)
+           keywords_json, search_text, created_at, updated_at, created_by)
          VALUES (@id, @sha256, @mime, @width, @height, @file_name, @byte_size, @credit, @creator,
            @copyright, @source, @licence, @licence_expires, @caption, @headline, @alt,
-           @extended_description, @keywords_json, @search_text, @created_at, @updated_at)`,
+           @extended_description, @keywords_json, @search_text, @created_at, @updated_at,
+           @created_by)`,
       update: `UPDATE images SET file_name = @file_name, credit = @credit, creator = @creator,
            copyright = @copyright, source = @source, licence = @licence,
            licence_expires = @licence_expires, caption = @caption, headline = @headline, alt = @alt,
@@ -256,17 +260,20 @@ export class ImageRepository {
       idBySha: 'SELECT id FROM images WHERE sha256 = ?',
       insertSynced: `INSERT INTO images (id, sha256, mime, width, height, file_name, byte_size, credit,
            creator, copyright, source, licence, licence_expires, caption, headline, alt,
-           extended_description, search_text, created_at, updated_at, server_version)
+           extended_description, search_text, created_at, updated_at, server_version, created_by)
          VALUES (@id, @sha256, @mime, @width, @height, @file_name, @byte_size, @credit,
            @creator, @copyright, @source, @licence, @licence_expires, @caption, @headline,
-           @alt, @extended_description, @search_text, @created_at, @updated_at, @server_version)`,
+           @alt, @extended_description, @search_text, @created_at, @updated_at, @server_version,
+           @created_by)`,
       updateSynced: `UPDATE images SET file_name = @file_name, credit = @credit, creator = @creator,
            copyright = @copyright, source = @source, licence = @licence,
            licence_expires = @licence_expires, caption = @caption, headline = @headline,
            alt = @alt, extended_description = @extended_description, search_text = @search_text,
-           updated_at = @updated_at, server_version = @server_version
+           updated_at = @updated_at, server_version = @server_version,
+           created_by = coalesce(@created_by, created_by)
          WHERE id = @id`,
-      serverVersionSet: 'UPDATE images SET server_version = ? WHERE id = ?',
+      serverVersionSet:
+        'UPDATE images SET server_version = ?, created_by = coalesce(?, created_by) WHERE id = ?',
       byteSizeBySha: 'UPDATE images SET byte_size = ? WHERE sha256 = ?',
     });
     this.writer.register('image', this.localStates);
@@ -312,6 +319,7 @@ export class ImageRepository {
       keywords_json: JSON.stringify(file.keywords),
       created_at: img.createdAt,
       updated_at: img.updatedAt,
+      created_by: img.createdBy,
     });
   }
 
@@ -344,13 +352,15 @@ export class ImageRepository {
         created_at: img.createdAt,
         updated_at: img.updatedAt,
         server_version: serverVersion,
+        created_by: img.createdBy,
       });
       return 'created';
     }
     const same = SYNCED_META_COLUMNS.every((col) => row[col] === meta[col]);
     if (same) {
-      if (row.server_version !== serverVersion)
-        this.stmts.serverVersionSet.run(serverVersion, img.id);
+      const learntCreator = img.createdBy !== null && row.created_by !== img.createdBy;
+      if (row.server_version !== serverVersion || learntCreator)
+        this.stmts.serverVersionSet.run(serverVersion, img.createdBy, img.id);
       return 'unchanged';
     }
     this.stmts.updateSynced.run({
@@ -358,6 +368,7 @@ export class ImageRepository {
       id: img.id,
       updated_at: img.updatedAt,
       server_version: serverVersion,
+      created_by: img.createdBy,
     });
     return 'updated';
   }

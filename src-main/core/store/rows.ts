@@ -58,10 +58,11 @@ export type SummaryRow = Pick<
   | 'scheduled_at'
   | 'embargo_until'
   | 'deleted_by'
+  | 'author_id'
 >;
 
 export const SUMMARY_COLUMNS =
-  'id, kicker, headline, teaser, section, tags_json, status, updated_at, created_at, deleted_at, word_count, has_conflict, scheduled_at, embargo_until, deleted_by';
+  'id, kicker, headline, teaser, section, tags_json, status, updated_at, created_at, deleted_at, word_count, has_conflict, scheduled_at, embargo_until, deleted_by, author_id';
 
 export function rowToArticle(r: ArticleRow): Article {
   return {
@@ -107,6 +108,7 @@ export function rowToSummary(r: SummaryRow): ArticleSummary {
     deletedAt: r.deleted_at,
     scheduledAt: r.scheduled_at ?? null,
     embargoUntil: r.embargo_until ?? null,
+    authorId: r.author_id,
     wordCount: r.word_count,
     hasConflict: (r.has_conflict ?? 0) !== 0,
     ...(r.deleted_at !== null ? { deletedBy: r.deleted_by ?? null } : {}),

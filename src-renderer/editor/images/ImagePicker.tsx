@@ -91,6 +91,7 @@ export function ImagePicker({
           id={searchId}
           type="search"
           value={query}
+          title={t('images.searchHint')}
           data-autofocus
           onChange={(e) => setQuery(e.target.value)}
         />

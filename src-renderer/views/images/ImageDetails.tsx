@@ -1,6 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Image } from '../../../src-shared/model';
+import { mayEditImage } from '../../../src-shared/workflow';
+import { useCurrentUser, type CurrentUser } from '../../review/useRole';
 import { api } from '../../api/transport';
 import { base64ToBytes } from './base64';
 import { META_FIELDS, type FieldProblem, type MetaKey } from './metaFields';
@@ -129,10 +131,22 @@ function FileInfo({ image }: { image: Image }) {
   );
 }
 
+/**
+ * Whether the signed-in user may change the image's details, as the server will judge
+ * (`mayEditImage`: editors only the images they added). Unknown (not signed in, or no creator
+ * known on this desk yet): yes, and the server decides.
+ */
+function mayChange(image: Image, user: CurrentUser): boolean {
+  if (!user.known || user.id === null || image.createdBy === null) return true;
+  return mayEditImage(image, { id: user.id, role: user.role }).ok;
+}
+
 /** The inline editor of one image's metadata; saves by itself. */
 export function ImageDetails({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation();
   const { image, values, problems, save, loadError, change, flush } = useImageMetaForm(id);
+  const user = useCurrentUser();
+  const editable = !image || mayChange(image, user);
   return (
     <section className="image-details" aria-label={t('images.details.label')}>
       <header className="image-details__head">
@@ -149,18 +163,26 @@ export function ImageDetails({ id, onClose }: { id: string; onClose: () => void 
       {image && values && (
         <>
           <Preview id={id} alt={values.alt} />
-          <SaveStatus state={save} />
-          {META_FIELDS.map(({ key, multiline }) => (
-            <MetaField
-              key={key}
-              name={key}
-              value={values[key]}
-              problem={problems[key]}
-              multiline={multiline}
-              onChange={(v) => change(key, v)}
-              onBlur={() => void flush()}
-            />
-          ))}
+          {editable ? (
+            <SaveStatus state={save} />
+          ) : (
+            <p className="banner banner--info" role="note" data-testid="image-read-only">
+              {t('images.details.notYours')}
+            </p>
+          )}
+          <fieldset className="edit-lock" disabled={!editable}>
+            {META_FIELDS.map(({ key, multiline }) => (
+              <MetaField
+                key={key}
+                name={key}
+                value={values[key]}
+                problem={problems[key]}
+                multiline={multiline}
+                onChange={(v) => change(key, v)}
+                onBlur={() => void flush()}
+              />
+            ))}
+          </fieldset>
           <FileInfo image={image} />
         </>
       )}

@@ -8,6 +8,8 @@ import { ImportButton, ImportProgress } from './ImportControl';
 import { LibraryToolbar } from './LibraryToolbar';
 import { ThumbnailCache, ThumbnailContext } from './thumbnails';
 import { useImageImport } from './useImageImport';
+import { LoadFailed } from '../../ui/LoadFailed';
+import { errorText } from '../../i18n/errors';
 import { useImagePages, type ImageFilter } from './useImagePages';
 
 const SEARCH_DEBOUNCE_MS = 150;
@@ -67,11 +69,19 @@ function LibraryBody({
   onSelect: (id: string) => void;
 }) {
   const { t } = useTranslation();
-  const { total, itemAt } = useImagePages(filter);
+  const { total, itemAt, failed, retry } = useImagePages(filter);
   const filtered = filter.missingCredit || filter.query.trim() !== '';
-  if (total === null) return <p className="images__note">{t('images.loading')}</p>;
+  const failure = failed !== null && (
+    <LoadFailed
+      className="images__note"
+      text={t('images.failed', { message: errorText(t, failed) })}
+      onRetry={retry}
+    />
+  );
+  if (total === null) return failure || <p className="images__note">{t('images.loading')}</p>;
   return (
     <>
+      {failure}
       <p className="images__count" aria-live="polite" data-testid="image-count">
         {t('images.count', { count: total })}
       </p>

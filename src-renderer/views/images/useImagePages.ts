@@ -20,11 +20,14 @@ interface Page {
  * The library as pages loaded on demand (one page per screen or so, never the whole table).
  * A new filter starts afresh; an import marks the loaded pages stale, which keep showing until
  * their reload arrives (no flicker); an edit is patched into the loaded page in place, except
- * that a synced change under a filter reloads (the image may no longer match).
+ * that a synced change under a filter reloads (the image may no longer match). A page the core
+ * could not give is `failed` until `retry`.
  */
 export function useImagePages(filter: ImageFilter) {
   const [total, setTotal] = useState<number | null>(null);
   const [generation, setGeneration] = useState(0);
+  // The last page that could not be loaded, until a retry asks again.
+  const [failed, setFailed] = useState<unknown>(null);
   const pages = useRef(new Map<number, Page>());
   const loading = useRef(new Set<string>());
   const [, force] = useState(0);
@@ -49,9 +52,13 @@ export function useImagePages(filter: ImageFilter) {
           if (map !== pages.current) return; // the filter changed meanwhile
           map.set(page, { items: r.items, generation });
           setTotal(r.total);
+          setFailed(null);
           force((n) => n + 1);
         },
-        () => loading.current.delete(key),
+        (e: unknown) => {
+          loading.current.delete(key);
+          if (map === pages.current) setFailed(e ?? new Error('failed'));
+        },
       );
     },
     [generation, query, missingCredit, sort],
@@ -62,7 +69,12 @@ export function useImagePages(filter: ImageFilter) {
     pages.current = new Map();
     loading.current = new Set();
     setTotal(null);
+    setFailed(null);
   }, [query, missingCredit, sort]);
+  const retry = useCallback(() => {
+    setFailed(null);
+    setGeneration((g) => g + 1);
+  }, []);
 
   useEffect(() => {
     loadPage(0);
@@ -98,5 +110,5 @@ export function useImagePages(filter: ImageFilter) {
     return p?.items[index % IMAGE_PAGE_SIZE];
   };
 
-  return { total, itemAt };
+  return { total, itemAt, failed, retry };
 }

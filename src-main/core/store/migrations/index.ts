@@ -10,6 +10,7 @@ import { sql as articleSeo } from './0009-article-seo';
 import { sql as trashViews } from './0010-trash-views';
 import { sql as revisionAuthors } from './0011-revision-authors';
 import { sql as fieldSuggestions } from './0012-field-suggestions';
+import { sql as imageCreatedBy } from './0013-image-created-by';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'trash-views', sql: trashViews },
   { version: 11, name: 'revision-authors', sql: revisionAuthors },
   { version: 12, name: 'field-suggestions', sql: fieldSuggestions },
+  { version: 13, name: 'image-created-by', sql: imageCreatedBy },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
