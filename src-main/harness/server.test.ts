@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../core/core';
 import type { CoreHandle } from '../core/types';
@@ -69,5 +70,63 @@ describe('browser mode serves the built renderer', () => {
     const late = await get('/assets/late-def456.js');
     expect(late.status).toBe(200);
     expect(await late.text()).toBe('late');
+  });
+});
+
+describe('browser mode presence is per window', () => {
+  it('a window that closes takes its open article along, even without saying so', async () => {
+    const opened: unknown[] = [];
+    const spying: CoreHandle = {
+      call: (method, input) => {
+        if (method === 'presence.open') opened.push((input as { articleId: unknown }).articleId);
+        return core.call(method, input);
+      },
+      onEvent: (listener) => core.onEvent(listener),
+      close: () => Promise.resolve(),
+    };
+    const h = await startHarness({ core: spying, rendererDir, port: 0 });
+    try {
+      const a1 = '00000000-0000-4000-8000-000000000001';
+      const a2 = '00000000-0000-4000-8000-000000000002';
+      const connect = async (windowId: string) => {
+        const ws = new WebSocket(
+          `ws://127.0.0.1:${h.port}/api/events?token=${h.token}&window=${windowId}`,
+        );
+        await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+        return ws;
+      };
+      const open = async (windowId: string, articleId: string | null) => {
+        const res = await fetch(`http://127.0.0.1:${h.port}/api/call`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-copydesk-token': h.token,
+            'x-copydesk-window': windowId,
+          },
+          body: JSON.stringify({ method: 'presence.open', input: { articleId } }),
+        });
+        expect(res.status).toBe(200);
+      };
+      const w1 = await connect('w1');
+      const w2 = await connect('w2');
+      await open('w1', a1);
+      await open('w2', a2);
+      expect(opened).toEqual([a1, a2]);
+      // w2 goes without its closing call (a torn-down page): w1's article is the open one again.
+      w2.close();
+      await expect.poll(() => opened.length).toBe(3);
+      expect(opened[2]).toBe(a1);
+      // A call without a valid window id is the core's business, invalid input included.
+      const bad = await fetch(`http://127.0.0.1:${h.port}/api/call`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-copydesk-token': h.token },
+        body: JSON.stringify({ method: 'presence.open', input: { articleId: 'nope' } }),
+      });
+      expect(((await bad.json()) as { ok: boolean }).ok).toBe(false);
+      w1.close();
+      await expect.poll(() => opened.at(-1)).toBeNull();
+    } finally {
+      await h.close();
+    }
   });
 });

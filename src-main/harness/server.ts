@@ -2,13 +2,14 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import websocket from '@fastify/websocket';
 import { readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import { CallRequest, type CoreEvent } from '../../src-shared/api';
+import { CallRequest, parseInput, type CoreEvent } from '../../src-shared/api';
 import { contentSecurityPolicy } from '../../src-shared/csp';
 import type { CoreHandle } from '../core/types';
 import { contentTypeFor, resolveRendererPath } from '../common/renderer-files';
 import { frameworkOptions, registerJsonParser, toHttpError } from '../../src-server/http/hardening';
 import { browserModeHeaders } from './security-headers';
 import { newLaunchToken, tokenFromCookie, tokenMatches, TOKEN_COOKIE } from './token';
+import { WindowPresence } from './windowPresence';
 
 export interface HarnessOptions {
   core: CoreHandle;
@@ -22,6 +23,22 @@ export interface Harness {
   port: number;
   token: string;
   close(): Promise<void>;
+}
+
+/** Names the renderer window a call or an event socket belongs to (src-renderer/api/transport). */
+const WINDOW_HEADER = 'x-copydesk-window';
+
+function windowIdOf(value: unknown): string | null {
+  return typeof value === 'string' && /^[\w-]{1,64}$/.test(value) ? value : null;
+}
+
+/** The article of a valid presence.open input; undefined for anything else (the core says why). */
+function openedArticle(input: unknown): string | null | undefined {
+  try {
+    return parseInput('presence.open', input).articleId;
+  } catch {
+    return undefined;
+  }
 }
 
 // Large enough for images.import: 50 MB of image as base64 inside the JSON envelope.
@@ -52,6 +69,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   let origin = '';
   /** Open renderer windows (event sockets). */
   let windows = 0;
+  const presence = new WindowPresence();
   const csp = () => contentSecurityPolicy({ connectSrc: [origin.replace(/^http/, 'ws')] });
 
   const tokenOf = (req: FastifyRequest): string | undefined => {
@@ -89,7 +107,13 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
         error: { code: 'invalid_input', message: 'A call needs {"method": string, "input": …}.' },
       });
     }
-    return opts.core.call(parsed.data.method, parsed.data.input);
+    const { method, input } = parsed.data;
+    const windowId = windowIdOf(req.headers[WINDOW_HEADER]);
+    const articleId = method === 'presence.open' ? openedArticle(input) : undefined;
+    if (windowId && articleId !== undefined) {
+      return opts.core.call('presence.open', { articleId: presence.set(windowId, articleId) });
+    }
+    return opts.core.call(method, input);
   });
 
   app.get('/api/events', { websocket: true }, (socket, req) => {
@@ -103,11 +127,13 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       return;
     }
     const off = opts.core.onEvent((event: CoreEvent) => socket.send(JSON.stringify(event)));
+    const windowId = windowIdOf((req.query as Record<string, unknown> | undefined)?.window);
     windows += 1;
     socket.on('close', () => {
       off();
-      // The last window closed: no article is open here any more (presence is per window).
-      if (--windows === 0) void opts.core.call('presence.open', { articleId: null });
+      // Presence is per window: its article goes with it, and with the last window all go.
+      const reported = windowId ? presence.closed(windowId) : presence.reported();
+      void opts.core.call('presence.open', { articleId: --windows === 0 ? null : reported });
     });
     socket.on('message', () => {
       /* events are one-way; the renderer sends nothing */

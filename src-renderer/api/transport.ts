@@ -18,6 +18,12 @@ function launchToken(): string {
   return fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/**
+ * Browser mode: names this window to the host on its calls and its event socket, so that the
+ * article open here stops counting as open when the window closes (src-main/harness).
+ */
+const WINDOW_ID = crypto.randomUUID();
+
 function httpTransport(): DesktopTransport {
   const token = launchToken();
   const listeners = new Set<(e: CoreEvent) => void>();
@@ -28,6 +34,7 @@ function httpTransport(): DesktopTransport {
     const url = new URL('/api/events', location.href);
     url.protocol = url.protocol.replace('http', 'ws');
     url.searchParams.set('token', token);
+    url.searchParams.set('window', WINDOW_ID);
     socket = new WebSocket(url);
     socket.onopen = () => {
       retry = 500;
@@ -47,7 +54,11 @@ function httpTransport(): DesktopTransport {
     async call(method: MethodName, input: unknown) {
       const res = await fetch('/api/call', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-copydesk-token': token },
+        headers: {
+          'content-type': 'application/json',
+          'x-copydesk-token': token,
+          'x-copydesk-window': WINDOW_ID,
+        },
         body: requestBody(JSON.stringify({ method, input })),
       });
       if (res.status === 401) {
@@ -105,7 +116,11 @@ export function callOnExit(method: MethodName, input: unknown): void {
   const body = JSON.stringify({ method, input: parsed });
   void fetch('/api/call', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-copydesk-token': launchToken() },
+    headers: {
+      'content-type': 'application/json',
+      'x-copydesk-token': launchToken(),
+      'x-copydesk-window': WINDOW_ID,
+    },
     body,
     keepalive: body.length < KEEPALIVE_MAX_BYTES,
   }).catch(() => undefined);
