@@ -67,7 +67,10 @@ const postgresProjects =
             maxWorkers: 2,
             testTimeout: 120_000,
             hookTimeout: 120_000,
-            globalSetup: ['tests/support/pg-global-setup.ts'],
+            globalSetup: [
+              'tests/support/test-bin-global-setup.ts',
+              'tests/support/pg-global-setup.ts',
+            ],
           },
         },
         {
@@ -80,7 +83,11 @@ const postgresProjects =
             fileParallelism: false,
             testTimeout: 120_000,
             hookTimeout: 180_000,
-            globalSetup: ['tests/support/global-setup.ts', 'tests/support/pg-global-setup.ts'],
+            globalSetup: [
+              'tests/support/global-setup.ts',
+              'tests/support/test-bin-global-setup.ts',
+              'tests/support/pg-global-setup.ts',
+            ],
           },
         },
       ];
@@ -99,10 +106,11 @@ export default defineConfig({
           // vitest's default on 2 cores is one worker; these files mostly wait on child processes,
           // servers and disk, so two at once use the machine better.
           maxWorkers: 2,
-          // Several tests start server and CLI processes one after another (each loads tsx and
-          // the server's modules); four of them took over 60 s on a loaded machine.
+          // Several tests start server and CLI processes one after another (each loads the
+          // server's modules); four of them took over 60 s on a loaded machine.
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          globalSetup: ['tests/support/test-bin-global-setup.ts'],
         },
       },
       {
@@ -119,7 +127,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          globalSetup: ['tests/support/global-setup.ts'],
+          globalSetup: ['tests/support/global-setup.ts', 'tests/support/test-bin-global-setup.ts'],
         },
       },
       ...postgresProjects,

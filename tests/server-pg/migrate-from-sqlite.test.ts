@@ -25,10 +25,11 @@ import {
 } from '../server/helpers';
 import { dbFingerprint, serverRows } from '../support/serverDb';
 import { freshDatabase } from './pg';
+import { nodeArgsFor } from '../support/test-bin';
 
 const exec = promisify(execFile);
 const cli = (args: string[]) =>
-  exec(process.execPath, ['--import', 'tsx', 'src-server/cli.ts', ...args], { cwd: ROOT });
+  exec(process.execPath, [...nodeArgsFor('src-server/cli.ts'), ...args], { cwd: ROOT });
 
 let dir: string;
 let oldServer: ServerProcess;

@@ -12,10 +12,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Client, ROOT, body, login, spawnServer, type ServerProcess } from './helpers';
 import { dbFingerprint } from '../support/serverDb';
+import { nodeArgsFor } from '../support/test-bin';
 
 const exec = promisify(execFile);
 const cli = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
-  exec(process.execPath, ['--import', 'tsx', 'src-server/cli.ts', ...args], { cwd: ROOT, env });
+  exec(process.execPath, [...nodeArgsFor('src-server/cli.ts'), ...args], { cwd: ROOT, env });
 
 let server: ServerProcess;
 let out: string;

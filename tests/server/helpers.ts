@@ -12,6 +12,7 @@ import { bodyFromParagraphs } from '../../src-shared/richtext/plainText';
 import { createTestDatabase } from '../support/postgres';
 import { testPgAdminUrl } from '../support/pgTestRun';
 import { START_TIMEOUT_MS } from '../support/processes';
+import { nodeArgsFor } from '../support/test-bin';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -43,7 +44,7 @@ export async function spawnServer(
   const dbArgs = databaseUrl && given < 0 ? ['--database', databaseUrl] : [];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-server/cli.ts', '--data', dir, '--port', '0', ...dbArgs, ...extraArgs],
+    [...nodeArgsFor('src-server/cli.ts'), '--data', dir, '--port', '0', ...dbArgs, ...extraArgs],
     { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let out = '';

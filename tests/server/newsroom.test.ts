@@ -14,6 +14,7 @@ import { NewsroomInfo } from '../../src-shared/newsroom';
 import { createTestDatabase } from '../support/postgres';
 import { testPgAdminUrl } from '../support/pgTestRun';
 import { ROOT, http, spawnServer } from './helpers';
+import { nodeArgsFor } from '../support/test-bin';
 
 const exec = promisify(execFile);
 
@@ -75,7 +76,7 @@ describe('newsroom time zone', () => {
     try {
       const run = exec(
         process.execPath,
-        ['--import', 'tsx', 'src-server/cli.ts', '--data', data, '--time-zone', 'Europe/Berlinn'],
+        [...nodeArgsFor('src-server/cli.ts'), '--data', data, '--time-zone', 'Europe/Berlinn'],
         { cwd: ROOT },
       );
       await expect(run).rejects.toMatchObject({

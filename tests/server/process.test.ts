@@ -11,10 +11,11 @@ import { ROOT, http, login, pngBytes, spawnServer, type ServerProcess } from './
 import { APP_VERSION } from '../../src-shared/version';
 import { createTestDatabase } from '../support/postgres';
 import { testPgAdminUrl } from '../support/pgTestRun';
+import { nodeArgsFor } from '../support/test-bin';
 
 const exec = promisify(execFile);
 const cli = (args: string[], input?: string) => {
-  const p = exec(process.execPath, ['--import', 'tsx', 'src-server/cli.ts', ...args], {
+  const p = exec(process.execPath, [...nodeArgsFor('src-server/cli.ts'), ...args], {
     cwd: ROOT,
   });
   if (input !== undefined) {

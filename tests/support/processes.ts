@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import { nodeArgsFor } from './test-bin';
 
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
@@ -19,7 +20,7 @@ export interface Started {
   kill(): Promise<void>;
 }
 
-/** Starts a TypeScript entry point with tsx and waits for the line matching `ready`. */
+/** Starts a TypeScript entry point (its test bundle, or with tsx: test-bin.ts) and waits for the line matching `ready`. */
 export function startTs(
   entry: string,
   args: string[],
@@ -27,7 +28,7 @@ export function startTs(
   timeoutMs = START_TIMEOUT_MS,
   env: Record<string, string> = {},
 ): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+  const child = spawn(process.execPath, [...nodeArgsFor(entry), ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_NO_WARNINGS: '1', ...env },

@@ -13,6 +13,7 @@ import { main } from '../../src-main/cli/main';
 import { repoRoot, type Started } from '../support/processes';
 import { tempDir } from '../support/tmp';
 import { startServer } from './support/harness';
+import { nodeArgsFor } from '../support/test-bin';
 
 const exec = promisify(execFile);
 let tmp: ReturnType<typeof tempDir>;
@@ -56,7 +57,7 @@ async function spawnedCli(profile: string, ...args: string[]): Promise<CliResult
   try {
     const r = await exec(
       process.execPath,
-      ['--import', 'tsx', 'src-main/cli/index.ts', '--profile', join(tmp.dir, profile), ...args],
+      [...nodeArgsFor('src-main/cli/index.ts'), '--profile', join(tmp.dir, profile), ...args],
       {
         cwd: repoRoot,
         // Times without an offset are read in the server's zone, whatever the desk's env says.

@@ -15,6 +15,7 @@ import { tempDir } from '../support/tmp';
 import { serverCount } from '../support/serverDb';
 import { startFaultProxy, type FaultProxy } from './support/fault-proxy';
 import { bodyOf, openClient, signIn, startServer, type Client } from './support/harness';
+import { nodeArgsFor } from '../support/test-bin';
 
 const run = promisify(execFile);
 const ARTICLES = 300;
@@ -49,7 +50,7 @@ afterAll(async () => {
 function cli(profile: string, ...args: string[]) {
   return run(
     process.execPath,
-    ['--import', 'tsx', 'src-main/cli/index.ts', '--profile', profile, ...args],
+    [...nodeArgsFor('src-main/cli/index.ts'), '--profile', profile, ...args],
     {
       cwd: repoRoot,
       env: { ...process.env, NODE_NO_WARNINGS: '1' },
@@ -81,9 +82,7 @@ it('(e) SIGKILL during a pull, restart: consistent, nothing duplicated', async (
   const child = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      'src-main/cli/index.ts',
+      ...nodeArgsFor('src-main/cli/index.ts'),
       '--profile',
       profile,
       '--pull-limit',

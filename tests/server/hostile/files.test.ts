@@ -13,6 +13,7 @@ import { LATEST_SCHEMA_VERSION } from '../../../src-main/core/store/migrations';
 import { openStorage } from '../../../src-server/server';
 import { tempDir } from '../../support/tmp';
 import { ROOT, login, spawnServer, type ServerProcess } from '../helpers';
+import { nodeArgsFor } from '../../support/test-bin';
 
 const mode = (p: string) => statSync(p).mode & 0o777;
 
@@ -22,7 +23,7 @@ function run(
   stdin = '',
 ): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    const child = spawn(process.execPath, [...nodeArgsFor(script), ...args], {
       cwd: ROOT,
       env: { ...process.env, NODE_NO_WARNINGS: '1' },
     });
