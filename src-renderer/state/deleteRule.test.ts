@@ -3,8 +3,8 @@ import { ARTICLE_STATUSES } from '../../src-shared/model';
 import { mayDeleteArticle } from '../../src-shared/workflow';
 import { offersDelete } from './deleteRule';
 
-const editor = { chief: false, id: 'u' };
-const chief = { chief: true, id: 'c' };
+const editor = { chief: false, id: 'u', known: true };
+const chief = { chief: true, id: 'c', known: true };
 
 describe('offersDelete follows the server rule', () => {
   it('never offers a published article, offers editors their own drafts only and chiefs the rest', () => {
@@ -23,8 +23,17 @@ describe('offersDelete follows the server rule', () => {
   });
 
   it('counts a desk that never signed in, and an article without an author yet, as its own', () => {
-    expect(offersDelete({ status: 'draft', authorId: 'x' }, { chief: false, id: null })).toBe(true);
+    expect(
+      offersDelete({ status: 'draft', authorId: 'x' }, { chief: false, id: null, known: true }),
+    ).toBe(true);
     expect(offersDelete({ status: 'draft', authorId: null }, editor)).toBe(true);
+  });
+
+  it('offers nothing until the core has said who the user is', () => {
+    for (const user of [editor, chief])
+      expect(offersDelete({ status: 'draft', authorId: 'u' }, { ...user, known: false })).toBe(
+        false,
+      );
   });
 
   it('agrees with mayDeleteArticle for every status, role and author', () => {
@@ -35,7 +44,7 @@ describe('offersDelete follows the server rule', () => {
             { status, authorId, assigneeId: null },
             { id: 'u', role },
           );
-          const user = { chief: role === 'desk_chief' || role === 'admin', id: 'u' };
+          const user = { chief: role === 'desk_chief' || role === 'admin', id: 'u', known: true };
           expect(offersDelete({ status, authorId }, user), `${status} ${role} ${authorId}`).toBe(
             server.ok,
           );

@@ -57,17 +57,20 @@ it("a photo editor opens an editor's draft read only: the reason, no step, no De
   // Nor in the list: its row has no Delete, the photo editor's own draft has one.
   const list = page.getByTestId('article-list');
   const row = (headline: string) => list.getByRole('listitem').filter({ hasText: headline });
-  await row('Bildstrecke').waitFor();
+  // Delete shows once the desk knows who is signed in (none on any row before); then on the
+  // photo editor's own draft only.
+  await expect
+    .poll(() =>
+      row('Bildstrecke')
+        .getByRole('button', { name: /^Delete/ })
+        .count(),
+    )
+    .toBe(1);
   expect(
     await row('Ampel am Ring')
       .getByRole('button', { name: /^Delete/ })
       .count(),
   ).toBe(0);
-  expect(
-    await row('Bildstrecke')
-      .getByRole('button', { name: /^Delete/ })
-      .count(),
-  ).toBe(1);
   await page.close();
 
   // The photo editor's own draft: editable, with its steps and Delete.
