@@ -82,6 +82,7 @@ const postgresProjects =
             expect: expectOptions,
             fileParallelism: false,
             isolate: false,
+            sequence: { groupOrder: 2 },
             testTimeout: 120_000,
             hookTimeout: 180_000,
             globalSetup: [
@@ -130,6 +131,8 @@ export default defineConfig({
           // the helpers): about 0.25 s less per file here. Each file starts and stops its own
           // browser, servers and folders.
           isolate: false,
+          // After unit and server-pg (group 0, two files at a time), then sync-pg alone.
+          sequence: { groupOrder: 1 },
           testTimeout: 120_000,
           hookTimeout: 180_000,
           globalSetup: ['tests/support/global-setup.ts', 'tests/support/test-bin-global-setup.ts'],

@@ -358,9 +358,10 @@ describe('layout', () => {
       expect(await details.isVisible()).toBe(false);
       await page.getByTestId('missing-count').click();
       await details.waitFor();
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
-        'article-checklist',
-      );
+      // The focus moves in the frame after the panel opens.
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+        .toBe('article-checklist');
       if (shots) await page.screenshot({ path: join(shots, `editor-${width}.png`) });
       expect(errors).toEqual([]);
       await page.close();
