@@ -322,6 +322,9 @@ export const ListedConflict = lazySchema(() =>
      * would be refused again, so the desk does not offer it until they may.
      */
     resendRefused: z.boolean(),
+    /** What it is about: the article's headline or the image's file name; null when the
+     * entity is not stored on this desk (any more) or the article has no headline yet. */
+    subject: z.string().nullable(),
   }),
 );
 export type ListedConflict = z.infer<typeof ListedConflict>;

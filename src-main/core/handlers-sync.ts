@@ -29,7 +29,18 @@ type SyncMethod =
 
 function listedConflict(ctx: CoreContext, c: StoredConflict): ListedConflict {
   const { mutationName: _n, resolved: _r, ...rest } = c;
-  return { ...rest, resendRefused: resendRefusal(ctx, c) !== null };
+  return { ...rest, resendRefused: resendRefusal(ctx, c) !== null, subject: subjectOf(ctx, c) };
+}
+
+/** The article's headline or the image's file name, for the list of all conflicts. */
+function subjectOf(ctx: CoreContext, c: StoredConflict): string | null {
+  try {
+    if (c.entityType === 'article') return ctx.articles.get(c.entityId).headline || null;
+    if (c.entityType === 'image') return ctx.images.get(c.entityId).fileName;
+  } catch (e) {
+    if (!(e instanceof NotFoundError)) throw e;
+  }
+  return null;
 }
 
 function networkError(e: unknown): ApiError {

@@ -762,6 +762,10 @@ export const de: Messages = {
       resend: 'Erneut senden',
       resendLater:
         'Sie dürfen das gerade nicht bearbeiten, der Server würde die Änderung wieder ablehnen. Sie können sie erneut senden, sobald Sie es wieder dürfen.',
+      openArticle: 'Artikel öffnen',
+      untitled: '(ohne Überschrift)',
+      image: 'Bild: {{name}}',
+      unknown: 'nicht mehr auf diesem Computer',
       dismiss: 'Verwerfen',
       close: 'Schließen',
       kind: {

@@ -739,6 +739,10 @@ export const en = {
       resend: 'Send again',
       resendLater:
         'You may not edit this now, so the server would refuse it again. You can send it again once you may.',
+      openArticle: 'Open article',
+      untitled: '(no headline)',
+      image: 'Image: {{name}}',
+      unknown: 'no longer on this computer',
       dismiss: 'Dismiss',
       close: 'Close',
       kind: {

@@ -9,6 +9,7 @@ import type { ListedConflict } from '../../src-shared/api';
 import { api } from '../api/transport';
 import { errorText, serverCodeText } from '../i18n/errors';
 import { Modal } from '../ui/Modal';
+import { useUi } from '../state/ui';
 import { ConflictSides, conflictText, rejectedText } from './ConflictPanel';
 
 export function SyncConflicts({
@@ -42,6 +43,7 @@ export function SyncConflicts({
       <ul>
         {items.map((c) => (
           <li key={c.id} className="sync-conflicts__item">
+            <ConflictSubject conflict={c} onOpen={onClose} />
             <p>
               <strong>{t(`sync.conflicts.kind.${c.kind}`)}</strong>{' '}
               {c.kind === 'rejected' || c.kind === 'revoked'
@@ -89,5 +91,36 @@ export function SyncConflicts({
         </button>
       </div>
     </Modal>
+  );
+}
+
+/** Which article or image the conflict is about; an article opens from here. */
+function ConflictSubject({ conflict, onOpen }: { conflict: ListedConflict; onOpen: () => void }) {
+  const { t } = useTranslation();
+  const openArticle = useUi((s) => s.openArticle);
+  if (conflict.entityType === 'image') {
+    return (
+      <p className="sync-conflicts__subject">
+        {t('sync.conflicts.image', { name: conflict.subject ?? t('sync.conflicts.unknown') })}
+      </p>
+    );
+  }
+  if (conflict.entityType !== 'article') return null;
+  return (
+    <p className="sync-conflicts__subject">
+      <span className="sync-conflicts__headline">
+        {conflict.subject ?? t('sync.conflicts.untitled')}
+      </span>{' '}
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => {
+          openArticle(conflict.entityId);
+          onOpen();
+        }}
+      >
+        {t('sync.conflicts.openArticle')}
+      </button>
+    </p>
   );
 }

@@ -286,7 +286,18 @@ it('a refused change reads in German: translated reason and field names, no raw 
   await h.call('sync.now', {});
   await h.call('settings.update', { language: 'de' });
   try {
-    const { page, errors } = await h.open({ locale: 'de-DE', hash: `#article=${a.id}` });
+    const { page, errors } = await h.open({ locale: 'de-DE' });
+    // The header's list of all conflicts names the article and opens it; no JSON in it.
+    await page.locator('.sync-status__conflicts').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.locator('.sync-conflicts__headline').textContent()).toBe(f.headline);
+    expect(await dialog.textContent()).toContain('Abgelehnter Vorspann');
+    expect(await dialog.textContent()).toContain('Das dürfen Sie jetzt nicht ändern');
+    expect(await dialog.textContent()).not.toMatch(/editors|[{}]/);
+    await dialog.getByRole('button', { name: 'Artikel öffnen' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await page.getByLabel('Überschrift', { exact: true }).inputValue()).toBe(f.headline);
     const item = page
       .getByRole('region', { name: 'Konflikte in diesem Artikel' })
       .locator('li[data-conflict-kind="rejected"]');
@@ -295,13 +306,6 @@ it('a refused change reads in German: translated reason and field names, no raw 
       .toContain('Der Server hat Ihre Änderung abgelehnt: Das dürfen Sie jetzt nicht ändern');
     expect(await item.textContent()).toContain('Abgelehnter Vorspann');
     expect(await item.textContent()).not.toMatch(/editors|draft|[{}]/);
-    // The header's list of all conflicts says the same, without JSON either.
-    await page.locator('.sync-status__conflicts').click();
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
-    expect(await dialog.textContent()).toContain('Abgelehnter Vorspann');
-    expect(await dialog.textContent()).toContain('Das dürfen Sie jetzt nicht ändern');
-    expect(await dialog.textContent()).not.toMatch(/editors|[{}]/);
     expect(errors).toEqual([]);
     await page.close();
   } finally {

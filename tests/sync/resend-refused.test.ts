@@ -63,6 +63,7 @@ it('a refused change is not re-sent while the article is read only for the user,
     kind: 'rejected',
     field: 'article.setFields',
     resendRefused: true,
+    subject: f.headline, // the dialog of all conflicts names the article
   });
   const before = await a.api['articles.get']({ id: art.id });
   expect(before.status).toBe('in_review');
