@@ -13,7 +13,7 @@ import { Client, body as serverBody, completeFields, login } from '../server/hel
 import type { Started } from '../support/processes';
 import { tempDir } from '../support/tmp';
 import { fixture } from '../fixtures/images';
-import { fixtureArticle } from '../support/fixture-article';
+import { fixtureArticle, submittableArticle } from '../support/fixture-article';
 import { type EditorHost, startEditorHost } from './editor-helpers';
 import { AXE_PAIRS, audit } from './axe-helpers';
 
@@ -281,17 +281,7 @@ describe('keyboard only', () => {
 
   it('after Submit the focus is on the new status', async () => {
     const f = fixtureArticle();
-    const a = await h.call('articles.create', {
-      fields: {
-        kicker: f.kicker,
-        headline: f.headline,
-        teaser: f.teaser,
-        byline: f.byline,
-        section: f.section,
-        tags: f.tags,
-      },
-      body: f.body,
-    });
+    const a = await h.call('articles.create', submittableArticle(f));
     const { page, errors } = await h.open({ hash: `#article=${a.id}` });
     const submit = page.getByRole('button', { name: 'Submit for review' });
     await expect.poll(() => submit.isEnabled()).toBe(true);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { paragraphs, startSyncEditorPair, type SyncEditorPair } from './sync-editor-helpers';
-import { fixtureArticle } from '../support/fixture-article';
+import { fixtureArticle, submittableArticle } from '../support/fixture-article';
 import { bodyOf, openClient, signIn, textsOf, type Client } from '../sync/support/harness';
 import { tempDir } from '../support/tmp';
 import { body, type EditorHost, openArticle, waitSaved } from './editor-helpers';
@@ -159,17 +159,7 @@ it('keep theirs for the field, keep mine for the passage: the editor shows my pa
 
 it('a change the server refused shows the reason and keeps my text', async () => {
   const f = fixtureArticle();
-  const a = await h.call('articles.create', {
-    fields: {
-      kicker: f.kicker,
-      headline: f.headline,
-      teaser: f.teaser,
-      byline: f.byline,
-      section: f.section,
-      tags: f.tags,
-    },
-    body: f.body,
-  });
+  const a = await h.call('articles.create', submittableArticle(f));
   await h.call('sync.now', {});
   await b.api['sync.now']({});
   // A changes the teaser; before A's change reaches the server, B submits the article for

@@ -27,3 +27,9 @@ export function fixtureArticle() {
     credit: 'LWL',
   };
 }
+
+/** articles.create's input for the demo article with every field its checklist needs to submit. */
+export function submittableArticle(f: ReturnType<typeof fixtureArticle> = fixtureArticle()) {
+  const { kicker, headline, teaser, byline, section, tags, body } = f;
+  return { fields: { kicker, headline, teaser, byline, section, tags }, body };
+}

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiError } from '../../src-shared/api';
-import { fixtureArticle } from '../support/fixture-article';
+import { fixtureArticle, submittableArticle } from '../support/fixture-article';
 import type { Started } from '../support/processes';
 import { tempDir } from '../support/tmp';
 import { openClient, signIn, startServer, type Client } from './support/harness';
@@ -39,17 +39,7 @@ it('a refused change is not re-sent while the article is read only for the user,
   const chief = await client('chief', 'chief');
   // Complete, so that it can be submitted (the checklist).
   const f = fixtureArticle();
-  const art = await a.api['articles.create']({
-    fields: {
-      kicker: f.kicker,
-      headline: f.headline,
-      teaser: f.teaser,
-      byline: f.byline,
-      section: f.section,
-      tags: f.tags,
-    },
-    body: f.body,
-  });
+  const art = await a.api['articles.create'](submittableArticle(f));
   await a.api['sync.now']({});
   await b.api['sync.now']({});
   // A changes the teaser; before it reaches the server, B submits the article.
