@@ -130,3 +130,32 @@ describe('browser mode presence is per window', () => {
     }
   });
 });
+
+describe('browser mode events', () => {
+  it("a window's event socket brings what changed between its first call and its opening", async () => {
+    const call = (method: string, input: unknown) =>
+      fetch(`http://127.0.0.1:${harness.port}/api/call`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-copydesk-token': harness.token,
+          'x-copydesk-window': 'late-socket',
+        },
+        body: JSON.stringify({ method, input }),
+      }).then((r) => r.json() as Promise<{ ok: boolean; value: { id: string } }>);
+    // The window reads (its first call), then the article is created and moved to the trash
+    // elsewhere, all before its event socket is open.
+    await call('articles.list', {});
+    const created = await call('articles.create', {});
+    await core.call('articles.delete', { id: created.value.id });
+    const ws = new WebSocket(
+      `ws://127.0.0.1:${harness.port}/api/events?token=${harness.token}&window=late-socket`,
+    );
+    const received: { type: string; id?: string }[] = [];
+    ws.on('message', (m: Buffer) => received.push(JSON.parse(m.toString()) as { type: string }));
+    await expect
+      .poll(() => received.filter((e) => e.id === created.value.id).map((e) => e.type))
+      .toEqual(['article.created', 'article.deleted']);
+    ws.close();
+  });
+});

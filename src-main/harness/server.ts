@@ -10,6 +10,7 @@ import { frameworkOptions, registerJsonParser, toHttpError } from '../../src-ser
 import { browserModeHeaders } from './security-headers';
 import { newLaunchToken, tokenFromCookie, tokenMatches, TOKEN_COOKIE } from './token';
 import { WindowPresence } from './windowPresence';
+import { WindowEvents } from './windowEvents';
 
 export interface HarnessOptions {
   core: CoreHandle;
@@ -70,6 +71,9 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   /** Open renderer windows (event sockets). */
   let windows = 0;
   const presence = new WindowPresence();
+  /** Open event sockets per window; the other windows' events are kept (windowEvents.ts). */
+  const sockets = new Map<string, number>();
+  const missed = new WindowEvents((listener) => opts.core.onEvent(listener));
   const csp = () => contentSecurityPolicy({ connectSrc: [origin.replace(/^http/, 'ws')] });
 
   const tokenOf = (req: FastifyRequest): string | undefined => {
@@ -109,6 +113,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     }
     const { method, input } = parsed.data;
     const windowId = windowIdOf(req.headers[WINDOW_HEADER]);
+    if (windowId && !sockets.get(windowId)) missed.keep(windowId);
     const articleId = method === 'presence.open' ? openedArticle(input) : undefined;
     if (windowId && articleId !== undefined) {
       return opts.core.call('presence.open', { articleId: presence.set(windowId, articleId) });
@@ -126,11 +131,25 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       socket.close(1008, 'origin not allowed');
       return;
     }
-    const off = opts.core.onEvent((event: CoreEvent) => socket.send(JSON.stringify(event)));
     const windowId = windowIdOf((req.query as Record<string, unknown> | undefined)?.window);
+    const send = (event: CoreEvent) => socket.send(JSON.stringify(event));
+    // What happened since the window's first call, then live: in one turn, so nothing between.
+    if (windowId) {
+      for (const event of missed.release(windowId)) send(event);
+      sockets.set(windowId, (sockets.get(windowId) ?? 0) + 1);
+    }
+    const off = opts.core.onEvent(send);
     windows += 1;
     socket.on('close', () => {
       off();
+      if (windowId) {
+        const left = (sockets.get(windowId) ?? 1) - 1;
+        if (left > 0) sockets.set(windowId, left);
+        else {
+          sockets.delete(windowId);
+          missed.keep(windowId); // until it reconnects (a dropped socket) or is forgotten
+        }
+      }
       // Presence is per window: its article goes with it, and with the last window all go.
       const reported = windowId ? presence.closed(windowId) : presence.reported();
       void opts.core.call('presence.open', { articleId: --windows === 0 ? null : reported });
@@ -175,7 +194,10 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     url: `${origin}/?token=${token}`,
     port,
     token,
-    close: () => app.close(),
+    close: () => {
+      missed.close();
+      return app.close();
+    },
   };
 }
 
