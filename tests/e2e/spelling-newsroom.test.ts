@@ -9,7 +9,8 @@ import { startSyncEditorPair, type SyncEditorPair } from './sync-editor-helpers'
 import { bodyOf, type Client } from '../sync/support/harness';
 import { type EditorHost, openArticle, startEditorHost } from './editor-helpers';
 
-const SHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
+/** With COPYDESK_SCREENSHOTS set (a folder), the settings views are saved there, as elsewhere. */
+const SHOTS = process.env.COPYDESK_SCREENSHOTS;
 
 let pair: SyncEditorPair;
 let h: EditorHost;
@@ -121,12 +122,12 @@ it('a desk chief sees the newsroom dictionary in the settings and removes a word
     });
     expect(column.wider).toEqual([]);
     expect(parseFloat(column.hintSize)).toBeLessThan(parseFloat(column.bodySize));
-    await editorApp.page.screenshot({ path: `${SHOTS}/newsroom-dictionary-editor.png` });
+    if (SHOTS) await editorApp.page.screenshot({ path: `${SHOTS}/newsroom-dictionary-editor.png` });
 
     const chiefApp = await chief.open();
     await chiefApp.page.getByRole('button', { name: 'Settings' }).click();
     await expect.poll(() => list(chiefApp.page).getByRole('listitem').count()).toBe(2);
-    await chiefApp.page.screenshot({ path: `${SHOTS}/newsroom-dictionary-chief.png` });
+    if (SHOTS) await chiefApp.page.screenshot({ path: `${SHOTS}/newsroom-dictionary-chief.png` });
     await chiefApp.page
       .getByRole('button', { name: 'Remove “LWL.IT” from the newsroom dictionary' })
       .click();

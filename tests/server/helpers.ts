@@ -66,6 +66,12 @@ export async function spawnServer(
     };
     child.stdout.on('data', check);
     void exited.then((code) => rej(new Error(`server exited with ${code}: ${err}`)));
+  }).catch(async (e: unknown) => {
+    // It did not start (some tests expect that): nothing is left running or on disk.
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await exited;
+    if (!dataDir) rmSync(dir, { recursive: true, force: true });
+    throw e;
   });
   return {
     url,
