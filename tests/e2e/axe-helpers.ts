@@ -33,24 +33,3 @@ export async function audit(page: Page, view: string): Promise<string[]> {
       )
   );
 }
-
-type Theme = 'light' | 'dark';
-type Language = 'en' | 'de';
-
-/**
- * The theme and language pairs the axe runs over every view cover: each theme once and each
- * language once. Contrast depends on the theme, accessible names and `lang` on the language; the
- * other two pairs repeat both, at about 6 s each per file here. With COPYDESK_SCREENSHOTS, all
- * four, for the screenshots of each.
- */
-export const AXE_PAIRS: readonly (readonly [Theme, Language])[] = process.env.COPYDESK_SCREENSHOTS
-  ? [
-      ['light', 'en'],
-      ['light', 'de'],
-      ['dark', 'en'],
-      ['dark', 'de'],
-    ]
-  : [
-      ['light', 'en'],
-      ['dark', 'de'],
-    ];

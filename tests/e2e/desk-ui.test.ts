@@ -15,7 +15,7 @@ import { tempDir } from '../support/tmp';
 import { fixture } from '../fixtures/images';
 import { fixtureArticle, submittableArticle } from '../support/fixture-article';
 import { type EditorHost, startEditorHost } from './editor-helpers';
-import { AXE_PAIRS, audit } from './axe-helpers';
+import { audit } from './axe-helpers';
 
 const shots = process.env.COPYDESK_SCREENSHOTS;
 
@@ -79,89 +79,91 @@ afterAll(async () => {
 });
 
 describe('accessibility (axe-core) in every view, both themes, both languages', () => {
-  for (const [theme, lang] of AXE_PAIRS) {
-    it(`${theme}, ${lang}: no serious or critical violations`, async () => {
-      await h.call('settings.update', { theme });
-      await h.call('sync.logout', {});
-      const { page, errors } = await h.open({
-        locale: lang === 'de' ? 'de-DE' : 'en-US',
-        hash: `#article=${draftId}`,
+  for (const theme of ['light', 'dark'] as const) {
+    for (const lang of ['en', 'de'] as const) {
+      it(`${theme}, ${lang}: no serious or critical violations`, async () => {
+        await h.call('settings.update', { theme });
+        await h.call('sync.logout', {});
+        const { page, errors } = await h.open({
+          locale: lang === 'de' ? 'de-DE' : 'en-US',
+          hash: `#article=${draftId}`,
+        });
+        await page.setViewportSize({ width: 1280, height: 800 });
+        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+        const found: string[] = [];
+        const name = (view: string) => `${view}-${theme}-${lang}`;
+
+        const editable = page.locator('[contenteditable="true"][data-ready="true"]');
+        await editable.waitFor();
+        found.push(...(await audit(page, 'editor (draft)')));
+        await shot(page, name('editor'));
+        const timeline = page
+          .locator('.article-editor__bar .status-line__button[aria-expanded]')
+          .first();
+        await timeline.click();
+        await page.locator('.timeline').waitFor();
+        found.push(...(await audit(page, 'editor with timeline')));
+        await timeline.click();
+
+        // The link dialog, from a selected word in the body.
+        await editable.click();
+        await page.keyboard.press('Home');
+        await page.keyboard.press('Shift+ArrowRight');
+        await page.keyboard.press('ControlOrMeta+k');
+        await dialog(page).waitFor();
+        found.push(...(await audit(page, 'link dialog')));
+        await shot(page, name('dialog-link'));
+        await closeDialog(page);
+
+        await page.getByRole('toolbar').locator('.toolbar__button--image').click();
+        await dialog(page).locator('.image-picker__item').first().waitFor();
+        found.push(...(await audit(page, 'image picker')));
+        await shot(page, name('dialog-image'));
+        await closeDialog(page);
+
+        await page.locator('.app__name').click();
+        await page.keyboard.press('F1');
+        await dialog(page).waitFor();
+        found.push(...(await audit(page, 'shortcut help')));
+        await closeDialog(page);
+
+        await page.locator('.sync-status button').last().click();
+        await dialog(page).waitFor();
+        found.push(...(await audit(page, 'sign-in dialog')));
+        await shot(page, name('dialog-signin'));
+        await closeDialog(page);
+
+        await page.locator('.article-editor__bar button').last().click(); // Close
+        await expect.poll(() => page.locator('.article-editor').count()).toBe(0);
+        found.push(...(await audit(page, 'article list')));
+        await shot(page, name('list'));
+
+        await nav(page, 1).click();
+        await page.locator('.image-cell[data-image-id]').first().waitFor();
+        found.push(...(await audit(page, 'image library')));
+        await shot(page, name('images'));
+
+        await nav(page, 3).click();
+        await page.locator('.settings').waitFor();
+        found.push(...(await audit(page, 'settings')));
+        await shot(page, name('settings'));
+
+        // The review queue is the desk chief's.
+        await h.call('sync.login', { serverUrl: server.url, username: 'chief', password: 'chief' });
+        await h.call('sync.now', {});
+        await expect.poll(() => nav(page, 2).isEnabled(), { timeout: 15_000 }).toBe(true);
+        await nav(page, 2).click();
+        await expect
+          .poll(() => page.getByTestId('review-queue-row').count(), { timeout: 15_000 })
+          .toBe(1);
+        found.push(...(await audit(page, 'review queue')));
+        await shot(page, name('review'));
+
+        expect(found).toEqual([]);
+        expect(errors).toEqual([]);
+        await page.close();
       });
-      await page.setViewportSize({ width: 1280, height: 800 });
-      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
-      const found: string[] = [];
-      const name = (view: string) => `${view}-${theme}-${lang}`;
-
-      const editable = page.locator('[contenteditable="true"][data-ready="true"]');
-      await editable.waitFor();
-      found.push(...(await audit(page, 'editor (draft)')));
-      await shot(page, name('editor'));
-      const timeline = page
-        .locator('.article-editor__bar .status-line__button[aria-expanded]')
-        .first();
-      await timeline.click();
-      await page.locator('.timeline').waitFor();
-      found.push(...(await audit(page, 'editor with timeline')));
-      await timeline.click();
-
-      // The link dialog, from a selected word in the body.
-      await editable.click();
-      await page.keyboard.press('Home');
-      await page.keyboard.press('Shift+ArrowRight');
-      await page.keyboard.press('ControlOrMeta+k');
-      await dialog(page).waitFor();
-      found.push(...(await audit(page, 'link dialog')));
-      await shot(page, name('dialog-link'));
-      await closeDialog(page);
-
-      await page.getByRole('toolbar').locator('.toolbar__button--image').click();
-      await dialog(page).locator('.image-picker__item').first().waitFor();
-      found.push(...(await audit(page, 'image picker')));
-      await shot(page, name('dialog-image'));
-      await closeDialog(page);
-
-      await page.locator('.app__name').click();
-      await page.keyboard.press('F1');
-      await dialog(page).waitFor();
-      found.push(...(await audit(page, 'shortcut help')));
-      await closeDialog(page);
-
-      await page.locator('.sync-status button').last().click();
-      await dialog(page).waitFor();
-      found.push(...(await audit(page, 'sign-in dialog')));
-      await shot(page, name('dialog-signin'));
-      await closeDialog(page);
-
-      await page.locator('.article-editor__bar button').last().click(); // Close
-      await expect.poll(() => page.locator('.article-editor').count()).toBe(0);
-      found.push(...(await audit(page, 'article list')));
-      await shot(page, name('list'));
-
-      await nav(page, 1).click();
-      await page.locator('.image-cell[data-image-id]').first().waitFor();
-      found.push(...(await audit(page, 'image library')));
-      await shot(page, name('images'));
-
-      await nav(page, 3).click();
-      await page.locator('.settings').waitFor();
-      found.push(...(await audit(page, 'settings')));
-      await shot(page, name('settings'));
-
-      // The review queue is the desk chief's.
-      await h.call('sync.login', { serverUrl: server.url, username: 'chief', password: 'chief' });
-      await h.call('sync.now', {});
-      await expect.poll(() => nav(page, 2).isEnabled(), { timeout: 15_000 }).toBe(true);
-      await nav(page, 2).click();
-      await expect
-        .poll(() => page.getByTestId('review-queue-row').count(), { timeout: 15_000 })
-        .toBe(1);
-      found.push(...(await audit(page, 'review queue')));
-      await shot(page, name('review'));
-
-      expect(found).toEqual([]);
-      expect(errors).toEqual([]);
-      await page.close();
-    });
+    }
   }
 });
 
