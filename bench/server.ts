@@ -4,22 +4,25 @@
  * - seeding 9,000 articles by push, then a timed push of 1,000 mutations (10,000 articles);
  * - a full initial pull by one new client (all pages);
  * - an empty incremental pull (p50/p95/p99);
- * - 50 concurrent clients running push+pull loops for 20 s (p50/p95/p99, errors), while 200 idle
+ * - 50 concurrent clients running push+pull loops, 20 s a round (p50/p95/p99, errors), while 200 idle
  *   live sockets stay connected (their errors and the pokes they got: `liveSockets`); each client's
  *   first 40 pushes write a change, later ones are no-ops (TAGS_PER_ARTICLE), so the totals mix a
  *   writing phase (2,000 loops) with a no-op phase whose length follows the throughput; both are
  *   also reported apart (`phases`);
  * - the floor: a bare node:http server in this process answering the same bytes as the empty
  *   pull, measured with the same client, and our ratio to it.
- * All of that on SQLite (one instance) under `sqlite`; then the seed, the timed push and the
- * 50-client load on PostgreSQL with two instances on one database under `postgres`, with its p99
- * relative to SQLite's (target ≤ 1.5×, 0 errors). The PostgreSQL cluster is durable (fsync and
+ * The one-off figures on SQLite (one instance) under `sqlite`; the seed and the timed push on
+ * PostgreSQL with two instances on one database under `postgres`. Then the 50-client load, in
+ * rounds that alternate between the two backends (A B B A, rounds.ts; both stay up throughout),
+ * each side's figures pooled over its rounds, and PostgreSQL's p99 relative to SQLite's (target
+ * ≤ 1.5×, 0 errors), pooled and round by round. The PostgreSQL cluster is durable (fsync and
  * synchronous_commit on, as a newsroom must run it: an acknowledged push is never lost); timed per
  * phase, a push's time under the feed lock went to round trips, not to COMMIT's flush, which is why
  * the store cuts round trips (docs/architecture.md) rather than durability. Each load phase also
  * reports `cpuMsPerRequest` (server instances, PostgreSQL, the bench's clients; docs/performance-server.md),
  * which stays comparable on a busy machine. Writes bench/results/server.json. Load stays on loopback and is
- * bounded in count and time. COPYDESK_BENCH_SECONDS shortens the concurrent phase;
+ * bounded in count and time. COPYDESK_BENCH_SECONDS sets a round's length (default 20 s),
+ * COPYDESK_BENCH_ROUNDS the rounds per backend (default 2);
  * COPYDESK_BENCH_DATABASE=sqlite|postgres runs one side alone (into server-<database>.json);
  * COPYDESK_BENCH_SERVER_NODE_ARGS passes Node flags to the server (e.g. --cpu-prof).
  */
@@ -35,6 +38,7 @@ import { createTestDatabase, installedPgBin, startPgCluster } from '../tests/sup
 import { bodyFromParagraphs } from '../src-shared/richtext/plainText';
 import { holdIdleSockets, type IdleSocketsReport } from './live-sockets';
 import { cpuMeter, withChildren } from './cpu-time';
+import { benchRounds, pooled, roundOrder, weightedMean, type RoundSamples } from './rounds';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ARTICLES = 10_000;
@@ -293,34 +297,95 @@ async function concurrentLoad(urls: string[], token: string, seconds: number, cu
     }),
   );
   return {
-    clients: CLIENTS,
-    instances: urls.length,
-    seconds,
     loops,
-    requests: latencies.length,
     errors,
-    all: stats(latencies),
-    push: stats(pushLatencies),
-    pull: stats(pullLatencies),
-    // Push and pull of the loops whose push wrote a change, and of those whose push was a no-op;
-    // `writingEndedS`: when the first and the last client had written all its tags (s into the
-    // phase). The totals above mix both, in proportions that follow the run's throughput.
-    phases: {
-      writing: stats(writingLatencies),
-      noop: stats(noopLatencies),
-      writingEndedS: writingEnds.length
-        ? [Math.min(...writingEnds), Math.max(...writingEnds)].map(
-            (ms) => Math.round(ms / 100) / 10,
-          )
-        : null,
-    },
+    samples: {
+      all: latencies,
+      push: pushLatencies,
+      pull: pullLatencies,
+      writing: writingLatencies,
+      noop: noopLatencies,
+    } satisfies RoundSamples,
+    writingEndedS: writingEnds.length
+      ? [Math.min(...writingEnds), Math.max(...writingEnds)].map((ms) => Math.round(ms / 100) / 10)
+      : null,
+    // Where the feed stands for the next round's clients (in the no-op phase every client is there).
+    endCursor: Math.max(...clients.map((c) => c.cursor)),
   };
 }
 
-/** The whole backend benchmark on SQLite, one instance. */
-async function runSqliteBench(seconds: number) {
+type Round = Awaited<ReturnType<typeof concurrentLoad>> & {
+  cpu: ReturnType<ReturnType<typeof loadCpuMeter>['stop']>;
+};
+
+/** One backend's load figures, pooled over its rounds, with each round's own beside them. */
+function loadReport(rounds: Round[], instances: number, seconds: number) {
+  const samples = pooled(rounds.map((r) => r.samples));
+  const requests = samples.all.length;
+  const cpuKeys = ['servers', 'postgres', 'benchClients'] as const;
+  const cpuMsPerRequest: Partial<Record<(typeof cpuKeys)[number], number>> = {};
+  for (const key of cpuKeys) {
+    const items = rounds.flatMap((r) => {
+      const value = r.cpu[key];
+      return value === undefined ? [] : [{ value, weight: r.samples.all.length }];
+    });
+    if (items.length > 0) cpuMsPerRequest[key] = Math.round(weightedMean(items) * 1000) / 1000;
+  }
+  return {
+    clients: CLIENTS,
+    instances,
+    seconds,
+    rounds: rounds.length,
+    loops: rounds.reduce((n, r) => n + r.loops, 0),
+    requests,
+    errors: rounds.reduce((n, r) => n + r.errors, 0),
+    all: stats(samples.all),
+    push: stats(samples.push),
+    pull: stats(samples.pull),
+    // Push and pull of the loops whose push wrote a change, and of those whose push was a no-op;
+    // `writingEndedS`: per round, when the first and the last client had written all its tags (s
+    // into the round). The totals above mix both, in proportions that follow the throughput.
+    phases: {
+      writing: stats(samples.writing),
+      noop: stats(samples.noop),
+      writingEndedS: rounds.map((r) => r.writingEndedS),
+    },
+    cpuMsPerRequest,
+    perRound: rounds.map((r) => ({
+      requests: r.samples.all.length,
+      errors: r.errors,
+      p99Ms: stats(r.samples.all).p99Ms,
+      cpuMsPerRequest: r.cpu,
+    })),
+  };
+}
+
+/**
+ * A backend ready for load rounds: seeded, its one-off figures taken, its idle live sockets held
+ * from the first round to the last.
+ */
+interface Side {
+  name: 'sqlite' | 'postgres';
+  urls: string[];
+  token: string;
+  /** The feed position the next round's clients start from. */
+  cursor: number;
+  /** CPU meter of its processes (servers, and PostgreSQL's postmaster with its backends). */
+  meter(): ReturnType<typeof loadCpuMeter>;
+  /** Figures measured once, before the rounds. */
+  oneOff: Record<string, unknown>;
+  holdSockets(): Promise<() => IdleSocketsReport>;
+  stop(): Promise<void>;
+}
+
+/** SQLite, one instance: seeded, with the pull figures measured once. */
+async function prepareSqlite(): Promise<Side> {
   const dataDir = mkdtempSync(join(tmpdir(), 'copydesk-bench-'));
   const server = await startBackend(dataDir);
+  const stop = async () => {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
   try {
     const token = await loginChief(server.url);
     const auth = { authorization: `Bearer ${token}` };
@@ -373,66 +438,59 @@ async function runSqliteBench(seconds: number) {
     const empty = stats(emptySamples);
     const bare = stats(floorSamples);
 
-    // 50 concurrent clients: each pushes one mutation and pulls, in a loop, for `seconds`.
-    const idle = await holdIdleSockets(server.url, token, IDLE_LIVE_SOCKETS);
-    const cpu = loadCpuMeter([server.pid]);
-    const load = await concurrentLoad([server.url], token, seconds, cursor);
-    const cpuPerRequest = cpu.stop(load.requests);
-    const liveSockets = idle.finish();
-
     return {
-      instances: 1,
-      articles: ARTICLES,
-      seed: { articles: ARTICLES - TIMED_PUSH, ms: Math.round(seedMs) },
-      push1000: {
-        mutations: TIMED_PUSH,
-        ms: Math.round(push1000Ms),
-        perMutationMs: Math.round((push1000Ms / TIMED_PUSH) * 1000) / 1000,
+      name: 'sqlite',
+      urls: [server.url],
+      token,
+      cursor,
+      meter: () => loadCpuMeter([server.pid]),
+      oneOff: {
+        instances: 1,
+        articles: ARTICLES,
+        seed: { articles: ARTICLES - TIMED_PUSH, ms: Math.round(seedMs) },
+        push1000: {
+          mutations: TIMED_PUSH,
+          ms: Math.round(push1000Ms),
+          perMutationMs: Math.round((push1000Ms / TIMED_PUSH) * 1000) / 1000,
+        },
+        fullInitialPull: { ms: Math.round(fullPullMs), pages, changes, bytes, pageLimit: 1000 },
+        emptyPull: {
+          ...empty,
+          bytes: Buffer.byteLength(emptyBody),
+          targetP50Ms: 10,
+          meetsTarget: empty.p50Ms <= 10,
+        },
+        bareHttpFloor: { ...bare, bytes: Buffer.byteLength(emptyBody) },
+        ratioEmptyPullToFloorP50: Math.round((empty.p50Ms / bare.p50Ms) * 100) / 100,
       },
-      fullInitialPull: { ms: Math.round(fullPullMs), pages, changes, bytes, pageLimit: 1000 },
-      emptyPull: {
-        ...empty,
-        bytes: Buffer.byteLength(emptyBody),
-        targetP50Ms: 10,
-        meetsTarget: empty.p50Ms <= 10,
+      holdSockets: async () => {
+        const idle = await holdIdleSockets(server.url, token, IDLE_LIVE_SOCKETS);
+        return () => idle.finish();
       },
-      bareHttpFloor: { ...bare, bytes: Buffer.byteLength(emptyBody) },
-      ratioEmptyPullToFloorP50: Math.round((empty.p50Ms / bare.p50Ms) * 100) / 100,
-      concurrent: {
-        ...load,
-        targetP99Ms: 100,
-        meetsTarget: load.all.p99Ms <= 100 && load.errors === 0,
-        cpuMsPerRequest: cpuPerRequest,
-      },
-      liveSockets: liveSocketsResult(liveSockets),
+      stop,
     };
-  } finally {
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+  } catch (e) {
+    await stop();
+    throw e;
   }
 }
 
 /**
- * The same seed and 50-client load on PostgreSQL with two instances on one database (a private,
- * durable cluster: fsync and synchronous commit on, like SQLite's synchronous=FULL); the clients
- * alternate between the instances.
+ * PostgreSQL with two instances on one database (a private, durable cluster: fsync and
+ * synchronous commit on, like SQLite's synchronous=FULL), seeded; the load's clients alternate
+ * between the instances.
  */
-async function runPostgresBench(seconds: number): Promise<
-  | { skipped: string }
-  | {
-      instances: number;
-      articles: number;
-      seed: object;
-      push1000: object;
-      concurrent: Awaited<ReturnType<typeof concurrentLoad>> & { cpuMsPerRequest: object };
-      liveSockets: object;
-    }
-> {
+async function preparePostgres(): Promise<Side | { skipped: string }> {
   const bin = installedPgBin();
   if (!bin) return { skipped: 'no PostgreSQL 15+ server binaries in /usr/lib/postgresql/*/bin' };
   const cluster = await startPgCluster(bin, { durable: true });
   const dirs = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'copydesk-bench-pg-')));
   const servers: Awaited<ReturnType<typeof startBackend>>[] = [];
+  const stop = async () => {
+    for (const s of servers) await s.stop();
+    cluster.stop();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  };
   try {
     const url = await createTestDatabase(cluster.adminUrl);
     const blobs = join(dirs[0] as string, 'blobs');
@@ -442,42 +500,74 @@ async function runPostgresBench(seconds: number): Promise<
     const urls = servers.map((s) => s.url);
     const token = await loginChief(urls[0] as string);
     const seeded = await seed(urls[0] as string, token);
-    // Half of the idle live sockets on each instance, held through the whole load.
-    const idle = await Promise.all(
-      urls.map((u) => holdIdleSockets(u, token, IDLE_LIVE_SOCKETS / urls.length)),
+    const postmaster = Number(
+      readFileSync(join(cluster.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0],
     );
-    const cpu = loadCpuMeter(
-      servers.map((s) => s.pid),
-      Number(readFileSync(join(cluster.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]),
-    );
-    const load = await concurrentLoad(urls, token, seconds, seeded.cursor);
-    const cpuPerRequest = cpu.stop(load.requests);
-    const sockets = idle.map((i) => i.finish());
-    const sum = (key: 'ready' | 'openAtEnd' | 'errors' | 'closedEarly') =>
-      sockets.reduce((n, x) => n + x[key], 0);
-    const liveSockets = {
-      ready: sum('ready'),
-      openAtEnd: sum('openAtEnd'),
-      errors: sum('errors'),
-      closedEarly: sum('closedEarly'),
-    };
     return {
-      instances: servers.length,
-      articles: ARTICLES,
-      seed: { articles: ARTICLES - TIMED_PUSH, ms: Math.round(seeded.seedMs) },
-      push1000: {
-        mutations: TIMED_PUSH,
-        ms: Math.round(seeded.push1000Ms),
-        perMutationMs: Math.round((seeded.push1000Ms / TIMED_PUSH) * 1000) / 1000,
+      name: 'postgres',
+      urls,
+      token,
+      cursor: seeded.cursor,
+      meter: () =>
+        loadCpuMeter(
+          servers.map((s) => s.pid),
+          postmaster,
+        ),
+      oneOff: {
+        instances: servers.length,
+        articles: ARTICLES,
+        seed: { articles: ARTICLES - TIMED_PUSH, ms: Math.round(seeded.seedMs) },
+        push1000: {
+          mutations: TIMED_PUSH,
+          ms: Math.round(seeded.push1000Ms),
+          perMutationMs: Math.round((seeded.push1000Ms / TIMED_PUSH) * 1000) / 1000,
+        },
       },
-      concurrent: { ...load, cpuMsPerRequest: cpuPerRequest },
-      liveSockets: liveSocketsResult(liveSockets),
+      // Half of the idle live sockets on each instance.
+      holdSockets: async () => {
+        const idle = await Promise.all(
+          urls.map((u) => holdIdleSockets(u, token, IDLE_LIVE_SOCKETS / urls.length)),
+        );
+        return () => {
+          const reports = idle.map((i) => i.finish());
+          const sum = (key: keyof IdleSocketsReport) => reports.reduce((n, x) => n + x[key], 0);
+          return {
+            sockets: sum('sockets'),
+            ready: sum('ready'),
+            errors: sum('errors'),
+            closedEarly: sum('closedEarly'),
+            openAtEnd: sum('openAtEnd'),
+            pokes: sum('pokes'),
+          };
+        };
+      },
+      stop,
     };
-  } finally {
-    for (const s of servers) await s.stop();
-    cluster.stop();
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  } catch (e) {
+    await stop();
+    throw e;
   }
+}
+
+/**
+ * The load rounds (A B B A …, see rounds.ts), with every side's idle live sockets held from the
+ * first round to the last; each side's figures pooled over its rounds.
+ */
+async function runRounds(sides: Side[], seconds: number, rounds: number) {
+  const finishSockets = await Promise.all(sides.map((s) => s.holdSockets()));
+  const done = new Map<Side, Round[]>(sides.map((s) => [s, []]));
+  for (const side of roundOrder(sides, rounds)) {
+    const meter = side.meter();
+    const load = await concurrentLoad(side.urls, side.token, seconds, side.cursor);
+    done.get(side)?.push({ ...load, cpu: meter.stop(load.samples.all.length) });
+    side.cursor = load.endCursor;
+  }
+  const sockets = finishSockets.map((finish) => finish());
+  return sides.map((side, i) => ({
+    side,
+    load: loadReport(done.get(side) ?? [], side.urls.length, seconds),
+    liveSockets: liveSocketsResult(sockets[i] as IdleSocketsReport),
+  }));
 }
 
 /** Which databases to run (COPYDESK_BENCH_DATABASE=sqlite|postgres; both when unset). */
@@ -502,28 +592,63 @@ export function benchSeconds(value: string | undefined): number {
 
 export async function runServerBench(): Promise<object> {
   const seconds = benchSeconds(process.env.COPYDESK_BENCH_SECONDS);
+  const rounds = benchRounds(process.env.COPYDESK_BENCH_ROUNDS);
   const run = benchDatabases(process.env.COPYDESK_BENCH_DATABASE);
   const skipped = { skipped: 'not run (COPYDESK_BENCH_DATABASE)' } as const;
-  const sqlite = run.sqlite ? await runSqliteBench(seconds) : skipped;
-  const postgres = run.postgres ? await runPostgresBench(seconds) : skipped;
-  const load = 'skipped' in postgres ? undefined : postgres.concurrent;
-  const ratio =
-    load && !('skipped' in sqlite)
-      ? Math.round((load.all.p99Ms / sqlite.concurrent.all.p99Ms) * 100) / 100
-      : undefined;
+  const sides: Side[] = [];
+  let sqlite: object = skipped;
+  let postgres: object = skipped;
+  try {
+    if (run.sqlite) sides.push(await prepareSqlite());
+    if (run.postgres) {
+      const pg = await preparePostgres();
+      if ('skipped' in pg) postgres = pg;
+      else sides.push(pg);
+    }
+    const results = await runRounds(sides, seconds, rounds);
+    const of = (name: Side['name']) => results.find((r) => r.side.name === name);
+    const sq = of('sqlite');
+    const pg = of('postgres');
+    if (sq) {
+      sqlite = {
+        ...sq.side.oneOff,
+        concurrent: {
+          ...sq.load,
+          targetP99Ms: 100,
+          meetsTarget: sq.load.all.p99Ms <= 100 && sq.load.errors === 0,
+        },
+        liveSockets: sq.liveSockets,
+      };
+    }
+    if (pg) {
+      const ratio = sq
+        ? Math.round((pg.load.all.p99Ms / sq.load.all.p99Ms) * 100) / 100
+        : undefined;
+      postgres = {
+        ...pg.side.oneOff,
+        concurrent: pg.load,
+        liveSockets: pg.liveSockets,
+        ...(sq && ratio !== undefined
+          ? {
+              p99RatioToSqlite: ratio,
+              // Round by round (each PostgreSQL round against the SQLite round next to it).
+              p99RatioPerRound: pg.load.perRound.map(
+                (r, i) => Math.round((r.p99Ms / (sq.load.perRound[i]?.p99Ms ?? NaN)) * 100) / 100,
+              ),
+              targetP99Ratio: 1.5,
+              meetsTarget: ratio <= 1.5 && pg.load.errors === 0,
+            }
+          : {}),
+      };
+    }
+  } finally {
+    for (const side of sides) await side.stop();
+  }
   const result = {
     when: new Date().toISOString(),
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
     sqlite,
-    postgres:
-      load && ratio !== undefined
-        ? {
-            ...postgres,
-            p99RatioToSqlite: ratio,
-            targetP99Ratio: 1.5,
-            meetsTarget: ratio <= 1.5 && load.errors === 0,
-          }
-        : postgres,
+    postgres,
   };
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   // One database alone goes to a file of its own: server.json always holds both from one run.
