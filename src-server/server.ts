@@ -22,6 +22,7 @@ import type { LiveBus } from './live/bus';
 import type { Storage } from './storage/types';
 import { PullService } from './sync/pull';
 import { PushService } from './sync/push';
+import { CommitSignal } from './sync/commitSignal';
 import type { Clock } from './clock';
 import { PublishScheduler } from './publish/scheduler';
 import { randomUUID } from 'node:crypto';
@@ -164,6 +165,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let baseUrl = options.publicUrl?.replace(/\/+$/, '') ?? '';
   const publicUrl = () => baseUrl;
   const live = new LiveHub(storage, backend.bus, auth, log, options.live);
+  const commits = new CommitSignal(backend.bus);
   const ctx: AppContext = {
     storage,
     bus: backend.bus,
@@ -171,7 +173,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     renditions: new RenditionStore(join(options.dataDir, 'renditions')),
     auth,
     push: new PushService(storage, undefined, options.clock),
-    pull: new PullService(storage),
+    pull: new PullService(storage, commits),
     view: new PublishedView(publicUrl),
     maxBlobBytes: options.maxBlobBytes ?? 50 * 1024 * 1024,
     publicUrl,
@@ -183,6 +185,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await app.listen({ port: options.port ?? 8787, host });
   } catch (e) {
     await live.close();
+    commits.close();
     await backend.close();
     throw e;
   }
@@ -209,6 +212,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       closing ??= (async () => {
         await scheduler.stop();
         await live.close(); // withdraws this instance's presence, closes the live sockets
+        commits.close(); // pulls waiting for a writer look once more now
         await app.close(); // stops accepting; waits for requests in flight
         await backend.close();
       })();

@@ -44,16 +44,17 @@ import { HttpError } from '../http/errors';
 import type { ChangeRow, FeedRead, RawArticleRow, Storage, Tx, UserRow } from '../storage/types';
 import { serializePullPage, type PullPage, type PullPageChange } from './pullJson';
 import { articleChangeFor, mayReadComment } from './readRules';
+import { sleepOnly, type CommitWait } from './commitSignal';
 
 const SCHEDULE_KEYS = ['scheduledAt', 'scheduledBy', 'embargoUntil'];
 
 /**
- * Pauses between reads while changes are held back behind a running writer (PostgreSQL): about
- * 0.4 s in all, then the page goes out as it is (its lastMutationId still honest) and the rest
- * comes with the next pull.
+ * Pauses between reads while changes are held back behind a running writer (PostgreSQL), each cut
+ * short when a commit is announced (commitSignal.ts): about 0.4 s in all, then the page goes out
+ * as it is (its lastMutationId still honest) and the rest comes with the next pull.
  */
 const HELD_BACK_RETRY_MS = [2, 3, 5, 8, 13, 21, 34, 55, 89, 144];
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const HELD_BACK_MAX_MS = HELD_BACK_RETRY_MS.reduce((a, b) => a + b, 0);
 
 /** What an older client's parser understands (see the accepts… gates in protocol.ts). */
 interface ClientReads {
@@ -93,7 +94,10 @@ function withoutNewerKeys(json: string, reads: ClientReads): string {
 }
 
 export class PullService {
-  constructor(private readonly storage: Storage) {}
+  constructor(
+    private readonly storage: Storage,
+    private readonly commits: CommitWait = sleepOnly,
+  ) {}
 
   /**
    * One page of the change feed as the JSON text of a PullResponse. On PostgreSQL, changes
@@ -108,8 +112,14 @@ export class PullService {
     if (first.page !== null) return serializePullPage(first.page);
     const waitFor = first.feed.heldBack?.upTo;
     // Only the horizon is asked for while waiting (one light read); the page is read once more.
-    for (const ms of HELD_BACK_RETRY_MS) {
-      await sleep(ms);
+    // A commit cuts a pause short, but the pauses' sum stays the limit: commits of other writers
+    // may come in quick succession while the one held back behind runs on.
+    const deadline = performance.now() + HELD_BACK_MAX_MS;
+    for (let step = 0; ; step++) {
+      const left = deadline - performance.now();
+      if (left <= 0) break;
+      const pause = HELD_BACK_RETRY_MS[Math.min(step, HELD_BACK_RETRY_MS.length - 1)] as number;
+      await this.commits.next(Math.min(pause, left));
       const horizon = await this.storage.read((tx) => tx.feedHorizon());
       if (horizon === null || waitFor === undefined || horizon > waitFor) break;
     }

@@ -2,7 +2,8 @@
  * A pull on PostgreSQL when committed changes are held back behind a running writer
  * (postgres/feed.ts, sync/pull.ts): it waits briefly for that writer, so the change is in the
  * answer; behind a writer that stays open longer, the answer goes out without it and does not
- * acknowledge the pushing desk's mutation before its change is delivered.
+ * acknowledge the pushing desk's mutation before its change is delivered. A commit announced on the
+ * live bus ends its pause at once (sync/commitSignal.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, expect, it, vi } from 'vitest';
@@ -10,6 +11,7 @@ import { openPostgresStorage, type PostgresStorage } from '../../src-server/stor
 import type { Storage, UserRow } from '../../src-server/storage/types';
 import { PullService } from '../../src-server/sync/pull';
 import { PushService } from '../../src-server/sync/push';
+import type { CommitWait } from '../../src-server/sync/commitSignal';
 import { SCHEMA_VERSION } from '../../src-shared/protocol';
 import { bodyFromParagraphs } from '../../src-shared/richtext/plainText';
 import { freshDatabase, recordMessages, usePrivateCluster } from './pg';
@@ -55,7 +57,7 @@ async function olderWriter(store: Storage) {
   return { release, done };
 }
 
-async function setUp() {
+async function setUp(commits?: CommitWait) {
   const url = await freshDatabase();
   // `holder` runs the older writer; `one` takes the push, `two` answers the pull.
   const [holder, one, two] = await Promise.all([
@@ -68,7 +70,7 @@ async function setUp() {
   const clientId = randomUUID();
   const pull = async (cursor = 0) =>
     JSON.parse(
-      await new PullService(two).pullJson(chief, {
+      await new PullService(two, commits).pullJson(chief, {
         protocolVersion: '1',
         schemaVersion: SCHEMA_VERSION,
         clientId,
@@ -123,4 +125,33 @@ it('behind a writer that stays open, answers without the change and does not ack
   const page = await pull(held.cursor);
   expect(page.changes.map((c) => c.id)).toEqual([articleId]);
   expect(page.lastMutationId).toBe(1);
+});
+
+it('looks again as soon as a commit is announced, not at the next step of its back-off', async () => {
+  // Pauses that end only when the test announces a commit: every horizon read is one wake-up.
+  let announce!: () => void;
+  let waits = 0;
+  const commits: CommitWait = {
+    next: () => {
+      waits++;
+      return new Promise<void>((r) => (announce = r));
+    },
+  };
+  const { holder, pull, create } = await setUp(commits);
+  const older = await olderWriter(holder);
+  const articleId = randomUUID();
+  expect((await create(articleId)).lastMutationId).toBe(1);
+  const sent = recordMessages();
+  const answer = pull();
+  await vi.waitFor(() => expect(waits).toBe(1));
+  older.release();
+  await older.done;
+  announce();
+  const page = await answer;
+  expect(page.changes.map((c) => c.id)).toEqual([articleId]);
+  expect(page.lastMutationId).toBe(1);
+  // One pause, one horizon read after the commit, and the page.
+  expect(waits).toBe(1);
+  const horizonReads = sent.filter((m) => m.includes('AS horizon') && !m.includes('AS held'));
+  expect(horizonReads).toHaveLength(1);
 });
