@@ -18,16 +18,7 @@ import { startBrowserMode } from '../tests/support/processes';
 import { tempDir } from '../tests/support/tmp';
 import { call, load, makeDoc } from './editor';
 import { loadAverageLine, openBarePage } from './load-pages';
-import { roundOrder, summarize } from './stats';
-
-/** Geometric mean of b[i]/a[i] and its 95 % interval (mean of the logs ± 2 standard errors). */
-export function pairedRatio(a: number[], b: number[]): { geo: number; low: number; high: number } {
-  const logs = b.map((x, i) => Math.log(x / a[i]!));
-  const mean = logs.reduce((s, x) => s + x, 0) / logs.length;
-  const sd = Math.sqrt(logs.reduce((s, x) => s + (x - mean) ** 2, 0) / (logs.length - 1));
-  const se = sd / Math.sqrt(logs.length);
-  return { geo: Math.exp(mean), low: Math.exp(mean - 2 * se), high: Math.exp(mean + 2 * se) };
-}
+import { pairedRatio, roundOrder, summarize } from './stats';
 
 async function main(): Promise<void> {
   const [roundsArg, ...dirs] = process.argv.slice(2);

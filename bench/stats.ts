@@ -62,6 +62,21 @@ export async function timeAsync<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - t0, r];
 }
 
+/**
+ * Geometric mean of b[i]/a[i] and its 95 % interval (mean of the logs ± 2 standard errors): the
+ * ratio of two pages loaded in the same rounds, each round's machine pace cancelled out.
+ */
+export function pairedRatio(a: number[], b: number[]): { geo: number; low: number; high: number } {
+  if (a.length !== b.length || a.length < 2)
+    throw new Error(`pairedRatio needs two series of one length ≥ 2 (${a.length}, ${b.length})`);
+  if ([...a, ...b].some((x) => !(x > 0))) throw new Error('pairedRatio needs positive durations');
+  const logs = b.map((x, i) => Math.log(x / a[i]!));
+  const mean = logs.reduce((s, x) => s + x, 0) / logs.length;
+  const sd = Math.sqrt(logs.reduce((s, x) => s + (x - mean) ** 2, 0) / (logs.length - 1));
+  const se = sd / Math.sqrt(logs.length);
+  return { geo: Math.exp(mean), low: Math.exp(mean - 2 * se), high: Math.exp(mean + 2 * se) };
+}
+
 export function ratio(ours: number, baseline: number): number {
   return Math.round((ours / Math.max(baseline, 1e-6)) * 100) / 100;
 }
