@@ -40,6 +40,7 @@ import {
   benchRoot,
   printTable,
   pairedRatio,
+  type PairedRatio,
   ratio,
   roundOrder,
   steadyP95,
@@ -231,7 +232,7 @@ async function measureLoadPair(
 }
 
 /** pairedRatio rounded for the report: the geometric mean and its 95 % interval. */
-function pairedSummary(a: number[], b: number[]): { geo: number; low: number; high: number } {
+function pairedSummary(a: number[], b: number[]): PairedRatio {
   const r = pairedRatio(a, b);
   const round = (x: number) => Math.round(x * 1000) / 1000;
   return { geo: round(r.geo), low: round(r.low), high: round(r.high) };
@@ -533,8 +534,8 @@ export async function runEditorBench(): Promise<object> {
       ours: Summary;
       ratioMedian: number;
       spellingEffectMedian: number;
-      ratioPaired: { geo: number; low: number; high: number };
-      spellingEffectPaired: { geo: number; low: number; high: number };
+      ratioPaired: PairedRatio;
+      spellingEffectPaired: PairedRatio;
     };
   };
   const data = {

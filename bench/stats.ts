@@ -62,11 +62,18 @@ export async function timeAsync<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - t0, r];
 }
 
+/** A ratio taken round by round: geometric mean and its 95 % interval. */
+export interface PairedRatio {
+  geo: number;
+  low: number;
+  high: number;
+}
+
 /**
  * Geometric mean of b[i]/a[i] and its 95 % interval (mean of the logs ± 2 standard errors): the
  * ratio of two pages loaded in the same rounds, each round's machine pace cancelled out.
  */
-export function pairedRatio(a: number[], b: number[]): { geo: number; low: number; high: number } {
+export function pairedRatio(a: number[], b: number[]): PairedRatio {
   if (a.length !== b.length || a.length < 2)
     throw new Error(`pairedRatio needs two series of one length ≥ 2 (${a.length}, ${b.length})`);
   if ([...a, ...b].some((x) => !(x > 0))) throw new Error('pairedRatio needs positive durations');
