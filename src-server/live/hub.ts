@@ -32,6 +32,12 @@ export interface LiveOptions {
    * desk pulls once for many commits, and the server sends far fewer frames.
    */
   pokeBatchMs?: number;
+  /**
+   * While changes keep coming, at most one poke per desk in this interval (default 100 ms): a
+   * desk that is poked pulls everything up to now, so a burst of commits needs no poke per
+   * batch. The first change after a quiet interval is still poked after `pokeBatchMs`.
+   */
+  pokeIntervalMs?: number;
 }
 
 interface Connection {
@@ -74,8 +80,11 @@ export class LiveHub {
   private readonly unsubscribe: () => void;
   private presenceQueued = false;
   private readonly pokeBatchMs: number;
+  private readonly pokeIntervalMs: number;
   private pending: CommittedChange[] = [];
   private pokeTimer: NodeJS.Timeout | null = null;
+  /** When the last poke fan-out left (performance.now()), or -Infinity before the first. */
+  private lastPokeAt = -Infinity;
   private closed = false;
 
   constructor(
@@ -88,6 +97,7 @@ export class LiveHub {
     this.heartbeatMs = options.heartbeatMs ?? 3_000;
     this.ttlMs = options.presenceTtlMs ?? 15_000;
     this.pokeBatchMs = options.pokeBatchMs ?? 15;
+    this.pokeIntervalMs = options.pokeIntervalMs ?? 100;
     this.unsubscribe = bus.subscribe((m) => this.onBus(m));
     this.timers.push(setInterval(() => this.heartbeat(), this.heartbeatMs));
     this.timers.push(setInterval(() => this.refreshPresence(), Math.max(50, this.ttlMs / 3)));
@@ -233,14 +243,18 @@ export class LiveHub {
     if (this.closed) return;
     if (m.kind === 'changes') {
       this.pending.push(...m.changes);
-      this.pokeTimer ??= setTimeout(() => {
-        this.pokeTimer = null;
-        const changes = this.pending;
-        this.pending = [];
-        this.poke(changes).catch((e: unknown) => {
-          this.log(`live: poking failed: ${e instanceof Error ? e.message : String(e)}`);
-        });
-      }, this.pokeBatchMs);
+      this.pokeTimer ??= setTimeout(
+        () => {
+          this.pokeTimer = null;
+          if (this.connections.size > 0) this.lastPokeAt = performance.now();
+          const changes = this.pending;
+          this.pending = [];
+          this.poke(changes).catch((e: unknown) => {
+            this.log(`live: poking failed: ${e instanceof Error ? e.message : String(e)}`);
+          });
+        },
+        Math.max(this.pokeBatchMs, this.lastPokeAt + this.pokeIntervalMs - performance.now()),
+      );
       // Who may see an article's presence can change with the article (its assignee, its status).
       const shown = this.presence.articleIds(Date.now());
       if (m.changes.some((c) => c.entityType === 'article' && shown.has(c.entityId)))

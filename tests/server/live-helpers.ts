@@ -102,10 +102,11 @@ export class LiveProbe {
   }
 
   /** The first poke after index `from` for `seq` or later (commits close together share one). */
-  pokeFor(seq: number, from: number): Promise<{ type: 'poke'; seq: number }> {
+  pokeFor(seq: number, from: number, timeoutMs?: number): Promise<{ type: 'poke'; seq: number }> {
     return this.waitFor(
       (m): m is { type: 'poke'; seq: number } => m.type === 'poke' && m.seq >= seq,
       from,
+      timeoutMs,
     );
   }
 
