@@ -5,10 +5,9 @@
  * - a full initial pull by one new client (all pages);
  * - an empty incremental pull (p50/p95/p99);
  * - 50 concurrent clients running push+pull loops, 20 s a round (p50/p95/p99, errors), while 200 idle
- *   live sockets stay connected (their errors and the pokes they got: `liveSockets`); each client's
- *   first 40 pushes write a change, later ones are no-ops (TAGS_PER_ARTICLE), so the totals mix a
- *   writing phase (2,000 loops) with a no-op phase whose length follows the throughput; both are
- *   also reported apart (`phases`);
+ *   live sockets stay connected (their errors and the pokes they got: `liveSockets`); one loop in
+ *   ten writes a change, the others push a no-op (WRITE_EVERY), on both backends alike; the two
+ *   kinds are also reported apart (`phases`);
  * - the floor: a bare node:http server in this process answering the same bytes as the empty
  *   pull, measured with the same client, and our ratio to it.
  * The one-off figures on SQLite (one instance) under `sqlite`; the seed and the timed push on
@@ -48,13 +47,13 @@ const TIMED_PUSH = 1_000;
 const CLIENTS = 50;
 const IDLE_LIVE_SOCKETS = 200;
 /**
- * Each load client adds tags t0…t39 to its own article, round and round: its first 40 pushes
- * write a change (a feed row, a NOTIFY on PostgreSQL, pokes to the live sockets), every later one
- * finds its tag already there and is a no-op (no change row; the client row still records the
- * mutation). The load phase is therefore two phases with different costs, reported apart under
- * `phases`.
+ * Every WRITE_EVERY-th loop of a load client writes a change to its own article (adds the tag
+ * `live`, and the next time removes it: a feed row, a NOTIFY on PostgreSQL, pokes to the live
+ * sockets); every other loop pushes a tag the article already has, a no-op (no change row; the
+ * client row still records the mutation). A fixed share, so both backends serve the same mix of
+ * requests whatever their throughput; the two kinds are also reported apart under `phases`.
  */
-const TAGS_PER_ARTICLE = 40;
+const WRITE_EVERY = 10;
 /** The uncounted load round per backend before the measured ones (see runRounds). */
 const WARM_UP_SECONDS = 5;
 
@@ -247,20 +246,23 @@ async function concurrentLoad(urls: string[], token: string, seconds: number, cu
         {
           id: 1,
           name: 'article.create',
-          args: { id: articleId, fields: { headline: 'Last' }, body: bodyFromParagraphs(['x']) },
+          args: {
+            id: articleId,
+            fields: { headline: 'Last', tags: ['base'] },
+            body: bodyFromParagraphs(['x']),
+          },
         },
       ]);
       if (r.status !== 200) throw new Error('client setup failed');
-      return { url, push, clientId, articleId, next: 2, cursor, tag: 0 };
+      return { url, push, clientId, articleId, next: 2, cursor, loop: 0, tagged: false };
     }),
   );
   const latencies: number[] = [];
   const pushLatencies: number[] = [];
   const pullLatencies: number[] = [];
-  // Loops whose push wrote a change, and loops whose push was a no-op (TAGS_PER_ARTICLE).
+  // Loops whose push wrote a change, and loops whose push was a no-op (WRITE_EVERY).
   const writingLatencies: number[] = [];
   const noopLatencies: number[] = [];
-  const writingEnds: number[] = [];
   let errors = 0;
   let loops = 0;
   const start = performance.now();
@@ -269,15 +271,16 @@ async function concurrentLoad(urls: string[], token: string, seconds: number, cu
     clients.map(async (c) => {
       while (performance.now() < until) {
         try {
-          const writes = c.tag < TAGS_PER_ARTICLE;
+          const writes = c.loop++ % WRITE_EVERY === 0;
+          const mutation = !writes
+            ? { name: 'article.addTag', args: { id: c.articleId, tag: 'base' } }
+            : {
+                name: c.tagged ? 'article.removeTag' : 'article.addTag',
+                args: { id: c.articleId, tag: 'live' },
+              };
           let t = performance.now();
-          const p = await c.push(c.clientId, [
-            {
-              id: c.next,
-              name: 'article.addTag',
-              args: { id: c.articleId, tag: `t${c.tag++ % TAGS_PER_ARTICLE}` },
-            },
-          ]);
+          const p = await c.push(c.clientId, [{ id: c.next, ...mutation }]);
+          if (writes && p.status === 200) c.tagged = !c.tagged;
           let dt = performance.now() - t;
           const pushMs = dt;
           latencies.push(dt);
@@ -293,7 +296,6 @@ async function concurrentLoad(urls: string[], token: string, seconds: number, cu
           else c.cursor = (q.body as { cursor: number }).cursor;
           loops++;
           (writes ? writingLatencies : noopLatencies).push(pushMs, dt);
-          if (writes && c.tag === TAGS_PER_ARTICLE) writingEnds.push(performance.now() - start);
         } catch {
           errors++;
         }
@@ -310,9 +312,6 @@ async function concurrentLoad(urls: string[], token: string, seconds: number, cu
       writing: writingLatencies,
       noop: noopLatencies,
     } satisfies RoundSamples,
-    writingEndedS: writingEnds.length
-      ? [Math.min(...writingEnds), Math.max(...writingEnds)].map((ms) => Math.round(ms / 100) / 10)
-      : null,
     // Where the feed stands for the next round's clients (in the no-op phase every client is there).
     endCursor: Math.max(...clients.map((c) => c.cursor)),
   };
@@ -347,13 +346,11 @@ function loadReport(rounds: Round[], instances: number, seconds: number) {
     all: stats(samples.all),
     push: stats(samples.push),
     pull: stats(samples.pull),
-    // Push and pull of the loops whose push wrote a change, and of those whose push was a no-op;
-    // `writingEndedS`: per round, when the first and the last client had written all its tags (s
-    // into the round). The totals above mix both, in proportions that follow the throughput.
+    // Push and pull of the loops whose push wrote a change, and of those whose push was a no-op
+    // (one in WRITE_EVERY loops writes, on both backends).
     phases: {
       writing: stats(samples.writing),
       noop: stats(samples.noop),
-      writingEndedS: rounds.map((r) => r.writingEndedS),
     },
     cpuMsPerRequest,
     perRound: rounds.map((r) => ({
