@@ -111,8 +111,9 @@ describe('schedule and embargo in the desk (desk chief, real backend)', () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Articles' }).click();
     await page.getByTestId('list-view').selectOption('scheduled');
     const listRows = page.locator('.row');
-    // Only the scheduled article (the one in review is not in the view).
-    await expect.poll(() => listRows.count()).toBe(1);
+    // Only the scheduled article (the one in review is not in the view). The view switch renders
+    // a new list: on a loaded CI machine that took longer than expect.poll's default second.
+    await expect.poll(() => listRows.count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByTestId('scheduled-badge').count()).toBe(1);
     expect(await page.getByTestId('scheduled-badge').textContent()).toBe(
       'Scheduled · Jan 15 06:00',
